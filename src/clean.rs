@@ -1,0 +1,469 @@
+//! Stage 5 of the pipeline: the article body to safe HTML. One walk over the body subtree leaves
+//! out what extraction marked as furniture, keeps an allow-list of structural tags, drops every
+//! attribute but a few, makes links absolute; then ammonia re-parses that small fragment with the
+//! same allow-list, so nothing outside it survives whatever the walk missed.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt::Write as _;
+
+use ego_tree::NodeId;
+use ego_tree::iter::Edge;
+use rustc_hash::FxHashMap;
+use scraper::{ElementRef, Html, Node};
+use serde::Serialize;
+use url::Url;
+
+use crate::extract::{Article, Removal, StrippedImage};
+use crate::extract::text::{collapse, is_non_text};
+use crate::profile::Profile;
+
+/// Tags that may appear in the cleaned body.
+pub const BODY_TAGS: &[&str] = &[
+    "p", "h2", "h3", "h4", "h5", "h6", "blockquote", "cite", "ul", "ol", "li", "pre", "code", "em", "strong", "b",
+    "i", "u", "s", "sub", "sup", "br", "hr", "a", "table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th",
+    "dl", "dt", "dd", "q", "small", "mark", "abbr", "del", "ins",
+];
+
+/// A hyperlink kept in the body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Link {
+    /// The link text.
+    pub text: String,
+    /// The absolute URL.
+    pub href: String,
+}
+
+/// Stage 5's output: everything later stages need, owned (the page can be dropped).
+#[derive(Debug, Clone, Serialize)]
+pub struct Cleaned {
+    /// The sanitized body HTML.
+    pub html: String,
+    /// The body as plain text: paragraphs separated by blank lines, links as their text.
+    pub text: String,
+    /// The body's paragraphs (text of each block), for verification.
+    pub paragraphs: Vec<String>,
+    /// Hyperlinks kept, in order.
+    pub links: Vec<Link>,
+    /// Words in the body.
+    pub word_count: usize,
+    /// Removed nodes by kind.
+    pub removed: BTreeMap<String, usize>,
+    /// Images removed, with captions and credits, for the editor to license.
+    pub images: Vec<StrippedImage>,
+    /// Links whose scheme was not allowed and that lost their href.
+    pub dropped_links: usize,
+}
+
+/// Clean an extracted article's body.
+pub fn clean(article: &Article<'_>) -> Cleaned {
+    let base = article.meta.canonical_url.as_ref().or(article.meta.page_url.as_ref());
+    let title = article.meta.title.as_deref().map(normalize_for_compare);
+    let mut walk = Walk::new(base, article.profile);
+    walk.run(article.body.root, &article.body.removed, title.as_deref());
+    let mut removed: BTreeMap<String, usize> = BTreeMap::new();
+    for (kind, count) in article.removed_counts() {
+        if kind != "outside" {
+            removed.insert(kind.to_owned(), count);
+        }
+    }
+    if walk.comments > 0 {
+        removed.insert("html_comment".to_owned(), walk.comments);
+    }
+    let html = sanitize(&walk.html, article.profile);
+    let text = walk.text_blocks.join("\n\n");
+    Cleaned {
+        word_count: crate::extract::text::word_count(&text),
+        paragraphs: walk.text_blocks.clone(),
+        text,
+        html,
+        links: walk.links,
+        removed,
+        images: article.images.clone(),
+        dropped_links: walk.dropped_links,
+    }
+}
+
+/// Run an HTML fragment (for instance an embed's body) through the same walk and sanitizer.
+/// `clean_fragment(&clean(x).html, ..) == clean(x).html`: the cleaner is idempotent.
+pub fn clean_fragment(fragment: &str, base: Option<&Url>, profile: &Profile) -> String {
+    let parsed = Html::parse_fragment(fragment);
+    let mut walk = Walk::new(base, profile);
+    walk.run(parsed.root_element(), &FxHashMap::default(), None);
+    sanitize(&walk.html, profile)
+}
+
+fn normalize_for_compare(s: &str) -> String {
+    s.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// An open element in the output, to drop it again if it ends up empty.
+struct Open {
+    /// Output length before the start tag.
+    start: usize,
+    /// Output length after the start tag.
+    content: usize,
+    /// The closing tag to write, if the element is kept (None: unwrapped).
+    close: Option<&'static str>,
+    /// Whether anything visible was written inside.
+    has_content: bool,
+    /// Text length when the element opened (for text blocks).
+    text_start: usize,
+    /// This element is a text block (p, li, h*, ...).
+    block: bool,
+    /// List item prefix for the text format.
+    link: Option<String>,
+}
+
+struct Walk<'b> {
+    base: Option<&'b Url>,
+    profile: &'b Profile,
+    html: String,
+    text: String,
+    text_blocks: Vec<String>,
+    links: Vec<Link>,
+    dropped_links: usize,
+    comments: usize,
+    stack: Vec<Open>,
+    pre_depth: usize,
+}
+
+impl<'b> Walk<'b> {
+    fn new(base: Option<&'b Url>, profile: &'b Profile) -> Self {
+        Walk {
+            base,
+            profile,
+            html: String::new(),
+            text: String::new(),
+            text_blocks: Vec::new(),
+            links: Vec::new(),
+            dropped_links: 0,
+            comments: 0,
+            stack: Vec::new(),
+            pre_depth: 0,
+        }
+    }
+
+    fn run(&mut self, root: ElementRef<'_>, removed: &FxHashMap<NodeId, Removal>, title: Option<&str>) {
+        let mut skip: Option<NodeId> = None;
+        for edge in root.traverse() {
+            match edge {
+                Edge::Open(node) => {
+                    if skip.is_some() || node.id() == root.id() {
+                        continue;
+                    }
+                    if removed.contains_key(&node.id()) {
+                        skip = Some(node.id());
+                        continue;
+                    }
+                    match node.value() {
+                        Node::Element(e) => {
+                            if is_non_text(e.name()) || crate::extract::is_removed_tag(e.name()) {
+                                skip = Some(node.id());
+                                continue;
+                            }
+                            let element = ElementRef::wrap(node).expect("element node");
+                            if e.name() == "h1" && title.is_some_and(|t| normalize_for_compare(&crate::extract::text::element_text(element)) == t) {
+                                skip = Some(node.id());
+                                continue;
+                            }
+                            self.open(element);
+                        }
+                        Node::Text(t) => self.text_node(t),
+                        Node::Comment(_) => self.comments += 1,
+                        _ => {}
+                    }
+                }
+                Edge::Close(node) => {
+                    if skip == Some(node.id()) {
+                        skip = None;
+                        continue;
+                    }
+                    if skip.is_some() || node.id() == root.id() {
+                        continue;
+                    }
+                    if node.value().is_element() {
+                        self.close();
+                    }
+                }
+            }
+        }
+        while !self.stack.is_empty() {
+            self.close();
+        }
+        let tail = collapse(&self.text);
+        if !tail.is_empty() {
+            self.text_blocks.push(tail);
+        }
+        self.text.clear();
+    }
+
+    fn open(&mut self, element: ElementRef<'_>) {
+        let e = element.value();
+        let name = e.name();
+        let start = self.html.len();
+        let (tag, block): (Option<&'static str>, bool) = match name {
+            "h1" => (Some("h2"), true),
+            "p" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "dt" | "dd" | "caption" => (Some(static_tag(name)), true),
+            "pre" => (Some("pre"), true),
+            "td" | "th" => (Some(static_tag(name)), true),
+            "blockquote" | "ul" | "ol" | "dl" | "table" | "thead" | "tbody" | "tfoot" | "tr" => (Some(static_tag(name)), false),
+            "br" | "hr" => (Some(static_tag(name)), false),
+            "a" | "cite" | "code" | "em" | "strong" | "b" | "i" | "u" | "s" | "sub" | "sup" | "q" | "small" | "mark" | "abbr" | "del" | "ins" => {
+                (Some(static_tag(name)), false)
+            }
+            "strike" => (Some("s"), false),
+            "tt" | "kbd" | "samp" | "var" => (Some("code"), false),
+            // A container with no block inside is a paragraph of its own.
+            "div" | "section" | "article" | "main" | "center" | "font" | "address" | "figure" | "figcaption" | "header" | "footer"
+                if !has_block_child(element) && !self.inside_text_block() =>
+            {
+                (Some("p"), true)
+            }
+            _ => (None, false),
+        };
+        if block && !self.inside_text_block() {
+            self.flush_loose_text();
+        }
+        let mut link = None;
+        if let Some(tag) = tag {
+            self.html.push('<');
+            self.html.push_str(tag);
+            match tag {
+                "a" => match e.attr("href").and_then(|h| self.resolve(h)) {
+                    Some(href) => {
+                        self.html.push_str(" href=\"");
+                        escape_into(&mut self.html, &href, true);
+                        self.html.push('"');
+                        link = Some(href);
+                    }
+                    None => {
+                        if e.attr("href").is_some() {
+                            self.dropped_links += 1;
+                        }
+                        // Without an href the anchor is just text.
+                        self.html.truncate(start);
+                        self.stack.push(Open { start, content: start, close: None, has_content: false, text_start: self.text.len(), block, link: None });
+                        return;
+                    }
+                },
+                "td" | "th" => {
+                    for attr in ["colspan", "rowspan"] {
+                        if let Some(v) = e.attr(attr).map(str::trim).filter(|v| !v.is_empty() && v.len() < 4 && v.bytes().all(|b| b.is_ascii_digit())) {
+                            let _ = write!(self.html, " {attr}=\"{v}\"");
+                        }
+                    }
+                }
+                "ol" => {
+                    if let Some(v) = e.attr("start").map(str::trim).filter(|v| !v.is_empty() && v.len() < 6 && v.bytes().all(|b| b.is_ascii_digit())) {
+                        let _ = write!(self.html, " start=\"{v}\"");
+                    }
+                }
+                _ => {}
+            }
+            if let Some(style) = self.profile.style(tag) {
+                self.html.push_str(" style=\"");
+                escape_into(&mut self.html, style, true);
+                self.html.push('"');
+            }
+            self.html.push('>');
+            if tag == "pre" {
+                self.pre_depth += 1;
+            }
+            if matches!(tag, "br" | "hr") {
+                if tag == "br" {
+                    self.text.push('\n');
+                }
+                self.mark_content();
+                self.stack.push(Open { start, content: self.html.len(), close: None, has_content: true, text_start: self.text.len(), block: false, link: None });
+                return;
+            }
+        }
+        self.stack.push(Open { start, content: self.html.len(), close: tag, has_content: false, text_start: self.text.len(), block, link });
+    }
+
+    fn close(&mut self) {
+        let Some(open) = self.stack.pop() else { return };
+        if open.close == Some("pre") {
+            self.pre_depth = self.pre_depth.saturating_sub(1);
+        }
+        if !open.has_content {
+            // Nothing visible inside: drop the element and whatever empty markup it held.
+            self.html.truncate(open.start);
+            self.text.truncate(open.text_start);
+            return;
+        }
+        if let Some(tag) = open.close {
+            if !matches!(tag, "br" | "hr") {
+                self.html.push_str("</");
+                self.html.push_str(tag);
+                self.html.push('>');
+            }
+            if is_layout_block(tag) {
+                self.html.push('\n');
+            }
+        }
+        if let Some(href) = open.link {
+            let text = collapse(&self.html_text_since(open.text_start));
+            self.links.push(Link { text, href });
+        }
+        if let Some(parent) = self.stack.last_mut() {
+            parent.has_content = true;
+        }
+        if open.block && !self.inside_text_block() {
+            let block_text = self.text[open.text_start..].to_owned();
+            self.text.truncate(open.text_start);
+            let flushed = collapse_keeping_breaks(&block_text);
+            if !flushed.is_empty() {
+                let prefix = if open.close == Some("li") { "- " } else { "" };
+                self.text_blocks.push(format!("{prefix}{flushed}"));
+            }
+        } else if open.block {
+            self.text.push(' ');
+        }
+        let _ = open.content;
+    }
+
+    fn html_text_since(&self, text_start: usize) -> String {
+        self.text.get(text_start..).unwrap_or_default().to_owned()
+    }
+
+    fn inside_text_block(&self) -> bool {
+        self.stack.iter().any(|o| o.block)
+    }
+
+    fn flush_loose_text(&mut self) {
+        let loose = collapse(&self.text);
+        if !loose.is_empty() {
+            self.text_blocks.push(loose);
+        }
+        self.text.clear();
+    }
+
+    fn mark_content(&mut self) {
+        if let Some(top) = self.stack.last_mut() {
+            top.has_content = true;
+        }
+    }
+
+    fn text_node(&mut self, text: &str) {
+        if self.pre_depth > 0 {
+            if !text.is_empty() {
+                escape_into(&mut self.html, text, false);
+                self.text.push_str(text);
+                self.mark_content();
+            }
+            return;
+        }
+        let has_visible = text.chars().any(|c| !c.is_whitespace());
+        // Whitespace between tags becomes one space, and only inside inline content.
+        let folded = fold_whitespace(text);
+        if !has_visible {
+            if self.inside_text_block() && !self.html.ends_with([' ', '>', '\n']) {
+                self.html.push(' ');
+                self.text.push(' ');
+            } else if self.inside_text_block() && self.html.ends_with('>') && !self.html.ends_with("<br>") {
+                self.html.push(' ');
+                self.text.push(' ');
+            }
+            return;
+        }
+        escape_into(&mut self.html, &folded, false);
+        self.text.push_str(&folded);
+        self.mark_content();
+    }
+
+    /// An absolute http(s) or mailto URL for an href, or None (the link keeps only its text).
+    fn resolve(&self, href: &str) -> Option<String> {
+        let href: String = href.chars().filter(|c| !c.is_control()).collect();
+        let href = href.trim();
+        if href.is_empty() {
+            return None;
+        }
+        let url = match self.base {
+            Some(base) => base.join(href).ok()?,
+            None => Url::parse(href).ok()?,
+        };
+        match url.scheme() {
+            "http" | "https" if url.host_str().is_some_and(|h| !h.is_empty()) => Some(url.to_string()),
+            "mailto" => Some(url.to_string()),
+            _ => None,
+        }
+    }
+}
+
+fn static_tag(name: &str) -> &'static str {
+    BODY_TAGS.iter().find(|t| **t == name).copied().unwrap_or("span")
+}
+
+fn is_layout_block(tag: &str) -> bool {
+    matches!(tag, "p" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "ul" | "ol" | "li" | "pre" | "table" | "tr" | "dl" | "dt" | "dd" | "thead" | "tbody" | "tfoot" | "caption")
+}
+
+fn has_block_child(element: ElementRef<'_>) -> bool {
+    element.children().filter_map(ElementRef::wrap).any(|c| {
+        let name = c.value().name();
+        crate::extract::text::is_block(name) || matches!(name, "li" | "table" | "figcaption")
+    })
+}
+
+fn fold_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_space = false;
+    for c in text.chars() {
+        if c.is_whitespace() && c != '\u{a0}' {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
+        } else {
+            out.push(c);
+            in_space = false;
+        }
+    }
+    out
+}
+
+fn collapse_keeping_breaks(text: &str) -> String {
+    text.split('\n').map(collapse).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
+}
+
+/// Escape text or an attribute value for HTML.
+pub fn escape_into(out: &mut String, text: &str, attribute: bool) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' if attribute => out.push_str("&quot;"),
+            '\u{a0}' => out.push_str("&nbsp;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// The final allow-list pass: ammonia with our tags, a few attributes, http(s)/mailto only.
+fn sanitize(html: &str, profile: &Profile) -> String {
+    let tags: HashSet<&str> = BODY_TAGS.iter().copied().collect();
+    let mut attributes: HashMap<&str, HashSet<&str>> = HashMap::new();
+    attributes.insert("a", ["href"].into_iter().collect());
+    attributes.insert("td", ["colspan", "rowspan"].into_iter().collect());
+    attributes.insert("th", ["colspan", "rowspan"].into_iter().collect());
+    attributes.insert("ol", ["start"].into_iter().collect());
+    let mut styled: HashMap<&str, HashMap<&str, HashSet<&str>>> = HashMap::new();
+    for tag in BODY_TAGS {
+        if let Some(style) = profile.style(tag) {
+            styled.entry(tag).or_default().entry("style").or_default().insert(style);
+        }
+    }
+    let mut builder = ammonia::Builder::empty();
+    builder
+        .tags(tags)
+        .tag_attributes(attributes)
+        .tag_attribute_values(styled)
+        .url_schemes(["http", "https", "mailto"].into_iter().collect())
+        .url_relative(ammonia::UrlRelative::Deny)
+        .link_rel(None)
+        .strip_comments(true)
+        .clean_content_tags(["script", "style", "template", "noscript", "textarea", "title", "svg", "math", "iframe", "object", "xmp", "noembed", "noframes", "plaintext"].into_iter().collect());
+    builder.clean(html).to_string()
+}

@@ -1,0 +1,698 @@
+//! Body half of stage 3: find the element that holds the article (profile selector, schema.org
+//! `articleBody`, else text-density scoring) and mark the furniture inside it.
+//!
+//! Three linear passes over the tree, all iterative: raw text statistics bottom-up, furniture
+//! classification top-down, then scoring of paragraph-like blocks over what is left.
+
+use std::sync::LazyLock;
+
+use ego_tree::NodeId;
+use ego_tree::iter::Edge;
+use rustc_hash::{FxHashMap, FxHashSet};
+use scraper::{ElementRef, Node, Selector};
+use url::Url;
+
+use super::furniture::{self, Removal};
+use super::metadata::absolute;
+use super::text::{collapse, element_text, is_block, is_non_text};
+use super::{Block, Body, BodySource, ExtractError, StrippedImage};
+use crate::parse::Page;
+use crate::profile::Profile;
+
+static ARTICLE_BODY: LazyLock<Selector> =
+    LazyLock::new(|| Selector::parse("[itemprop=articleBody], [itemprop=articlebody]").expect("valid selector"));
+
+/// The least running text (in characters) a body must hold to count as an article.
+const MIN_ARTICLE_CHARS: usize = 140;
+/// A block shorter than this does not score.
+const MIN_PARAGRAPH_CHARS: usize = 25;
+/// Furniture words remove an element only while it holds less than this share of the page's text.
+const MAX_FURNITURE_SHARE: f32 = 0.35;
+
+/// Text statistics of one element's subtree.
+#[derive(Debug, Clone, Copy, Default)]
+struct Stats {
+    /// Characters of readable text.
+    text: usize,
+    /// Characters of it inside links.
+    link_text: usize,
+    /// Whether the subtree holds media.
+    has_media: bool,
+}
+
+impl Stats {
+    fn link_density(&self) -> f32 {
+        if self.text == 0 { 0.0 } else { self.link_text as f32 / self.text as f32 }
+    }
+}
+
+pub(super) struct Found<'a> {
+    pub body: Body<'a>,
+    pub images: Vec<StrippedImage>,
+}
+
+/// Find the body and its furniture.
+pub(super) fn find<'a>(page: &'a Page, profile: &Profile, base: Option<&Url>) -> Result<Found<'a>, ExtractError> {
+    let html = &page.html;
+    let raw = raw_stats(html.root_element());
+    let total_text = raw.get(&html.root_element().id()).map_or(0, |s| s.text).max(1);
+
+    let mut forced: FxHashMap<NodeId, Removal> = FxHashMap::default();
+    for selector in profile.selectors.remove.iter().filter_map(|s| Selector::parse(s).ok()) {
+        for element in html.select(&selector) {
+            let kind = furniture::by_words(&furniture::words(element.value())).map_or(Removal::Furniture, |(r, _)| r);
+            forced.insert(element.id(), kind);
+        }
+    }
+    if let Some(byline) = profile.selectors.byline.as_deref().and_then(|s| Selector::parse(s).ok()) {
+        for element in html.select(&byline) {
+            forced.entry(element.id()).or_insert(Removal::Author);
+        }
+    }
+
+    let removed = classify(html.root_element(), &raw, total_text, &forced);
+
+    let (root, source) = if let Some(root) = profile
+        .selectors
+        .body
+        .as_deref()
+        .and_then(|s| Selector::parse(s).ok())
+        .and_then(|s| html.select(&s).max_by_key(|e| raw.get(&e.id()).map_or(0, |s| s.text)))
+    {
+        (root, BodySource::ProfileSelector)
+    } else if let Some(root) = html
+        .select(&ARTICLE_BODY)
+        .filter(|e| !removed.contains_key(&e.id()))
+        .max_by_key(|e| raw.get(&e.id()).map_or(0, |s| s.text))
+        .filter(|e| raw.get(&e.id()).map_or(0, |s| s.text) >= MIN_ARTICLE_CHARS)
+    {
+        (root, BodySource::ArticleBody)
+    } else {
+        (score(html.root_element(), &removed).ok_or(ExtractError::NoArticle)?, BodySource::Scored)
+    };
+
+    // Keep only the removals under the root; removals above it do not apply to its content.
+    let mut body_removed: FxHashMap<NodeId, Removal> = FxHashMap::default();
+    let mut images = Vec::new();
+    let mut seen_src = FxHashSet::default();
+    for node in root.descendants().skip(1) {
+        if let Some(&removal) = removed.get(&node.id()) {
+            if node.ancestors().take_while(|a| a.id() != root.id()).any(|a| body_removed.contains_key(&a.id())) {
+                continue;
+            }
+            body_removed.insert(node.id(), removal);
+            if let Some(element) = ElementRef::wrap(node) {
+                if matches!(removal, Removal::Image) || raw.get(&node.id()).is_some_and(|s| s.has_media) {
+                    collect_images(element, base, &mut images, &mut seen_src);
+                }
+            }
+        }
+    }
+    let mut body = Body { root, removed: body_removed, source };
+    if source == BodySource::Scored {
+        merge_siblings(&mut body, &removed);
+    }
+    drop_leading_chrome(&mut body);
+
+    let text = blocks(&body).iter().map(|b| b.text.len()).sum::<usize>();
+    if text < MIN_ARTICLE_CHARS {
+        return Err(ExtractError::NoArticle);
+    }
+    Ok(Found { body, images })
+}
+
+/// Pass 1: bottom-up text statistics of every element.
+fn raw_stats(root: ElementRef<'_>) -> FxHashMap<NodeId, Stats> {
+    let mut stats: FxHashMap<NodeId, Stats> = FxHashMap::default();
+    // A stack of open elements with their running totals.
+    let mut stack: Vec<(NodeId, Stats, bool)> = Vec::new();
+    let mut link_depth = 0usize;
+    let mut skip_depth = 0usize;
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(e) => {
+                    let name = e.name();
+                    if is_non_text(name) {
+                        skip_depth += 1;
+                    }
+                    if name == "a" {
+                        link_depth += 1;
+                    }
+                    let media = furniture::is_media(name);
+                    stack.push((node.id(), Stats { has_media: media, ..Stats::default() }, false));
+                }
+                Node::Text(t) if skip_depth == 0 => {
+                    let len = t.trim().chars().count();
+                    if let Some(top) = stack.last_mut() {
+                        top.1.text += len;
+                        if link_depth > 0 {
+                            top.1.link_text += len;
+                        }
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if let Node::Element(e) = node.value() {
+                    let name = e.name();
+                    if is_non_text(name) {
+                        skip_depth -= 1;
+                    }
+                    if name == "a" {
+                        link_depth = link_depth.saturating_sub(1);
+                    }
+                    if let Some((id, s, _)) = stack.pop() {
+                        if let Some(parent) = stack.last_mut() {
+                            parent.1.text += s.text;
+                            parent.1.link_text += s.link_text;
+                            parent.1.has_media |= s.has_media;
+                        }
+                        stats.insert(id, s);
+                    }
+                }
+            }
+        }
+    }
+    stats
+}
+
+/// Pass 2: top-down classification of furniture; only the topmost removed element is recorded.
+fn classify(
+    root: ElementRef<'_>,
+    raw: &FxHashMap<NodeId, Stats>,
+    total_text: usize,
+    forced: &FxHashMap<NodeId, Removal>,
+) -> FxHashMap<NodeId, Removal> {
+    let mut removed = FxHashMap::default();
+    let mut skipping: Option<NodeId> = None;
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if skipping.is_some() {
+                    continue;
+                }
+                let Some(element) = ElementRef::wrap(node) else { continue };
+                if let Some(removal) = classify_one(element, raw, total_text, forced) {
+                    removed.insert(node.id(), removal);
+                    skipping = Some(node.id());
+                }
+            }
+            Edge::Close(node) => {
+                if skipping == Some(node.id()) {
+                    skipping = None;
+                }
+            }
+        }
+    }
+    removed
+}
+
+fn classify_one(
+    element: ElementRef<'_>,
+    raw: &FxHashMap<NodeId, Stats>,
+    total_text: usize,
+    forced: &FxHashMap<NodeId, Removal>,
+) -> Option<Removal> {
+    if let Some(&removal) = forced.get(&element.id()) {
+        return Some(removal);
+    }
+    let e = element.value();
+    let name = e.name();
+    if matches!(name, "html" | "body") {
+        return None;
+    }
+    if let Some(removal) = furniture::by_tag(name) {
+        return Some(removal);
+    }
+    if furniture::is_hidden(e) {
+        return Some(Removal::Hidden);
+    }
+    let stats = raw.get(&element.id()).copied().unwrap_or_default();
+    let share = stats.text as f32 / total_text as f32;
+    let words = furniture::words(e);
+    // A figure or image container: media with at most a caption goes whole.
+    if stats.has_media && stats.text < 400 {
+        let container = name == "figure"
+            || words.iter().any(|w| {
+                ["image", "img", "photo", "picture", "media", "video", "gallery", "figure", "caption", "featured", "slideshow", "carousel", "player", "embed", "thumbnail"]
+                    .iter()
+                    .any(|k| w.contains(k))
+            });
+        if container {
+            let video = element.descendants().any(|n| n.value().as_element().is_some_and(|e| matches!(e.name(), "video" | "iframe" | "embed" | "object" | "audio")));
+            return Some(if video { Removal::Media } else { Removal::Image });
+        }
+    }
+    if name == "figcaption" {
+        return Some(Removal::Caption);
+    }
+    if let Some((removal, strong)) = furniture::by_words(&words) {
+        let small = share < MAX_FURNITURE_SHARE || stats.link_density() > 0.5;
+        let vetoed = !strong && words.iter().any(|w| furniture::is_content_word(w));
+        // A byline or caption class on a large block is a layout name, not furniture.
+        let short_kind = matches!(removal, Removal::Author | Removal::Caption);
+        if small && !vetoed && (!short_kind || stats.text < 600) {
+            return Some(removal);
+        }
+    }
+    if matches!(name, "p" | "div" | "li" | "section" | "span" | "h2" | "h3" | "h4" | "strong" | "em") && stats.text < 300 {
+        let text = element_text(element);
+        if let Some(removal) = furniture::by_text(&text, stats.link_density()) {
+            return Some(removal);
+        }
+    }
+    None
+}
+
+/// Pass 3: Readability-style scoring of paragraph-like blocks, propagated to ancestors.
+fn score<'a>(root: ElementRef<'a>, removed: &FxHashMap<NodeId, Removal>) -> Option<ElementRef<'a>> {
+    let mut scores: FxHashMap<NodeId, f32> = FxHashMap::default();
+    let mut effective: FxHashMap<NodeId, Stats> = FxHashMap::default();
+    // Effective text statistics, bottom-up, leaving out removed subtrees.
+    let mut stack: Vec<(NodeId, Stats, bool)> = Vec::new(); // (id, stats, has block child)
+    let mut skip: Option<NodeId> = None;
+    let mut link_depth = 0usize;
+    let mut paragraphs: Vec<(NodeId, usize, usize)> = Vec::new(); // (id, chars, commas)
+    let mut direct_text: FxHashMap<NodeId, (usize, usize)> = FxHashMap::default();
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if skip.is_some() {
+                    continue;
+                }
+                match node.value() {
+                    Node::Element(e) => {
+                        if removed.contains_key(&node.id()) {
+                            skip = Some(node.id());
+                            continue;
+                        }
+                        if e.name() == "a" {
+                            link_depth += 1;
+                        }
+                        if is_block(e.name()) {
+                            if let Some(parent) = stack.last_mut() {
+                                parent.2 = true;
+                            }
+                        }
+                        stack.push((node.id(), Stats::default(), false));
+                    }
+                    Node::Text(t) => {
+                        let trimmed = t.trim();
+                        let len = trimmed.chars().count();
+                        if let Some(top) = stack.last_mut() {
+                            top.1.text += len;
+                            if link_depth > 0 {
+                                top.1.link_text += len;
+                            } else {
+                                let entry = direct_text.entry(top.0).or_default();
+                                entry.0 += len;
+                                entry.1 += trimmed.matches([',', '，', '、', '،']).count();
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(node) => {
+                if skip == Some(node.id()) {
+                    skip = None;
+                    continue;
+                }
+                if skip.is_some() {
+                    continue;
+                }
+                let Node::Element(e) = node.value() else { continue };
+                if e.name() == "a" {
+                    link_depth = link_depth.saturating_sub(1);
+                }
+                let Some((id, s, has_block_child)) = stack.pop() else { continue };
+                if let Some(parent) = stack.last_mut() {
+                    parent.1.text += s.text;
+                    parent.1.link_text += s.link_text;
+                }
+                effective.insert(id, s);
+                let name = e.name();
+                let paragraph_like = matches!(name, "p" | "pre" | "td" | "dd" | "li" | "blockquote")
+                    || (matches!(name, "div" | "section" | "span" | "font" | "center") && !has_block_child);
+                if paragraph_like && s.text >= MIN_PARAGRAPH_CHARS && !is_inside_paragraph(node, removed) {
+                    let commas = direct_text.get(&id).map_or(0, |d| d.1);
+                    paragraphs.push((id, s.text, commas));
+                } else if has_block_child {
+                    // Text sitting directly in a container between block children (old CMSs that
+                    // separate paragraphs with <br>) scores as the container's own paragraph.
+                    if let Some(&(chars, commas)) = direct_text.get(&id) {
+                        if chars >= MIN_PARAGRAPH_CHARS * 4 {
+                            paragraphs.push((id, chars, commas));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    let tree = root.tree();
+    for &(id, chars, commas) in &paragraphs {
+        let Some(node) = tree.get(id) else { continue };
+        let link_density = effective.get(&id).map_or(0.0, Stats::link_density);
+        if link_density > 0.6 {
+            continue;
+        }
+        let content = 1.0 + commas as f32 + (chars as f32 / 100.0).min(3.0);
+        let own_text_paragraph = ElementRef::wrap(node).is_some_and(|e| matches!(e.value().name(), "div" | "section" | "article" | "td"));
+        let start = if own_text_paragraph && chars >= MIN_PARAGRAPH_CHARS * 4 && !matches!(node.value(), Node::Element(e) if e.name() == "p") {
+            Some(node)
+        } else {
+            node.parent()
+        };
+        for (level, ancestor) in start.into_iter().flat_map(|n| std::iter::once(n).chain(n.ancestors())).take(5).enumerate() {
+            let Some(element) = ElementRef::wrap(ancestor) else { break };
+            if matches!(element.value().name(), "html") {
+                break;
+            }
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                n => n as f32 * 3.0,
+            };
+            let entry = scores.entry(ancestor.id()).or_insert_with(|| initial_score(element));
+            *entry += content / divider;
+        }
+    }
+
+    let final_score = |id: &NodeId, s: f32| s * (1.0 - effective.get(id).map_or(0.0, Stats::link_density));
+    let mut ranked: Vec<(NodeId, f32)> = scores.iter().map(|(id, s)| (*id, final_score(id, *s))).collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let (mut best, best_score) = *ranked.first()?;
+
+    // Readability's lift: when several of the top candidates share an ancestor, that ancestor is
+    // the article (paragraphs split across sibling wrappers).
+    let top: Vec<NodeId> = ranked.iter().skip(1).take(5).filter(|(_, s)| *s >= best_score * 0.75).map(|(id, _)| *id).collect();
+    if top.len() >= 2 {
+        let mut ancestor = tree.get(best).and_then(|n| n.parent());
+        while let Some(a) = ancestor {
+            if ElementRef::wrap(a).is_none_or(|e| matches!(e.value().name(), "body" | "html")) {
+                break;
+            }
+            let holds = top.iter().filter(|id| tree.get(**id).is_some_and(|n| n.ancestors().any(|x| x.id() == a.id()))).count();
+            if holds >= 2 {
+                best = a.id();
+                break;
+            }
+            ancestor = a.parent();
+        }
+    }
+    // A candidate whose parent scores nearly as well and holds little else: take the parent.
+    let mut node = tree.get(best)?;
+    while let Some(parent) = node.parent() {
+        let Some(parent_el) = ElementRef::wrap(parent) else { break };
+        if matches!(parent_el.value().name(), "body" | "html") {
+            break;
+        }
+        let (own, above) = (effective.get(&node.id()).map_or(0, |s| s.text), effective.get(&parent.id()).map_or(0, |s| s.text));
+        let parent_ld = effective.get(&parent.id()).map_or(1.0, Stats::link_density);
+        if above > 0 && own as f32 / above as f32 > 0.9 && parent_ld < 0.3 && scores.contains_key(&parent.id()) {
+            node = parent;
+        } else {
+            break;
+        }
+    }
+    let chosen = ElementRef::wrap(node)?;
+    let chars = effective.get(&chosen.id()).map_or(0, |s| s.text);
+    (chars >= MIN_ARTICLE_CHARS).then_some(chosen)
+}
+
+fn is_inside_paragraph(node: ego_tree::NodeRef<'_, Node>, removed: &FxHashMap<NodeId, Removal>) -> bool {
+    let _ = removed;
+    node.ancestors()
+        .take(6)
+        .any(|a| a.value().as_element().is_some_and(|e| matches!(e.name(), "p" | "li" | "pre")))
+}
+
+fn initial_score(element: ElementRef<'_>) -> f32 {
+    let by_tag = match element.value().name() {
+        "article" => 10.0,
+        "div" | "main" | "section" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    };
+    by_tag + furniture::class_weight(&furniture::words(element.value()))
+}
+
+/// Siblings of a scored root that carry article text too (a lede outside the container, text split
+/// by an ad slot) join it: the root moves up to the parent and the other siblings are marked
+/// `Outside`.
+fn merge_siblings(body: &mut Body<'_>, removed: &FxHashMap<NodeId, Removal>) {
+    let Some(parent) = body.root.parent().and_then(ElementRef::wrap) else { return };
+    if matches!(parent.value().name(), "body" | "html") {
+        return;
+    }
+    let root_text = element_text(body.root).len();
+    let mut joined = Vec::new();
+    for sibling in parent.children().filter(|c| c.id() != body.root.id()) {
+        let Some(element) = ElementRef::wrap(sibling) else {
+            // Loose text next to the root is kept only if it is substantial.
+            if sibling.value().as_text().is_some_and(|t| t.trim().len() > 80) {
+                joined.push(sibling.id());
+            }
+            continue;
+        };
+        if removed.contains_key(&sibling.id()) {
+            continue;
+        }
+        let text = element_text(element);
+        let links: usize = element.select(&A).map(|a| element_text(a).len()).sum();
+        let density = if text.is_empty() { 1.0 } else { links as f32 / text.len() as f32 };
+        let is_paragraph = element.value().name() == "p";
+        let qualifies = (is_paragraph && text.len() > 80 && density < 0.25)
+            || (is_paragraph && !text.is_empty() && density == 0.0 && text.ends_with(['.', '!', '?', '"', '”']))
+            || (!is_paragraph && text.len() as f32 >= (root_text as f32 * 0.3).max(200.0) && density < 0.2);
+        if qualifies {
+            joined.push(sibling.id());
+        }
+    }
+    if joined.is_empty() {
+        return;
+    }
+    let mut new_removed: FxHashMap<NodeId, Removal> = std::mem::take(&mut body.removed);
+    for sibling in parent.children() {
+        if sibling.id() == body.root.id() || joined.contains(&sibling.id()) {
+            continue;
+        }
+        let is_blank_text = sibling.value().as_text().is_some_and(|t| t.trim().is_empty());
+        if !is_blank_text {
+            new_removed.insert(sibling.id(), removed.get(&sibling.id()).copied().unwrap_or(Removal::Outside));
+        }
+    }
+    // Furniture inside the joined siblings still goes.
+    for id in &joined {
+        if let Some(node) = parent.tree().get(*id) {
+            for d in node.descendants().skip(1) {
+                if let Some(&r) = removed.get(&d.id()) {
+                    new_removed.entry(d.id()).or_insert(r);
+                }
+            }
+        }
+    }
+    body.removed = new_removed;
+    body.root = parent;
+}
+
+static A: LazyLock<Selector> = LazyLock::new(|| Selector::parse("a").expect("valid selector"));
+
+/// The headline, byline and date line that open many body containers duplicate what the embed
+/// renders itself.
+fn drop_leading_chrome(body: &mut Body<'_>) {
+    let mut seen_text = false;
+    let candidates: Vec<(NodeId, String, &str)> = body
+        .root
+        .descendants()
+        .skip(1)
+        .filter_map(ElementRef::wrap)
+        .filter(|e| matches!(e.value().name(), "h1" | "p" | "div" | "span" | "time" | "header"))
+        .take(40)
+        .map(|e| (e.id(), element_text(e), e.value().name()))
+        .collect();
+    for (id, text, name) in candidates {
+        if is_removed(body, id) {
+            continue;
+        }
+        if name == "h1" {
+            body.removed.insert(id, Removal::Title);
+            continue;
+        }
+        if text.is_empty() {
+            continue;
+        }
+        let short = text.len() < 100;
+        let lower = text.to_lowercase();
+        let is_byline = short && (lower.starts_with("by ") || lower.starts_with("written by"));
+        let is_date = text.len() < 60 && super::metadata::normalize_date(&text).is_some() && !text.contains('.');
+        if !seen_text && (is_byline || is_date || name == "time") {
+            body.removed.insert(id, if is_byline { Removal::Author } else { Removal::Furniture });
+            continue;
+        }
+        if name == "p" && text.len() > 60 {
+            seen_text = true;
+            break;
+        }
+    }
+}
+
+fn is_removed(body: &Body<'_>, id: NodeId) -> bool {
+    let Some(node) = body.root.tree().get(id) else { return true };
+    std::iter::once(node).chain(node.ancestors()).take_while(|a| a.id() != body.root.id()).any(|a| body.removed.contains_key(&a.id()))
+}
+
+/// Record the images of a removed element, with caption and credit.
+fn collect_images(element: ElementRef<'_>, base: Option<&Url>, out: &mut Vec<StrippedImage>, seen: &mut FxHashSet<String>) {
+    let caption_el = element.descendants().filter_map(ElementRef::wrap).find(|e| {
+        e.value().name() == "figcaption" || furniture::words(e.value()).iter().any(|w| w == "caption" || w.contains("wpcaption"))
+    });
+    let credit_el = element
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .find(|e| furniture::words(e.value()).iter().any(|w| w.contains("credit") || w == "byline" || w == "source"));
+    let credit = credit_el.map(element_text).filter(|t| !t.is_empty());
+    let mut caption = caption_el.map(element_text).filter(|t| !t.is_empty());
+    if let (Some(c), Some(cr)) = (&caption, &credit) {
+        if c.ends_with(cr.as_str()) && c != cr {
+            caption = Some(c[..c.len() - cr.len()].trim().to_owned());
+        }
+    }
+    let credit = credit.or_else(|| caption.as_deref().and_then(credit_in_caption));
+    for img in std::iter::once(element).chain(element.descendants().filter_map(ElementRef::wrap)).filter(|e| matches!(e.value().name(), "img" | "amp-img" | "source")) {
+        let e = img.value();
+        let src = ["data-src", "data-lazy-src", "data-original", "data-srcset", "srcset", "src"]
+            .iter()
+            .filter_map(|a| e.attr(a))
+            .map(|v| v.split(',').next().unwrap_or("").split_whitespace().next().unwrap_or("").to_owned())
+            .find(|v| !v.is_empty() && !v.starts_with("data:"))
+            .and_then(|v| absolute(&v, base))
+            .map(|u| u.to_string());
+        let Some(src) = src else { continue };
+        if !seen.insert(src.clone()) {
+            continue;
+        }
+        out.push(StrippedImage {
+            src: Some(src),
+            alt: e.attr("alt").map(collapse).filter(|a| !a.is_empty()),
+            caption: caption.clone(),
+            credit: credit.clone(),
+        });
+    }
+}
+
+fn credit_in_caption(caption: &str) -> Option<String> {
+    let lower = caption.to_lowercase();
+    ["photo by", "image by", "photo:", "credit:", "courtesy of", "(photo", "illustration by", "getty images", "ap photo"]
+        .iter()
+        .find_map(|marker| lower.find(marker))
+        .map(|i| caption[i..].trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace()).to_owned())
+}
+
+/// The body's paragraph-like blocks in order, leaving out removed subtrees.
+pub(super) fn blocks(body: &Body<'_>) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut skip: Option<NodeId> = None;
+    for edge in body.root.traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if skip.is_some() {
+                    continue;
+                }
+                if body.removed.contains_key(&node.id()) {
+                    skip = Some(node.id());
+                    continue;
+                }
+                let Some(element) = ElementRef::wrap(node) else { continue };
+                let name = element.value().name();
+                let tag: &'static str = match name {
+                    "p" => "p",
+                    "h1" | "h2" => "h2",
+                    "h3" | "h4" | "h5" | "h6" => "h3",
+                    "li" => "li",
+                    "pre" => "pre",
+                    "td" | "th" => "td",
+                    "blockquote" => "blockquote",
+                    "div" | "section" => "div",
+                    _ => continue,
+                };
+                let has_block_child = element.children().filter_map(ElementRef::wrap).any(|c| is_block(c.value().name()) || c.value().name() == "li");
+                if has_block_child {
+                    continue;
+                }
+                if element.ancestors().take_while(|a| a.id() != body.root.id()).any(|a| {
+                    a.value().as_element().is_some_and(|e| matches!(e.name(), "p" | "li" | "pre" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
+                }) {
+                    continue;
+                }
+                let (text, emphasized_chars) = text_without_removed(element, body);
+                if text.is_empty() {
+                    continue;
+                }
+                let emphasized = emphasized_chars * 10 >= text.len() * 8;
+                out.push(Block { tag, text, emphasized });
+            }
+            Edge::Close(node) => {
+                if skip == Some(node.id()) {
+                    skip = None;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// An element's text without removed descendants, and how much of it is in em/i.
+fn text_without_removed(element: ElementRef<'_>, body: &Body<'_>) -> (String, usize) {
+    let mut raw = String::new();
+    let mut emphasized = 0;
+    let mut skip: Option<NodeId> = None;
+    let mut em_depth = 0usize;
+    for edge in element.traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if skip.is_some() {
+                    continue;
+                }
+                if body.removed.contains_key(&node.id()) {
+                    skip = Some(node.id());
+                    continue;
+                }
+                match node.value() {
+                    Node::Element(e) => {
+                        if is_non_text(e.name()) {
+                            skip = Some(node.id());
+                        } else if matches!(e.name(), "em" | "i" | "cite") {
+                            em_depth += 1;
+                        } else if e.name() == "br" {
+                            raw.push(' ');
+                        }
+                    }
+                    Node::Text(t) => {
+                        raw.push_str(t);
+                        if em_depth > 0 {
+                            emphasized += t.trim().len();
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(node) => {
+                if skip == Some(node.id()) {
+                    skip = None;
+                } else if skip.is_none() {
+                    if let Node::Element(e) = node.value() {
+                        if matches!(e.name(), "em" | "i" | "cite") {
+                            em_depth = em_depth.saturating_sub(1);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    (collapse(&raw), emphasized)
+}

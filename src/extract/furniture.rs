@@ -1,0 +1,356 @@
+//! What in an article container is not the article: media, scripts, forms, hidden elements and
+//! page furniture (ads, sign-ups, share bars, related boxes, author cards...). Decided per element
+//! from its name, attributes and size, so that the extractor can score without furniture and the
+//! cleaner can leave it out.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use scraper::node::Element;
+
+/// Why a node is left out of the body. `kind()` names it in the `removed` counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Removal {
+    /// img, picture, or a figure/container holding one with its caption and credit.
+    Image,
+    /// video, audio, iframe, embed, object, canvas, svg, math and kin.
+    Media,
+    /// script, noscript, template.
+    Script,
+    /// style, link.
+    Style,
+    /// meta, base, title, head.
+    Metadata,
+    /// form and form controls.
+    Form,
+    /// hidden by attribute, style or class.
+    Hidden,
+    /// Comments (HTML comment nodes are dropped by the cleaner and not counted).
+    Comments,
+    /// Ad slots and sponsored blocks.
+    Ad,
+    /// Newsletter sign-ups.
+    Newsletter,
+    /// Donation and membership appeals.
+    Donation,
+    /// Related-story boxes and "read more" lists.
+    Related,
+    /// Share bars and social follow buttons.
+    Share,
+    /// Author photo cards, bios and the byline (the embed renders its own).
+    Author,
+    /// The publisher's own republish box.
+    Republish,
+    /// Captions and credits of removed images.
+    Caption,
+    /// Navigation, breadcrumbs, pagination.
+    Navigation,
+    /// The headline repeated in the body (the embed renders its own).
+    Title,
+    /// Anything else that is not the article: sidebars, asides, tags, meta lines, pop-ups.
+    Furniture,
+    /// Content outside the chosen body container (siblings not merged into the article).
+    Outside,
+}
+
+impl Removal {
+    /// The name used in the `removed` counts.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Removal::Image => "image",
+            Removal::Media => "media",
+            Removal::Script => "script",
+            Removal::Style => "style",
+            Removal::Metadata => "metadata",
+            Removal::Form => "form",
+            Removal::Hidden => "hidden",
+            Removal::Comments => "comments",
+            Removal::Ad => "ad",
+            Removal::Newsletter => "newsletter",
+            Removal::Donation => "donation",
+            Removal::Related => "related",
+            Removal::Share => "share",
+            Removal::Author => "author",
+            Removal::Republish => "republish",
+            Removal::Caption => "caption",
+            Removal::Navigation => "navigation",
+            Removal::Title => "title",
+            Removal::Furniture => "furniture",
+            Removal::Outside => "outside",
+        }
+    }
+}
+
+/// What the tag alone says.
+pub fn by_tag(name: &str) -> Option<Removal> {
+    Some(match name {
+        "script" | "noscript" | "template" => Removal::Script,
+        "style" | "link" => Removal::Style,
+        "meta" | "base" | "title" | "head" => Removal::Metadata,
+        "img" | "picture" | "amp-img" | "image" => Removal::Image,
+        "video" | "audio" | "iframe" | "frame" | "frameset" | "embed" | "object" | "applet" | "param" | "canvas"
+        | "svg" | "math" | "source" | "track" | "map" | "area" | "portal" | "amp-video" | "amp-iframe"
+        | "amp-youtube" | "amp-twitter" | "amp-instagram" | "amp-ad" | "amp-embed" | "fencedframe" => Removal::Media,
+        "form" | "input" | "button" | "select" | "textarea" | "option" | "optgroup" | "fieldset" | "datalist"
+        | "output" | "dialog" | "meter" | "progress" | "keygen" | "menu" => Removal::Form,
+        "nav" => Removal::Navigation,
+        "aside" => Removal::Furniture,
+        _ => return None,
+    })
+}
+
+/// Elements that can carry media (so that a container of only media + caption goes whole).
+pub fn is_media(name: &str) -> bool {
+    matches!(by_tag(name), Some(Removal::Image | Removal::Media)) && !matches!(name, "source" | "track" | "param" | "map" | "area")
+}
+
+static HIDDEN_STYLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0(?:\.0+)?\s*(?:;|$))").expect("valid regex"));
+
+const HIDDEN_CLASSES: &[&str] = &[
+    "hidden", "hide", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screen-reader-only",
+    "is-hidden", "u-hidden", "d-none", "invisible", "element-invisible", "offscreen", "a11y-hidden", "assistive-text",
+    "show-for-sr", "accessibility",
+];
+
+/// Hidden from readers: `hidden`, `aria-hidden=true`, `display:none`, screen-reader-only classes.
+pub fn is_hidden(element: &Element) -> bool {
+    element.attr("hidden").is_some()
+        || element.attr("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+        || element.attr("type").is_some_and(|v| v.eq_ignore_ascii_case("hidden"))
+        || element.attr("style").is_some_and(|s| HIDDEN_STYLE.is_match(s))
+        || element.classes().any(|c| HIDDEN_CLASSES.iter().any(|h| c.eq_ignore_ascii_case(h)))
+}
+
+/// The words of an element's class, id, role and a few data attributes, split at punctuation and
+/// camelCase, lower-cased: `c-ArticleShareBar` → `c article share bar`.
+pub fn words(element: &Element) -> Vec<String> {
+    let mut out = Vec::new();
+    let sources = element
+        .classes()
+        .chain(element.id())
+        .chain(element.attr("role"))
+        .chain(element.attr("data-component"))
+        .chain(element.attr("data-module"))
+        .chain(element.attr("data-testid"))
+        .chain(element.attr("data-type"));
+    for source in sources {
+        let mut word = String::new();
+        let mut prev_lower = false;
+        for c in source.chars() {
+            if c.is_alphanumeric() {
+                if c.is_uppercase() && prev_lower && !word.is_empty() {
+                    out.push(std::mem::take(&mut word));
+                }
+                prev_lower = c.is_lowercase() || c.is_ascii_digit();
+                word.extend(c.to_lowercase());
+            } else {
+                prev_lower = false;
+                if !word.is_empty() {
+                    out.push(std::mem::take(&mut word));
+                }
+            }
+        }
+        if !word.is_empty() {
+            out.push(word);
+        }
+        // Joined forms ("readmore", "sharebar") are matched too.
+        let joined: String = source.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+        if !joined.is_empty() {
+            out.push(joined);
+        }
+    }
+    out
+}
+
+/// Furniture kinds named by class/id words. Strong kinds are specific enough to trust on any
+/// small element; weak ones also need the absence of a content word.
+pub fn by_words(words: &[String]) -> Option<(Removal, bool)> {
+    let has = |w: &str| words.iter().any(|x| x == w);
+    let starts = |p: &str| words.iter().any(|x| x.starts_with(p));
+    let contains = |p: &str| words.iter().any(|x| x.contains(p));
+    let strong = |r: Removal| Some((r, true));
+    if contains("republish") {
+        return strong(Removal::Republish);
+    }
+    if has("ad") || has("ads") || starts("advert") || has("adslot") || has("adunit") || has("adsense") || has("dfp")
+        || has("gpt") || has("arcad") || starts("sponsor") || has("promoted") || contains("outbrain")
+        || contains("taboola") || has("nativo") || has("zergnet") || has("googletag") || contains("adcontainer")
+        || contains("adwrapper") || has("leaderboard") || has("mpu") || has("dianomi")
+    {
+        return strong(Removal::Ad);
+    }
+    if contains("newsletter") || has("signup") || contains("subscribe") || has("optin") || has("mailchimp")
+        || has("mc4wp") || has("emailsignup")
+    {
+        return strong(Removal::Newsletter);
+    }
+    if starts("donat") || has("membership") || has("fundraising") || has("pledge") || has("supportus") {
+        return strong(Removal::Donation);
+    }
+    if has("related") || starts("relatedpost") || contains("recirc") || starts("recommend") || has("readmore")
+        || has("morestories") || has("alsoread") || has("yarpp") || has("jprelatedposts") || has("trending")
+        || has("mostread") || has("mostpopular") || has("popular") || has("upnext") || has("readnext")
+        || has("explore") || has("inlinerelated") || has("moreon") || has("morefrom") || has("youmaylike")
+    {
+        return strong(Removal::Related);
+    }
+    if has("share") || has("sharing") || contains("sharebar") || contains("sharedaddy") || has("social")
+        || has("socials") || contains("addthis") || contains("addtoany") || has("a2a") || has("shareaholic")
+        || has("sharetools") || contains("sharebutton")
+    {
+        return strong(Removal::Share);
+    }
+    if contains("authorbio") || contains("authorbox") || contains("authorcard") || contains("aboutauthor")
+        || contains("aboutthe") || contains("authorinfo") || contains("postauthor") || contains("authordetails")
+        || has("bio") || has("byline") || contains("bylines") || has("author") || has("authors")
+        || contains("articleauthor") || contains("contributorbio")
+    {
+        return strong(Removal::Author);
+    }
+    if has("caption") || has("credit") || has("credits") || contains("wpcaptiontext") || contains("photocredit")
+        || contains("imagecredit") || has("figcaption")
+    {
+        return strong(Removal::Caption);
+    }
+    if has("comment") || has("comments") || contains("disqus") || has("respond") || has("replies") {
+        return Some((Removal::Comments, false));
+    }
+    if has("breadcrumb") || has("breadcrumbs") || has("pagination") || has("pager") || has("navigation")
+        || has("menu") || has("skip") || has("toolbar") || has("banner") || has("complementary")
+        || has("contentinfo") || has("search")
+    {
+        return Some((Removal::Navigation, false));
+    }
+    if has("sidebar") || has("widget") || has("rail") || has("sticky") || has("popup") || has("modal")
+        || has("overlay") || has("cookie") || has("gdpr") || has("consent") || has("paywall") || has("tags")
+        || has("taglist") || has("posttags") || has("categories") || has("meta") || has("postmeta")
+        || has("entrymeta") || has("articlemeta") || has("timestamp") || has("readingtime") || has("cta")
+        || has("promo") || has("promotion") || has("footer") || has("header") || has("print") || has("tools")
+        || has("disclaimer") || has("alert") || has("tooltip") || has("dialog") || has("piano")
+        || has("engage") || has("subnav") || has("masthead")
+    {
+        return Some((Removal::Furniture, false));
+    }
+    None
+}
+
+/// Words that mark a container as holding the article: these veto weak furniture words.
+pub fn is_content_word(word: &str) -> bool {
+    matches!(
+        word,
+        "article" | "articlebody" | "body" | "content" | "entry" | "entrycontent" | "main" | "post" | "postcontent"
+            | "story" | "storybody" | "text" | "prose" | "richtext" | "column" | "blog"
+    )
+}
+
+/// Class words that raise or lower a candidate's score (as in Readability).
+pub fn class_weight(words: &[String]) -> f32 {
+    let mut weight = 0.0;
+    if words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "article" | "articlebody" | "body" | "content" | "entry" | "entrycontent" | "hentry" | "main" | "page"
+                | "post" | "postcontent" | "text" | "blog" | "story" | "storybody" | "prose" | "richtext"
+        )
+    }) {
+        weight += 25.0;
+    }
+    if by_words(words).is_some() || words.iter().any(|w| matches!(w.as_str(), "hidden" | "combx" | "shoutbox" | "extra" | "supplemental")) {
+        weight -= 25.0;
+    }
+    weight
+}
+
+static FURNITURE_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?:read more|related(?: coverage| stories| articles| content)?|see also|also read|read also|read next|recommended(?: reading)?|more from|more on this|more:|most read|watch|listen|click here|sign up for|subscribe to|get (?:our|the) .{0,40}newsletter|support (?:our|independent|nonprofit|local) journalism|donate|become a member|advertisement|sponsored content|share this)\b\s*[:\-–—|»>]?",
+    )
+    .expect("valid regex")
+});
+
+/// A short block whose text itself says it is furniture ("READ MORE: ...", "Advertisement").
+pub fn by_text(text: &str, link_density: f32) -> Option<Removal> {
+    if text.len() > 300 || !FURNITURE_TEXT.is_match(text) {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    if lower.starts_with("advertisement") || lower.starts_with("sponsored") {
+        return (text.len() < 40).then_some(Removal::Ad);
+    }
+    if lower.starts_with("sign up") || lower.starts_with("subscribe") || lower.starts_with("get our") || lower.starts_with("get the") {
+        return Some(Removal::Newsletter);
+    }
+    if lower.starts_with("support") || lower.starts_with("donate") || lower.starts_with("become a member") {
+        return Some(Removal::Donation);
+    }
+    if lower.starts_with("share this") {
+        return Some(Removal::Share);
+    }
+    // "Read more: <link>" lines are furniture only when they are mostly a link.
+    (link_density >= 0.4).then_some(Removal::Related)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn element(html: &str) -> Element {
+        let fragment = scraper::Html::parse_fragment(html);
+        let e = fragment.root_element().first_child().and_then(scraper::ElementRef::wrap).unwrap();
+        e.value().clone()
+    }
+
+    #[test]
+    fn words_split_on_punctuation_and_case() {
+        let e = element(r#"<div class="c-ArticleShareBar sponsored-content" id="read_more"></div>"#);
+        let w = words(&e);
+        for expected in ["c", "article", "share", "bar", "sponsored", "content", "read", "more", "readmore", "carticlesharebar"] {
+            assert!(w.contains(&expected.to_owned()), "{expected} in {w:?}");
+        }
+    }
+
+    #[test]
+    fn furniture_words_table() {
+        let cases: &[(&str, Option<Removal>)] = &[
+            (r#"<div class="sponsored-content">"#, Some(Removal::Ad)),
+            (r#"<div class="ad ad-text">"#, Some(Removal::Ad)),
+            (r#"<div class="newsletter-module">"#, Some(Removal::Newsletter)),
+            (r#"<div class="jp-relatedposts">"#, Some(Removal::Related)),
+            (r#"<div class="sharedaddy sd-sharing-enabled">"#, Some(Removal::Share)),
+            (r#"<div class="post-author single">"#, Some(Removal::Author)),
+            (r#"<div class="republish-article-popup">"#, Some(Removal::Republish)),
+            (r#"<div class="donation-appeal">"#, Some(Removal::Donation)),
+            (r#"<div class="entry-content">"#, None),
+            (r#"<div class="headline">"#, None),
+            (r#"<div class="loadMore">"#, None),
+            (r#"<div class="shadow">"#, None),
+        ];
+        for (html, expected) in cases {
+            assert_eq!(by_words(&words(&element(html))).map(|(r, _)| r), *expected, "{html}");
+        }
+    }
+
+    #[test]
+    fn hidden_elements() {
+        for html in [
+            r#"<p hidden>x</p>"#,
+            r#"<p aria-hidden="true">x</p>"#,
+            r#"<p style="color:red; display: none">x</p>"#,
+            r#"<p style="visibility:hidden">x</p>"#,
+            r#"<span class="sr-only">x</span>"#,
+        ] {
+            assert!(is_hidden(&element(html)), "{html}");
+        }
+        assert!(!is_hidden(&element(r#"<p style="display:block">x</p>"#)));
+    }
+
+    #[test]
+    fn furniture_text() {
+        assert_eq!(by_text("READ MORE: Council votes on budget", 0.9), Some(Removal::Related));
+        assert_eq!(by_text("Read more about the plan below, which was long in the making.", 0.0), None);
+        assert_eq!(by_text("Advertisement", 0.0), Some(Removal::Ad));
+        assert_eq!(by_text("Sign up for our daily newsletter", 0.0), Some(Removal::Newsletter));
+        assert_eq!(by_text("The council voted on Tuesday.", 0.0), None);
+    }
+}

@@ -1,0 +1,556 @@
+//! Metadata half of stage 3: title, authors, publisher, canonical URL, date and post id, from meta
+//! tags, JSON-LD and the visible page, in that order of trust.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use rustc_hash::FxHashMap;
+use scraper::{ElementRef, Html, Selector};
+use url::Url;
+
+use super::jsonld::{self, JsonLd};
+use super::text::{collapse, element_text};
+use super::{Author, Metadata, Options, Provenance};
+use crate::parse::Page;
+use crate::profile::Profile;
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).expect("valid built-in selector")
+}
+
+static META: LazyLock<Selector> = LazyLock::new(|| sel("meta"));
+static LINK: LazyLock<Selector> = LazyLock::new(|| sel("link[rel][href]"));
+static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("title"));
+static H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
+static ARTICLE_H1: LazyLock<Selector> = LazyLock::new(|| sel("article h1, main h1, [itemprop=headline], .entry-title, .headline"));
+static BODY: LazyLock<Selector> = LazyLock::new(|| sel("body"));
+static ARTICLE_ID: LazyLock<Selector> = LazyLock::new(|| sel("article[id^=post-], article[class]"));
+static TIME: LazyLock<Selector> = LazyLock::new(|| sel("time[datetime], [itemprop=datePublished]"));
+static REL_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("a[rel~=author]"));
+static BYLINE_ELEMENTS: LazyLock<Selector> = LazyLock::new(|| {
+    sel(
+        "[itemprop=author], [class*=byline], [id*=byline], [class*=Byline], [class~=author], [class*=author-name], \
+         [class*=authors], [class*=post-author], [class*=article-author], [class*=c-byline], [data-testid*=byline], address.author",
+    )
+});
+static LINKS: LazyLock<Selector> = LazyLock::new(|| sel("a[href]"));
+static BY_CANDIDATES: LazyLock<Selector> = LazyLock::new(|| sel("p, span, div, address"));
+
+/// Meta tags by lower-cased name/property/itemprop, values from `content` or `value`, in order.
+struct Metas(FxHashMap<String, Vec<String>>);
+
+impl Metas {
+    fn from_page(html: &Html) -> Metas {
+        let mut map: FxHashMap<String, Vec<String>> = FxHashMap::default();
+        for meta in html.select(&META) {
+            let e = meta.value();
+            let Some(value) = e.attr("content").or_else(|| e.attr("value")) else { continue };
+            let value = collapse(value);
+            if value.is_empty() {
+                continue;
+            }
+            for key in ["name", "property", "itemprop"].iter().filter_map(|k| e.attr(k)) {
+                for key in key.split_whitespace() {
+                    map.entry(key.to_ascii_lowercase()).or_default().push(value.clone());
+                }
+            }
+        }
+        Metas(map)
+    }
+
+    fn first(&self, keys: &[&str]) -> Option<String> {
+        keys.iter().find_map(|k| self.0.get(*k).and_then(|v| v.first()).cloned())
+    }
+
+    fn all(&self, key: &str) -> &[String] {
+        self.0.get(key).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Links by rel token: (rel, href) in document order.
+fn links(html: &Html) -> Vec<(String, String)> {
+    html.select(&LINK)
+        .filter_map(|l| {
+            let rel = l.value().attr("rel")?.to_ascii_lowercase();
+            let href = l.value().attr("href")?.trim().to_owned();
+            Some((rel, href))
+        })
+        .collect()
+}
+
+fn link_with_rel<'l>(links: &'l [(String, String)], rel: &str) -> Option<&'l str> {
+    links
+        .iter()
+        .find(|(r, href)| r.split_whitespace().any(|t| t == rel) && !href.is_empty())
+        .map(|(_, href)| href.as_str())
+}
+
+/// Resolve `href` against `base` (or parse it alone), keeping only http(s).
+pub(crate) fn absolute(href: &str, base: Option<&Url>) -> Option<Url> {
+    let href = href.trim();
+    if href.is_empty() {
+        return None;
+    }
+    let url = match base {
+        Some(base) => base.join(href).ok()?,
+        None => Url::parse(href).ok()?,
+    };
+    matches!(url.scheme(), "http" | "https").then_some(url)
+}
+
+/// The canonical URL and the page's own URL, as `pick_profile` and `extract` see them.
+pub(super) fn urls(page: &Page, options: &Options) -> (Option<Url>, Option<Url>) {
+    let links = links(&page.html);
+    let metas = Metas::from_page(&page.html);
+    let ld = JsonLd::from_page(&page.html);
+    canonical_and_page_url(page, options, &links, &metas, &ld)
+}
+
+fn canonical_and_page_url(
+    page: &Page,
+    options: &Options,
+    links: &[(String, String)],
+    metas: &Metas,
+    ld: &JsonLd,
+) -> (Option<Url>, Option<Url>) {
+    let fetched = page.url.clone();
+    let base = fetched.clone().or_else(|| options.base_url.clone());
+    let from_ld = ld.article().and_then(|a| jsonld::string(a, "mainEntityOfPage").or_else(|| jsonld::string(a, "url")));
+    let canonical = link_with_rel(links, "canonical")
+        .map(str::to_owned)
+        .into_iter()
+        .chain(metas.first(&["og:url"]))
+        .chain(from_ld)
+        .find_map(|href| absolute(&href, base.as_ref()));
+    let page_url = fetched.or_else(|| canonical.clone()).or_else(|| options.base_url.clone());
+    (canonical, page_url)
+}
+
+/// Read every metadata field the later stages need.
+pub(super) fn extract(page: &Page, profile: &Profile, options: &Options) -> Metadata {
+    let html = &page.html;
+    let metas = Metas::from_page(html);
+    let links = links(html);
+    let ld = JsonLd::from_page(html);
+    let article_ld = ld.article();
+    let (canonical_url, page_url) = canonical_and_page_url(page, options, &links, &metas, &ld);
+    let base = canonical_url.clone().or_else(|| page_url.clone());
+
+    let publisher = profile
+        .publisher
+        .clone()
+        .or_else(|| metas.first(&["og:site_name", "application-name", "publisher", "dc.publisher"]))
+        .or_else(|| article_ld.and_then(|a| ld.parties(a, "publisher").into_iter().next()).map(|p| p.name))
+        .or_else(|| ld.first_of_type(&["NewsMediaOrganization", "Organization", "WebSite"]).and_then(|o| jsonld::string(o, "name")));
+
+    let title = title(html, profile, &metas, &ld, publisher.as_deref());
+
+    let (authors, byline_text) = authors(html, profile, &metas, &ld, base.as_ref());
+    let byline = display_byline(&authors);
+
+    let published = metas
+        .first(&["article:published_time", "datepublished", "date", "dc.date", "dc.date.issued", "parsely-pub-date", "sailthru.date", "publish-date", "pubdate"])
+        .or_else(|| article_ld.and_then(|a| jsonld::string(a, "datePublished")))
+        .or_else(|| html.select(&TIME).find_map(|t| t.value().attr("datetime").or_else(|| t.value().attr("content")).map(str::to_owned)))
+        .and_then(|d| normalize_date(&d));
+
+    let mut page_classes: Vec<String> = html
+        .select(&BODY)
+        .next()
+        .map(|b| b.value().classes().map(str::to_owned).collect())
+        .unwrap_or_default();
+    for article in html.select(&ARTICLE_ID).take(3) {
+        page_classes.extend(article.value().classes().map(str::to_owned));
+    }
+
+    let post_id = post_id(html, &links, &page_classes);
+    let slug = canonical_url.as_ref().and_then(|u| {
+        u.path_segments()?.rev().find(|s| !s.is_empty()).map(|s| s.trim_end_matches(".html").trim_end_matches(".htm").to_owned())
+    });
+
+    let mut source_links = Vec::new();
+    for key in ["syndication-source", "original-source", "syndication_source", "original_source"] {
+        for value in metas.all(key) {
+            source_links.push((format!("meta[name={key}]"), value.clone()));
+        }
+    }
+    for (rel, href) in &links {
+        if rel.split_whitespace().any(|t| t == "original-source" || t == "syndication-source") {
+            source_links.push((format!("link[rel={rel}]"), href.clone()));
+        }
+    }
+
+    let provenance = Provenance {
+        source_links,
+        based_on: article_ld
+            .map(|a| [jsonld::strings(a, "isBasedOn"), jsonld::strings(a, "isBasedOnUrl")].concat())
+            .unwrap_or_default(),
+        source_organizations: article_ld.map(|a| ld.parties(a, "sourceOrganization").into_iter().map(|p| p.name).collect()).unwrap_or_default(),
+        publisher_organizations: article_ld.map(|a| ld.parties(a, "publisher").into_iter().map(|p| p.name).collect()).unwrap_or_default(),
+        meta_authors: ["author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl"]
+            .iter()
+            .flat_map(|k| metas.all(k).iter().cloned())
+            .collect(),
+        byline_text,
+        page_classes,
+    };
+
+    Metadata {
+        title,
+        byline,
+        authors,
+        publisher,
+        canonical_url,
+        page_url,
+        published,
+        post_id,
+        slug,
+        description: metas.first(&["og:description", "description", "twitter:description"]),
+        lang: html.root_element().value().attr("lang").map(|l| l.trim().to_owned()).filter(|l| !l.is_empty()),
+        lead_image: metas.first(&["og:image", "twitter:image"]).and_then(|i| absolute(&i, base.as_ref())),
+        provenance,
+    }
+}
+
+fn title(html: &Html, profile: &Profile, metas: &Metas, ld: &JsonLd, publisher: Option<&str>) -> Option<String> {
+    if let Some(selector) = profile.selectors.title.as_deref().and_then(|s| Selector::parse(s).ok()) {
+        if let Some(t) = html.select(&selector).map(element_text).find(|t| !t.is_empty()) {
+            return Some(t);
+        }
+    }
+    let document_title = html.select(&TITLE).next().map(element_text).filter(|t| !t.is_empty());
+    let h1 = html
+        .select(&ARTICLE_H1)
+        .map(element_text)
+        .find(|t| !t.is_empty())
+        .or_else(|| {
+            let mut h1s = html.select(&H1).map(element_text).filter(|t| !t.is_empty());
+            let first = h1s.next();
+            // A single h1 is the headline; several are usually logo + headline, so keep the one
+            // that the document title starts with.
+            match h1s.next() {
+                None => first,
+                Some(second) => [first, Some(second)].into_iter().flatten().chain(h1s).find(|h| {
+                    document_title.as_deref().is_some_and(|t| t.starts_with(h.as_str()))
+                }),
+            }
+        });
+    let candidates = [
+        metas.first(&["og:title"]),
+        ld.article().and_then(|a| jsonld::string(a, "headline").or_else(|| jsonld::string(a, "name"))),
+        metas.first(&["twitter:title", "dc.title", "sailthru.title", "parsely-title"]),
+        h1.clone(),
+        document_title,
+    ];
+    let chosen = candidates.into_iter().flatten().map(|t| collapse(&t)).find(|t| !t.is_empty())?;
+    Some(strip_site_suffix(&chosen, publisher, h1.as_deref()))
+}
+
+/// "Headline | Site Name" → "Headline", when the tail names the site or the head is the h1.
+fn strip_site_suffix(title: &str, publisher: Option<&str>, h1: Option<&str>) -> String {
+    let norm = |s: &str| s.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+    if let Some(h1) = h1 {
+        if norm(h1) == norm(title) {
+            return title.to_owned();
+        }
+    }
+    for separator in [" | ", " – ", " — ", " - ", " :: ", " · ", " • ", " « ", " » ", " / "] {
+        if let Some((head, tail)) = title.rsplit_once(separator) {
+            let tail_names_site = publisher.is_some_and(|p| {
+                let (p, t) = (norm(p), norm(tail));
+                !t.is_empty() && (p == t || p.contains(&t) || t.contains(&p))
+            });
+            let head_is_h1 = h1.is_some_and(|h| norm(h) == norm(head));
+            if (tail_names_site || head_is_h1) && head.split_whitespace().count() >= 2 {
+                return head.trim().to_owned();
+            }
+        }
+        if let Some((head, tail)) = title.split_once(separator) {
+            // "Site Name | Headline"
+            let head_names_site = publisher.is_some_and(|p| norm(p) == norm(head));
+            if head_names_site && tail.split_whitespace().count() >= 2 {
+                return tail.trim().to_owned();
+            }
+        }
+    }
+    title.to_owned()
+}
+
+static BY_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:written\s+by|words\s+by|story\s+by|reporting\s+by|posted\s+by|by|par|por|von|di|door|av|af)\s*[:\-–]?\s+").expect("valid regex")
+});
+static BYLINE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\s*(?:\||•|·|\bupdated\b|\bpublished\b|\bposted\b|\bon\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d+\s+(?:min|minute|hour)s?\b).*$",
+    )
+    .expect("valid regex")
+});
+static NAME_SPLIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\s*(?:,\s*and\s+|,|\s+and\s+|\s+&\s+|\s+und\s+|\s+et\s+|\s+y\s+)\s*").expect("valid regex"));
+static ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|journalist|photographer|producer|intern|fellow|special to)\b").expect("valid regex")
+});
+
+/// Split a byline text ("By A, B and C | May 3") into names.
+pub(crate) fn parse_byline(text: &str) -> Vec<String> {
+    let text = collapse(text);
+    let text = BY_PREFIX.replace(&text, "");
+    let text = BYLINE_TAIL.replace(&text, "");
+    let mut names: Vec<String> = Vec::new();
+    for part in NAME_SPLIT.split(text.trim()) {
+        let part = part.trim().trim_matches(|c: char| c == ',' || c == ';' || c == ':');
+        if part.is_empty() {
+            continue;
+        }
+        // "Jane Roe, Staff Writer": a role after a comma belongs to the previous name.
+        if ROLE.is_match(part) && !names.is_empty() && part.split_whitespace().all(|w| ROLE.is_match(w) || w.chars().next().is_some_and(char::is_lowercase) || w.len() <= 3) {
+            continue;
+        }
+        names.push(part.to_owned());
+    }
+    names.retain(|n| looks_like_name(n));
+    names
+}
+
+fn looks_like_name(name: &str) -> bool {
+    let words = name.split_whitespace().count();
+    (1..=8).contains(&words)
+        && name.len() <= 80
+        && name.chars().any(char::is_alphabetic)
+        && !name.contains("://")
+        && !name.starts_with('@')
+}
+
+fn author_url(href: &str, base: Option<&Url>) -> Option<Url> {
+    absolute(href, base)
+}
+
+/// Authors in order, and the byline element's raw text.
+fn authors(html: &Html, profile: &Profile, metas: &Metas, ld: &JsonLd, base: Option<&Url>) -> (Vec<Author>, Option<String>) {
+    let byline_element = profile
+        .selectors
+        .byline
+        .as_deref()
+        .and_then(|s| Selector::parse(s).ok())
+        .and_then(|s| html.select(&s).find(|e| !element_text(*e).is_empty()))
+        .or_else(|| generic_byline_element(html));
+    let byline_text = byline_element.map(element_text).filter(|t| !t.is_empty());
+
+    // Links in the byline are the most precise: names with their author pages.
+    let from_element: Vec<Author> = byline_element
+        .map(|e| byline_links(e, base))
+        .filter(|a| !a.is_empty())
+        .or_else(|| {
+            byline_text.as_deref().map(|t| parse_byline(t).into_iter().map(|name| Author { name, url: None, is_organization: false }).collect())
+        })
+        .unwrap_or_default();
+
+    let from_ld: Vec<Author> = ld
+        .article()
+        .map(|a| ld.parties(a, "author"))
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|p| looks_like_name(&p.name))
+        .map(|p| Author { url: p.url.as_deref().and_then(|u| author_url(u, base)), name: collapse(&p.name), is_organization: p.is_organization })
+        .collect();
+
+    let from_meta: Vec<Author> = metas
+        .first(&["author", "parsely-author", "sailthru.author", "dc.creator", "byl", "article:author"])
+        .filter(|v| !v.contains("://"))
+        .map(|v| parse_byline(&v).into_iter().map(|name| Author { name, url: None, is_organization: false }).collect())
+        .unwrap_or_default();
+
+    let from_rel: Vec<Author> = html
+        .select(&REL_AUTHOR)
+        .filter_map(|a| {
+            let name = element_text(a);
+            looks_like_name(&name).then(|| Author { url: a.value().attr("href").and_then(|h| author_url(h, base)), name, is_organization: false })
+        })
+        .fold(Vec::new(), |mut acc: Vec<Author>, a| {
+            if !acc.iter().any(|b| b.name == a.name) {
+                acc.push(a);
+            }
+            acc
+        });
+
+    let profile_has_byline = profile.selectors.byline.is_some() && !from_element.is_empty();
+    let mut chosen = if profile_has_byline {
+        from_element.clone()
+    } else {
+        [from_ld.clone(), from_element.clone(), from_meta, from_rel.clone()].into_iter().find(|a| !a.is_empty()).unwrap_or_default()
+    };
+    // Attach author pages found elsewhere to names that have none.
+    for author in chosen.iter_mut().filter(|a| a.url.is_none()) {
+        let key = name_key(&author.name);
+        author.url = from_element
+            .iter()
+            .chain(&from_rel)
+            .chain(&from_ld)
+            .find(|o| o.url.is_some() && name_key(&o.name) == key)
+            .and_then(|o| o.url.clone());
+        if author.is_organization {
+            continue;
+        }
+        author.is_organization = from_ld.iter().any(|o| o.is_organization && name_key(&o.name) == key);
+    }
+    let mut seen = Vec::new();
+    chosen.retain(|a| {
+        let key = name_key(&a.name);
+        let fresh = !seen.contains(&key);
+        seen.push(key);
+        fresh
+    });
+    (chosen, byline_text)
+}
+
+fn name_key(name: &str) -> String {
+    name.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// The first short element that looks like a byline.
+fn generic_byline_element(html: &Html) -> Option<ElementRef<'_>> {
+    let by_class = html.select(&BYLINE_ELEMENTS).find(|e| {
+        let text = element_text(*e);
+        !text.is_empty() && text.len() < 200 && !is_chrome(*e)
+    });
+    by_class.or_else(|| {
+        html.select(&BY_CANDIDATES).take(4000).find(|e| {
+            let text = element_text(*e);
+            text.len() < 120 && BY_PREFIX.is_match(&text) && text.to_lowercase().starts_with("by ") && !is_chrome(*e)
+        })
+    })
+}
+
+/// Inside site chrome (nav, footer, comments) rather than the article.
+fn is_chrome(element: ElementRef<'_>) -> bool {
+    element.ancestors().filter_map(ElementRef::wrap).any(|a| {
+        let e = a.value();
+        matches!(e.name(), "nav" | "footer")
+            || e.classes().chain(e.id()).any(|c| {
+                let c = c.to_ascii_lowercase();
+                c.contains("comment") || c.contains("related") || c.contains("footer") || c.contains("sidebar")
+            })
+    })
+}
+
+fn byline_links(element: ElementRef<'_>, base: Option<&Url>) -> Vec<Author> {
+    element
+        .select(&LINKS)
+        .filter_map(|a| {
+            let href = a.value().attr("href")?;
+            let name = element_text(a);
+            let lower = href.to_ascii_lowercase();
+            let is_author_page = ["author", "writer", "staff", "people", "contributor", "profile", "/by/", "reporter", "journalist", "columnist"]
+                .iter()
+                .any(|k| lower.contains(k))
+                || a.value().attr("rel").is_some_and(|r| r.contains("author"));
+            (is_author_page && looks_like_name(&name) && !lower.starts_with("mailto:")).then(|| Author {
+                name: BY_PREFIX.replace(&name, "").trim().to_owned(),
+                url: author_url(href, base),
+                is_organization: false,
+            })
+        })
+        .collect()
+}
+
+/// "Carla Mendes", "Carla Mendes and Tom Whitaker", "A, B and C".
+pub(crate) fn display_byline(authors: &[Author]) -> Option<String> {
+    let names: Vec<&str> = authors.iter().map(|a| a.name.as_str()).collect();
+    match names.as_slice() {
+        [] => None,
+        [one] => Some((*one).to_owned()),
+        [rest @ .., last] => Some(format!("{} and {last}", rest.join(", "))),
+    }
+}
+
+static SHORTLINK_ID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[?&]p=(\d+)").expect("valid regex"));
+static POSTID_CLASS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^postid-(\d+)$").expect("valid regex"));
+static WP_API_ID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"/wp/v2/posts/(\d+)").expect("valid regex"));
+
+fn post_id(html: &Html, links: &[(String, String)], page_classes: &[String]) -> Option<String> {
+    link_with_rel(links, "shortlink")
+        .and_then(|h| SHORTLINK_ID.captures(h).map(|c| c[1].to_owned()))
+        .or_else(|| page_classes.iter().find_map(|c| POSTID_CLASS.captures(c).map(|m| m[1].to_owned())))
+        .or_else(|| {
+            html.select(&ARTICLE_ID).find_map(|a| {
+                let id = a.value().id()?;
+                let digits = id.strip_prefix("post-")?;
+                (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then(|| digits.to_owned())
+            })
+        })
+        .or_else(|| links.iter().find_map(|(_, h)| WP_API_ID.captures(h).map(|c| c[1].to_owned())))
+}
+
+static ISO_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})?)?").expect("valid regex"));
+static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})|(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4}))").expect("valid regex")
+});
+
+/// A date as ISO 8601: "2016-12-29T01:32:00+00:00" stays, "December 28, 2016" → "2016-12-28".
+pub(crate) fn normalize_date(raw: &str) -> Option<String> {
+    let raw = raw.trim();
+    if let Some(c) = ISO_DATE.captures(raw) {
+        let date = format!("{}-{}-{}", &c[1], &c[2], &c[3]);
+        return Some(match (c.get(4), c.get(5)) {
+            (Some(time), Some(zone)) => format!("{date}T{}{}", time.as_str(), zone.as_str()),
+            (Some(time), None) => format!("{date}T{}", time.as_str()),
+            _ => date,
+        });
+    }
+    let c = TEXT_DATE.captures(raw)?;
+    let (month, day, year) = match c.get(1) {
+        Some(m) => (m.as_str(), &c[2], &c[3]),
+        None => (&c[5], &c[4], &c[6]),
+    };
+    let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let month = months.iter().position(|m| month.eq_ignore_ascii_case(m))? + 1;
+    let day: u32 = day.parse().ok()?;
+    (1..=31).contains(&day).then(|| format!("{year}-{month:02}-{day:02}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bylines_split_into_names() {
+        let cases: &[(&str, &[&str])] = &[
+            ("By Carla Mendes and Tom Whitaker", &["Carla Mendes", "Tom Whitaker"]),
+            ("By A. Lee, B. Moss and C. Wu | May 3, 2025", &["A. Lee", "B. Moss", "C. Wu"]),
+            ("by Jane Roe, Staff Writer", &["Jane Roe"]),
+            ("By Noa Shalev (Haaretz)", &["Noa Shalev (Haaretz)"]),
+            ("By Laura E. Adkins December 28, 2016", &["Laura E. Adkins"]),
+            ("Written by: Sam Ortiz & Lee Park", &["Sam Ortiz", "Lee Park"]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(parse_byline(text), *expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn display_bylines() {
+        let a = |n: &str| Author { name: n.into(), url: None, is_organization: false };
+        assert_eq!(display_byline(&[a("A")]).as_deref(), Some("A"));
+        assert_eq!(display_byline(&[a("A"), a("B")]).as_deref(), Some("A and B"));
+        assert_eq!(display_byline(&[a("A"), a("B"), a("C")]).as_deref(), Some("A, B and C"));
+        assert_eq!(display_byline(&[]), None);
+    }
+
+    #[test]
+    fn dates_normalize() {
+        assert_eq!(normalize_date("2016-12-29T01:32:00+00:00").as_deref(), Some("2016-12-29T01:32:00+00:00"));
+        assert_eq!(normalize_date("2025-03-14").as_deref(), Some("2025-03-14"));
+        assert_eq!(normalize_date("December 28, 2016").as_deref(), Some("2016-12-28"));
+        assert_eq!(normalize_date("3 Feb. 2024").as_deref(), Some("2024-02-03"));
+        assert_eq!(normalize_date("yesterday"), None);
+    }
+
+    #[test]
+    fn site_suffix_is_stripped() {
+        assert_eq!(strip_site_suffix("Rain Returns | The Valley Post", Some("The Valley Post"), None), "Rain Returns");
+        assert_eq!(strip_site_suffix("Rain Returns - Valley Post", None, Some("Rain Returns")), "Rain Returns");
+        assert_eq!(strip_site_suffix("Valley Post | Rain Returns Today", Some("Valley Post"), None), "Rain Returns Today");
+        assert_eq!(strip_site_suffix("Left - Right Politics", Some("Other"), None), "Left - Right Politics");
+    }
+}

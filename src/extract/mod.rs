@@ -1,0 +1,203 @@
+//! Stage 3 of the pipeline: the parsed page to an [`Article`]: its metadata, and the body as a root
+//! element plus the nodes under it that are not content (media, furniture, hidden, scripts).
+//!
+//! Nothing is copied out of the tree here: the body stays a view into the one parse, and the
+//! clean stage serialises it once.
+
+mod body;
+mod furniture;
+mod jsonld;
+mod metadata;
+pub(crate) mod text;
+
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
+use scraper::ElementRef;
+use serde::Serialize;
+use url::Url;
+
+pub use self::furniture::Removal;
+use crate::parse::Page;
+use crate::profile::Profile;
+
+/// Why no article could be extracted.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ExtractError {
+    /// No element holds enough running text to be an article.
+    #[error("no article found (no block of running text)")]
+    NoArticle,
+}
+
+/// Extraction settings resolved by the command layer.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Base for relative links when the page has no canonical link or og:url (`--base-url`).
+    pub base_url: Option<Url>,
+}
+
+/// A person or organisation credited with the story.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Author {
+    /// The name as the page gives it, e.g. "Noa Shalev (Haaretz)".
+    pub name: String,
+    /// The author page, absolute, when the page links one.
+    pub url: Option<Url>,
+    /// JSON-LD says this author is an Organization.
+    #[serde(skip)]
+    pub is_organization: bool,
+}
+
+/// Metadata claims about where a story came from, for the judge.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Provenance {
+    /// `meta[name=syndication-source]`, `meta[name=original-source]`, `link[rel=original-source]`:
+    /// (where, value).
+    pub source_links: Vec<(String, String)>,
+    /// JSON-LD `isBasedOn` / `isBasedOnUrl`: URLs or names.
+    pub based_on: Vec<String>,
+    /// JSON-LD `sourceOrganization` names.
+    pub source_organizations: Vec<String>,
+    /// JSON-LD `publisher` organisation names of the article node.
+    pub publisher_organizations: Vec<String>,
+    /// `meta[name=author]` and similar author meta values, as written.
+    pub meta_authors: Vec<String>,
+    /// The byline element's text as written ("By Noa Shalev (Haaretz) | May 2, 2025").
+    pub byline_text: Option<String>,
+    /// Classes of `<body>` and of the article element (`category-jta`, `postid-12`).
+    pub page_classes: Vec<String>,
+}
+
+/// What the page says about the story.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Metadata {
+    /// The headline.
+    pub title: Option<String>,
+    /// Authors in byline order.
+    pub authors: Vec<Author>,
+    /// Display byline: "Carla Mendes and Tom Whitaker".
+    pub byline: Option<String>,
+    /// The publisher's name.
+    pub publisher: Option<String>,
+    /// The canonical URL, absolute.
+    pub canonical_url: Option<Url>,
+    /// The page's own URL: where it was fetched from, else the canonical URL, else `--base-url`.
+    pub page_url: Option<Url>,
+    /// Publication date, ISO 8601.
+    pub published: Option<String>,
+    /// The CMS's post id, where the page exposes one.
+    pub post_id: Option<String>,
+    /// The last path segment of the canonical URL.
+    pub slug: Option<String>,
+    /// Summary, from og:description or meta description.
+    pub description: Option<String>,
+    /// `<html lang>`.
+    pub lang: Option<String>,
+    /// Social or lead image (og:image), absolute.
+    pub lead_image: Option<Url>,
+    /// Claims about where the story came from.
+    pub provenance: Provenance,
+}
+
+/// An image (or other licensable media) removed from the body, for the editor to license.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StrippedImage {
+    /// The image URL, absolute.
+    pub src: Option<String>,
+    /// Its alt text.
+    pub alt: Option<String>,
+    /// Its caption.
+    pub caption: Option<String>,
+    /// Its credit line ("Photo by ...").
+    pub credit: Option<String>,
+}
+
+/// How the body element was chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BodySource {
+    /// The profile's body selector.
+    ProfileSelector,
+    /// schema.org `articleBody` markup.
+    ArticleBody,
+    /// Text-density scoring of candidate blocks.
+    Scored,
+}
+
+/// The article body: a subtree of the page and the nodes in it that are not content.
+pub struct Body<'a> {
+    /// The element holding the body.
+    pub root: ElementRef<'a>,
+    /// Nodes under `root` to leave out, and why.
+    pub removed: FxHashMap<ego_tree::NodeId, Removal>,
+    /// How `root` was found.
+    pub source: BodySource,
+}
+
+/// A block of body text, for the judge: the text of a paragraph-like element.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// The element name (`p`, `h2`, `li`, `blockquote`, `div`).
+    pub tag: &'static str,
+    /// Its text, whitespace collapsed.
+    pub text: String,
+    /// Most of it is in em/i (credit lines usually are).
+    pub emphasized: bool,
+}
+
+/// Stage 3's output.
+pub struct Article<'a> {
+    /// The page it came from.
+    pub page: &'a Page,
+    /// The profile in force (`--profile`, else matched by host, else generic).
+    pub profile: &'a Profile,
+    /// The metadata.
+    pub meta: Metadata,
+    /// The body.
+    pub body: Body<'a>,
+    /// Images found in the body and removed, with their captions.
+    pub images: Vec<StrippedImage>,
+}
+
+impl Article<'_> {
+    /// The body's paragraph-like blocks in document order, leaving out removed nodes.
+    pub fn blocks(&self) -> Vec<Block> {
+        body::blocks(&self.body)
+    }
+
+    /// How many nodes of each kind the body lost.
+    pub fn removed_counts(&self) -> BTreeMap<&'static str, usize> {
+        let mut counts = BTreeMap::new();
+        for removal in self.body.removed.values() {
+            *counts.entry(removal.kind()).or_insert(0) += 1;
+        }
+        counts
+    }
+}
+
+/// Tags that never carry article content (media, scripts, forms): dropped wherever they appear.
+pub fn is_removed_tag(name: &str) -> bool {
+    !matches!(name, "nav" | "aside") && furniture::by_tag(name).is_some()
+}
+
+/// Pick the profile for a page: the one given, else a built-in whose domains match the canonical
+/// host, else the generic one.
+pub fn pick_profile<'p>(page: &Page, explicit: Option<&'p Profile>, builtins: &'p [Profile], options: &Options) -> &'p Profile {
+    if let Some(profile) = explicit {
+        return profile;
+    }
+    let (canonical, page_url) = metadata::urls(page, options);
+    let host = canonical.or(page_url).and_then(|u| u.host_str().map(str::to_owned));
+    host.and_then(|host| builtins.iter().find(|p| p.matches_host(&host)))
+        .or_else(|| builtins.iter().find(|p| p.name == "generic"))
+        .unwrap_or(&builtins[0])
+}
+
+/// Extract the article from a page with a given profile.
+pub fn extract<'a>(page: &'a Page, profile: &'a Profile, options: &Options) -> Result<Article<'a>, ExtractError> {
+    let meta = metadata::extract(page, profile, options);
+    let base = meta.canonical_url.clone().or_else(|| meta.page_url.clone());
+    let found = body::find(page, profile, base.as_ref())?;
+    Ok(Article { page, profile, meta, body: found.body, images: found.images })
+}

@@ -1,0 +1,49 @@
+//! Output for the command layer: stdout that treats a closed pipe as success, and files written
+//! atomically (a temp file in the same directory, then a rename), so that a failure never leaves a
+//! half-written output behind.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+
+/// An error in how the command was used (exit code 2), found after clap's own checks.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+/// Whether an error is a broken pipe (the reader went away: `republish embed x | head`).
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| cause.downcast_ref::<std::io::Error>().is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe))
+}
+
+/// Write to stdout, or atomically to `path`.
+pub fn emit(path: Option<&Path>, content: &str) -> Result<()> {
+    match path {
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(content.as_bytes())?;
+            stdout.flush()?;
+            Ok(())
+        }
+        Some(path) => write_atomic(path, content.as_bytes()),
+    }
+}
+
+/// Write a file through a temp file in the same directory and a rename.
+pub fn write_atomic(path: &Path, content: &[u8]) -> Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut temp = tempfile::Builder::new()
+        .prefix(".republish-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .with_context(|| format!("{}: cannot create a file in {}", path.display(), dir.display()))?;
+    temp.write_all(content).and_then(|()| temp.as_file().sync_data()).with_context(|| format!("{}: write failed", path.display()))?;
+    temp.persist(path).map_err(|e| e.error).with_context(|| format!("{}: cannot write", path.display()))?;
+    Ok(())
+}
+
+/// Print a warning about one input to stderr.
+pub fn warn(input: &str, message: &str) {
+    eprintln!("republish: {input}: warning: {message}");
+}

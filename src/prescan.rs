@@ -1,0 +1,923 @@
+//! Between load and parse: one linear pass over the HTML that bounds what html5ever will build.
+//!
+//! html5ever's tree builder walks the stack of open elements for many tokens, so a page
+//! nested N deep costs O(N²) (100,000 nested `<div>` take ~20 s, and recursion over the
+//! resulting tree can overflow a 2 MiB thread stack); its tokenizer checks each new
+//! attribute against all earlier ones on the tag, so N attributes on one tag cost O(N²)
+//! too. Browsers cap tree depth (Blink at 512, adding deeper elements as siblings); this
+//! pass does the same by removing start tags that would nest deeper than the limit,
+//! together with their end tags, keeping their text, and drops attributes past a limit.
+//!
+//! The depth is an approximation of the tree builder's stack of open elements, built to
+//! err on the deep side: wherever the real parser's behaviour is too involved to mirror
+//! (adoption agency, foster parenting, quirks), an element is left open rather than
+//! closed. Over-counting can only make flattening start a little early on a page that
+//! is already absurdly deep; under-counting would let the quadratic case back in.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// Bounds applied by [`prescan`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Deepest element nesting kept. 512 is Blink's parser limit, so anything a
+    /// browser renders as nested stays nested here; real article pages stay below ~60.
+    pub max_depth: usize,
+    /// Most attributes kept on one tag. Real tags carry a dozen or two; 256 leaves room
+    /// for attribute-heavy frameworks while keeping html5ever's duplicate check cheap.
+    pub max_attrs: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_depth: 512, max_attrs: 256 }
+    }
+}
+
+/// The bounded HTML and what was done to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prescan<'a> {
+    /// Borrowed, untouched, when nothing exceeded the limits.
+    pub html: Cow<'a, str>,
+    /// Start tags removed because they would have nested deeper than `max_depth`.
+    pub flattened_tags: usize,
+    /// Attributes removed past `max_attrs`.
+    pub dropped_attrs: usize,
+    /// Deepest approximate nesting in the input as written (before flattening).
+    pub max_depth_seen: usize,
+}
+
+/// Bounds nesting depth and attribute count in one pass over `html`.
+pub fn prescan<'a>(html: &'a str, limits: &Limits) -> Prescan<'a> {
+    let mut scan = Scanner::new(html, limits);
+    scan.run();
+    let html = match scan.out.take() {
+        None => Cow::Borrowed(html),
+        Some(mut out) => {
+            out.extend_from_slice(html.as_bytes().get(scan.copied..).unwrap_or_default());
+            // Edits cut only at ASCII bytes, so this never fails; stay panic-free anyway.
+            Cow::Owned(String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+        }
+    };
+    Prescan {
+        html,
+        flattened_tags: scan.flattened_tags,
+        dropped_attrs: scan.dropped_attrs,
+        max_depth_seen: scan.max_depth_seen,
+    }
+}
+
+// Tag categories, as bits. Names follow the HTML parsing spec.
+const VOID: u32 = 1;
+const RAW: u32 = 1 << 1;
+/// html, head, body: the parser merges repeats into the one element it always has.
+const IGNORED: u32 = 1 << 2;
+/// Start tags that close an open `p` in button scope.
+const P_CLOSER: u32 = 1 << 3;
+const SPECIAL: u32 = 1 << 4;
+/// Boundaries of the default "has an element in scope".
+const SCOPE: u32 = 1 << 5;
+const BUTTON: u32 = 1 << 6;
+const LIST: u32 = 1 << 7;
+const TABLE_SCOPE: u32 = 1 << 8;
+const INTEGRATION: u32 = 1 << 9;
+const FOREIGN: u32 = 1 << 10;
+const HEADING: u32 = 1 << 11;
+const CELL: u32 = 1 << 12;
+const SECTION: u32 = 1 << 13;
+const TABLE: u32 = 1 << 14;
+const DD_DT: u32 = 1 << 15;
+const OPTION: u32 = 1 << 16;
+const OPTGROUP: u32 = 1 << 17;
+/// address, div, p: the specials that `li`, `dd` and `dt` look past.
+const ADP: u32 = 1 << 18;
+const LI: u32 = 1 << 19;
+
+/// Known tags; the index is the id. The first few are looked up by id.
+const TAGS: &[(&str, u32)] = &[
+    ("p", P_CLOSER | SPECIAL | ADP),
+    ("li", P_CLOSER | SPECIAL | LI),
+    ("a", 0),
+    ("button", SPECIAL | BUTTON),
+    ("tr", SPECIAL),
+    ("tbody", SPECIAL | SECTION),
+    ("dd", P_CLOSER | SPECIAL | DD_DT),
+    ("dt", P_CLOSER | SPECIAL | DD_DT),
+    ("caption", SPECIAL | SCOPE),
+    ("plaintext", RAW | P_CLOSER),
+    ("html", IGNORED | SCOPE | TABLE_SCOPE | SPECIAL),
+    ("head", IGNORED | SPECIAL),
+    ("body", IGNORED | SPECIAL),
+    ("address", P_CLOSER | SPECIAL | ADP),
+    ("div", P_CLOSER | SPECIAL | ADP),
+    ("article", P_CLOSER | SPECIAL),
+    ("aside", P_CLOSER | SPECIAL),
+    ("blockquote", P_CLOSER | SPECIAL),
+    ("center", P_CLOSER | SPECIAL),
+    ("details", P_CLOSER | SPECIAL),
+    ("dialog", P_CLOSER),
+    ("dir", P_CLOSER | SPECIAL),
+    ("dl", P_CLOSER | SPECIAL),
+    ("fieldset", P_CLOSER | SPECIAL),
+    ("figcaption", P_CLOSER | SPECIAL),
+    ("figure", P_CLOSER | SPECIAL),
+    ("footer", P_CLOSER | SPECIAL),
+    ("form", P_CLOSER | SPECIAL),
+    ("header", P_CLOSER | SPECIAL),
+    ("hgroup", P_CLOSER | SPECIAL),
+    ("main", P_CLOSER | SPECIAL),
+    ("menu", P_CLOSER | SPECIAL),
+    ("nav", P_CLOSER | SPECIAL),
+    ("ol", P_CLOSER | SPECIAL | LIST),
+    ("ul", P_CLOSER | SPECIAL | LIST),
+    ("search", P_CLOSER | SPECIAL),
+    ("section", P_CLOSER | SPECIAL),
+    ("summary", P_CLOSER | SPECIAL),
+    ("pre", P_CLOSER | SPECIAL),
+    ("listing", P_CLOSER | SPECIAL),
+    ("h1", P_CLOSER | SPECIAL | HEADING),
+    ("h2", P_CLOSER | SPECIAL | HEADING),
+    ("h3", P_CLOSER | SPECIAL | HEADING),
+    ("h4", P_CLOSER | SPECIAL | HEADING),
+    ("h5", P_CLOSER | SPECIAL | HEADING),
+    ("h6", P_CLOSER | SPECIAL | HEADING),
+    ("applet", SPECIAL | SCOPE),
+    ("marquee", SPECIAL | SCOPE),
+    ("object", SPECIAL | SCOPE),
+    ("template", SPECIAL | SCOPE | TABLE_SCOPE),
+    ("table", SPECIAL | SCOPE | TABLE_SCOPE | TABLE),
+    ("td", SPECIAL | SCOPE | CELL),
+    ("th", SPECIAL | SCOPE | CELL),
+    ("thead", SPECIAL | SECTION),
+    ("tfoot", SPECIAL | SECTION),
+    ("colgroup", SPECIAL),
+    ("frameset", SPECIAL),
+    ("select", SPECIAL),
+    ("option", OPTION),
+    ("optgroup", OPTGROUP),
+    ("svg", FOREIGN),
+    ("math", FOREIGN),
+    ("foreignobject", SPECIAL | SCOPE | INTEGRATION),
+    ("desc", SPECIAL | SCOPE | INTEGRATION),
+    ("mi", SPECIAL | SCOPE | INTEGRATION),
+    ("mo", SPECIAL | SCOPE | INTEGRATION),
+    ("mn", SPECIAL | SCOPE | INTEGRATION),
+    ("ms", SPECIAL | SCOPE | INTEGRATION),
+    ("mtext", SPECIAL | SCOPE | INTEGRATION),
+    ("annotation-xml", SPECIAL | SCOPE | INTEGRATION),
+    // Raw text in HTML; on the stack only inside svg/math, where title is an integration point.
+    ("title", RAW | SPECIAL | SCOPE | INTEGRATION),
+    ("script", RAW),
+    ("style", RAW),
+    ("textarea", RAW),
+    ("xmp", RAW | P_CLOSER),
+    ("iframe", RAW),
+    ("noembed", RAW),
+    ("noframes", RAW),
+    ("noscript", RAW),
+    ("hr", VOID | P_CLOSER),
+    ("area", VOID),
+    ("base", VOID),
+    ("br", VOID),
+    ("col", VOID),
+    ("embed", VOID),
+    ("img", VOID),
+    ("image", VOID),
+    ("input", VOID),
+    ("link", VOID),
+    ("meta", VOID),
+    ("source", VOID),
+    ("track", VOID),
+    ("wbr", VOID),
+    ("basefont", VOID),
+    ("bgsound", VOID),
+    ("frame", VOID),
+    ("keygen", VOID),
+    ("param", VOID),
+];
+
+const P_ID: u32 = 0;
+const LI_ID: u32 = 1;
+const A_ID: u32 = 2;
+const BUTTON_ID: u32 = 3;
+const TR_ID: u32 = 4;
+const TBODY_ID: u32 = 5;
+const DD_ID: u32 = 6;
+const DT_ID: u32 = 7;
+const CAPTION_ID: u32 = 8;
+const PLAINTEXT_ID: u32 = 9;
+
+static KNOWN: LazyLock<HashMap<&'static [u8], u32>> = LazyLock::new(|| {
+    TAGS.iter().enumerate().map(|(i, (name, _))| (name.as_bytes(), i as u32)).collect()
+});
+
+fn cats_of(id: u32) -> u32 {
+    TAGS.get(id as usize).map_or(0, |t| t.1)
+}
+
+/// Sets of open elements whose topmost member the rules ask for: (any of, none of).
+const TRACKED: [(u32, u32); 12] = [
+    (SPECIAL, 0),
+    (SCOPE, 0),
+    (SCOPE | BUTTON, 0),
+    (SCOPE | LIST, 0),
+    (TABLE_SCOPE, 0),
+    (SPECIAL, ADP | LI),
+    (SPECIAL, ADP | DD_DT),
+    (INTEGRATION, 0),
+    (FOREIGN, 0),
+    (HEADING, 0),
+    (CELL, 0),
+    (SECTION, 0),
+];
+const T_SPECIAL: usize = 0;
+const T_SCOPE: usize = 1;
+const T_BUTTON_SCOPE: usize = 2;
+const T_LIST_SCOPE: usize = 3;
+const T_TABLE_SCOPE: usize = 4;
+const T_LI_STOP: usize = 5;
+const T_DD_DT_STOP: usize = 6;
+const T_INTEGRATION: usize = 7;
+const T_FOREIGN: usize = 8;
+const T_HEADING: usize = 9;
+const T_CELL: usize = 10;
+const T_SECTION: usize = 11;
+
+const NONE: u32 = u32::MAX;
+
+struct Open {
+    id: u32,
+    cats: u32,
+    /// Index of the next open element below with the same id, or NONE.
+    prev_same: u32,
+    /// False when the start tag was removed from the output.
+    kept: bool,
+}
+
+/// A start or end tag as the tokenizer would see it.
+struct Tag {
+    name_start: usize,
+    name_end: usize,
+    /// Just past the closing `>`.
+    end: usize,
+    self_closing: bool,
+    attrs: usize,
+    /// From the first attribute past the limit to the end of the last one.
+    drop: Option<(usize, usize)>,
+}
+
+struct Scanner<'a> {
+    text: &'a str,
+    b: &'a [u8],
+    max_depth: usize,
+    max_attrs: usize,
+    stack: Vec<Open>,
+    /// Per id: index of the topmost open element with that id, or NONE.
+    top_by_id: Vec<u32>,
+    /// Per TRACKED set: indices of its open members, bottom to top.
+    tracked: [Vec<u32>; TRACKED.len()],
+    other_ids: HashMap<Vec<u8>, u32>,
+    name_buf: Vec<u8>,
+    kept_depth: usize,
+    out: Option<Vec<u8>>,
+    /// Input before this offset is already in `out` (or was cut).
+    copied: usize,
+    flattened_tags: usize,
+    dropped_attrs: usize,
+    max_depth_seen: usize,
+}
+
+fn is_space(c: u8) -> bool {
+    matches!(c, b'\t' | b'\n' | b'\x0C' | b'\r' | b' ')
+}
+
+impl<'a> Scanner<'a> {
+    fn new(text: &'a str, limits: &Limits) -> Self {
+        Scanner {
+            text,
+            b: text.as_bytes(),
+            max_depth: limits.max_depth,
+            max_attrs: limits.max_attrs,
+            stack: Vec::new(),
+            top_by_id: Vec::new(),
+            tracked: Default::default(),
+            other_ids: HashMap::new(),
+            name_buf: Vec::new(),
+            kept_depth: 0,
+            out: None,
+            copied: 0,
+            flattened_tags: 0,
+            dropped_attrs: 0,
+            max_depth_seen: 0,
+        }
+    }
+
+    /// Offset of the next `needle` at or after `from`. Every offset handed in follows an
+    /// ASCII byte, so it is a char boundary and `str::find` (memchr inside) applies.
+    fn find(&self, from: usize, needle: &str) -> Option<usize> {
+        self.text.get(from..)?.find(needle).map(|i| from + i)
+    }
+
+    fn find_byte(&self, from: usize, needle: char) -> Option<usize> {
+        self.text.get(from..)?.find(needle).map(|i| from + i)
+    }
+
+    fn remove(&mut self, start: usize, end: usize) {
+        let out = self.out.get_or_insert_with(|| Vec::with_capacity(self.b.len()));
+        out.extend_from_slice(self.b.get(self.copied..start).unwrap_or_default());
+        self.copied = end;
+    }
+
+    fn run(&mut self) {
+        let mut pos = 0;
+        while let Some(lt) = self.find_byte(pos, '<') {
+            let next = self.b.get(lt + 1).copied();
+            let resume = match next {
+                Some(b'!') => self.skip_markup_declaration(lt),
+                Some(b'?') => self.find_byte(lt, '>').map(|i| i + 1),
+                Some(b'/') => match self.b.get(lt + 2).copied() {
+                    Some(c) if c.is_ascii_alphabetic() => self.end_tag(lt),
+                    Some(b'>') => Some(lt + 3),
+                    Some(_) => self.find_byte(lt, '>').map(|i| i + 1),
+                    None => None,
+                },
+                Some(c) if c.is_ascii_alphabetic() => self.start_tag(lt),
+                _ => Some(lt + 1),
+            };
+            // None: the rest of the input is inside a comment, tag or raw text.
+            match resume {
+                Some(p) => pos = p,
+                None => break,
+            }
+        }
+    }
+
+    /// Comments, doctype and CDATA; none of them affects nesting.
+    fn skip_markup_declaration(&self, lt: usize) -> Option<usize> {
+        let rest = self.b.get(lt..)?;
+        if rest.starts_with(b"<!--") {
+            // "<!-->" and "<!--->" are complete (if malformed) comments.
+            if rest.get(4) == Some(&b'>') {
+                return Some(lt + 5);
+            }
+            if rest.get(4..6) == Some(b"->") {
+                return Some(lt + 6);
+            }
+            return self.find(lt + 4, "-->").map(|i| i + 3);
+        }
+        if rest.starts_with(b"<![CDATA[") {
+            return self.find(lt + 9, "]]>").map(|i| i + 3);
+        }
+        self.find_byte(lt, '>').map(|i| i + 1)
+    }
+
+    /// Tokenizes one tag starting at `<`: name, attributes (quote-aware), `/>`.
+    /// None when the input ends inside the tag, which the tokenizer drops.
+    fn tag(&self, name_start: usize) -> Option<Tag> {
+        let b = self.b;
+        let mut p = name_start;
+        while p < b.len() && !is_space(b[p]) && b[p] != b'/' && b[p] != b'>' {
+            p += 1;
+        }
+        let name_end = p;
+        let mut attrs = 0;
+        let mut drop_start = None;
+        let mut last_attr_end = p;
+        let mut self_closing = false;
+        loop {
+            while p < b.len() && is_space(b[p]) {
+                p += 1;
+            }
+            match *b.get(p)? {
+                b'>' => break,
+                b'/' => {
+                    if b.get(p + 1) == Some(&b'>') {
+                        self_closing = true;
+                        p += 1;
+                        break;
+                    }
+                    p += 1;
+                    continue;
+                }
+                _ => {}
+            }
+            // An attribute name; a leading '=' belongs to it.
+            attrs += 1;
+            if attrs == self.max_attrs + 1 {
+                drop_start = Some(p);
+            }
+            p += 1;
+            while p < b.len() && !is_space(b[p]) && !matches!(b[p], b'/' | b'>' | b'=') {
+                p += 1;
+            }
+            last_attr_end = p;
+            while p < b.len() && is_space(b[p]) {
+                p += 1;
+            }
+            if b.get(p) != Some(&b'=') {
+                continue;
+            }
+            p += 1;
+            while p < b.len() && is_space(b[p]) {
+                p += 1;
+            }
+            match *b.get(p)? {
+                q @ (b'"' | b'\'') => {
+                    p = self.find_byte(p + 1, q as char)? + 1;
+                }
+                b'>' => break,
+                _ => {
+                    while p < b.len() && !is_space(b[p]) && b[p] != b'>' {
+                        p += 1;
+                    }
+                }
+            }
+            last_attr_end = p;
+        }
+        // p is on the closing '>'.
+        Some(Tag {
+            name_start,
+            name_end,
+            end: p + 1,
+            self_closing,
+            attrs,
+            drop: drop_start.map(|s| (s, last_attr_end)),
+        })
+    }
+
+    fn tag_id(&mut self, start: usize, end: usize) -> u32 {
+        self.name_buf.clear();
+        let name = self.b.get(start..end).unwrap_or_default();
+        self.name_buf.extend(name.iter().map(u8::to_ascii_lowercase));
+        if let Some(&id) = KNOWN.get(self.name_buf.as_slice()) {
+            return id;
+        }
+        if let Some(&id) = self.other_ids.get(&self.name_buf) {
+            return id;
+        }
+        let id = (TAGS.len() + self.other_ids.len()) as u32;
+        self.other_ids.insert(self.name_buf.clone(), id);
+        id
+    }
+
+    fn drop_attrs(&mut self, tag: &Tag) {
+        if let Some((start, end)) = tag.drop {
+            self.dropped_attrs += tag.attrs - self.max_attrs;
+            self.remove(start, end);
+        }
+    }
+
+    fn start_tag(&mut self, lt: usize) -> Option<usize> {
+        let tag = self.tag(lt + 1)?;
+        let id = self.tag_id(tag.name_start, tag.name_end);
+        let cats = cats_of(id);
+        let foreign = self.in_foreign();
+
+        if cats & IGNORED != 0 {
+            self.drop_attrs(&tag);
+            return Some(tag.end);
+        }
+        if cats & P_CLOSER != 0 {
+            self.close_p();
+        }
+        let void = cats & VOID != 0 || (tag.self_closing && (foreign || cats & FOREIGN != 0));
+        if void {
+            // Never on the stack, so never deeper than max_depth + 1: kept as is.
+            self.drop_attrs(&tag);
+            return Some(tag.end);
+        }
+        if cats & RAW != 0 && !foreign {
+            self.drop_attrs(&tag);
+            return self.skip_raw_text(tag.end, id);
+        }
+        self.implied_closes(id, cats);
+
+        // Table parts the parser wraps in elements it creates itself.
+        let top = self.stack.last().map_or(0, |o| o.cats);
+        let implied: &[u32] = if id == TR_ID && top & TABLE != 0 {
+            &[TBODY_ID]
+        } else if cats & CELL != 0 && top & TABLE != 0 {
+            &[TBODY_ID, TR_ID]
+        } else if cats & CELL != 0 && top & SECTION != 0 {
+            &[TR_ID]
+        } else {
+            &[]
+        };
+        if self.kept_depth + implied.len() < self.max_depth {
+            for &imp in implied {
+                self.push(imp, true);
+            }
+            self.drop_attrs(&tag);
+            self.push(id, true);
+        } else {
+            self.flattened_tags += 1;
+            self.remove(lt, tag.end);
+            self.push(id, false);
+        }
+        Some(tag.end)
+    }
+
+    fn end_tag(&mut self, lt: usize) -> Option<usize> {
+        let tag = self.tag(lt + 2)?;
+        let id = self.tag_id(tag.name_start, tag.name_end);
+        let cats = cats_of(id);
+        let target = if cats & IGNORED != 0 || cats & VOID != 0 {
+            None
+        } else if id == P_ID {
+            self.in_scope(self.top_of(id), T_BUTTON_SCOPE)
+        } else if id == LI_ID {
+            self.in_scope(self.top_of(id), T_LIST_SCOPE)
+        } else if cats & HEADING != 0 {
+            self.in_scope(self.top_tracked(T_HEADING), T_SCOPE)
+        } else if cats & (CELL | SECTION | TABLE) != 0 || id == TR_ID || id == CAPTION_ID {
+            self.in_scope(self.top_of(id), T_TABLE_SCOPE)
+        } else if cats & SPECIAL != 0 {
+            self.in_scope(self.top_of(id), T_SCOPE)
+        } else {
+            // "Any other end tag": honoured only if no special element is above the match.
+            self.in_scope(self.top_of(id), T_SPECIAL)
+        };
+        match target {
+            Some(i) => {
+                if self.stack.get(i as usize).is_some_and(|o| o.kept) {
+                    self.drop_attrs(&tag);
+                } else {
+                    self.remove(lt, tag.end);
+                }
+                self.pop_through(i);
+            }
+            None => self.drop_attrs(&tag),
+        }
+        Some(tag.end)
+    }
+
+    /// Raw text runs to `</name` followed by space, `/` or `>`; plaintext never ends.
+    fn skip_raw_text(&mut self, from: usize, id: u32) -> Option<usize> {
+        if id == PLAINTEXT_ID {
+            return None;
+        }
+        let name = TAGS.get(id as usize)?.0.as_bytes();
+        let name_len = name.len();
+        let mut p = from;
+        loop {
+            let lt = self.find(p, "</")?;
+            let after = lt + 2 + name_len;
+            let matches = self.b.get(lt + 2..after).is_some_and(|n| n.eq_ignore_ascii_case(name))
+                && self.b.get(after).is_some_and(|&c| is_space(c) || c == b'/' || c == b'>');
+            if matches {
+                // Let the end-tag path tokenize it (its attributes may hold '>').
+                let tag = self.tag(lt + 2)?;
+                self.drop_attrs(&tag);
+                return Some(tag.end);
+            }
+            p = lt + 2;
+        }
+    }
+
+    fn in_foreign(&self) -> bool {
+        match (self.top_tracked(T_FOREIGN), self.top_tracked(T_INTEGRATION)) {
+            (Some(f), Some(i)) => f > i,
+            (Some(_), None) => true,
+            _ => false,
+        }
+    }
+
+    fn top_of(&self, id: u32) -> Option<u32> {
+        self.top_by_id.get(id as usize).copied().filter(|&i| i != NONE)
+    }
+
+    fn top_tracked(&self, set: usize) -> Option<u32> {
+        self.tracked[set].last().copied()
+    }
+
+    /// `target` if no member of the boundary set is above it (it may be one itself).
+    fn in_scope(&self, target: Option<u32>, boundary: usize) -> Option<u32> {
+        let t = target?;
+        match self.top_tracked(boundary) {
+            Some(b) if b > t => None,
+            _ => Some(t),
+        }
+    }
+
+    fn close_p(&mut self) {
+        if let Some(i) = self.in_scope(self.top_of(P_ID), T_BUTTON_SCOPE) {
+            self.pop_through(i);
+        }
+    }
+
+    /// Start tags that end an open element of their own kind.
+    fn implied_closes(&mut self, id: u32, cats: u32) {
+        let target = if id == LI_ID {
+            self.in_scope(self.top_of(LI_ID), T_LI_STOP)
+        } else if cats & DD_DT != 0 {
+            self.in_scope(self.top_tracked_dd_dt(), T_DD_DT_STOP)
+        } else if cats & HEADING != 0 {
+            self.stack.last().filter(|o| o.cats & HEADING != 0).map(|_| self.stack.len() as u32 - 1)
+        } else if cats & (OPTION | OPTGROUP) != 0 {
+            let mut t = None;
+            let len = self.stack.len() as u32;
+            if self.stack.last().is_some_and(|o| o.cats & OPTION != 0) {
+                t = Some(len - 1);
+                if cats & OPTGROUP != 0 && len >= 2 && self.stack[len as usize - 2].cats & OPTGROUP != 0 {
+                    t = Some(len - 2);
+                }
+            } else if cats & OPTGROUP != 0 && self.stack.last().is_some_and(|o| o.cats & OPTGROUP != 0) {
+                t = Some(len - 1);
+            }
+            t
+        } else if id == A_ID {
+            self.in_scope(self.top_of(A_ID), T_SPECIAL)
+        } else if id == BUTTON_ID {
+            self.in_scope(self.top_of(BUTTON_ID), T_SCOPE)
+        } else if id == TR_ID {
+            self.in_scope(self.top_of(TR_ID), T_TABLE_SCOPE)
+        } else if cats & CELL != 0 {
+            self.in_scope(self.top_tracked(T_CELL), T_TABLE_SCOPE)
+        } else if cats & SECTION != 0 {
+            self.in_scope(self.top_tracked(T_SECTION), T_TABLE_SCOPE)
+        } else {
+            None
+        };
+        if let Some(i) = target {
+            self.pop_through(i);
+        }
+    }
+
+    fn top_tracked_dd_dt(&self) -> Option<u32> {
+        self.top_of(DD_ID).max(self.top_of(DT_ID))
+    }
+
+    fn push(&mut self, id: u32, kept: bool) {
+        let index = self.stack.len() as u32;
+        let slot = id as usize;
+        if self.top_by_id.len() <= slot {
+            self.top_by_id.resize(slot + 1, NONE);
+        }
+        let cats = cats_of(id);
+        self.stack.push(Open { id, cats, prev_same: self.top_by_id[slot], kept });
+        self.top_by_id[slot] = index;
+        for (set, &(any, none)) in TRACKED.iter().enumerate() {
+            if cats & any != 0 && cats & none == 0 {
+                self.tracked[set].push(index);
+            }
+        }
+        if kept {
+            self.kept_depth += 1;
+        }
+        self.max_depth_seen = self.max_depth_seen.max(self.stack.len());
+    }
+
+    /// Pops the element at `index` and everything above it.
+    fn pop_through(&mut self, index: u32) {
+        while self.stack.len() > index as usize {
+            let Some(open) = self.stack.pop() else { break };
+            if let Some(top) = self.top_by_id.get_mut(open.id as usize) {
+                *top = open.prev_same;
+            }
+            for (set, &(any, none)) in TRACKED.iter().enumerate() {
+                if open.cats & any != 0 && open.cats & none == 0 {
+                    self.tracked[set].pop();
+                }
+            }
+            if open.kept {
+                self.kept_depth -= 1;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(html: &str) -> Prescan<'_> {
+        prescan(html, &Limits::default())
+    }
+
+    fn small(html: &str, max_depth: usize) -> Prescan<'_> {
+        prescan(html, &Limits { max_depth, max_attrs: 4 })
+    }
+
+    fn nested_divs(n: usize) -> String {
+        let mut s = String::with_capacity(n * 20);
+        s.push_str("<!doctype html><html><body>");
+        for i in 0..n {
+            s.push_str(&format!("<div class=d{i}>t{i} "));
+        }
+        s.push_str(&"</div>".repeat(n));
+        s.push_str("</body></html>");
+        s
+    }
+
+    /// Deepest element depth in a parsed document, walked without recursion.
+    fn tree_depth(doc: &scraper::Html) -> usize {
+        let mut deepest = 0;
+        let mut todo = vec![(doc.tree.root(), 0usize)];
+        while let Some((node, depth)) = todo.pop() {
+            deepest = deepest.max(depth);
+            todo.extend(node.children().map(|c| (c, depth + 1)));
+        }
+        deepest
+    }
+
+    fn text_of(doc: &scraper::Html) -> String {
+        doc.root_element().text().collect()
+    }
+
+    #[test]
+    fn known_ids_match_table() {
+        let ids = [
+            (P_ID, "p"),
+            (LI_ID, "li"),
+            (A_ID, "a"),
+            (BUTTON_ID, "button"),
+            (TR_ID, "tr"),
+            (TBODY_ID, "tbody"),
+            (DD_ID, "dd"),
+            (DT_ID, "dt"),
+            (CAPTION_ID, "caption"),
+            (PLAINTEXT_ID, "plaintext"),
+        ];
+        for (id, name) in ids {
+            assert_eq!(TAGS[id as usize].0, name);
+        }
+        assert_eq!(KNOWN.len(), TAGS.len(), "duplicate name in TAGS");
+    }
+
+    #[test]
+    fn normal_page_is_borrowed() {
+        let page = r#"<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>A <b>title</b></title>
+<script>if (a < b && c > d) document.write("<div><div><div>");</script>
+<style>p > a { color: red }</style><!-- <div><div> --></head>
+<body><header><nav><ul><li><a href="/">Home<li><a href="/news">News</ul></nav></header>
+<article><h1 data-x="1 > 0">Headline</h1><p>First <em>para<p>Second para<br/>
+<svg viewBox="0 0 1 1"><path d="M0 0"/><g><circle r="1"/></g></svg>
+<table><tr><td>a<td>b<tr><td>c</table><dl><dt>k<dd>v<dt>k2<dd>v2</dl>
+<select><option>1<option>2<optgroup><option>3</select><img src="x.jpg" alt="<div>">
+<textarea><div></textarea><p>Done.</p></article></body></html>"#;
+        let out = run(page);
+        assert!(matches!(out.html, Cow::Borrowed(_)));
+        assert_eq!((out.flattened_tags, out.dropped_attrs), (0, 0));
+        assert!(out.max_depth_seen <= 8, "depth {}", out.max_depth_seen);
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_and_text_kept() {
+        let n = 100_000;
+        let input = nested_divs(n);
+        let out = run(&input);
+        assert!(matches!(out.html, Cow::Owned(_)));
+        assert_eq!(out.flattened_tags, n - 512);
+        assert_eq!(out.max_depth_seen, n);
+        assert_eq!(out.html.matches("<div").count(), 512);
+        assert_eq!(out.html.matches("</div>").count(), 512);
+        assert!(out.html.contains("t99999 "));
+        assert!(out.html.ends_with("</div></body></html>"));
+
+        let doc = scraper::Html::parse_document(&out.html);
+        // document → html → body → 512 divs → text.
+        let depth = tree_depth(&doc);
+        assert!(depth <= 512 + 4, "depth {depth}");
+        let text = text_of(&doc);
+        assert!(text.contains("t0 t1 t2 "));
+        assert!(text.contains("t511 t512 t513 "));
+        assert!(text.ends_with("t99999 "));
+    }
+
+    #[test]
+    fn flattened_end_tags_go_with_their_start_tags() {
+        let out = small("<div><section><div>x</div>y</section>z</div>", 2);
+        assert_eq!(out.html, "<div><section>xy</section>z</div>");
+        assert_eq!(out.flattened_tags, 1);
+        let out = small("<div><div><b><i>x</i></b></div><p>after</div>", 2);
+        assert_eq!(out.html, "<div><div>x</div><p>after</div>");
+    }
+
+    #[test]
+    fn unclosed_implied_end_tags_stay_shallow() {
+        let cases = [
+            ("<p>x".repeat(10_000), 1),
+            (format!("<ul>{}</ul>", "<li>x".repeat(10_000)), 2),
+            (format!("<dl>{}</dl>", "<dt>k<dd>v".repeat(5_000)), 2),
+            (format!("<table>{}</table>", "<tr><td>a<td>b".repeat(5_000)), 4),
+            (format!("<select>{}</select>", "<option>o".repeat(10_000)), 2),
+            (format!("<div>{}</div>", "<h2>x<h3>y".repeat(5_000)), 2),
+            ("<p><b>bold<div>block</div></b>".repeat(5_000), 5_001),
+        ];
+        for (input, expect) in &cases {
+            let out = small(input, 10_000);
+            assert!(matches!(out.html, Cow::Borrowed(_)), "{}", &input[..40]);
+            assert_eq!(out.max_depth_seen, *expect, "{}", &input[..40]);
+        }
+        let ps = "<p>x".repeat(10_000);
+        let out = run(&ps);
+        assert!(matches!(out.html, Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn end_tags_the_parser_would_ignore_do_not_pop() {
+        // html5ever ignores "</span>" past the special <div>, so nesting grows by two.
+        let input = "<span><div></span>".repeat(1000);
+        assert_eq!(small(&input, 100_000).max_depth_seen, 2000);
+        // A </div> outside its scope (behind a table cell) is ignored too.
+        let input = "<div><table><tr><td><span></div>".repeat(100);
+        assert_eq!(small(&input, 100_000).max_depth_seen, 600);
+    }
+
+    #[test]
+    fn many_attributes_are_truncated() {
+        let n = 100_000;
+        let mut input = String::from("<div id=\"keep\"");
+        for i in 0..n {
+            input.push_str(&format!(" a{i}=\"v>{i}<\""));
+        }
+        input.push_str(">text</div>");
+        let out = run(&input);
+        assert_eq!(out.dropped_attrs, n + 1 - 256);
+        assert!(out.html.contains(" a254=\"v>254<\""));
+        assert!(!out.html.contains("a255="));
+        assert!(out.html.ends_with(">text</div>"));
+
+        let doc = scraper::Html::parse_document(&out.html);
+        let sel = scraper::Selector::parse("#keep").expect("selector");
+        let div = doc.select(&sel).next().expect("div parsed");
+        assert_eq!(div.value().attrs().count(), 256);
+        assert_eq!(div.text().collect::<String>(), "text");
+    }
+
+    #[test]
+    fn attribute_drop_keeps_tag_shape() {
+        let out = small("<img a=1 b='2' c=\"3\" d e=5 f=6/><p x y z w v>t</p>", 10);
+        assert_eq!(out.html, "<img a=1 b='2' c=\"3\" d /><p x y z w >t</p>");
+        assert_eq!(out.dropped_attrs, 3);
+    }
+
+    #[test]
+    fn big_text_node_passes_through() {
+        let mut input = String::from("<html><body><p>");
+        input.push_str(&"lorem ipsum dolor sit amet. ".repeat(50 * 1024 * 1024 / 28));
+        input.push_str("</p></body></html>");
+        let out = run(&input);
+        match out.html {
+            Cow::Borrowed(s) => assert!(std::ptr::eq(s, input.as_str())),
+            Cow::Owned(_) => panic!("copied"),
+        }
+    }
+
+    #[test]
+    fn quoted_angle_brackets_do_not_confuse_it() {
+        let input = r#"<div title="a > <div> b" data-x='<div><div>'><div alt=">>"><p>x</p></div></div>"#;
+        let out = small(input, 3);
+        assert!(matches!(out.html, Cow::Borrowed(_)));
+        assert_eq!(out.max_depth_seen, 3);
+        let out = small(input, 2);
+        assert_eq!(out.html, r#"<div title="a > <div> b" data-x='<div><div>'><div alt=">>">x</div></div>"#);
+    }
+
+    #[test]
+    fn raw_text_and_comments_are_not_counted() {
+        let input = format!(
+            "<script>var s = \"{d}\";</SCRIPT ><style>{d}</style><title>{d}</title>\
+             <textarea>{d}</textarea><!-- {d} --><!--><![CDATA[{d}]]><noscript>{d}</noscript><p>ok</p>",
+            d = "<div>".repeat(100)
+        );
+        let out = small(&input, 5);
+        assert!(matches!(out.html, Cow::Borrowed(_)));
+        assert_eq!(out.max_depth_seen, 1);
+        // Inside svg, title is markup: what it holds counts.
+        let svg = format!("<svg><title>{}</title></svg>", "<g>".repeat(50));
+        assert_eq!(small(&svg, 1000).max_depth_seen, 52);
+        // Self-closing counts in svg but not in HTML.
+        assert_eq!(small(&"<svg><path/></svg>".repeat(3), 10).max_depth_seen, 2);
+        assert_eq!(small("<div/><div/><div/>", 10).max_depth_seen, 3);
+        // Unterminated raw text or tag: nothing after it is touched.
+        assert!(matches!(small("<script><div><div><div>", 1).html, Cow::Borrowed(_)));
+        assert!(matches!(small("<div><div a='<div><div>", 1).html, Cow::Owned(_)));
+    }
+
+    #[test]
+    fn non_ascii_content_survives_edits() {
+        let input = "<div>é<div>€<div>“x”</div>ü</div>ñ</div>";
+        let out = small(input, 1);
+        assert_eq!(out.html, "<div>é€“x”üñ</div>");
+    }
+
+    #[test]
+    fn deep_page_parses_on_a_small_stack() {
+        let handle = std::thread::Builder::new()
+            .stack_size(2 * 1024 * 1024)
+            .spawn(|| {
+                let input = nested_divs(100_000);
+                let out = run(&input);
+                let doc = scraper::Html::parse_document(&out.html);
+                let depth = tree_depth(&doc);
+                (depth, text_of(&doc).len())
+            })
+            .expect("spawn");
+        let (depth, text_len) = handle.join().expect("no stack overflow");
+        assert!(depth <= 512 + 4, "depth {depth}");
+        assert!(text_len > 100_000);
+    }
+}
