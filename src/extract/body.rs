@@ -108,6 +108,30 @@ pub(super) fn find<'a>(page: &'a Page, profile: &Profile, base: Option<&Url>) ->
             }
         }
     }
+    // The featured image usually sits beside the body, in the same article container.
+    let mut lead_images = Vec::new();
+    if let Some(region) = root.ancestors().take(4).filter_map(ElementRef::wrap).find(|a| a.value().name() == "article").or_else(|| root.parent().and_then(ElementRef::wrap)) {
+        if !matches!(region.value().name(), "body" | "html") {
+            let mut skip: Option<NodeId> = None;
+            for edge in region.traverse() {
+                match edge {
+                    Edge::Open(node) if skip.is_none() => {
+                        let removal = removed.get(&node.id());
+                        if node.id() == root.id() || removal.is_some() {
+                            skip = Some(node.id());
+                        }
+                        if let (Some(Removal::Image), Some(element)) = (removal, ElementRef::wrap(node)) {
+                            collect_images(element, base, &mut lead_images, &mut seen_src);
+                        }
+                    }
+                    Edge::Close(node) if skip == Some(node.id()) => skip = None,
+                    _ => {}
+                }
+            }
+        }
+    }
+    lead_images.append(&mut images);
+    let images = lead_images;
     let mut body = Body { root, removed: body_removed, source };
     if source == BodySource::Scored {
         merge_siblings(&mut body, &removed);
@@ -402,7 +426,7 @@ fn score<'a>(root: ElementRef<'a>, removed: &FxHashMap<NodeId, Removal>) -> Opti
             ancestor = a.parent();
         }
     }
-    // A candidate whose parent scores nearly as well and holds little else: take the parent.
+    // A candidate that is all its parent holds: take the parent (siblings are merged below).
     let mut node = tree.get(best)?;
     while let Some(parent) = node.parent() {
         let Some(parent_el) = ElementRef::wrap(parent) else { break };
@@ -411,7 +435,7 @@ fn score<'a>(root: ElementRef<'a>, removed: &FxHashMap<NodeId, Removal>) -> Opti
         }
         let (own, above) = (effective.get(&node.id()).map_or(0, |s| s.text), effective.get(&parent.id()).map_or(0, |s| s.text));
         let parent_ld = effective.get(&parent.id()).map_or(1.0, Stats::link_density);
-        if above > 0 && own as f32 / above as f32 > 0.9 && parent_ld < 0.3 && scores.contains_key(&parent.id()) {
+        if above > 0 && own as f32 / above as f32 > 0.98 && parent_ld < 0.3 && scores.contains_key(&parent.id()) {
             node = parent;
         } else {
             break;

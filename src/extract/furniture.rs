@@ -229,6 +229,7 @@ pub fn by_words(words: &[String]) -> Option<(Removal, bool)> {
         || has("promo") || has("promotion") || has("footer") || has("header") || has("print") || has("tools")
         || has("disclaimer") || has("alert") || has("tooltip") || has("dialog") || has("piano")
         || has("engage") || has("subnav") || has("masthead")
+        || words.iter().any(|w| w.ends_with("tools") || w.ends_with("toolbar"))
     {
         return Some((Removal::Furniture, false));
     }

@@ -144,6 +144,7 @@ pub(super) fn extract(page: &Page, profile: &Profile, options: &Options) -> Meta
         .or_else(|| ld.first_of_type(&["NewsMediaOrganization", "Organization", "WebSite"]).and_then(|o| jsonld::string(o, "name")));
 
     let title = title(html, profile, &metas, &ld, publisher.as_deref());
+    let publisher = publisher.or_else(|| site_name_from_title(html, title.as_deref()));
 
     let (authors, byline_text) = authors(html, profile, &metas, &ld, base.as_ref());
     let byline = display_byline(&authors);
@@ -244,6 +245,18 @@ fn title(html: &Html, profile: &Profile, metas: &Metas, ld: &JsonLd, publisher: 
     ];
     let chosen = candidates.into_iter().flatten().map(|t| collapse(&t)).find(|t| !t.is_empty())?;
     Some(strip_site_suffix(&chosen, publisher, h1.as_deref()))
+}
+
+/// "Headline | Site Name" in `<title>`, where the head is the headline: the site's name.
+fn site_name_from_title(html: &Html, headline: Option<&str>) -> Option<String> {
+    let norm = |s: &str| s.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+    let document_title = html.select(&TITLE).next().map(element_text)?;
+    let headline = norm(headline?);
+    [" | ", " – ", " — ", " - ", " :: ", " · "].iter().find_map(|separator| {
+        let (head, tail) = document_title.rsplit_once(separator)?;
+        let tail = tail.trim();
+        (norm(head) == headline && !tail.is_empty() && tail.split_whitespace().count() <= 6).then(|| tail.to_owned())
+    })
 }
 
 /// "Headline | Site Name" → "Headline", when the tail names the site or the head is the h1.
