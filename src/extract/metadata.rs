@@ -219,7 +219,7 @@ fn title(html: &Html, profile: &Profile, metas: &Metas, ld: &JsonLd, publisher: 
             return Some(t);
         }
     }
-    let document_title = html.select(&TITLE).next().map(element_text).filter(|t| !t.is_empty());
+    let document_title = html.select(&TITLE).next().map(|t| collapse(&t.text().collect::<String>())).filter(|t| !t.is_empty());
     let h1 = html
         .select(&ARTICLE_H1)
         .map(element_text)
@@ -250,7 +250,7 @@ fn title(html: &Html, profile: &Profile, metas: &Metas, ld: &JsonLd, publisher: 
 /// "Headline | Site Name" in `<title>`, where the head is the headline: the site's name.
 fn site_name_from_title(html: &Html, headline: Option<&str>) -> Option<String> {
     let norm = |s: &str| s.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect::<String>();
-    let document_title = html.select(&TITLE).next().map(element_text)?;
+    let document_title = html.select(&TITLE).next().map(|t| collapse(&t.text().collect::<String>()))?;
     let headline = norm(headline?);
     [" | ", " – ", " — ", " - ", " :: ", " · "].iter().find_map(|separator| {
         let (head, tail) = document_title.rsplit_once(separator)?;
