@@ -1,22 +1,26 @@
 //! Raw flags to resolved settings: the profile is read and validated, the base URL parsed, sizes
 //! understood. Only `Settings` goes on into the pipeline.
 
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::{Result, anyhow, bail};
 use republish::Settings;
-use republish::profile::Profile;
+use republish::profile::{Profile, ProfileError};
 
 use crate::cli::PipelineArgs;
+use crate::output::UsageError;
 
 /// Resolve the pipeline flags.
 pub fn settings(args: &PipelineArgs) -> Result<Settings> {
     let mut settings = Settings::default();
     if let Some(name) = &args.profile {
-        settings.profile = Some(Profile::resolve(name)?);
+        settings.profile = Some(Profile::resolve(name).map_err(|e| match e {
+            ProfileError::Unknown(_) => anyhow!(UsageError(e.to_string())),
+            other => anyhow!(other),
+        })?);
     }
     if let Some(base) = &args.base_url {
-        let url = url::Url::parse(base).with_context(|| format!("--base-url {base:?} is not a URL"))?;
+        let url = url::Url::parse(base).map_err(|_| UsageError(format!("--base-url {base:?} is not a URL")))?;
         if !matches!(url.scheme(), "http" | "https") {
-            bail!("--base-url {base:?} must be an http(s) URL");
+            bail!(UsageError(format!("--base-url {base:?} must be an http(s) URL")));
         }
         settings.extract.base_url = Some(url);
     }
@@ -29,13 +33,13 @@ pub fn settings(args: &PipelineArgs) -> Result<Settings> {
 pub fn parse_size(text: &str) -> Result<u64> {
     let text = text.trim();
     let (digits, unit) = text.split_at(text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len()));
-    let n: u64 = digits.parse().map_err(|_| anyhow!("--max-size {text:?} is not a size (e.g. 20M)"))?;
+    let n: u64 = digits.parse().map_err(|_| UsageError(format!("--max-size {text:?} is not a size (e.g. 20M)")))?;
     let factor = match unit.trim().to_ascii_uppercase().as_str() {
         "" | "B" => 1,
         "K" | "KB" | "KIB" => 1024,
         "M" | "MB" | "MIB" => 1024 * 1024,
         "G" | "GB" | "GIB" => 1024 * 1024 * 1024,
-        _ => bail!("--max-size {text:?} has an unknown unit (use K, M or G)"),
+        _ => bail!(UsageError(format!("--max-size {text:?} has an unknown unit (use K, M or G)"))),
     };
     n.checked_mul(factor).filter(|n| *n > 0).ok_or_else(|| anyhow!("--max-size {text:?} is out of range"))
 }

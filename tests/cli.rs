@@ -1,0 +1,130 @@
+//! The command line: exit codes, one-line errors naming the input, stdin, atomic `-o`, profiles.
+
+use crate::util::{Test, fixture, root};
+
+fn bad(name: &str) -> std::path::PathBuf {
+    root().join("fixtures/bad").join(name)
+}
+
+#[test]
+fn embed_writes_the_snippet_to_stdout() {
+    Test::new()
+        .arg("embed")
+        .arg(fixture("forward-original"))
+        .run()
+        .status(0)
+        .stdout_has("<link rel=\"canonical\" href=\"https://forward.com/news/612457/brooklyn-shul-solar-roof-block-cooperative/\">")
+        .stdout_has("post_id=612457&amp;url=https%3A%2F%2Fforward.com%2F");
+}
+
+#[test]
+fn stdin_is_dash() {
+    let page = std::fs::read(fixture("forward-original")).unwrap();
+    let from_file = Test::new().arg("embed").arg(fixture("forward-original")).run().status(0).stdout();
+    Test::new().args(["embed", "-"]).stdin(page).run().status(0).stdout_is(&from_file);
+}
+
+#[test]
+fn bad_inputs_are_one_line_errors_with_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: Vec<(std::path::PathBuf, &str)> = vec![
+        (root().join("fixtures/does-not-exist.html"), "file not found"),
+        (root().join("fixtures"), "is a directory"),
+        (bad("empty.html"), "empty"),
+        (bad("image.png"), "PNG"),
+        (bad("doc.pdf"), "PDF"),
+        (bad("archive.html.gz"), "gzip"),
+        (bad("notes.txt"), "plain text"),
+        (bad("invalid-utf8.html"), "invalid UTF-8"),
+        (bad("no-article.html"), "no article"),
+    ];
+    for (path, needle) in cases {
+        let out = dir.path().join("out.html");
+        Test::new()
+            .arg("embed")
+            .arg(&path)
+            .args(["-o", out.to_str().unwrap()])
+            .run()
+            .status(1)
+            .one_line_error(needle)
+            .stderr_has(&path.display().to_string());
+        assert!(!out.exists(), "{}: output written for a bad input", path.display());
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert!(leftovers.is_empty(), "{}: temp files left: {leftovers:?}", path.display());
+    }
+}
+
+#[test]
+fn unreadable_file_is_an_error() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("locked.html");
+    std::fs::copy(fixture("plain-cms"), &path).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).unwrap();
+    // Root reads anything: only assert where permissions bite.
+    if std::fs::read(&path).is_err() {
+        Test::new().arg("embed").arg(&path).run().status(1).one_line_error("permission denied");
+    } else {
+        Test::new().arg("embed").arg(&path).run().status(0);
+    }
+}
+
+#[test]
+fn output_file_is_written_atomically_and_replaces_the_old_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("embed.html");
+    std::fs::write(&out, "old").unwrap();
+    Test::new().arg("embed").arg(fixture("plain-cms")).args(["-o", out.to_str().unwrap()]).run().status(0);
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert!(written.starts_with("<link rel=\"canonical\""), "{written}");
+    // A failing run leaves the previous output as it was.
+    Test::new().arg("embed").arg(bad("empty.html")).args(["-o", out.to_str().unwrap()]).run().status(1);
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), written);
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "temp files left behind");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    Test::new().args(["embed"]).run().status(2);
+    Test::new().args(["embed", "x.html", "--format", "pdf"]).run().status(2);
+    Test::new().args(["frobnicate"]).run().status(2);
+    Test::new().arg("embed").arg(fixture("plain-cms")).args(["--profile", "no-such-profile"]).run().status(2).one_line_error("unknown profile");
+    Test::new().arg("embed").arg(fixture("plain-cms")).args(["--base-url", "ftp://x.org/"]).run().status(2).one_line_error("--base-url");
+}
+
+#[test]
+fn help_documents_exit_codes() {
+    Test::new().args(["embed", "--help"]).run().status(0).stdout_has("3  refused").stdout_has("2  usage error");
+}
+
+#[test]
+fn profiles_list_and_show() {
+    Test::new().arg("profiles").run().status(0).stdout_has("generic").stdout_has("forward");
+    let toml = Test::new().args(["profiles", "show", "forward"]).run().status(0).stdout();
+    assert!(toml.contains("CC BY-NC-ND 4.0") && toml.contains("{post_id}"), "{toml}");
+    // What `show` prints is a valid profile to start from.
+    let dir = tempfile::tempdir().unwrap();
+    let custom = dir.path().join("mine.toml");
+    std::fs::write(&custom, toml.replace("name = \"forward\"", "name = \"mine\"")).unwrap();
+    Test::new().arg("embed").arg(fixture("forward-original")).arg("--profile").arg(&custom).run().status(0).stdout_has("forward.com/wp-json/republish");
+}
+
+#[test]
+fn base_url_resolves_links_when_the_page_has_no_canonical() {
+    let page = "<html><head><title>T</title></head><body><article><h1>Quiet harbor gets a new ferry</h1>\
+        <p>The town council approved a <a href=\"/ferry/plan\">new ferry plan</a> on Monday night, after two years of debate about cost and noise on the water.</p>\
+        <p>Residents of the north shore, who now drive forty minutes around the bay, said the crossing would change their lives.</p></article></body></html>";
+    Test::new().args(["embed", "-"]).stdin(page).run().status(1).one_line_error("no canonical URL");
+    Test::new()
+        .args(["embed", "-", "--base-url", "https://harbor.example/news/ferry"])
+        .stdin(page)
+        .run()
+        .status(0)
+        .stdout_has("href=\"https://harbor.example/ferry/plan\"")
+        .stdout_has("<link rel=\"canonical\" href=\"https://harbor.example/news/ferry\">");
+}
+
+#[test]
+fn generic_profile_warns_that_there_is_no_pixel() {
+    Test::new().arg("embed").arg(fixture("plain-cms")).run().status(0).stderr_has("no tracking pixel").stdout_lacks("<img");
+}

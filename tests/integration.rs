@@ -1,0 +1,6 @@
+//! The one integration-test binary: each module is a feature, run against the built binary.
+
+mod util;
+
+mod cli;
+mod fixtures;
