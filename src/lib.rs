@@ -22,6 +22,8 @@ pub mod parse;
 pub mod prescan;
 pub mod profile;
 pub mod render;
+pub mod safety;
+pub mod batch;
 
 use std::collections::BTreeMap;
 
@@ -47,6 +49,10 @@ pub enum Error {
     /// The embed could not be built.
     #[error(transparent)]
     Render(#[from] render::RenderError),
+    /// The finished embed broke an output-safety invariant ([`safety::check_embed`]); it is
+    /// withheld. Defence in depth: this never fires unless an earlier stage has a bug.
+    #[error("{0}")]
+    Unsafe(String),
 }
 
 /// Everything the pipeline needs besides the input, resolved once by the command layer.
@@ -115,6 +121,14 @@ pub fn process_loaded(loaded: &Loaded, settings: &Settings) -> Result<Outcome, E
     let cleaned = clean::clean(&article);
     let rendered = if verdict.eligible {
         let rendered = render::render(&article.meta, &cleaned, profile)?;
+        let canonical = article.meta.canonical_url.as_ref().or(article.meta.page_url.as_ref()).map_or("", url::Url::as_str);
+        let violations = safety::check_embed(&rendered.html, profile, rendered.pixel_url.as_deref(), canonical);
+        if let Some(first) = violations.first() {
+            return Err(Error::Unsafe(format!(
+                "internal safety check refused the embed ({first}{}); please report this page",
+                if violations.len() > 1 { format!(" and {} more", violations.len() - 1) } else { String::new() }
+            )));
+        }
         warnings.extend(rendered.warnings.iter().cloned());
         Some(rendered)
     } else {
@@ -135,6 +149,8 @@ pub struct JsonReport<'a> {
     pub post_id: Option<&'a str>,
     pub profile: &'a str,
     pub html: Option<&'a str>,
+    /// The cleaned article body alone (also for refused stories, for editors and evaluation).
+    pub body_html: &'a str,
     pub head_html: Option<&'a str>,
     pub text: Option<&'a str>,
     pub word_count: usize,
@@ -160,6 +176,7 @@ impl Outcome {
             post_id: self.meta.post_id.as_deref(),
             profile: &self.profile,
             html: rendered.map(|r| r.html.as_str()),
+            body_html: &self.cleaned.html,
             head_html: rendered.map(|r| r.head_html.as_str()),
             text: rendered.map(|r| r.text.as_str()),
             word_count: self.cleaned.word_count,
