@@ -367,8 +367,15 @@ impl<'b> Walk<'b> {
             }
             return;
         }
-        escape_into(&mut self.html, &folded, false);
-        self.text.push_str(&folded);
+        // No space right after a space or a layout newline (text on both sides of a dropped
+        // element, loose text after a block): a second pass would fold the two into one, and
+        // the cleaner must be idempotent.
+        let folded = match folded.strip_prefix(' ') {
+            Some(rest) if self.html.ends_with([' ', '\n']) => rest,
+            _ => folded.as_str(),
+        };
+        escape_into(&mut self.html, folded, false);
+        self.text.push_str(folded);
         self.mark_content();
     }
 

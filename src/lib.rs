@@ -24,6 +24,7 @@ pub mod profile;
 pub mod render;
 pub mod safety;
 pub mod batch;
+pub mod verify;
 
 use std::collections::BTreeMap;
 

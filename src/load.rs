@@ -34,9 +34,13 @@ impl Source {
             return Ok(Source::File(PathBuf::from(arg)));
         };
         if scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https") {
-            let url = Url::parse(arg).map_err(|e| LoadError::InvalidUrl { reason: e.to_string() })?;
+            let url = Url::parse(arg).map_err(|e| LoadError::InvalidUrl {
+                reason: e.to_string(),
+            })?;
             if url.host_str().is_none_or(str::is_empty) {
-                return Err(LoadError::InvalidUrl { reason: "no host".into() });
+                return Err(LoadError::InvalidUrl {
+                    reason: "no host".into(),
+                });
             }
             return Ok(Source::Url(url));
         }
@@ -44,7 +48,9 @@ impl Source {
         if exists(Path::new(arg)) {
             return Ok(Source::File(PathBuf::from(arg)));
         }
-        Err(LoadError::UnsupportedScheme { scheme: scheme.to_ascii_lowercase() })
+        Err(LoadError::UnsupportedScheme {
+            scheme: scheme.to_ascii_lowercase(),
+        })
     }
 
     /// How the input is named in messages: the path as given, `<stdin>`, or the URL.
@@ -126,7 +132,10 @@ pub enum LoadError {
     Empty { what: &'static str },
     /// Magic numbers or NUL bytes show binary data; `kind` names the format.
     #[error("binary {what} ({kind}), not an HTML page")]
-    Binary { what: &'static str, kind: &'static str },
+    Binary {
+        what: &'static str,
+        kind: &'static str,
+    },
     /// Decoded text has no markup at all.
     #[error("plain text, not an HTML page")]
     PlainText,
@@ -141,7 +150,10 @@ pub enum LoadError {
     InvalidUrl { reason: String },
     /// The server answered with a status other than 2xx.
     #[error("HTTP {code}{}", reason.map(|r| format!(" {r}")).unwrap_or_default())]
-    HttpStatus { code: u16, reason: Option<&'static str> },
+    HttpStatus {
+        code: u16,
+        reason: Option<&'static str>,
+    },
     /// The redirect chain was longer than `LoadOptions::max_redirects` (or loops).
     #[error("too many redirects (limit {limit})")]
     TooManyRedirects { limit: u32 },
@@ -167,9 +179,9 @@ pub enum LoadError {
 
 fn human_size(bytes: u64) -> String {
     const MB: u64 = 1024 * 1024;
-    if bytes >= MB && bytes % MB == 0 {
+    if bytes >= MB && bytes.is_multiple_of(MB) {
         format!("{} MB", bytes / MB)
-    } else if bytes >= 1024 && bytes % 1024 == 0 {
+    } else if bytes >= 1024 && bytes.is_multiple_of(1024) {
         format!("{} KB", bytes / 1024)
     } else {
         format!("{bytes} bytes")
@@ -223,7 +235,11 @@ fn finish(
     if !has_tag(&html) {
         return Err(LoadError::PlainText);
     }
-    Ok(Loaded { html, url, encoding: encoding.name() })
+    Ok(Loaded {
+        html,
+        url,
+        encoding: encoding.name(),
+    })
 }
 
 fn read_file(path: &Path, max: u64) -> Result<Vec<u8>, LoadError> {
@@ -234,7 +250,10 @@ fn read_file(path: &Path, max: u64) -> Result<Vec<u8>, LoadError> {
     // Cheap refusal before opening; the capped read below still guards files that grow
     // and special files whose metadata says 0.
     if meta.len() > max {
-        return Err(LoadError::TooLarge { what: "file", limit: max });
+        return Err(LoadError::TooLarge {
+            what: "file",
+            limit: max,
+        });
     }
     let file = File::open(path).map_err(file_error)?;
     read_capped(file, max, "file", file_error)
@@ -257,7 +276,10 @@ fn read_capped(
     on_error: impl Fn(io::Error) -> LoadError,
 ) -> Result<Vec<u8>, LoadError> {
     let mut buf = Vec::new();
-    reader.take(max.saturating_add(1)).read_to_end(&mut buf).map_err(on_error)?;
+    reader
+        .take(max.saturating_add(1))
+        .read_to_end(&mut buf)
+        .map_err(on_error)?;
     if buf.len() as u64 > max {
         return Err(LoadError::TooLarge { what, limit: max });
     }
@@ -266,7 +288,9 @@ fn read_capped(
 
 fn load_url(url: &Url, opts: &LoadOptions) -> Result<Loaded, LoadError> {
     if !matches!(url.scheme(), "http" | "https") {
-        return Err(LoadError::UnsupportedScheme { scheme: url.scheme().to_string() });
+        return Err(LoadError::UnsupportedScheme {
+            scheme: url.scheme().to_string(),
+        });
     }
     let config = ureq::Agent::config_builder()
         .timeout_global(Some(opts.timeout))
@@ -278,11 +302,17 @@ fn load_url(url: &Url, opts: &LoadOptions) -> Result<Loaded, LoadError> {
         .accept("text/html,application/xhtml+xml;q=0.9,*/*;q=0.1")
         .build();
     let agent = ureq::Agent::new_with_config(config);
-    let response = agent.get(url.as_str()).call().map_err(|e| ureq_error(e, opts))?;
+    let response = agent
+        .get(url.as_str())
+        .call()
+        .map_err(|e| ureq_error(e, opts))?;
 
     let status = response.status();
     if !status.is_success() {
-        return Err(LoadError::HttpStatus { code: status.as_u16(), reason: status.canonical_reason() });
+        return Err(LoadError::HttpStatus {
+            code: status.as_u16(),
+            reason: status.canonical_reason(),
+        });
     }
     let content_type = response
         .headers()
@@ -290,9 +320,16 @@ fn load_url(url: &Url, opts: &LoadOptions) -> Result<Loaded, LoadError> {
         .and_then(|v| v.to_str().ok())
         .map(str::to_string);
     if let Some(ct) = &content_type {
-        let essence = ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+        let essence = ct
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase();
         if !essence.is_empty() && essence != "text/html" && essence != "application/xhtml+xml" {
-            return Err(LoadError::NotHtml { content_type: essence });
+            return Err(LoadError::NotHtml {
+                content_type: essence,
+            });
         }
     }
     let final_url = {
@@ -302,18 +339,27 @@ fn load_url(url: &Url, opts: &LoadOptions) -> Result<Loaded, LoadError> {
 
     let body = response.into_body();
     if body.content_length().is_some_and(|n| n > opts.max_bytes) {
-        return Err(LoadError::TooLarge { what: "response", limit: opts.max_bytes });
+        return Err(LoadError::TooLarge {
+            what: "response",
+            limit: opts.max_bytes,
+        });
     }
     // No ureq limit here: the cap is the `take` inside read_capped, which also bounds a
     // gzip body after decompression.
-    let bytes = read_capped(body.into_reader(), opts.max_bytes, "response", |e| net_io_error(e, opts))?;
+    let bytes = read_capped(body.into_reader(), opts.max_bytes, "response", |e| {
+        net_io_error(e, opts)
+    })?;
     finish(&bytes, content_type.as_deref(), Some(final_url), "response")
 }
 
 fn ureq_error(e: ureq::Error, opts: &LoadOptions) -> LoadError {
     match e {
-        ureq::Error::Timeout(_) => LoadError::Timeout { after: opts.timeout },
-        ureq::Error::TooManyRedirects => LoadError::TooManyRedirects { limit: opts.max_redirects },
+        ureq::Error::Timeout(_) => LoadError::Timeout {
+            after: opts.timeout,
+        },
+        ureq::Error::TooManyRedirects => LoadError::TooManyRedirects {
+            limit: opts.max_redirects,
+        },
         ureq::Error::HostNotFound => LoadError::HostNotFound,
         ureq::Error::BadUri(reason) => LoadError::InvalidUrl { reason },
         ureq::Error::Io(io) => net_io_error(io, opts),
@@ -324,15 +370,19 @@ fn ureq_error(e: ureq::Error, opts: &LoadOptions) -> LoadError {
 /// Body reads surface ureq errors (timeouts above all) wrapped in `io::Error`.
 fn net_io_error(e: io::Error, opts: &LoadOptions) -> LoadError {
     match e.kind() {
-        io::ErrorKind::TimedOut => return LoadError::Timeout { after: opts.timeout },
+        io::ErrorKind::TimedOut => {
+            return LoadError::Timeout {
+                after: opts.timeout,
+            };
+        }
         io::ErrorKind::ConnectionRefused => return LoadError::ConnectionRefused,
         _ => {}
     }
     if e.get_ref().is_some_and(|inner| inner.is::<ureq::Error>()) {
-        if let Some(inner) = e.into_inner() {
-            if let Ok(ureq_err) = inner.downcast::<ureq::Error>() {
-                return ureq_error(*ureq_err, opts);
-            }
+        if let Some(inner) = e.into_inner()
+            && let Ok(ureq_err) = inner.downcast::<ureq::Error>()
+        {
+            return ureq_error(*ureq_err, opts);
         }
         // into_inner/downcast cannot fail after the `is` check; keep a sane answer anyway.
         return LoadError::Network(io::Error::other("unreadable response"));
@@ -403,7 +453,10 @@ fn has_tag(text: &str) -> bool {
 /// A declared charset encoding_rs does not know is ignored (sniffed instead), and so is
 /// a declared UTF-8 that the bytes contradict entirely (a stale template header on a
 /// windows-1252 page is far commoner than a UTF-8 page with no UTF-8 in it).
-pub fn decode(bytes: &[u8], content_type: Option<&str>) -> Result<(String, &'static Encoding), LoadError> {
+pub fn decode(
+    bytes: &[u8],
+    content_type: Option<&str>,
+) -> Result<(String, &'static Encoding), LoadError> {
     decode_with_tld(bytes, content_type, None)
 }
 
@@ -416,7 +469,15 @@ fn decode_with_tld(
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         return Ok((text.into_owned(), enc));
     }
-    let declared = content_type.and_then(header_charset).or_else(|| meta_charset(bytes));
+    let from_header = content_type.and_then(header_charset);
+    // A page saved by a browser is re-encoded as UTF-8 but keeps its old <meta charset>: bytes that
+    // are valid UTF-8 with non-ASCII text in them are UTF-8 whatever the meta tag says.
+    if from_header.is_none() && has_valid_multibyte_utf8(bytes) {
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            return Ok((text.to_owned(), UTF_8));
+        }
+    }
+    let declared = from_header.or_else(|| meta_charset(bytes));
     if let Some(enc) = declared {
         let contradicted =
             enc == UTF_8 && std::str::from_utf8(bytes).is_err() && !has_valid_multibyte_utf8(bytes);
@@ -443,7 +504,28 @@ fn sniff(bytes: &[u8], tld: Option<&str>) -> Result<(String, &'static Encoding),
 }
 
 fn has_valid_multibyte_utf8(bytes: &[u8]) -> bool {
-    bytes.utf8_chunks().any(|chunk| !chunk.valid().is_ascii())
+    bytes.utf8_chunks().any(|chunk| !chunk.valid().is_ascii()) || has_truncated_utf8(bytes)
+}
+
+/// Corrupt UTF-8: a three- or four-byte lead followed by a continuation byte and then nothing
+/// more ("\xE2\x82 " is a cut euro sign). In legacy single-byte text that pattern is a letter
+/// such as "é" followed by a curly quote, so one occurrence only counts for 0xE2, the lead of every
+/// UTF-8 quote, dash and ellipsis; otherwise it takes two.
+fn has_truncated_utf8(bytes: &[u8]) -> bool {
+    let continuation = |b: u8| (0x80..=0xBF).contains(&b);
+    let mut seen = 0;
+    for w in bytes.windows(3) {
+        if (0xE0..=0xF4).contains(&w[0]) && continuation(w[1]) && !continuation(w[2]) {
+            if w[0] == 0xE2 {
+                return true;
+            }
+            seen += 1;
+            if seen >= 2 {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Encodings a page may declare; the "replacement" encoding would turn the page into a
@@ -468,7 +550,10 @@ const PRESCAN_BYTES: usize = 1024;
 
 /// WHATWG "prescan a byte stream to determine its encoding", over the first 1024 bytes.
 fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
-    let mut s = Scanner { b: &bytes[..bytes.len().min(PRESCAN_BYTES)], pos: 0 };
+    let mut s = Scanner {
+        b: &bytes[..bytes.len().min(PRESCAN_BYTES)],
+        pos: 0,
+    };
     while s.pos < s.b.len() {
         let rest = &s.b[s.pos..];
         if rest.starts_with(b"<!--") {
@@ -479,7 +564,9 @@ fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
             }
             continue;
         }
-        if starts_with_ignore_case(rest, b"<meta") && rest.get(5).is_some_and(|&c| is_space(c) || c == b'/') {
+        if starts_with_ignore_case(rest, b"<meta")
+            && rest.get(5).is_some_and(|&c| is_space(c) || c == b'/')
+        {
             s.pos += 5;
             if let Some(enc) = s.meta_element() {
                 return Some(enc);
@@ -646,7 +733,10 @@ fn charset_from_content(content: &[u8]) -> Option<&[u8]> {
                 Some(&rest[1..1 + end])
             }
             _ => {
-                let end = rest.iter().position(|&c| is_space(c) || c == b';').unwrap_or(rest.len());
+                let end = rest
+                    .iter()
+                    .position(|&c| is_space(c) || c == b';')
+                    .unwrap_or(rest.len());
                 Some(&rest[..end])
             }
         };
@@ -666,7 +756,8 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 fn find_ignore_case(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle))
+    hay.windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
 }
 
 impl fmt::Display for Source {
@@ -683,7 +774,8 @@ mod tests {
 
     const W1252_TEXT: &[u8] = b"<html><body><p>\x93Quoted\x94 words \x97 the caf\xE9 charged \x805 for a \
         coffee, and the waiter said it was the best in town. We didn\x92t argue with him.</p></body></html>";
-    const W1252_EXPECTED: &str = "\u{201C}Quoted\u{201D} words \u{2014} the caf\u{E9} charged \u{20AC}5";
+    const W1252_EXPECTED: &str =
+        "\u{201C}Quoted\u{201D} words \u{2014} the caf\u{E9} charged \u{20AC}5";
 
     fn dec(bytes: &[u8], ct: Option<&str>) -> (String, &'static str) {
         let (text, enc) = decode(bytes, ct).expect("decodes");
@@ -691,8 +783,31 @@ mod tests {
     }
 
     #[test]
+    fn saved_utf8_page_with_a_stale_meta_charset_is_utf8() {
+        // Browsers re-encode saved pages as UTF-8 but keep the original <meta charset>.
+        let page = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head><body><p>人工智能迈上新台阶</p></body></html>";
+        assert_eq!(dec(page.as_bytes(), None).1, "UTF-8");
+        assert!(dec(page.as_bytes(), None).0.contains("人工智能"));
+        // An HTTP header still wins.
+        assert_eq!(dec(page.as_bytes(), Some("text/html; charset=gb2312")).1, "GBK");
+    }
+
+    #[test]
+    fn cut_utf8_sequences_are_corrupt_not_legacy() {
+        // A euro sign cut after two of its three bytes.
+        let cut = b"<html><body><p>Prices rose to 5 \xE2\x82 per kilo, the market said on Monday.</p></body></html>";
+        assert!(matches!(decode(cut, None), Err(LoadError::InvalidUtf8)));
+        // windows-1252 text with an "e acute" before a closing curly quote is still legacy text.
+        let legacy = b"<html><body><p>\x93Meet me at the caf\xE9\x94, she said, and the waiter agreed.</p></body></html>";
+        assert_eq!(dec(legacy, None).1, "windows-1252");
+    }
+
+    #[test]
     fn bom_wins() {
-        let (text, enc) = dec(b"\xEF\xBB\xBF<p>caf\xC3\xA9</p>", Some("text/html; charset=windows-1252"));
+        let (text, enc) = dec(
+            b"\xEF\xBB\xBF<p>caf\xC3\xA9</p>",
+            Some("text/html; charset=windows-1252"),
+        );
         assert_eq!((text.as_str(), enc), ("<p>caf\u{E9}</p>", "UTF-8"));
         let utf16: Vec<u8> = [0xFF, 0xFE]
             .into_iter()
@@ -764,9 +879,15 @@ mod tests {
 
     #[test]
     fn unknown_charset_falls_back_to_sniffing() {
-        let (text, enc) = dec("<p>café</p>".as_bytes(), Some("text/html; charset=x-klingon"));
+        let (text, enc) = dec(
+            "<p>café</p>".as_bytes(),
+            Some("text/html; charset=x-klingon"),
+        );
         assert_eq!((text.as_str(), enc), ("<p>café</p>", "UTF-8"));
-        assert_eq!(dec(W1252_TEXT, Some("text/html; charset=iso-2022-kr")).1, "windows-1252");
+        assert_eq!(
+            dec(W1252_TEXT, Some("text/html; charset=iso-2022-kr")).1,
+            "windows-1252"
+        );
     }
 
     #[test]
@@ -794,7 +915,10 @@ mod tests {
         ];
         for (bytes, kind) in cases {
             match finish_err(bytes) {
-                LoadError::Binary { kind: k, what: "file" } => assert_eq!(k, *kind),
+                LoadError::Binary {
+                    kind: k,
+                    what: "file",
+                } => assert_eq!(k, *kind),
                 other => panic!("{kind}: {other:?}"),
             }
         }
@@ -806,11 +930,29 @@ mod tests {
 
     #[test]
     fn utf16_nul_bytes_are_not_binary() {
-        let bytes: Vec<u8> = "<p>hi</p>".encode_utf16().flat_map(u16::to_le_bytes).collect();
-        let with_bom: Vec<u8> = [0xFF, 0xFE].into_iter().chain(bytes.iter().copied()).collect();
-        assert_eq!(finish(&with_bom, None, None, "file").expect("loads").html, "<p>hi</p>");
-        let loaded = finish(&bytes, Some("text/html; charset=utf-16le"), None, "response").expect("loads");
-        assert_eq!((loaded.html.as_str(), loaded.encoding), ("<p>hi</p>", "UTF-16LE"));
+        let bytes: Vec<u8> = "<p>hi</p>"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let with_bom: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(bytes.iter().copied())
+            .collect();
+        assert_eq!(
+            finish(&with_bom, None, None, "file").expect("loads").html,
+            "<p>hi</p>"
+        );
+        let loaded = finish(
+            &bytes,
+            Some("text/html; charset=utf-16le"),
+            None,
+            "response",
+        )
+        .expect("loads");
+        assert_eq!(
+            (loaded.html.as_str(), loaded.encoding),
+            ("<p>hi</p>", "UTF-16LE")
+        );
     }
 
     #[test]
@@ -847,11 +989,27 @@ mod tests {
         let page = dir.path().join("page.html");
         std::fs::write(&page, "<p>café</p>").expect("write");
         let loaded = load(&Source::File(page.clone()), &opts).expect("loads");
-        assert_eq!(loaded, Loaded { html: "<p>café</p>".into(), url: None, encoding: "UTF-8" });
+        assert_eq!(
+            loaded,
+            Loaded {
+                html: "<p>café</p>".into(),
+                url: None,
+                encoding: "UTF-8"
+            }
+        );
 
-        let small = LoadOptions { max_bytes: 5, ..LoadOptions::default() };
+        let small = LoadOptions {
+            max_bytes: 5,
+            ..LoadOptions::default()
+        };
         let err = load(&Source::File(page), &small).unwrap_err();
-        assert!(matches!(err, LoadError::TooLarge { what: "file", limit: 5 }));
+        assert!(matches!(
+            err,
+            LoadError::TooLarge {
+                what: "file",
+                limit: 5
+            }
+        ));
         assert_eq!(err.to_string(), "file larger than 5 bytes (--max-size)");
     }
 
@@ -876,7 +1034,12 @@ mod tests {
         let data = vec![b'a'; 1000];
         let err = read_capped(io::Cursor::new(&data), 999, "input", LoadError::Io).unwrap_err();
         assert_eq!(err.to_string(), "input larger than 999 bytes (--max-size)");
-        assert_eq!(read_capped(io::Cursor::new(&data), 1000, "input", LoadError::Io).expect("fits").len(), 1000);
+        assert_eq!(
+            read_capped(io::Cursor::new(&data), 1000, "input", LoadError::Io)
+                .expect("fits")
+                .len(),
+            1000
+        );
     }
 
     #[test]
@@ -886,7 +1049,10 @@ mod tests {
         let url = Source::from_arg("https://example.com/a?b=1").expect("url");
         assert!(matches!(&url, Source::Url(u) if u.host_str() == Some("example.com")));
         assert_eq!(url.name(), "https://example.com/a?b=1");
-        assert!(matches!(Source::from_arg("HTTP://Example.com").expect("url"), Source::Url(_)));
+        assert!(matches!(
+            Source::from_arg("HTTP://Example.com").expect("url"),
+            Source::Url(_)
+        ));
         for (arg, scheme) in [
             ("file:///etc/passwd", "file"),
             ("ftp://example.com/a.html", "ftp"),
@@ -895,26 +1061,50 @@ mod tests {
             ("FTP://example.com", "ftp"),
         ] {
             let err = Source::from_arg(arg).unwrap_err();
-            assert!(matches!(&err, LoadError::UnsupportedScheme { scheme: s } if s == scheme), "{err:?}");
+            assert!(
+                matches!(&err, LoadError::UnsupportedScheme { scheme: s } if s == scheme),
+                "{err:?}"
+            );
         }
         assert_eq!(
             Source::from_arg("ftp://x").unwrap_err().to_string(),
             "unsupported URL scheme \"ftp\" (only http and https)"
         );
-        for path in ["page.html", "c:page.html", "./a:b.html", "dir/x.html", "a b.html"] {
-            assert_eq!(Source::from_arg(path).expect("path"), Source::File(path.into()));
+        for path in [
+            "page.html",
+            "c:page.html",
+            "./a:b.html",
+            "dir/x.html",
+            "a b.html",
+        ] {
+            assert_eq!(
+                Source::from_arg(path).expect("path"),
+                Source::File(path.into())
+            );
             assert_eq!(Source::File(path.into()).name(), path);
         }
-        assert!(matches!(Source::from_arg("http://"), Err(LoadError::InvalidUrl { .. })));
+        assert!(matches!(
+            Source::from_arg("http://"),
+            Err(LoadError::InvalidUrl { .. })
+        ));
     }
 
     #[test]
     fn existing_file_with_scheme_like_name_is_a_path() {
         let arg = "notes:draft.html";
-        assert_eq!(Source::classify(arg, |_| true).expect("path"), Source::File(arg.into()));
-        assert!(matches!(Source::classify(arg, |_| false), Err(LoadError::UnsupportedScheme { .. })));
+        assert_eq!(
+            Source::classify(arg, |_| true).expect("path"),
+            Source::File(arg.into())
+        );
+        assert!(matches!(
+            Source::classify(arg, |_| false),
+            Err(LoadError::UnsupportedScheme { .. })
+        ));
         // http(s) never turns into a path, whatever is on disk.
-        assert!(matches!(Source::classify("http://x.test/", |_| true), Ok(Source::Url(_))));
+        assert!(matches!(
+            Source::classify("http://x.test/", |_| true),
+            Ok(Source::Url(_))
+        ));
     }
 
     // --- HTTP, against a tiny_http server on loopback --------------------------------
@@ -937,7 +1127,8 @@ mod tests {
     fn reply(request: tiny_http::Request, status: u16, headers: &[(&str, &str)], body: &[u8]) {
         let mut response = tiny_http::Response::from_data(body.to_vec()).with_status_code(status);
         for (name, value) in headers {
-            let header = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("header");
+            let header =
+                tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("header");
             response.add_header(header);
         }
         let _ = request.respond(response);
@@ -948,15 +1139,30 @@ mod tests {
     }
 
     fn quick() -> LoadOptions {
-        LoadOptions { timeout: Duration::from_secs(10), ..LoadOptions::default() }
+        LoadOptions {
+            timeout: Duration::from_secs(10),
+            ..LoadOptions::default()
+        }
     }
 
     #[test]
     fn http_200_with_header_charset() {
         let base = serve(1, |req| {
-            let ua = req.headers().iter().find(|h| h.field.equiv("User-Agent")).map(|h| h.value.to_string());
-            assert_eq!(ua.as_deref(), Some(concat!("republish/", env!("CARGO_PKG_VERSION"))));
-            reply(req, 200, &[("Content-Type", "text/html; charset=windows-1252")], W1252_TEXT);
+            let ua = req
+                .headers()
+                .iter()
+                .find(|h| h.field.equiv("User-Agent"))
+                .map(|h| h.value.to_string());
+            assert_eq!(
+                ua.as_deref(),
+                Some(concat!("republish/", env!("CARGO_PKG_VERSION")))
+            );
+            reply(
+                req,
+                200,
+                &[("Content-Type", "text/html; charset=windows-1252")],
+                W1252_TEXT,
+            );
         });
         let loaded = get(&format!("{base}/story"), &quick()).expect("loads");
         assert_eq!(loaded.encoding, "windows-1252");
@@ -968,7 +1174,12 @@ mod tests {
     fn http_error_statuses() {
         let base = serve(2, |req| {
             let status = if req.url() == "/gone" { 404 } else { 500 };
-            reply(req, status, &[("Content-Type", "text/html")], b"<p>error page</p>");
+            reply(
+                req,
+                status,
+                &[("Content-Type", "text/html")],
+                b"<p>error page</p>",
+            );
         });
         let err = get(&format!("{base}/gone"), &quick()).unwrap_err();
         assert!(matches!(err, LoadError::HttpStatus { code: 404, .. }));
@@ -982,7 +1193,12 @@ mod tests {
         let base = serve(4, |req| match req.url() {
             "/a" => reply(req, 301, &[("Location", "/b")], b""),
             "/b" => reply(req, 302, &[("Location", "/c?x=1")], b""),
-            "/c?x=1" => reply(req, 200, &[("Content-Type", "application/xhtml+xml")], b"<p>final</p>"),
+            "/c?x=1" => reply(
+                req,
+                200,
+                &[("Content-Type", "application/xhtml+xml")],
+                b"<p>final</p>",
+            ),
             _ => reply(req, 404, &[], b""),
         });
         let loaded = get(&format!("{base}/a"), &quick()).expect("loads");
@@ -993,11 +1209,18 @@ mod tests {
     #[test]
     fn redirect_loop_is_too_many_redirects() {
         let base = serve(20, |req| {
-            let next = if req.url() == "/ping" { "/pong" } else { "/ping" };
+            let next = if req.url() == "/ping" {
+                "/pong"
+            } else {
+                "/ping"
+            };
             reply(req, 302, &[("Location", next)], b"");
         });
         let err = get(&format!("{base}/ping"), &quick()).unwrap_err();
-        assert!(matches!(err, LoadError::TooManyRedirects { limit: 5 }), "{err:?}");
+        assert!(
+            matches!(err, LoadError::TooManyRedirects { limit: 5 }),
+            "{err:?}"
+        );
         assert_eq!(err.to_string(), "too many redirects (limit 5)");
     }
 
@@ -1025,26 +1248,56 @@ mod tests {
                 reply(req, 200, &[("Content-Type", "text/html")], &body);
             }
         });
-        let opts = LoadOptions { max_bytes: max, ..quick() };
+        let opts = LoadOptions {
+            max_bytes: max,
+            ..quick()
+        };
         for path in ["/sized", "/chunked"] {
             let err = get(&format!("{base}{path}"), &opts).unwrap_err();
-            assert!(matches!(err, LoadError::TooLarge { what: "response", limit: 10_000 }), "{path}: {err:?}");
+            assert!(
+                matches!(
+                    err,
+                    LoadError::TooLarge {
+                        what: "response",
+                        limit: 10_000
+                    }
+                ),
+                "{path}: {err:?}"
+            );
         }
-        let default_msg = LoadError::TooLarge { what: "response", limit: LoadOptions::default().max_bytes };
-        assert_eq!(default_msg.to_string(), "response larger than 20 MB (--max-size)");
+        let default_msg = LoadError::TooLarge {
+            what: "response",
+            limit: LoadOptions::default().max_bytes,
+        };
+        assert_eq!(
+            default_msg.to_string(),
+            "response larger than 20 MB (--max-size)"
+        );
     }
 
     #[test]
     fn non_html_content_type_is_refused() {
         let base = serve(2, |req| {
-            let ct = if req.url() == "/pdf" { "application/pdf" } else { "text/plain; charset=utf-8" };
+            let ct = if req.url() == "/pdf" {
+                "application/pdf"
+            } else {
+                "text/plain; charset=utf-8"
+            };
             reply(req, 200, &[("Content-Type", ct)], b"<p>not really</p>");
         });
         let err = get(&format!("{base}/pdf"), &quick()).unwrap_err();
-        assert!(matches!(&err, LoadError::NotHtml { content_type } if content_type == "application/pdf"));
-        assert_eq!(err.to_string(), "not an HTML page (Content-Type: application/pdf)");
+        assert!(
+            matches!(&err, LoadError::NotHtml { content_type } if content_type == "application/pdf")
+        );
+        assert_eq!(
+            err.to_string(),
+            "not an HTML page (Content-Type: application/pdf)"
+        );
         let err = get(&format!("{base}/txt"), &quick()).unwrap_err();
-        assert_eq!(err.to_string(), "not an HTML page (Content-Type: text/plain)");
+        assert_eq!(
+            err.to_string(),
+            "not an HTML page (Content-Type: text/plain)"
+        );
     }
 
     #[test]
@@ -1060,14 +1313,18 @@ mod tests {
             let _ = req.respond(response);
         });
         let err = get(&format!("{base}/doc"), &quick()).unwrap_err();
-        assert_eq!(err.to_string(), "binary response (PDF document), not an HTML page");
+        assert_eq!(
+            err.to_string(),
+            "binary response (PDF document), not an HTML page"
+        );
     }
 
     #[test]
     fn slow_drip_times_out() {
         let base = serve(1, |req| {
             let mut w = req.into_writer();
-            let head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\n\r\n";
+            let head =
+                b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\n\r\n";
             if w.write_all(head).and_then(|()| w.flush()).is_err() {
                 return;
             }
@@ -1079,7 +1336,10 @@ mod tests {
                 thread::sleep(Duration::from_millis(200));
             }
         });
-        let opts = LoadOptions { timeout: Duration::from_secs(1), ..LoadOptions::default() };
+        let opts = LoadOptions {
+            timeout: Duration::from_secs(1),
+            ..LoadOptions::default()
+        };
         let started = std::time::Instant::now();
         let err = get(&format!("{base}/drip"), &opts).unwrap_err();
         assert!(matches!(err, LoadError::Timeout { .. }), "{err:?}");
@@ -1090,7 +1350,11 @@ mod tests {
     #[test]
     fn connection_refused() {
         // Bind then drop to get a loopback port that nothing listens on.
-        let port = std::net::TcpListener::bind("127.0.0.1:0").expect("bind").local_addr().expect("addr").port();
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .expect("bind")
+            .local_addr()
+            .expect("addr")
+            .port();
         let err = get(&format!("http://127.0.0.1:{port}/"), &quick()).unwrap_err();
         assert!(matches!(err, LoadError::ConnectionRefused), "{err:?}");
     }

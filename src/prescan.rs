@@ -31,7 +31,10 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_depth: 512, max_attrs: 256 }
+        Limits {
+            max_depth: 512,
+            max_attrs: 256,
+        }
     }
 }
 
@@ -57,7 +60,10 @@ pub fn prescan<'a>(html: &'a str, limits: &Limits) -> Prescan<'a> {
         Some(mut out) => {
             out.extend_from_slice(html.as_bytes().get(scan.copied..).unwrap_or_default());
             // Edits cut only at ASCII bytes, so this never fails; stay panic-free anyway.
-            Cow::Owned(String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+            Cow::Owned(
+                String::from_utf8(out)
+                    .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+            )
         }
     };
     Prescan {
@@ -93,79 +99,141 @@ const OPTGROUP: u32 = 1 << 17;
 /// address, div, p: the specials that `li`, `dd` and `dt` look past.
 const ADP: u32 = 1 << 18;
 const LI: u32 = 1 << 19;
+/// Formatting elements: kept in the list of active formatting elements and re-created
+/// ("reconstructed") by the parser after being closed implicitly.
+const FORMATTING: u32 = 1 << 20;
+/// Elements that put a marker on that list, which is cleared back to it when they close.
+const MARKER: u32 = 1 << 21;
+/// HTML start tags that end svg/math content ("font" only with color, face or size).
+const BREAKOUT: u32 = 1 << 22;
+/// Special only as MathML/SVG elements; as HTML they are unknown elements.
+const FOREIGN_ONLY: u32 = 1 << 23;
+/// Table parts, which the parser ignores outside a table.
+const TABLE_PART: u32 = 1 << 24;
+/// Elements that fix the insertion mode in and around tables.
+const TABLE_MODE: u32 = 1 << 25;
+/// Template contents hang off a fragment node (one more tree level) and follow their
+/// own insertion modes; they are inert, so inside one nothing is popped early.
+const TEMPLATE: u32 = 1 << 26;
+
+/// Identical formatting entries the parser keeps after one marker (the "Noah's Ark" clause).
+const ARK: usize = 3;
+/// How many same-name entries the Noah's Ark lookup examines; past it the clause is not
+/// applied, which only over-counts.
+const ARK_WINDOW: usize = 64;
 
 /// Known tags; the index is the id. The first few are looked up by id.
 const TAGS: &[(&str, u32)] = &[
-    ("p", P_CLOSER | SPECIAL | ADP),
-    ("li", P_CLOSER | SPECIAL | LI),
-    ("a", 0),
+    ("p", P_CLOSER | SPECIAL | ADP | BREAKOUT),
+    ("li", P_CLOSER | SPECIAL | LI | BREAKOUT),
+    ("a", FORMATTING),
     ("button", SPECIAL | BUTTON),
-    ("tr", SPECIAL),
-    ("tbody", SPECIAL | SECTION),
-    ("dd", P_CLOSER | SPECIAL | DD_DT),
-    ("dt", P_CLOSER | SPECIAL | DD_DT),
-    ("caption", SPECIAL | SCOPE),
+    ("tr", SPECIAL | TABLE_PART | TABLE_MODE),
+    ("tbody", SPECIAL | SECTION | TABLE_PART | TABLE_MODE),
+    ("dd", P_CLOSER | SPECIAL | DD_DT | BREAKOUT),
+    ("dt", P_CLOSER | SPECIAL | DD_DT | BREAKOUT),
+    (
+        "caption",
+        SPECIAL | SCOPE | MARKER | TABLE_PART | TABLE_MODE,
+    ),
     ("plaintext", RAW | P_CLOSER),
+    ("font", FORMATTING),
+    ("br", VOID | BREAKOUT),
+    ("form", P_CLOSER | SPECIAL),
+    (
+        "table",
+        SPECIAL | SCOPE | TABLE_SCOPE | TABLE | BREAKOUT | TABLE_MODE,
+    ),
     ("html", IGNORED | SCOPE | TABLE_SCOPE | SPECIAL),
-    ("head", IGNORED | SPECIAL),
-    ("body", IGNORED | SPECIAL),
+    ("head", IGNORED | SPECIAL | BREAKOUT),
+    ("body", IGNORED | SPECIAL | BREAKOUT),
     ("address", P_CLOSER | SPECIAL | ADP),
-    ("div", P_CLOSER | SPECIAL | ADP),
+    ("div", P_CLOSER | SPECIAL | ADP | BREAKOUT),
     ("article", P_CLOSER | SPECIAL),
     ("aside", P_CLOSER | SPECIAL),
-    ("blockquote", P_CLOSER | SPECIAL),
-    ("center", P_CLOSER | SPECIAL),
+    ("blockquote", P_CLOSER | SPECIAL | BREAKOUT),
+    ("center", P_CLOSER | SPECIAL | BREAKOUT),
     ("details", P_CLOSER | SPECIAL),
     ("dialog", P_CLOSER),
     ("dir", P_CLOSER | SPECIAL),
-    ("dl", P_CLOSER | SPECIAL),
+    ("dl", P_CLOSER | SPECIAL | BREAKOUT),
     ("fieldset", P_CLOSER | SPECIAL),
     ("figcaption", P_CLOSER | SPECIAL),
     ("figure", P_CLOSER | SPECIAL),
     ("footer", P_CLOSER | SPECIAL),
-    ("form", P_CLOSER | SPECIAL),
     ("header", P_CLOSER | SPECIAL),
     ("hgroup", P_CLOSER | SPECIAL),
     ("main", P_CLOSER | SPECIAL),
-    ("menu", P_CLOSER | SPECIAL),
+    ("menu", P_CLOSER | SPECIAL | BREAKOUT),
     ("nav", P_CLOSER | SPECIAL),
-    ("ol", P_CLOSER | SPECIAL | LIST),
-    ("ul", P_CLOSER | SPECIAL | LIST),
+    ("ol", P_CLOSER | SPECIAL | LIST | BREAKOUT),
+    ("ul", P_CLOSER | SPECIAL | LIST | BREAKOUT),
     ("search", P_CLOSER | SPECIAL),
     ("section", P_CLOSER | SPECIAL),
     ("summary", P_CLOSER | SPECIAL),
-    ("pre", P_CLOSER | SPECIAL),
-    ("listing", P_CLOSER | SPECIAL),
-    ("h1", P_CLOSER | SPECIAL | HEADING),
-    ("h2", P_CLOSER | SPECIAL | HEADING),
-    ("h3", P_CLOSER | SPECIAL | HEADING),
-    ("h4", P_CLOSER | SPECIAL | HEADING),
-    ("h5", P_CLOSER | SPECIAL | HEADING),
-    ("h6", P_CLOSER | SPECIAL | HEADING),
-    ("applet", SPECIAL | SCOPE),
-    ("marquee", SPECIAL | SCOPE),
-    ("object", SPECIAL | SCOPE),
-    ("template", SPECIAL | SCOPE | TABLE_SCOPE),
-    ("table", SPECIAL | SCOPE | TABLE_SCOPE | TABLE),
-    ("td", SPECIAL | SCOPE | CELL),
-    ("th", SPECIAL | SCOPE | CELL),
-    ("thead", SPECIAL | SECTION),
-    ("tfoot", SPECIAL | SECTION),
-    ("colgroup", SPECIAL),
+    ("pre", P_CLOSER | SPECIAL | BREAKOUT),
+    ("listing", P_CLOSER | SPECIAL | BREAKOUT),
+    ("h1", P_CLOSER | SPECIAL | HEADING | BREAKOUT),
+    ("h2", P_CLOSER | SPECIAL | HEADING | BREAKOUT),
+    ("h3", P_CLOSER | SPECIAL | HEADING | BREAKOUT),
+    ("h4", P_CLOSER | SPECIAL | HEADING | BREAKOUT),
+    ("h5", P_CLOSER | SPECIAL | HEADING | BREAKOUT),
+    ("h6", P_CLOSER | SPECIAL | HEADING | BREAKOUT),
+    ("applet", SPECIAL | SCOPE | MARKER),
+    ("marquee", SPECIAL | SCOPE | MARKER),
+    ("object", SPECIAL | SCOPE | MARKER),
+    (
+        "template",
+        SPECIAL | SCOPE | TABLE_SCOPE | MARKER | TABLE_MODE | TEMPLATE,
+    ),
+    (
+        "td",
+        SPECIAL | SCOPE | CELL | MARKER | TABLE_PART | TABLE_MODE,
+    ),
+    (
+        "th",
+        SPECIAL | SCOPE | CELL | MARKER | TABLE_PART | TABLE_MODE,
+    ),
+    ("thead", SPECIAL | SECTION | TABLE_PART | TABLE_MODE),
+    ("tfoot", SPECIAL | SECTION | TABLE_PART | TABLE_MODE),
+    ("colgroup", SPECIAL | TABLE_PART | TABLE_MODE),
     ("frameset", SPECIAL),
-    ("select", SPECIAL),
+    ("select", SPECIAL | SCOPE),
     ("option", OPTION),
     ("optgroup", OPTGROUP),
     ("svg", FOREIGN),
+    ("span", BREAKOUT),
+    ("sub", BREAKOUT),
+    ("sup", BREAKOUT),
+    ("ruby", BREAKOUT),
+    ("var", BREAKOUT),
+    ("b", FORMATTING | BREAKOUT),
+    ("big", FORMATTING | BREAKOUT),
+    ("code", FORMATTING | BREAKOUT),
+    ("em", FORMATTING | BREAKOUT),
+    ("i", FORMATTING | BREAKOUT),
+    ("nobr", FORMATTING | BREAKOUT),
+    ("s", FORMATTING | BREAKOUT),
+    ("small", FORMATTING | BREAKOUT),
+    ("strike", FORMATTING | BREAKOUT),
+    ("strong", FORMATTING | BREAKOUT),
+    ("tt", FORMATTING | BREAKOUT),
+    ("u", FORMATTING | BREAKOUT),
     ("math", FOREIGN),
-    ("foreignobject", SPECIAL | SCOPE | INTEGRATION),
-    ("desc", SPECIAL | SCOPE | INTEGRATION),
-    ("mi", SPECIAL | SCOPE | INTEGRATION),
-    ("mo", SPECIAL | SCOPE | INTEGRATION),
-    ("mn", SPECIAL | SCOPE | INTEGRATION),
-    ("ms", SPECIAL | SCOPE | INTEGRATION),
-    ("mtext", SPECIAL | SCOPE | INTEGRATION),
-    ("annotation-xml", SPECIAL | SCOPE | INTEGRATION),
+    (
+        "foreignobject",
+        SPECIAL | SCOPE | INTEGRATION | FOREIGN_ONLY,
+    ),
+    ("desc", SPECIAL | SCOPE | INTEGRATION | FOREIGN_ONLY),
+    ("mi", SPECIAL | SCOPE | INTEGRATION | FOREIGN_ONLY),
+    ("mo", SPECIAL | SCOPE | INTEGRATION | FOREIGN_ONLY),
+    ("mn", SPECIAL | SCOPE | INTEGRATION | FOREIGN_ONLY),
+    ("ms", SPECIAL | SCOPE | INTEGRATION | FOREIGN_ONLY),
+    ("mtext", SPECIAL | SCOPE | INTEGRATION | FOREIGN_ONLY),
+    (
+        "annotation-xml",
+        SPECIAL | SCOPE | INTEGRATION | FOREIGN_ONLY,
+    ),
     // Raw text in HTML; on the stack only inside svg/math, where title is an integration point.
     ("title", RAW | SPECIAL | SCOPE | INTEGRATION),
     ("script", RAW),
@@ -176,17 +244,16 @@ const TAGS: &[(&str, u32)] = &[
     ("noembed", RAW),
     ("noframes", RAW),
     ("noscript", RAW),
-    ("hr", VOID | P_CLOSER),
+    ("hr", VOID | P_CLOSER | BREAKOUT),
     ("area", VOID),
     ("base", VOID),
-    ("br", VOID),
     ("col", VOID),
-    ("embed", VOID),
-    ("img", VOID),
+    ("embed", VOID | BREAKOUT),
+    ("img", VOID | BREAKOUT),
     ("image", VOID),
     ("input", VOID),
     ("link", VOID),
-    ("meta", VOID),
+    ("meta", VOID | BREAKOUT),
     ("source", VOID),
     ("track", VOID),
     ("wbr", VOID),
@@ -207,13 +274,39 @@ const DD_ID: u32 = 6;
 const DT_ID: u32 = 7;
 const CAPTION_ID: u32 = 8;
 const PLAINTEXT_ID: u32 = 9;
+const FONT_ID: u32 = 10;
+const BR_ID: u32 = 11;
+const FORM_ID: u32 = 12;
+const TABLE_ID: u32 = 13;
 
 static KNOWN: LazyLock<HashMap<&'static [u8], u32>> = LazyLock::new(|| {
-    TAGS.iter().enumerate().map(|(i, (name, _))| (name.as_bytes(), i as u32)).collect()
+    TAGS.iter()
+        .enumerate()
+        .map(|(i, (name, _))| (name.as_bytes(), i as u32))
+        .collect()
 });
 
 fn cats_of(id: u32) -> u32 {
     TAGS.get(id as usize).map_or(0, |t| t.1)
+}
+
+/// Categories of an element as created: MathML/SVG elements are neither HTML special
+/// elements nor formatting elements, except the integration points; svg/math
+/// integration-point names used as HTML are ordinary elements.
+fn cats_as(id: u32, foreign: bool) -> u32 {
+    let cats = cats_of(id);
+    if foreign {
+        let integration = if cats & INTEGRATION != 0 {
+            SPECIAL | SCOPE | INTEGRATION
+        } else {
+            0
+        };
+        cats & FOREIGN | integration
+    } else if cats & FOREIGN_ONLY != 0 {
+        0
+    } else {
+        cats
+    }
 }
 
 /// Sets of open elements whose topmost member the rules ask for: (any of, none of).
@@ -225,11 +318,11 @@ const TRACKED: [(u32, u32); 12] = [
     (TABLE_SCOPE, 0),
     (SPECIAL, ADP | LI),
     (SPECIAL, ADP | DD_DT),
-    (INTEGRATION, 0),
-    (FOREIGN, 0),
     (HEADING, 0),
     (CELL, 0),
     (SECTION, 0),
+    (TABLE_MODE, 0),
+    (TEMPLATE, 0),
 ];
 const T_SPECIAL: usize = 0;
 const T_SCOPE: usize = 1;
@@ -238,11 +331,11 @@ const T_LIST_SCOPE: usize = 3;
 const T_TABLE_SCOPE: usize = 4;
 const T_LI_STOP: usize = 5;
 const T_DD_DT_STOP: usize = 6;
-const T_INTEGRATION: usize = 7;
-const T_FOREIGN: usize = 8;
-const T_HEADING: usize = 9;
-const T_CELL: usize = 10;
-const T_SECTION: usize = 11;
+const T_HEADING: usize = 7;
+const T_CELL: usize = 8;
+const T_SECTION: usize = 9;
+const T_TABLE_MODE: usize = 10;
+const T_TEMPLATE: usize = 11;
 
 const NONE: u32 = u32::MAX;
 
@@ -253,6 +346,31 @@ struct Open {
     prev_same: u32,
     /// False when the start tag was removed from the output.
     kept: bool,
+    /// Its entry in `Scanner::formatting`, or NONE.
+    slot: u32,
+    /// An svg or MathML element.
+    foreign: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum SlotState {
+    Marker,
+    /// A formatting element that is open.
+    Open,
+    /// Closed without its end tag: the parser will re-create it at the next start tag
+    /// or text, so it counts toward depth.
+    Pending,
+    Removed,
+}
+
+/// One entry of the list of active formatting elements.
+struct Slot {
+    id: u32,
+    state: SlotState,
+    /// Stack index of the element while Open.
+    index: u32,
+    /// Hash of the attribute source, for the Noah's Ark clause.
+    attrs: u64,
 }
 
 /// A start or end tag as the tokenizer would see it.
@@ -262,6 +380,8 @@ struct Tag {
     /// Just past the closing `>`.
     end: usize,
     self_closing: bool,
+    /// Has a color, face or size attribute (which makes `<font>` leave svg/math).
+    font_breakout: bool,
     attrs: usize,
     /// From the first attribute past the limit to the end of the last one.
     drop: Option<(usize, usize)>,
@@ -277,15 +397,37 @@ struct Scanner<'a> {
     top_by_id: Vec<u32>,
     /// Per TRACKED set: indices of its open members, bottom to top.
     tracked: [Vec<u32>; TRACKED.len()],
+    /// Indices of the open elements the parser sees (start tag kept or implied).
+    kept: Vec<u32>,
     other_ids: HashMap<Vec<u8>, u32>,
     name_buf: Vec<u8>,
     kept_depth: usize,
+    /// The list of active formatting elements. Entries are never reused, so an `Open`
+    /// can point at its slot; the list is truncated only when a marker is cleared.
+    formatting: Vec<Slot>,
+    /// Per formatting tag id: its slots, oldest first (Removed ones dropped lazily).
+    formatting_by_id: HashMap<u32, Vec<u32>>,
+    markers: Vec<u32>,
+    /// Pending slots: elements the parser will re-create on top of the stack.
+    pending: usize,
     out: Option<Vec<u8>>,
     /// Input before this offset is already in `out` (or was cut).
     copied: usize,
     flattened_tags: usize,
     dropped_attrs: usize,
     max_depth_seen: usize,
+}
+
+/// Tree levels an element adds.
+fn weight(cats: u32) -> usize {
+    if cats & TEMPLATE != 0 { 2 } else { 1 }
+}
+
+fn hash(bytes: &[u8]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
 }
 
 fn is_space(c: u8) -> bool {
@@ -302,9 +444,14 @@ impl<'a> Scanner<'a> {
             stack: Vec::new(),
             top_by_id: Vec::new(),
             tracked: Default::default(),
+            kept: Vec::new(),
             other_ids: HashMap::new(),
             name_buf: Vec::new(),
             kept_depth: 0,
+            formatting: Vec::new(),
+            formatting_by_id: HashMap::new(),
+            markers: Vec::new(),
+            pending: 0,
             out: None,
             copied: 0,
             flattened_tags: 0,
@@ -324,7 +471,9 @@ impl<'a> Scanner<'a> {
     }
 
     fn remove(&mut self, start: usize, end: usize) {
-        let out = self.out.get_or_insert_with(|| Vec::with_capacity(self.b.len()));
+        let out = self
+            .out
+            .get_or_insert_with(|| Vec::with_capacity(self.b.len()));
         out.extend_from_slice(self.b.get(self.copied..start).unwrap_or_default());
         self.copied = end;
     }
@@ -385,6 +534,7 @@ impl<'a> Scanner<'a> {
         let mut drop_start = None;
         let mut last_attr_end = p;
         let mut self_closing = false;
+        let mut font_breakout = false;
         loop {
             while p < b.len() && is_space(b[p]) {
                 p += 1;
@@ -407,11 +557,16 @@ impl<'a> Scanner<'a> {
             if attrs == self.max_attrs + 1 {
                 drop_start = Some(p);
             }
+            let attr_start = p;
             p += 1;
             while p < b.len() && !is_space(b[p]) && !matches!(b[p], b'/' | b'>' | b'=') {
                 p += 1;
             }
             last_attr_end = p;
+            let name = b.get(attr_start..p).unwrap_or_default();
+            font_breakout |= [&b"color"[..], b"face", b"size"]
+                .iter()
+                .any(|n| name.eq_ignore_ascii_case(n));
             while p < b.len() && is_space(b[p]) {
                 p += 1;
             }
@@ -441,6 +596,7 @@ impl<'a> Scanner<'a> {
             name_end,
             end: p + 1,
             self_closing,
+            font_breakout,
             attrs,
             drop: drop_start.map(|s| (s, last_attr_end)),
         })
@@ -449,7 +605,8 @@ impl<'a> Scanner<'a> {
     fn tag_id(&mut self, start: usize, end: usize) -> u32 {
         self.name_buf.clear();
         let name = self.b.get(start..end).unwrap_or_default();
-        self.name_buf.extend(name.iter().map(u8::to_ascii_lowercase));
+        self.name_buf
+            .extend(name.iter().map(u8::to_ascii_lowercase));
         if let Some(&id) = KNOWN.get(self.name_buf.as_slice()) {
             return id;
         }
@@ -471,17 +628,37 @@ impl<'a> Scanner<'a> {
     fn start_tag(&mut self, lt: usize) -> Option<usize> {
         let tag = self.tag(lt + 1)?;
         let id = self.tag_id(tag.name_start, tag.name_end);
-        let cats = cats_of(id);
+        let html_cats = cats_of(id);
+        let in_template = self.top_tracked(T_TEMPLATE).is_some();
+        if !in_template
+            && self.in_foreign()
+            && (html_cats & BREAKOUT != 0 || (id == FONT_ID && tag.font_breakout))
+        {
+            self.break_out_of_foreign();
+        }
         let foreign = self.in_foreign();
+        let cats = cats_as(id, foreign || html_cats & FOREIGN != 0);
 
+        if foreign {
+            if tag.self_closing {
+                self.drop_attrs(&tag);
+                return Some(tag.end);
+            }
+            return Some(self.open(lt, &tag, id, cats));
+        }
         if cats & IGNORED != 0 {
             self.drop_attrs(&tag);
             return Some(tag.end);
         }
-        if cats & P_CLOSER != 0 {
+        // The parser drops table parts outside a table (and outside its cells).
+        if cats & TABLE_PART != 0 && self.top_tracked(T_TABLE_MODE).is_none() {
+            self.drop_attrs(&tag);
+            return Some(tag.end);
+        }
+        if cats & P_CLOSER != 0 && !in_template {
             self.close_p();
         }
-        let void = cats & VOID != 0 || (tag.self_closing && (foreign || cats & FOREIGN != 0));
+        let void = cats & VOID != 0 || (tag.self_closing && cats & FOREIGN != 0);
         if void {
             // Never on the stack, so never deeper than max_depth + 1: kept as is.
             self.drop_attrs(&tag);
@@ -491,8 +668,14 @@ impl<'a> Scanner<'a> {
             self.drop_attrs(&tag);
             return self.skip_raw_text(tag.end, id);
         }
-        self.implied_closes(id, cats);
+        if !in_template {
+            self.implied_closes(id, cats);
+        }
+        Some(self.open(lt, &tag, id, cats))
+    }
 
+    /// Pushes an element, or removes its start tag when it would nest too deep.
+    fn open(&mut self, lt: usize, tag: &Tag, id: u32, cats: u32) -> usize {
         // Table parts the parser wraps in elements it creates itself.
         let top = self.stack.last().map_or(0, |o| o.cats);
         let implied: &[u32] = if id == TR_ID && top & TABLE != 0 {
@@ -504,26 +687,73 @@ impl<'a> Scanner<'a> {
         } else {
             &[]
         };
-        if self.kept_depth + implied.len() < self.max_depth {
+        if self.kept_depth + self.pending + implied.len() + weight(cats) <= self.max_depth {
             for &imp in implied {
-                self.push(imp, true);
+                self.push(imp, cats_of(imp), true);
             }
-            self.drop_attrs(&tag);
-            self.push(id, true);
+            self.drop_attrs(tag);
+            self.push(id, cats, true);
+            if cats & FORMATTING != 0 {
+                let attrs = self.b.get(tag.name_end..tag.end).unwrap_or_default();
+                self.add_formatting(id, hash(attrs));
+            } else if cats & MARKER != 0 {
+                let slot = self.formatting.len() as u32;
+                self.formatting.push(Slot {
+                    id,
+                    state: SlotState::Marker,
+                    index: NONE,
+                    attrs: 0,
+                });
+                self.markers.push(slot);
+            }
         } else {
             self.flattened_tags += 1;
             self.remove(lt, tag.end);
-            self.push(id, false);
+            self.push(id, cats, false);
         }
-        Some(tag.end)
+        tag.end
     }
 
     fn end_tag(&mut self, lt: usize) -> Option<usize> {
         let tag = self.tag(lt + 2)?;
         let id = self.tag_id(tag.name_start, tag.name_end);
-        let cats = cats_of(id);
+        if self.top_tracked(T_TEMPLATE).is_none()
+            && self.in_foreign()
+            && (id == P_ID || id == BR_ID)
+        {
+            self.break_out_of_foreign();
+        }
+        // The open element's own categories: an svg <a> is no formatting element.
+        let cats = match self.top_of(id).and_then(|i| self.stack.get(i as usize)) {
+            Some(open) => open.cats | (cats_of(id) & (IGNORED | VOID)),
+            None => cats_as(id, self.in_foreign()),
+        };
+        if let Some(i) = self
+            .top_of(id)
+            .filter(|&i| self.stack.get(i as usize).is_some_and(|o| !o.kept))
+        {
+            // The end tag of a removed start tag goes too; the parser never sees either.
+            self.remove(lt, tag.end);
+            if self.kept.last().is_none_or(|&k| k < i) {
+                self.pop_through(i);
+            }
+            return Some(tag.end);
+        }
+        let in_template = self.top_tracked(T_TEMPLATE).is_some();
         let target = if cats & IGNORED != 0 || cats & VOID != 0 {
             None
+        } else if in_template {
+            self.top_of(id).filter(|_| cats & TEMPLATE != 0)
+        } else if id == FORM_ID {
+            // The parser takes the form element out of the middle of the stack, leaving
+            // what is above it open; only a form on top can be popped here.
+            self.top_of(id)
+                .filter(|&i| i as usize + 1 == self.stack.len())
+        } else if cats & FORMATTING != 0 {
+            match self.formatting_end(id) {
+                Some(target) => target,
+                None => self.in_scope(self.top_of(id), T_SPECIAL),
+            }
         } else if id == P_ID {
             self.in_scope(self.top_of(id), T_BUTTON_SCOPE)
         } else if id == LI_ID {
@@ -538,16 +768,9 @@ impl<'a> Scanner<'a> {
             // "Any other end tag": honoured only if no special element is above the match.
             self.in_scope(self.top_of(id), T_SPECIAL)
         };
-        match target {
-            Some(i) => {
-                if self.stack.get(i as usize).is_some_and(|o| o.kept) {
-                    self.drop_attrs(&tag);
-                } else {
-                    self.remove(lt, tag.end);
-                }
-                self.pop_through(i);
-            }
-            None => self.drop_attrs(&tag),
+        self.drop_attrs(&tag);
+        if let Some(i) = target {
+            self.pop_through(i);
         }
         Some(tag.end)
     }
@@ -563,8 +786,14 @@ impl<'a> Scanner<'a> {
         loop {
             let lt = self.find(p, "</")?;
             let after = lt + 2 + name_len;
-            let matches = self.b.get(lt + 2..after).is_some_and(|n| n.eq_ignore_ascii_case(name))
-                && self.b.get(after).is_some_and(|&c| is_space(c) || c == b'/' || c == b'>');
+            let matches = self
+                .b
+                .get(lt + 2..after)
+                .is_some_and(|n| n.eq_ignore_ascii_case(name))
+                && self
+                    .b
+                    .get(after)
+                    .is_some_and(|&c| is_space(c) || c == b'/' || c == b'>');
             if matches {
                 // Let the end-tag path tokenize it (its attributes may hold '>').
                 let tag = self.tag(lt + 2)?;
@@ -575,16 +804,27 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// The topmost element the parser sees is svg/MathML and not an integration point.
     fn in_foreign(&self) -> bool {
-        match (self.top_tracked(T_FOREIGN), self.top_tracked(T_INTEGRATION)) {
-            (Some(f), Some(i)) => f > i,
-            (Some(_), None) => true,
-            _ => false,
+        self.kept
+            .last()
+            .and_then(|&i| self.stack.get(i as usize))
+            .is_some_and(|o| o.foreign && o.cats & INTEGRATION == 0)
+    }
+
+    /// An HTML start tag inside svg/math pops back to HTML content first.
+    fn break_out_of_foreign(&mut self) {
+        while self.in_foreign() {
+            let Some(&i) = self.kept.last() else { break };
+            self.pop_through(i);
         }
     }
 
     fn top_of(&self, id: u32) -> Option<u32> {
-        self.top_by_id.get(id as usize).copied().filter(|&i| i != NONE)
+        self.top_by_id
+            .get(id as usize)
+            .copied()
+            .filter(|&i| i != NONE)
     }
 
     fn top_tracked(&self, set: usize) -> Option<u32> {
@@ -613,21 +853,29 @@ impl<'a> Scanner<'a> {
         } else if cats & DD_DT != 0 {
             self.in_scope(self.top_tracked_dd_dt(), T_DD_DT_STOP)
         } else if cats & HEADING != 0 {
-            self.stack.last().filter(|o| o.cats & HEADING != 0).map(|_| self.stack.len() as u32 - 1)
+            self.stack
+                .last()
+                .filter(|o| o.cats & HEADING != 0)
+                .map(|_| self.stack.len() as u32 - 1)
         } else if cats & (OPTION | OPTGROUP) != 0 {
             let mut t = None;
             let len = self.stack.len() as u32;
             if self.stack.last().is_some_and(|o| o.cats & OPTION != 0) {
                 t = Some(len - 1);
-                if cats & OPTGROUP != 0 && len >= 2 && self.stack[len as usize - 2].cats & OPTGROUP != 0 {
+                if cats & OPTGROUP != 0
+                    && len >= 2
+                    && self.stack[len as usize - 2].cats & OPTGROUP != 0
+                {
                     t = Some(len - 2);
                 }
-            } else if cats & OPTGROUP != 0 && self.stack.last().is_some_and(|o| o.cats & OPTGROUP != 0) {
+            } else if cats & OPTGROUP != 0
+                && self.stack.last().is_some_and(|o| o.cats & OPTGROUP != 0)
+            {
                 t = Some(len - 1);
             }
             t
         } else if id == A_ID {
-            self.in_scope(self.top_of(A_ID), T_SPECIAL)
+            self.formatting_end(A_ID).flatten()
         } else if id == BUTTON_ID {
             self.in_scope(self.top_of(BUTTON_ID), T_SCOPE)
         } else if id == TR_ID {
@@ -636,6 +884,16 @@ impl<'a> Scanner<'a> {
             self.in_scope(self.top_tracked(T_CELL), T_TABLE_SCOPE)
         } else if cats & SECTION != 0 {
             self.in_scope(self.top_tracked(T_SECTION), T_TABLE_SCOPE)
+        } else if id == TABLE_ID {
+            // A table start tag directly in a table (not in a cell or caption) ends that table.
+            let mode = self
+                .top_tracked(T_TABLE_MODE)
+                .and_then(|i| self.stack.get(i as usize));
+            if mode.is_some_and(|o| o.cats & (TABLE | SECTION) != 0 || o.id == TR_ID) {
+                self.in_scope(self.top_of(TABLE_ID), T_TABLE_SCOPE)
+            } else {
+                None
+            }
         } else {
             None
         };
@@ -648,14 +906,134 @@ impl<'a> Scanner<'a> {
         self.top_of(DD_ID).max(self.top_of(DT_ID))
     }
 
-    fn push(&mut self, id: u32, kept: bool) {
+    /// Entries after the last marker begin here.
+    fn marker_floor(&self) -> u32 {
+        self.markers.last().map_or(0, |&m| m + 1)
+    }
+
+    /// The newest live entry for `id` after the last marker.
+    fn last_formatting(&mut self, id: u32) -> Option<u32> {
+        let floor = self.marker_floor();
+        let slots = self.formatting_by_id.get_mut(&id)?;
+        while let Some(&s) = slots.last() {
+            match self.formatting.get(s as usize) {
+                Some(slot) if slot.state != SlotState::Removed && slot.id == id => {
+                    return (s >= floor).then_some(s);
+                }
+                _ => {
+                    slots.pop();
+                }
+            }
+        }
+        None
+    }
+
+    fn remove_formatting(&mut self, s: u32) {
+        if let Some(slot) = self.formatting.get_mut(s as usize) {
+            if slot.state == SlotState::Pending {
+                self.pending -= 1;
+            }
+            slot.state = SlotState::Removed;
+        }
+    }
+
+    /// Records a formatting element just pushed (the top of the stack), applying the
+    /// Noah's Ark clause so identical unclosed tags do not pile up.
+    fn add_formatting(&mut self, id: u32, attrs: u64) {
+        let floor = self.marker_floor();
+        let mut identical = 0;
+        let mut oldest_identical = None;
+        if let Some(slots) = self.formatting_by_id.get(&id) {
+            for &s in slots.iter().rev().take(ARK_WINDOW) {
+                let Some(slot) = self.formatting.get(s as usize) else {
+                    continue;
+                };
+                if s < floor {
+                    break;
+                }
+                if slot.state != SlotState::Removed && slot.attrs == attrs {
+                    identical += 1;
+                    oldest_identical = Some(s);
+                    if identical == ARK {
+                        break;
+                    }
+                }
+            }
+        }
+        if identical == ARK
+            && let Some(s) = oldest_identical
+        {
+            self.remove_formatting(s);
+        }
+        let s = self.formatting.len() as u32;
+        let index = self.stack.len() as u32 - 1;
+        self.formatting.push(Slot {
+            id,
+            state: SlotState::Open,
+            index,
+            attrs,
+        });
+        self.formatting_by_id.entry(id).or_default().push(s);
+        if let Some(open) = self.stack.last_mut() {
+            open.slot = s;
+        }
+    }
+
+    /// What the adoption agency does with an end tag of formatting element `id` (also
+    /// run for `<a>` while an `a` is active): None when no entry exists (then it is an
+    /// ordinary end tag); Some(None) when nothing is popped; Some(Some(i)) to pop through i.
+    /// Where the real algorithm would restructure the tree (a "furthest block" exists),
+    /// nothing is popped: the stack does not shrink there either.
+    fn formatting_end(&mut self, id: u32) -> Option<Option<u32>> {
+        let s = self.last_formatting(id)?;
+        let slot = self.formatting.get(s as usize)?;
+        match slot.state {
+            SlotState::Open => {
+                let i = slot.index;
+                if self.in_scope(Some(i), T_SCOPE).is_none()
+                    || self.in_scope(Some(i), T_SPECIAL).is_none()
+                {
+                    return Some(None);
+                }
+                self.remove_formatting(s);
+                Some(Some(i))
+            }
+            _ => {
+                self.remove_formatting(s);
+                Some(None)
+            }
+        }
+    }
+
+    fn clear_to_marker(&mut self) {
+        let Some(m) = self.markers.pop() else { return };
+        for slot in self.formatting.drain(m as usize..) {
+            if slot.state == SlotState::Pending {
+                self.pending -= 1;
+            }
+        }
+        for slots in self.formatting_by_id.values_mut() {
+            while slots.last().is_some_and(|&s| s >= m) {
+                slots.pop();
+            }
+        }
+    }
+
+    fn push(&mut self, id: u32, cats: u32, kept: bool) {
         let index = self.stack.len() as u32;
         let slot = id as usize;
         if self.top_by_id.len() <= slot {
             self.top_by_id.resize(slot + 1, NONE);
         }
-        let cats = cats_of(id);
-        self.stack.push(Open { id, cats, prev_same: self.top_by_id[slot], kept });
+        let foreign = cats & FOREIGN != 0 || (kept && self.in_foreign());
+        self.stack.push(Open {
+            id,
+            cats,
+            prev_same: self.top_by_id[slot],
+            kept,
+            slot: NONE,
+            foreign,
+        });
         self.top_by_id[slot] = index;
         for (set, &(any, none)) in TRACKED.iter().enumerate() {
             if cats & any != 0 && cats & none == 0 {
@@ -663,7 +1041,8 @@ impl<'a> Scanner<'a> {
             }
         }
         if kept {
-            self.kept_depth += 1;
+            self.kept_depth += weight(cats);
+            self.kept.push(index);
         }
         self.max_depth_seen = self.max_depth_seen.max(self.stack.len());
     }
@@ -681,7 +1060,17 @@ impl<'a> Scanner<'a> {
                 }
             }
             if open.kept {
-                self.kept_depth -= 1;
+                self.kept_depth -= weight(open.cats);
+                self.kept.pop();
+            }
+            if let Some(slot) = self.formatting.get_mut(open.slot as usize)
+                && slot.state == SlotState::Open
+            {
+                slot.state = SlotState::Pending;
+                self.pending += 1;
+            }
+            if open.kept && open.cats & MARKER != 0 {
+                self.clear_to_marker();
             }
         }
     }
@@ -696,7 +1085,13 @@ mod tests {
     }
 
     fn small(html: &str, max_depth: usize) -> Prescan<'_> {
-        prescan(html, &Limits { max_depth, max_attrs: 4 })
+        prescan(
+            html,
+            &Limits {
+                max_depth,
+                max_attrs: 4,
+            },
+        )
     }
 
     fn nested_divs(n: usize) -> String {
@@ -738,6 +1133,10 @@ mod tests {
             (DT_ID, "dt"),
             (CAPTION_ID, "caption"),
             (PLAINTEXT_ID, "plaintext"),
+            (FONT_ID, "font"),
+            (BR_ID, "br"),
+            (FORM_ID, "form"),
+            (TABLE_ID, "table"),
         ];
         for (id, name) in ids {
             assert_eq!(TAGS[id as usize].0, name);
@@ -801,10 +1200,16 @@ mod tests {
             ("<p>x".repeat(10_000), 1),
             (format!("<ul>{}</ul>", "<li>x".repeat(10_000)), 2),
             (format!("<dl>{}</dl>", "<dt>k<dd>v".repeat(5_000)), 2),
-            (format!("<table>{}</table>", "<tr><td>a<td>b".repeat(5_000)), 4),
-            (format!("<select>{}</select>", "<option>o".repeat(10_000)), 2),
+            (
+                format!("<table>{}</table>", "<tr><td>a<td>b".repeat(5_000)),
+                4,
+            ),
+            (
+                format!("<select>{}</select>", "<option>o".repeat(10_000)),
+                2,
+            ),
             (format!("<div>{}</div>", "<h2>x<h3>y".repeat(5_000)), 2),
-            ("<p><b>bold<div>block</div></b>".repeat(5_000), 5_001),
+            ("<p><b>bold<div>block</div></b>".repeat(5_000), 2),
         ];
         for (input, expect) in &cases {
             let out = small(input, 10_000);
@@ -850,7 +1255,8 @@ mod tests {
     #[test]
     fn attribute_drop_keeps_tag_shape() {
         let out = small("<img a=1 b='2' c=\"3\" d e=5 f=6/><p x y z w v>t</p>", 10);
-        assert_eq!(out.html, "<img a=1 b='2' c=\"3\" d /><p x y z w >t</p>");
+        // An unquoted value runs to '>', so "f=6/" is a value, not a self-closing slash.
+        assert_eq!(out.html, "<img a=1 b='2' c=\"3\" d ><p x y z w >t</p>");
         assert_eq!(out.dropped_attrs, 3);
     }
 
@@ -868,12 +1274,16 @@ mod tests {
 
     #[test]
     fn quoted_angle_brackets_do_not_confuse_it() {
-        let input = r#"<div title="a > <div> b" data-x='<div><div>'><div alt=">>"><p>x</p></div></div>"#;
+        let input =
+            r#"<div title="a > <div> b" data-x='<div><div>'><div alt=">>"><p>x</p></div></div>"#;
         let out = small(input, 3);
         assert!(matches!(out.html, Cow::Borrowed(_)));
         assert_eq!(out.max_depth_seen, 3);
         let out = small(input, 2);
-        assert_eq!(out.html, r#"<div title="a > <div> b" data-x='<div><div>'><div alt=">>">x</div></div>"#);
+        assert_eq!(
+            out.html,
+            r#"<div title="a > <div> b" data-x='<div><div>'><div alt=">>">x</div></div>"#
+        );
     }
 
     #[test]
@@ -889,12 +1299,18 @@ mod tests {
         // Inside svg, title is markup: what it holds counts.
         let svg = format!("<svg><title>{}</title></svg>", "<g>".repeat(50));
         assert_eq!(small(&svg, 1000).max_depth_seen, 52);
-        // Self-closing counts in svg but not in HTML.
-        assert_eq!(small(&"<svg><path/></svg>".repeat(3), 10).max_depth_seen, 2);
+        // "/>" closes an svg child at once; in HTML "<div/>" is an open div.
+        assert_eq!(small(&"<svg><path/></svg>".repeat(3), 10).max_depth_seen, 1);
         assert_eq!(small("<div/><div/><div/>", 10).max_depth_seen, 3);
-        // Unterminated raw text or tag: nothing after it is touched.
-        assert!(matches!(small("<script><div><div><div>", 1).html, Cow::Borrowed(_)));
-        assert!(matches!(small("<div><div a='<div><div>", 1).html, Cow::Owned(_)));
+        // Unterminated raw text or tag (which the tokenizer drops): nothing to touch.
+        assert!(matches!(
+            small("<script><div><div><div>", 1).html,
+            Cow::Borrowed(_)
+        ));
+        assert!(matches!(
+            small("<div><div a='<div><div>", 1).html,
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]
@@ -919,5 +1335,221 @@ mod tests {
         let (depth, text_len) = handle.join().expect("no stack overflow");
         assert!(depth <= 512 + 4, "depth {depth}");
         assert!(text_len > 100_000);
+    }
+
+    /// Deterministic tag soup from the tags whose tree-building rules the depth model
+    /// approximates; whatever the mix, the parsed tree must stay within the limit.
+    const PIECES: &[&str] = &[
+        "<div>",
+        "</div>",
+        "<p>",
+        "</p>",
+        "<span>",
+        "</span>",
+        "<b>",
+        "</b>",
+        "<i>",
+        "</i>",
+        "<b class=x>",
+        "<font size=2>",
+        "</font>",
+        "<a href=#>",
+        "</a>",
+        "<li>",
+        "</li>",
+        "<ul>",
+        "</ul>",
+        "<ol>",
+        "<dt>",
+        "<dd>",
+        "<dl>",
+        "</dl>",
+        "<table>",
+        "</table>",
+        "<tr>",
+        "</tr>",
+        "<td>",
+        "</td>",
+        "<th>",
+        "<tbody>",
+        "<caption>",
+        "<section>",
+        "</section>",
+        "<h2>",
+        "</h2>",
+        "<h3>",
+        "<button>",
+        "</button>",
+        "<select>",
+        "<option>",
+        "<optgroup>",
+        "</select>",
+        "<svg>",
+        "</svg>",
+        "<g>",
+        "</g>",
+        "<path/>",
+        "<foreignObject>",
+        "<math>",
+        "<mi>",
+        "<object>",
+        "</object>",
+        "<template>",
+        "</template>",
+        "<nobr>",
+        "<em>",
+        "</em>",
+        "<form>",
+        "</form>",
+        "<br>",
+        "<hr>",
+        "<img src=x>",
+        "<br/>",
+        "</br>",
+        "<col>",
+        "<colgroup>",
+        "<frameset>",
+        "<html>",
+        "<body>",
+        "</body>",
+        "<head>",
+        "<title>t</title>",
+        "<script>x</script>",
+        "<!-- c -->",
+        "text ",
+        "more text ",
+        "<pre>",
+        "<listing>",
+        "<marquee>",
+        "<applet>",
+        "<x-custom>",
+        "</x-custom>",
+        "<u>",
+        "<strong>",
+        "</strong>",
+        "<small>",
+        "<s>",
+        "<tt>",
+        "<code>",
+        "<big>",
+        "<strike>",
+        "</td></tr></table>",
+    ];
+
+    fn soup_tokens(seed: u64, tokens: usize) -> Vec<&'static str> {
+        let mut state = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (0..tokens)
+            .map(|_| {
+                state = state
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                PIECES[(state >> 33) as usize % PIECES.len()]
+            })
+            .collect()
+    }
+    fn soup(seed: u64, tokens: usize) -> String {
+        soup_tokens(seed, tokens).concat()
+    }
+    /// Random short tag soup stays within twice the limit (worst seen: 25 for 16). Exact
+    /// agreement is not reached: tables, forms, templates and svg together have parser
+    /// rules the model does not mirror. This guards the model against regressions.
+    #[test]
+    fn tag_soup_parses_within_twice_the_limit() {
+        let limit = 16;
+        let mut worst = (0, 0);
+        for seed in 0..120 {
+            let input = soup(seed, 3_000);
+            let out = prescan(
+                &input,
+                &Limits {
+                    max_depth: limit,
+                    max_attrs: 8,
+                },
+            );
+            let depth = tree_depth(&scraper::Html::parse_document(&out.html));
+            worst = worst.max((depth, seed));
+        }
+        assert!(
+            worst.0 <= 2 * limit,
+            "seed {} parsed {} deep",
+            worst.1,
+            worst.0
+        );
+    }
+
+    /// KNOWN GAP, kept to measure progress: over long random soup the disagreements
+    /// accumulate (seed 1008 parses 1102 deep at limit 64): once the model's stack has
+    /// drifted, it may take the parser to be inside svg, where `<path/>` nests nothing,
+    /// while the parser nests every one. Plain deep nesting, unclosed p/li/td and the
+    /// formatting-element cases are handled; hand-made adversarial soup is not yet.
+    #[test]
+    #[ignore = "known gap: model drift on long adversarial tag soup"]
+    fn long_tag_soup_stays_bounded() {
+        let limit = 64;
+        let mut worst = (0, 0);
+        for seed in 1000..1010 {
+            let input = soup(seed, 100_000);
+            let out = prescan(
+                &input,
+                &Limits {
+                    max_depth: limit,
+                    max_attrs: 8,
+                },
+            );
+            let depth = tree_depth(&scraper::Html::parse_document(&out.html));
+            worst = worst.max((depth, seed));
+        }
+        assert!(
+            worst.0 <= 2 * limit,
+            "seed {} parsed {} deep",
+            worst.1,
+            worst.0
+        );
+    }
+
+    #[test]
+    fn formatting_reconstruction_is_counted() {
+        // Each round closes a run of distinct <b> implicitly; the parser re-creates the
+        // whole run at the next tag, so unmodelled it would grow by `run` every round.
+        let run_len = 40;
+        let mut input = String::new();
+        for round in 0..50 {
+            input.push_str("<p>");
+            for k in 0..run_len {
+                input.push_str(&format!("<b id=r{round}k{k}>"));
+            }
+            input.push_str("<div>x</div>");
+        }
+        let out = prescan(
+            &input,
+            &Limits {
+                max_depth: 64,
+                max_attrs: 8,
+            },
+        );
+        let depth = tree_depth(&scraper::Html::parse_document(&out.html));
+        assert!(depth <= 64 + 4, "parsed {depth} deep");
+        // End tags that only strike an entry from the list pop nothing.
+        let input = "<b><p><b></p></b>".repeat(200);
+        let out = prescan(
+            &input,
+            &Limits {
+                max_depth: 64,
+                max_attrs: 8,
+            },
+        );
+        let depth = tree_depth(&scraper::Html::parse_document(&out.html));
+        assert!(depth <= 64 + 4, "parsed {depth} deep");
+    }
+
+    #[test]
+    fn identical_unclosed_formatting_does_not_pile_up() {
+        // Noah's Ark: the parser keeps at most three identical entries, so sloppy pages
+        // that never close <b> in their paragraphs stay shallow and untouched.
+        let input = "<p><b>bold text</p>".repeat(5_000);
+        let out = small(&input, 16);
+        assert!(matches!(out.html, Cow::Borrowed(_)));
     }
 }

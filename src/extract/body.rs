@@ -71,6 +71,17 @@ pub(super) fn find<'a>(page: &'a Page, profile: &Profile, base: Option<&Url>) ->
     }
 
     let removed = classify(html.root_element(), &raw, total_text, &forced);
+    if std::env::var_os("REPUBLISH_DEBUG_SCORES").is_some() {
+        for (id, r) in &removed {
+            let n = html.tree.get(*id).and_then(ElementRef::wrap);
+            if let Some(e) = n {
+                let t = raw.get(id).map_or(0, |s| s.text);
+                if t > 300 {
+                    eprintln!("removed {r:?} text {t} <{} class={:?} id={:?}>", e.value().name(), e.value().attr("class"), e.value().id());
+                }
+            }
+        }
+    }
 
     let (root, source) = if let Some(root) = profile
         .selectors
@@ -138,8 +149,7 @@ pub(super) fn find<'a>(page: &'a Page, profile: &Profile, base: Option<&Url>) ->
     }
     drop_leading_chrome(&mut body);
 
-    let text = blocks(&body).iter().map(|b| b.text.len()).sum::<usize>();
-    if text < MIN_ARTICLE_CHARS {
+    if text_len(&body) < MIN_ARTICLE_CHARS {
         return Err(ExtractError::NoArticle);
     }
     Ok(Found { body, images })
@@ -246,14 +256,16 @@ fn classify_one(
     if matches!(name, "html" | "body") {
         return None;
     }
-    if let Some(removal) = furniture::by_tag(name) {
+    let stats = raw.get(&element.id()).copied().unwrap_or_default();
+    let share = stats.text as f32 / total_text as f32;
+    // ASP.NET pages wrap the whole page in one <form>: a form holding most of the text is a wrapper.
+    let page_wrapper = name == "form" && share >= MAX_FURNITURE_SHARE;
+    if let Some(removal) = furniture::by_tag(name).filter(|_| !page_wrapper) {
         return Some(removal);
     }
     if furniture::is_hidden(e) {
         return Some(Removal::Hidden);
     }
-    let stats = raw.get(&element.id()).copied().unwrap_or_default();
-    let share = stats.text as f32 / total_text as f32;
     let words = furniture::words(e);
     // A figure or image container: media with at most a caption goes whole.
     if stats.has_media && stats.text < 400 {
@@ -407,6 +419,13 @@ fn score<'a>(root: ElementRef<'a>, removed: &FxHashMap<NodeId, Removal>) -> Opti
     let final_score = |id: &NodeId, s: f32| s * (1.0 - effective.get(id).map_or(0.0, Stats::link_density));
     let mut ranked: Vec<(NodeId, f32)> = scores.iter().map(|(id, s)| (*id, final_score(id, *s))).collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    if std::env::var_os("REPUBLISH_DEBUG_SCORES").is_some() {
+        for (id, score) in ranked.iter().take(8) {
+            let e = tree.get(*id).and_then(ElementRef::wrap);
+            let desc = e.map(|e| format!("<{} class={:?} id={:?}>", e.value().name(), e.value().attr("class"), e.value().id())).unwrap_or_default();
+            eprintln!("score {score:8.1} text {:6} {desc}", effective.get(id).map_or(0, |s| s.text));
+        }
+    }
     let (mut best, best_score) = *ranked.first()?;
 
     // Readability's lift: when several of the top candidates share an ancestor, that ancestor is
@@ -529,7 +548,6 @@ static A: LazyLock<Selector> = LazyLock::new(|| Selector::parse("a").expect("val
 /// The headline, byline and date line that open many body containers duplicate what the embed
 /// renders itself.
 fn drop_leading_chrome(body: &mut Body<'_>) {
-    let mut seen_text = false;
     let candidates: Vec<(NodeId, String, &str)> = body
         .root
         .descendants()
@@ -554,15 +572,34 @@ fn drop_leading_chrome(body: &mut Body<'_>) {
         let lower = text.to_lowercase();
         let is_byline = short && (lower.starts_with("by ") || lower.starts_with("written by"));
         let is_date = text.len() < 60 && super::metadata::normalize_date(&text).is_some() && !text.contains('.');
-        if !seen_text && (is_byline || is_date || name == "time") {
+        if is_byline || is_date || name == "time" {
             body.removed.insert(id, if is_byline { Removal::Author } else { Removal::Furniture });
             continue;
         }
         if name == "p" && text.len() > 60 {
-            seen_text = true;
             break;
         }
     }
+}
+
+/// Characters of text in the body, leaving out removed subtrees.
+fn text_len(body: &Body<'_>) -> usize {
+    let mut len = 0;
+    let mut skip: Option<NodeId> = None;
+    for edge in body.root.traverse() {
+        match edge {
+            Edge::Open(node) if skip.is_none() => {
+                if body.removed.contains_key(&node.id()) || node.value().as_element().is_some_and(|e| is_non_text(e.name())) {
+                    skip = Some(node.id());
+                } else if let Node::Text(t) = node.value() {
+                    len += t.trim().len();
+                }
+            }
+            Edge::Close(node) if skip == Some(node.id()) => skip = None,
+            _ => {}
+        }
+    }
+    len
 }
 
 fn is_removed(body: &Body<'_>, id: NodeId) -> bool {

@@ -220,31 +220,65 @@ fn title(html: &Html, profile: &Profile, metas: &Metas, ld: &JsonLd, publisher: 
         }
     }
     let document_title = html.select(&TITLE).next().map(|t| collapse(&t.text().collect::<String>())).filter(|t| !t.is_empty());
-    let h1 = html
-        .select(&ARTICLE_H1)
-        .map(element_text)
-        .find(|t| !t.is_empty())
-        .or_else(|| {
-            let mut h1s = html.select(&H1).map(element_text).filter(|t| !t.is_empty());
-            let first = h1s.next();
-            // A single h1 is the headline; several are usually logo + headline, so keep the one
-            // that the document title starts with.
-            match h1s.next() {
-                None => first,
-                Some(second) => [first, Some(second)].into_iter().flatten().chain(h1s).find(|h| {
-                    document_title.as_deref().is_some_and(|t| t.starts_with(h.as_str()))
-                }),
-            }
-        });
-    let candidates = [
-        metas.first(&["og:title"]),
+    let h1s: Vec<String> = html.select(&ARTICLE_H1).chain(html.select(&H1)).map(element_text).filter(|t| !t.is_empty()).take(8).collect();
+    // Editorial metadata first (JSON-LD, then the social tags), as Readability does.
+    let from_metadata = [
         ld.article().and_then(|a| jsonld::string(a, "headline").or_else(|| jsonld::string(a, "name"))),
-        metas.first(&["twitter:title", "dc.title", "sailthru.title", "parsely-title"]),
-        h1.clone(),
-        document_title,
-    ];
-    let chosen = candidates.into_iter().flatten().map(|t| collapse(&t)).find(|t| !t.is_empty())?;
-    Some(strip_site_suffix(&chosen, publisher, h1.as_deref()))
+        metas.first(&["dc.title", "dcterm:title", "og:title", "twitter:title", "parsely-title", "sailthru.title", "title"]),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|t| collapse(&t))
+    .find(|t| !t.is_empty() && t.len() < 400);
+    if let Some(title) = from_metadata {
+        return Some(strip_site_suffix(&title, publisher, h1s.first().map(String::as_str)));
+    }
+    match document_title {
+        Some(title) => Some(title_from_document_title(&title, &h1s)),
+        None => h1s.into_iter().next(),
+    }
+}
+
+const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " \\ ", " / ", " > ", " » ", " :: ", " · "];
+
+/// Readability's treatment of `<title>`: drop the site part after (or before) a separator, keep
+/// the text after a colon unless a heading shows the colon belongs to the headline.
+fn title_from_document_title(title: &str, headings: &[String]) -> String {
+    let words = |s: &str| s.split_whitespace().count();
+    let norm = |s: &str| s.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+    // A heading that the title starts with is the headline itself.
+    if let Some(h) = headings.iter().find(|h| words(h) >= 3 && norm(title).starts_with(&norm(h))) {
+        return h.clone();
+    }
+    let mut current = title.to_owned();
+    let mut hierarchical = false;
+    if let Some((i, sep)) = TITLE_SEPARATORS.iter().filter_map(|s| title.rfind(s).map(|i| (i, *s))).max_by_key(|(i, _)| *i) {
+        hierarchical = matches!(sep.trim(), "|" | "/" | "\\" | "»" | ">");
+        current = title[..i].trim().to_owned();
+        if words(&current) < 3 {
+            if let Some((j, sep)) = TITLE_SEPARATORS.iter().filter_map(|s| title.find(s).map(|i| (i, *s))).min_by_key(|(i, _)| *i) {
+                current = title[j + sep.len()..].trim().to_owned();
+            }
+        }
+    } else if title.contains(": ") {
+        if !headings.iter().any(|h| h == title) {
+            let after_last = title.rsplit_once(": ").map_or(title, |(_, t)| t).trim().to_owned();
+            current = if words(&after_last) < 3 {
+                title.split_once(": ").map_or(title, |(_, t)| t).trim().to_owned()
+            } else if title.split_once(": ").is_some_and(|(head, _)| words(head) > 5) {
+                title.to_owned()
+            } else {
+                after_last
+            };
+        }
+    } else if (title.len() > 150 || title.len() < 15) && headings.len() == 1 {
+        current = headings[0].clone();
+    }
+    let stripped_words = title.split(|c| "|-\\/>»–—".contains(c)).map(words).sum::<usize>();
+    if words(&current) <= 4 && (!hierarchical || words(&current) + 1 != stripped_words) {
+        current = title.to_owned();
+    }
+    current
 }
 
 /// "Headline | Site Name" in `<title>`, where the head is the headline: the site's name.

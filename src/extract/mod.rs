@@ -176,9 +176,10 @@ impl Article<'_> {
     }
 }
 
-/// Tags that never carry article content (media, scripts, forms): dropped wherever they appear.
+/// Tags that never carry article content (media, scripts, form controls): dropped wherever they
+/// appear. `form` is not among them: some CMSs wrap the whole page in one.
 pub fn is_removed_tag(name: &str) -> bool {
-    !matches!(name, "nav" | "aside") && furniture::by_tag(name).is_some()
+    !matches!(name, "nav" | "aside" | "form") && furniture::by_tag(name).is_some()
 }
 
 /// Pick the profile for a page: the one given, else a built-in whose domains match the canonical

@@ -10,6 +10,8 @@ pub fn collapse(text: &str) -> String {
     for c in text.chars() {
         if c.is_whitespace() || c == '\u{a0}' || c == '\u{200b}' || c == '\u{feff}' {
             pending_space = !out.is_empty();
+        } else if c.is_control() {
+            // NUL and other control characters (JSON-LD can carry them as \u0000) are dropped.
         } else {
             if pending_space {
                 out.push(' ');
