@@ -31,6 +31,12 @@ pub enum Command {
     Check(CheckArgs),
     /// List the built-in publisher profiles, or print one as TOML.
     Profiles(ProfilesArgs),
+    /// Run many articles at once into a directory, with an NDJSON report.
+    #[command(after_help = BATCH_EXIT_CODES)]
+    Batch(BatchArgs),
+    /// Check partners' copies of a story: canonical link, pixel, byline, credit, text, links.
+    #[command(after_help = EXIT_CODES)]
+    Verify(VerifyArgs),
 }
 
 /// Flags shared by every command that runs the pipeline.
@@ -104,4 +110,76 @@ pub enum ProfilesAction {
         /// A built-in name or a TOML file.
         name: String,
     },
+}
+
+const BATCH_EXIT_CODES: &str = "\
+Outputs: DIR/<name>.html for each eligible story (and DIR/<name>.json with --format json, for
+refused stories too), <name> being the story's slug, else its post id, else the file name,
+made unique with -2, -3...; DIR/report.ndjson has one line per input: {input, status
+(ok|refused|error), output, title, canonical_url, source, reasons, error, warnings, ms}.
+
+Exit codes:
+  0  no input failed (refused stories are normal outcomes)
+  1  an input failed, or the output directory or report could not be written
+  2  usage error";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BatchFormat {
+    Html,
+    Json,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct BatchArgs {
+    /// Saved HTML pages, directories (searched recursively for *.html and *.htm), or http(s) URLs.
+    #[arg(value_name = "INPUT", required_unless_present = "list")]
+    pub inputs: Vec<String>,
+    /// Also read inputs from FILE, one per line (`-` for stdin; blank lines and # comments skipped).
+    #[arg(long, value_name = "FILE|-")]
+    pub list: Option<String>,
+    /// Directory for the outputs and report.ndjson (created if needed).
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: PathBuf,
+    #[command(flatten)]
+    pub pipeline: PipelineArgs,
+    /// Output format: the embed HTML, or also the JSON report of each story.
+    #[arg(long, value_enum, default_value_t = BatchFormat::Html)]
+    pub format: BatchFormat,
+    /// Inputs processed at once (default: the number of cores).
+    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+    /// Skip inputs already ok or refused in DIR/report.ndjson; retry failed ones.
+    #[arg(long)]
+    pub resume: bool,
+    /// Stop starting new inputs after the first failure.
+    #[arg(long)]
+    pub fail_fast: bool,
+    /// Flush each output to disk before renaming it into place (survives a power cut; slower).
+    /// Without it, outputs are still atomic: a killed run never leaves a partial file.
+    #[arg(long)]
+    pub sync: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum VerifyFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// Partner pages that ran the story: saved HTML pages, `-` for stdin, or http(s) URLs.
+    #[arg(value_name = "PARTNER_PAGE", required = true)]
+    pub partners: Vec<String>,
+    /// The original article (file, `-` or URL), run through the same pipeline as `embed`.
+    #[arg(long, value_name = "ARTICLE")]
+    pub original: String,
+    #[command(flatten)]
+    pub pipeline: PipelineArgs,
+    /// Output format: a line per check, or one JSON object per partner page per line.
+    #[arg(long, value_enum, default_value_t = VerifyFormat::Text)]
+    pub format: VerifyFormat,
+    /// The least overall text similarity (0 to 1) a compliant copy has.
+    #[arg(long, value_name = "RATIO", default_value_t = 0.98)]
+    pub threshold: f64,
 }

@@ -339,7 +339,7 @@ mod tests {
             "@import 'x'",
             "background: U\\RL(x)",
         ] {
-            let text = format!("{base}[styles]\np = \"{style}\"\n");
+            let text = format!("{base}[styles]\np = '''{style}'''\n");
             let err = Profile::from_toml(&text, "x").unwrap_err().to_string();
             assert!(err.contains("is not allowed"), "{style}: {err}");
         }

@@ -2,5 +2,8 @@
 
 mod util;
 
+mod batch;
 mod cli;
 mod fixtures;
+mod security;
+mod verify;

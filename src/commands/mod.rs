@@ -1,8 +1,10 @@
 //! One function per subcommand, each reusing the library pipeline; `run` is the single `match`.
 
+mod batch;
 mod check;
 mod embed;
 mod profiles;
+mod verify;
 
 use anyhow::Result;
 
@@ -15,5 +17,7 @@ pub fn run(command: Command) -> Result<Exit> {
         Command::Embed(args) => embed::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Profiles(args) => profiles::run(&args),
+        Command::Batch(args) => batch::run(&args),
+        Command::Verify(args) => verify::run(&args),
     }
 }

@@ -582,14 +582,16 @@ fn drop_leading_chrome(body: &mut Body<'_>) {
     }
 }
 
-/// Characters of text in the body, leaving out removed subtrees.
+/// Characters of running text in the body: not in removed subtrees and not in links (a listing
+/// page is mostly linked headlines).
 fn text_len(body: &Body<'_>) -> usize {
     let mut len = 0;
     let mut skip: Option<NodeId> = None;
     for edge in body.root.traverse() {
         match edge {
             Edge::Open(node) if skip.is_none() => {
-                if body.removed.contains_key(&node.id()) || node.value().as_element().is_some_and(|e| is_non_text(e.name())) {
+                let is_link = node.value().as_element().is_some_and(|e| e.name() == "a");
+                if is_link || body.removed.contains_key(&node.id()) || node.value().as_element().is_some_and(|e| is_non_text(e.name())) {
                     skip = Some(node.id());
                 } else if let Node::Text(t) = node.value() {
                     len += t.trim().len();
