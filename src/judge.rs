@@ -1546,7 +1546,7 @@ fn metadata_signals(site: &Site<'_>, meta: &Metadata, reasons: &mut Vec<Reason>)
         }
     }
     for name in &prov.publisher_organizations {
-        if site.is_own_name_loosely(name) || (looks_like_domain(name) && host_of(name).is_some_and(|h| site.is_own_host(&h))) {
+        if is_publishing_platform(name) || site.is_own_name_loosely(name) || (looks_like_domain(name) && host_of(name).is_some_and(|h| site.is_own_host(&h))) {
             continue;
         }
         let partner = site.partner_named(name);
@@ -1554,6 +1554,17 @@ fn metadata_signals(site: &Site<'_>, meta: &Metadata, reasons: &mut Vec<Reason>)
             push(name, "JSON-LD publisher", Some(partner.map_or_else(|| site.source_name(name), |p| p.name.clone())));
         }
     }
+}
+
+/// Blog and CMS platforms name themselves as the JSON-LD publisher of every site they host
+/// (Blogger's templates do): that is the host, not another publication.
+fn is_publishing_platform(name: &str) -> bool {
+    const PLATFORMS: &[&str] = &[
+        "blogger", "blogspot", "wordpress", "wordpresscom", "medium", "substack", "tumblr", "ghost", "squarespace", "wix",
+        "weebly", "typepad", "livejournal", "google", "facebook", "jimdo", "hashnode", "beehiiv", "arc xp", "arcxp",
+    ];
+    let key: String = name.to_lowercase().chars().filter(|c| c.is_alphanumeric() || *c == ' ').collect();
+    PLATFORMS.contains(&key.trim())
 }
 
 /// A URL or a name that is not the page's own, as a source name.
@@ -1956,6 +1967,17 @@ mod tests {
                     "The report, which first appeared in Haaretz, has been disputed.",
                     "Reuters and the Associated Press did not cover the meeting.",
                 ],
+                eligible: true,
+                ..Case::default()
+            },
+            Case {
+                name: "blog platform named as the JSON-LD publisher",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Lagos Ledger">"#,
+                publisher: Some("Lagos Ledger"),
+                byline: Some("By Ada Okafor"),
+                publisher_organizations: &["Blogger"],
+                body: ORIGINAL_BODY,
                 eligible: true,
                 ..Case::default()
             },
