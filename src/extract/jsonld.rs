@@ -30,7 +30,7 @@ impl JsonLd {
             let text: String = script.text().collect();
             // Some CMSs wrap the JSON in CDATA or HTML comments.
             let text = text.trim().trim_start_matches("<!--").trim_end_matches("-->");
-            let text = text.trim().trim_start_matches("//<![CDATA[").trim_end_matches("//]]>");
+            let text = text.trim().trim_start_matches("//").trim_start_matches("<![CDATA[").trim_end_matches("]]>").trim_end_matches("//");
             if let Ok(value) = serde_json::from_str::<Value>(text.trim()) {
                 flatten(value, &mut nodes);
             }

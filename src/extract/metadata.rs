@@ -127,7 +127,7 @@ fn canonical_and_page_url(
 }
 
 /// Read every metadata field the later stages need.
-pub(super) fn extract(page: &Page, profile: &Profile, options: &Options) -> Metadata {
+pub(super) fn extract(page: &Page, profile: &Profile, options: &Options, body_root: ElementRef<'_>) -> Metadata {
     let html = &page.html;
     let metas = Metas::from_page(html);
     let links = links(html);
@@ -146,7 +146,7 @@ pub(super) fn extract(page: &Page, profile: &Profile, options: &Options) -> Meta
     let title = title(html, profile, &metas, &ld, publisher.as_deref());
     let publisher = publisher.or_else(|| site_name_from_title(html, title.as_deref()));
 
-    let (authors, byline_text) = authors(html, profile, &metas, &ld, base.as_ref());
+    let (authors, byline_text) = authors(html, profile, &metas, &ld, base.as_ref(), body_root);
     let byline = display_byline(&authors);
 
     let published = metas
@@ -355,8 +355,22 @@ pub(crate) fn parse_byline(text: &str) -> Vec<String> {
         }
         names.push(part.to_owned());
     }
+    for name in &mut names {
+        *name = clean_name(name);
+    }
     names.retain(|n| looks_like_name(n));
     names
+}
+
+static HANDLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*\(?@\w+\)?").expect("valid regex"));
+static CREDENTIALS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r",?\s+(?:M\.?A|M\.?D|Ph\.?D|R\.?N|M\.?P\.?H|M\.?S|B\.?A|Esq|LCSW|DDS|CPA)\.?$").expect("valid regex"));
+
+/// A name without a social handle ("Ahiza Garcia @ahiza_garcia") or degrees ("Brenda Goodman, MA").
+fn clean_name(name: &str) -> String {
+    let name = HANDLE.replace_all(name, "");
+    let name = CREDENTIALS.replace(name.trim(), "");
+    name.trim().trim_end_matches(',').trim().to_owned()
 }
 
 fn looks_like_name(name: &str) -> bool {
@@ -373,14 +387,14 @@ fn author_url(href: &str, base: Option<&Url>) -> Option<Url> {
 }
 
 /// Authors in order, and the byline element's raw text.
-fn authors(html: &Html, profile: &Profile, metas: &Metas, ld: &JsonLd, base: Option<&Url>) -> (Vec<Author>, Option<String>) {
+fn authors<'h>(html: &'h Html, profile: &Profile, metas: &Metas, ld: &JsonLd, base: Option<&Url>, body_root: ElementRef<'h>) -> (Vec<Author>, Option<String>) {
     let byline_element = profile
         .selectors
         .byline
         .as_deref()
         .and_then(|s| Selector::parse(s).ok())
         .and_then(|s| html.select(&s).find(|e| !element_text(*e).is_empty()))
-        .or_else(|| generic_byline_element(html));
+        .or_else(|| generic_byline_element(html, body_root));
     let byline_text = byline_element.map(element_text).filter(|t| !t.is_empty());
 
     // Links in the byline are the most precise: names with their author pages.
@@ -424,8 +438,19 @@ fn authors(html: &Html, profile: &Profile, metas: &Metas, ld: &JsonLd, base: Opt
     let mut chosen = if profile_has_byline {
         from_element.clone()
     } else {
-        [from_ld.clone(), from_element.clone(), from_meta, from_rel.clone()].into_iter().find(|a| !a.is_empty()).unwrap_or_default()
+        [from_ld.clone(), from_element.clone(), from_meta.clone(), from_rel.clone()].into_iter().find(|a| !a.is_empty()).unwrap_or_default()
     };
+    // "Mark Di Stefano BuzzFeed News Reporter" in the byline, "Mark Di Stefano" in the meta tag:
+    // a shorter name from another source that starts the chosen one is the name.
+    for author in &mut chosen {
+        let key = name_key(&author.name);
+        if let Some(shorter) = from_ld.iter().chain(&from_meta).chain(&from_rel).chain(&from_element).find(|o| {
+            let k = name_key(&o.name);
+            k.len() >= 6 && k.len() < key.len() && key.starts_with(&k) && author.name.starts_with(o.name.split_whitespace().next().unwrap_or(""))
+        }) {
+            author.name = shorter.name.clone();
+        }
+    }
     // Attach author pages found elsewhere to names that have none.
     for author in chosen.iter_mut().filter(|a| a.url.is_none()) {
         let key = name_key(&author.name);
@@ -439,6 +464,9 @@ fn authors(html: &Html, profile: &Profile, metas: &Metas, ld: &JsonLd, base: Opt
             continue;
         }
         author.is_organization = from_ld.iter().any(|o| o.is_organization && name_key(&o.name) == key);
+    }
+    for author in &mut chosen {
+        author.name = clean_name(&author.name);
     }
     let mut seen = Vec::new();
     chosen.retain(|a| {
@@ -454,18 +482,28 @@ fn name_key(name: &str) -> String {
     name.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
-/// The first short element that looks like a byline.
-fn generic_byline_element(html: &Html) -> Option<ElementRef<'_>> {
-    let by_class = html.select(&BYLINE_ELEMENTS).find(|e| {
+/// The short element that looks like a byline and sits nearest the article body: pages also
+/// carry other stories' bylines (related boxes, opinion rails), so document order is not enough.
+fn generic_byline_element<'h>(html: &'h Html, body_root: ElementRef<'h>) -> Option<ElementRef<'h>> {
+    let root_line: FxHashMap<ego_tree::NodeId, usize> =
+        std::iter::once(*body_root).chain(body_root.ancestors()).collect::<Vec<_>>().into_iter().rev().enumerate().map(|(depth, n)| (n.id(), depth)).collect();
+    // Depth of the deepest ancestor shared with the body root: the higher, the nearer.
+    let nearness = |e: ElementRef<'h>| std::iter::once(*e).chain(e.ancestors()).find_map(|a| root_line.get(&a.id()).copied()).unwrap_or(0);
+    let mut best: Option<(usize, ElementRef<'h>)> = None;
+    let candidates = html.select(&BYLINE_ELEMENTS).filter(|e| {
         let text = element_text(*e);
         !text.is_empty() && text.len() < 200 && !is_chrome(*e)
     });
-    by_class.or_else(|| {
-        html.select(&BY_CANDIDATES).take(4000).find(|e| {
-            let text = element_text(*e);
-            text.len() < 120 && BY_PREFIX.is_match(&text) && text.to_lowercase().starts_with("by ") && !is_chrome(*e)
-        })
-    })
+    for candidate in candidates.chain(html.select(&BY_CANDIDATES).take(4000).filter(|e| {
+        let text = element_text(*e);
+        text.len() < 120 && text.to_lowercase().starts_with("by ") && BY_PREFIX.is_match(&text) && !is_chrome(*e)
+    })) {
+        let near = nearness(candidate);
+        if best.is_none_or(|(b, _)| near > b) {
+            best = Some((near, candidate));
+        }
+    }
+    best.map(|(_, e)| e)
 }
 
 /// Inside site chrome (nav, footer, comments) rather than the article.

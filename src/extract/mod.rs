@@ -197,8 +197,9 @@ pub fn pick_profile<'p>(page: &Page, explicit: Option<&'p Profile>, builtins: &'
 
 /// Extract the article from a page with a given profile.
 pub fn extract<'a>(page: &'a Page, profile: &'a Profile, options: &Options) -> Result<Article<'a>, ExtractError> {
-    let meta = metadata::extract(page, profile, options);
-    let base = meta.canonical_url.clone().or_else(|| meta.page_url.clone());
-    let found = body::find(page, profile, base.as_ref())?;
+    // The body first: the byline nearest to it is the article's (pages list other stories' bylines).
+    let (canonical, page_url) = metadata::urls(page, options);
+    let found = body::find(page, profile, canonical.as_ref().or(page_url.as_ref()))?;
+    let meta = metadata::extract(page, profile, options, found.body.root);
     Ok(Article { page, profile, meta, body: found.body, images: found.images })
 }
