@@ -474,3 +474,69 @@ fn sanitize(html: &str, profile: &Profile) -> String {
         .clean_content_tags(["script", "style", "template", "noscript", "textarea", "title", "svg", "math", "iframe", "object", "xmp", "noembed", "noframes", "plaintext"].into_iter().collect());
     builder.clean(html).to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cleaned(fragment: &str) -> String {
+        let base = Url::parse("https://news.example/2025/05/story/").unwrap();
+        clean_fragment(fragment, Some(&base), &Profile::builtin("generic").unwrap())
+    }
+
+    #[test]
+    fn fragments_clean_to_the_allow_list() {
+        let cases: &[(&str, &str)] = &[
+            // Structure stays; classes, ids, styles and data attributes go.
+            (r#"<p class="x" id="y" style="color:red" data-a="1">Hi <em>there</em></p>"#, "<p>Hi <em>there</em></p>\n"),
+            // Links become absolute against the canonical URL; other schemes lose the href.
+            (r##"<p><a href="../other/">rel</a> <a href="/root">root</a> <a href="//cdn.example/x">proto</a> <a href="#s2">frag</a></p>"##,
+             "<p><a href=\"https://news.example/2025/05/other/\">rel</a> <a href=\"https://news.example/root\">root</a> <a href=\"https://cdn.example/x\">proto</a> <a href=\"https://news.example/2025/05/story/#s2\">frag</a></p>\n"),
+            (r#"<p><a href="javascript:alert(1)">js</a> <a href="mailto:a@b.example">mail</a> <a href="tel:123">tel</a></p>"#,
+             "<p>js <a href=\"mailto:a@b.example\">mail</a> tel</p>\n"),
+            // h1 becomes h2; a div of text becomes a paragraph; empty blocks vanish.
+            ("<h1>Part one</h1><div>Loose text</div><p> </p><p><img src=x></p>", "<h2>Part one</h2>\n<p>Loose text</p>\n"),
+            // Media and scripts go whole; their text too.
+            ("<p>A<script>alert(1)</script><iframe src=x>frame</iframe>B</p>", "<p>AB</p>\n"),
+            // Tables, lists and quotes keep their structure and cell spans.
+            (r#"<table><tr><td colspan="2" onclick="x()">c</td></tr></table>"#, "<table><tbody><tr><td colspan=\"2\">c</td></tr>\n</tbody>\n</table>\n"),
+            (r#"<ol start="3"><li>three</li></ol>"#, "<ol start=\"3\"><li>three</li>\n</ol>\n"),
+            ("<blockquote><p>Quote</p><cite>Who</cite></blockquote>", "<blockquote><p>Quote</p>\n<cite>Who</cite></blockquote>\n"),
+            // Text is escaped once.
+            ("<p>a &lt;b&gt; &amp; c</p>", "<p>a &lt;b&gt; &amp; c</p>\n"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(cleaned(input), *expected, "input: {input}");
+        }
+    }
+
+    #[test]
+    fn cleaning_is_idempotent() {
+        for input in [
+            r#"<div><h1>T</h1><p>One <a href="/x">link</a></p><ul><li>a</li><li>b<br>c</li></ul><pre>  code
+  block</pre></div>"#,
+            "<p>a&nbsp;b &amp; <strong>c</strong></p><table><tr><th>h</th></tr><tr><td>d</td></tr></table>",
+        ] {
+            let once = cleaned(input);
+            assert_eq!(cleaned(&once), once, "input: {input}");
+        }
+    }
+
+    #[test]
+    fn profile_styles_are_applied_and_survive_sanitizing() {
+        let forward = Profile::builtin("forward").unwrap();
+        let out = clean_fragment("<p>Styled</p><blockquote><p>q</p></blockquote>", None, &forward);
+        assert_eq!(
+            out,
+            "<p style=\"margin:0 0 1em\">Styled</p>\n<blockquote style=\"margin:0 0 1em 1.5em;font-style:italic\"><p style=\"margin:0 0 1em\">q</p>\n</blockquote>\n"
+        );
+        // A style that is not the profile's own is dropped by the final pass.
+        assert_eq!(sanitize("<p style=\"color:red\">x</p>", &forward), "<p>x</p>");
+    }
+
+    #[test]
+    fn without_a_base_relative_links_lose_their_href() {
+        let out = clean_fragment(r#"<p><a href="/x">rel</a> <a href="https://a.example/">abs</a></p>"#, None, &Profile::builtin("generic").unwrap());
+        assert_eq!(out, "<p>rel <a href=\"https://a.example/\">abs</a></p>\n");
+    }
+}
