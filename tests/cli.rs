@@ -128,3 +128,58 @@ fn base_url_resolves_links_when_the_page_has_no_canonical() {
 fn generic_profile_warns_that_there_is_no_pixel() {
     Test::new().arg("embed").arg(fixture("plain-cms")).run().status(0).stderr_has("no tracking pixel").stdout_lacks("<img");
 }
+
+/// Serve `body` with `content_type` for `requests` requests on a loopback port.
+fn serve(body: Vec<u8>, content_type: &'static str, requests: usize) -> String {
+    let server = tiny_http::Server::http("127.0.0.1:0").unwrap();
+    let addr = format!("http://{}", server.server_addr().to_ip().unwrap());
+    std::thread::spawn(move || {
+        for request in server.incoming_requests().take(requests) {
+            let header = tiny_http::Header::from_bytes("Content-Type", content_type).unwrap();
+            let _ = request.respond(tiny_http::Response::from_data(body.clone()).with_header(header));
+        }
+    });
+    addr
+}
+
+#[test]
+fn embed_fetches_a_url() {
+    // windows-1252 bytes, declared only by the HTTP header; the canonical link is relative, so it
+    // resolves against the URL the page was fetched from.
+    let page = "<html><head><title>Caf\u{e9} owners \u{201c}surprised\u{201d} by rent vote</title>\
+        <link rel=\"canonical\" href=\"/news/cafe-rent.html\"></head><body><article>\
+        <h1>Caf\u{e9} owners \u{201c}surprised\u{201d} by rent vote</h1><p>By Ana Lou</p>\
+        <p>The owners of the Caf\u{e9} Mirador said on Tuesday that they were \u{201c}surprised\u{201d} by the council\u{2019}s vote to raise rents on city-owned storefronts \u{2014} by 40 percent.</p>\
+        <p>The council said the increase, the first in twelve years, would bring the rents in line with <a href=\"/news/market-rents.html\">market rates</a>.</p>\
+        </article></body></html>";
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(page);
+    let addr = serve(bytes.into_owned(), "text/html; charset=windows-1252", 1);
+    Test::new()
+        .args(["embed", &format!("{addr}/news/cafe-rent.html")])
+        .run()
+        .status(0)
+        .stdout_has(&format!("<link rel=\"canonical\" href=\"{addr}/news/cafe-rent.html\">"))
+        .stdout_has("Caf\u{e9} Mirador said on Tuesday that they were \u{201c}surprised\u{201d}")
+        .stdout_has(&format!("href=\"{addr}/news/market-rents.html\""));
+}
+
+#[test]
+fn a_page_fetched_from_another_site_than_its_canonical_is_refused() {
+    // The saved page names www.marlowvalleycourier.com as canonical; served from loopback it is a
+    // copy on another site.
+    let addr = serve(std::fs::read(fixture("windows-1252")).unwrap(), "text/html", 1);
+    Test::new()
+        .args(["embed", &format!("{addr}/copy.html")])
+        .run()
+        .status(3)
+        .stderr_has("not republishable: originated with marlowvalleycourier.com")
+        .stdout_is("");
+}
+
+#[test]
+fn embed_refuses_what_is_not_html_over_http() {
+    let addr = serve(b"%PDF-1.4 not a page".to_vec(), "application/pdf", 1);
+    Test::new().args(["embed", &format!("{addr}/report.pdf")]).run().status(1).one_line_error("not an HTML page");
+    Test::new().args(["embed", "ftp://example.org/page.html"]).run().status(1).one_line_error("unsupported URL scheme");
+    Test::new().args(["embed", "file:///etc/passwd"]).run().status(1).one_line_error("unsupported URL scheme");
+}
