@@ -30,15 +30,25 @@ pub fn emit(path: Option<&Path>, content: &str) -> Result<()> {
     }
 }
 
-/// Write a file through a temp file in the same directory and a rename.
+/// Write a file through a temp file in the same directory and a rename, waiting for the disk.
 pub fn write_atomic(path: &Path, content: &[u8]) -> Result<()> {
+    write_atomic_synced(path, content, true)
+}
+
+/// Write a file through a temp file in the same directory and a rename: a killed run never leaves
+/// a partial output. With `sync`, wait for the disk before the rename; only a power cut, not a
+/// kill, needs that, and in batch runs it is most of the time of a page.
+pub fn write_atomic_synced(path: &Path, content: &[u8], sync: bool) -> Result<()> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let mut temp = tempfile::Builder::new()
         .prefix(".republish-")
         .suffix(".tmp")
         .tempfile_in(dir)
         .with_context(|| format!("{}: cannot create a file in {}", path.display(), dir.display()))?;
-    temp.write_all(content).and_then(|()| temp.as_file().sync_data()).with_context(|| format!("{}: write failed", path.display()))?;
+    temp.write_all(content).with_context(|| format!("{}: write failed", path.display()))?;
+    if sync {
+        temp.as_file().sync_data().with_context(|| format!("{}: write failed", path.display()))?;
+    }
     temp.persist(path).map_err(|e| e.error).with_context(|| format!("{}: cannot write", path.display()))?;
     Ok(())
 }

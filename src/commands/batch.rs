@@ -298,14 +298,14 @@ impl Run<'_> {
         let sync = self.args.sync;
         let html = self.dir.join(format!("{name}.html"));
         if let Some(rendered) = &outcome.rendered {
-            write_atomic(&html, rendered.html.as_bytes(), sync)?;
+            output::write_atomic_synced(&html, rendered.html.as_bytes(), sync)?;
         }
         if !json {
             return Ok(html);
         }
         let path = self.dir.join(format!("{name}.json"));
         let content = serde_json::to_string_pretty(&outcome.json())? + "\n";
-        write_atomic(&path, content.as_bytes(), sync)?;
+        output::write_atomic_synced(&path, content.as_bytes(), sync)?;
         Ok(path)
     }
 
@@ -334,24 +334,6 @@ impl Run<'_> {
         }
         self.progress.bar.inc(1);
     }
-}
-
-/// [`output::write_atomic`] (a temp file in the same directory, then a rename: a killed run never
-/// leaves a partial output), but without waiting for the disk after every file unless `sync`: the
-/// fsync is most of the time of a page, and only a power cut, not a kill, needs it.
-fn write_atomic(path: &Path, content: &[u8], sync: bool) -> Result<()> {
-    if sync {
-        return output::write_atomic(path, content);
-    }
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut temp = tempfile::Builder::new()
-        .prefix(".republish-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .with_context(|| format!("{}: cannot create a file in {}", path.display(), dir.display()))?;
-    temp.write_all(content).with_context(|| format!("{}: write failed", path.display()))?;
-    temp.persist(path).map_err(|e| e.error).with_context(|| format!("{}: cannot write", path.display()))?;
-    Ok(())
 }
 
 /// The progress bar on stderr, when it is a terminal; hidden otherwise.
