@@ -69,7 +69,7 @@ pub fn clean(article: &Article<'_>) -> Cleaned {
     if walk.comments > 0 {
         removed.insert("html_comment".to_owned(), walk.comments);
     }
-    let html = sanitize(&walk.html, article.profile);
+    let html = settle(sanitize(&walk.html, article.profile), base, article.profile);
     let text = walk.text_blocks.join("\n\n");
     Cleaned {
         word_count: crate::extract::text::word_count(&text),
@@ -86,10 +86,30 @@ pub fn clean(article: &Article<'_>) -> Cleaned {
 /// Run an HTML fragment (for instance an embed's body) through the same walk and sanitizer.
 /// `clean_fragment(&clean(x).html, ..) == clean(x).html`: the cleaner is idempotent.
 pub fn clean_fragment(fragment: &str, base: Option<&Url>, profile: &Profile) -> String {
+    settle(clean_once(fragment, base, profile), base, profile)
+}
+
+fn clean_once(fragment: &str, base: Option<&Url>, profile: &Profile) -> String {
     let parsed = Html::parse_fragment(fragment);
     let mut walk = Walk::new(base, profile);
     walk.run(parsed.root_element(), &FxHashMap::default(), None);
     sanitize(&walk.html, profile)
+}
+
+/// The walk can write structure that the HTML parser builds differently (an `<li>` directly in
+/// an `<li>`, a heading in a heading, a link in a link, ...), so ammonia's re-parse can leave
+/// markup that a second pass would change again. Pass the body through again until it stops
+/// changing (one extra pass on almost every page; capped), so that it is a fixed point of
+/// [`clean_fragment`].
+fn settle(mut html: String, base: Option<&Url>, profile: &Profile) -> String {
+    for _ in 0..4 {
+        let again = clean_once(&html, base, profile);
+        if again == html {
+            break;
+        }
+        html = again;
+    }
+    html
 }
 
 fn normalize_for_compare(s: &str) -> String {
@@ -166,7 +186,7 @@ impl<'b> Walk<'b> {
                                 skip = Some(node.id());
                                 continue;
                             }
-                            self.open(element);
+                            self.open(element, removed);
                         }
                         Node::Text(t) => self.text_node(t),
                         Node::Comment(_) => self.comments += 1,
@@ -197,7 +217,7 @@ impl<'b> Walk<'b> {
         self.text.clear();
     }
 
-    fn open(&mut self, element: ElementRef<'_>) {
+    fn open(&mut self, element: ElementRef<'_>, removed: &FxHashMap<NodeId, Removal>) {
         let e = element.value();
         let name = e.name();
         let start = self.html.len();
@@ -215,7 +235,7 @@ impl<'b> Walk<'b> {
             "tt" | "kbd" | "samp" | "var" => (Some("code"), false),
             // A container with no block inside is a paragraph of its own.
             "div" | "section" | "article" | "main" | "center" | "font" | "address" | "figure" | "figcaption" | "header" | "footer"
-                if !has_block_child(element) && !self.inside_text_block() =>
+                if !self.inside_text_block() && !has_block_below(element, removed) =>
             {
                 (Some("p"), true)
             }
@@ -298,7 +318,8 @@ impl<'b> Walk<'b> {
                 self.html.push_str(tag);
                 self.html.push('>');
             }
-            if is_layout_block(tag) {
+            // A layout newline inside <pre> would be content, and grow on every pass.
+            if is_layout_block(tag) && self.pre_depth == 0 {
                 self.html.push('\n');
             }
         }
@@ -392,7 +413,9 @@ impl<'b> Walk<'b> {
         };
         match url.scheme() {
             "http" | "https" if url.host_str().is_some_and(|h| !h.is_empty()) => Some(url.to_string()),
-            "mailto" => Some(url.to_string()),
+            // mailto: has an opaque path, which URL parsing leaves unencoded: encode what could
+            // look like markup or another attribute to a naive filter downstream.
+            "mailto" => Some(url.as_str().replace(' ', "%20").replace('"', "%22").replace('\'', "%27").replace('<', "%3C").replace('>', "%3E").replace('`', "%60")),
             _ => None,
         }
     }
@@ -406,11 +429,28 @@ fn is_layout_block(tag: &str) -> bool {
     matches!(tag, "p" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "ul" | "ol" | "li" | "pre" | "table" | "tr" | "dl" | "dt" | "dd" | "thead" | "tbody" | "tfoot" | "caption")
 }
 
-fn has_block_child(element: ElementRef<'_>) -> bool {
-    element.children().filter_map(ElementRef::wrap).any(|c| {
-        let name = c.value().name();
-        crate::extract::text::is_block(name) || matches!(name, "li" | "table" | "figcaption")
-    })
+/// Whether a block the walk keeps lies anywhere below `element`: not only a child, but also one
+/// inside an inline or unknown wrapper, which would end the `<p>` this container became when the
+/// output is parsed again (an empty `<p> </p>` left behind, and a cleaner that is not idempotent).
+/// Iterative; the scan stops at the first block.
+fn has_block_below(element: ElementRef<'_>, removed: &FxHashMap<NodeId, Removal>) -> bool {
+    let mut skip: Option<NodeId> = None;
+    for edge in element.traverse() {
+        match edge {
+            Edge::Open(node) if skip.is_none() && node.id() != element.id() => {
+                let Node::Element(e) = node.value() else { continue };
+                let name = e.name();
+                if removed.contains_key(&node.id()) || is_non_text(name) || crate::extract::is_removed_tag(name) {
+                    skip = Some(node.id());
+                } else if crate::extract::text::is_block(name) || matches!(name, "li" | "dd" | "dt" | "table" | "figcaption") {
+                    return true;
+                }
+            }
+            Edge::Close(node) if skip == Some(node.id()) => skip = None,
+            _ => {}
+        }
+    }
+    false
 }
 
 fn fold_whitespace(text: &str) -> String {

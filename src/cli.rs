@@ -77,6 +77,10 @@ pub struct EmbedArgs {
     /// Write to FILE (atomically) instead of stdout.
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Also write an editors' preview page to FILE: verdict, guidelines, the code with a Copy
+    /// button, the rendered story, the images to license (also for refused stories).
+    #[arg(long, value_name = "FILE")]
+    pub preview: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -114,7 +118,8 @@ pub enum ProfilesAction {
 
 const BATCH_EXIT_CODES: &str = "\
 Outputs: DIR/<name>.html for each eligible story (and DIR/<name>.json with --format json, for
-refused stories too), <name> being the story's slug, else its post id, else the file name,
+refused stories too; DIR/<name>.preview.html with --preview, refused stories too),
+<name> being the story's slug, else its post id, else the file name,
 made unique with -2, -3...; DIR/report.ndjson has one line per input: {input, status
 (ok|refused|error), output, title, canonical_url, source, reasons, error, warnings, ms}.
 
@@ -154,6 +159,9 @@ pub struct BatchArgs {
     /// Stop starting new inputs after the first failure.
     #[arg(long)]
     pub fail_fast: bool,
+    /// Also write an editors' preview page, DIR/<name>.preview.html, per story (refused ones too).
+    #[arg(long)]
+    pub preview: bool,
     /// Flush each output to disk before renaming it into place (survives a power cut; slower).
     /// Without it, outputs are still atomic: a killed run never leaves a partial file.
     #[arg(long)]

@@ -15,8 +15,9 @@ use scraper::{ElementRef, Html, Selector};
 use serde::Serialize;
 use url::Url;
 
-use crate::extract::text::collapse;
+use crate::extract::text::{collapse, may_contain_any};
 use crate::extract::{Article, Block, Metadata};
+use crate::parse::select_named;
 use crate::profile::{Partner, Profile};
 
 /// The kinds of evidence that a story originated with another outlet.
@@ -357,6 +358,39 @@ const ROLE_WORDS: &[&str] = &[
 /// "the" and a trailing possessive. A domain ("Forward.com", "www.jta.org") becomes its site label
 /// ("forward", "jta"), so that "the Forward", "Forward", "The Forward" and "forward.com" are equal.
 pub fn normalize_name(name: &str) -> String {
+    // The judge compares every partner name with every name the page gives itself, over and over:
+    // remember the answers (a pure function; the memo is per thread and bounded).
+    memo(&NORMALIZED, name, || normalize_name_uncached(name))
+}
+
+thread_local! {
+    static NORMALIZED: std::cell::RefCell<rustc_hash::FxHashMap<String, String>> = Default::default();
+    static SAME_OUTLET: std::cell::RefCell<rustc_hash::FxHashMap<(String, String), bool>> = Default::default();
+}
+
+/// Look `key` up in a per-thread memo of a pure function, computing and storing it when absent.
+fn memo<K, Q, V>(cache: &'static std::thread::LocalKey<std::cell::RefCell<rustc_hash::FxHashMap<K, V>>>, key: &Q, compute: impl FnOnce() -> V) -> V
+where
+    K: std::borrow::Borrow<Q> + std::hash::Hash + Eq,
+    Q: std::hash::Hash + Eq + ToOwned<Owned = K> + ?Sized,
+    V: Clone,
+{
+    const MAX_ENTRIES: usize = 4096;
+    if let Some(hit) = cache.with(|c| c.borrow().get(key).cloned()) {
+        return hit;
+    }
+    let value = compute();
+    cache.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= MAX_ENTRIES {
+            c.clear();
+        }
+        c.insert(key.to_owned(), value.clone());
+    });
+    value
+}
+
+fn normalize_name_uncached(name: &str) -> String {
     let name = name.trim();
     if looks_like_domain(name) {
         return site_label(name);
@@ -437,6 +471,21 @@ fn distinctive(normalized: &str) -> impl Iterator<Item = &str> {
 /// a distinctive word in common ("Forward" in "Yiddish Forward", not "Jewish News" in "Cleveland
 /// Jewish News").
 pub fn same_outlet(a: &str, b: &str) -> bool {
+    if let Some(hit) = SAME_OUTLET.with(|c| c.borrow().get(&(a.to_owned(), b.to_owned())).copied()) {
+        return hit;
+    }
+    let value = same_outlet_uncached(a, b);
+    SAME_OUTLET.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= 4096 {
+            c.clear();
+        }
+        c.insert((a.to_owned(), b.to_owned()), value);
+    });
+    value
+}
+
+fn same_outlet_uncached(a: &str, b: &str) -> bool {
     let (a_raw, b_raw) = (a, b);
     let (a, b) = (normalize_name(a), normalize_name(b));
     if a.is_empty() || b.is_empty() {
@@ -569,7 +618,7 @@ struct Site<'p> {
 impl<'p> Site<'p> {
     fn new(profile: &'p Profile, meta: &Metadata, html: &Html, fetched: Option<&Url>) -> Site<'p> {
         let mut names: Vec<String> = profile.publisher.iter().cloned().collect();
-        names.extend(html.select(&SITE_NAME).filter_map(|m| m.value().attr("content")).map(collapse).filter(|n| !n.is_empty()));
+        names.extend(select_named(html, &SITE_NAME, &["meta"]).filter_map(|m| m.value().attr("content")).map(collapse).filter(|n| !n.is_empty()));
 
         // Hosts the site names itself with, the canonical URL aside. Strong: the fetched URL, the
         // profile's domains, an og:url that differs from the canonical URL, WordPress API and
@@ -590,7 +639,7 @@ impl<'p> Site<'p> {
         for domain in &profile.domains {
             push(&mut strong, domain);
         }
-        for link in html.select(&SITE_LINKS) {
+        for link in select_named(html, &SITE_LINKS, &["link"]) {
             let Some(host) = link.value().attr("href").and_then(host_of) else { continue };
             let rel = link.value().attr("rel").unwrap_or_default().to_ascii_lowercase();
             if rel == "alternate" || rel == "search" || rel == "home" {
@@ -603,7 +652,7 @@ impl<'p> Site<'p> {
         }
         let mut counts: Vec<(String, usize)> = Vec::new();
         let mut total = 0usize;
-        for a in html.select(&NAV_LINKS).take(2000) {
+        for a in select_named(html, &NAV_LINKS, &["a"]).take(2000) {
             let Some(host) = a.value().attr("href").and_then(host_of) else { continue };
             total += 1;
             let label = site_label(&host);
@@ -619,7 +668,7 @@ impl<'p> Site<'p> {
             push(&mut weak, label);
         }
         let canonical = meta.canonical_url.as_ref().and_then(|u| u.host_str()).map(site_label);
-        let og_url = html.select(&OG_URL).find_map(|m| m.value().attr("content").and_then(host_of)).map(|h| site_label(&h));
+        let og_url = select_named(html, &OG_URL, &["meta"]).find_map(|m| m.value().attr("content").and_then(host_of)).map(|h| site_label(&h));
         if let (Some(og), Some(c)) = (&og_url, &canonical)
             && og != c
         {
@@ -754,7 +803,7 @@ fn partner_names(p: &Partner) -> impl Iterator<Item = &str> {
 
 fn strip_leading_the(s: &str) -> &str {
     let t = s.trim();
-    if t.len() > 4 && t[..4].eq_ignore_ascii_case("the ") { t[4..].trim_start() } else { t }
+    if t.len() > 4 && t.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("the ")) { t[4..].trim_start() } else { t }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -762,7 +811,7 @@ fn strip_leading_the(s: &str) -> &str {
 
 fn profile_rules(site: &Site<'_>, profile: &Profile, meta: &Metadata, html: &Html, reasons: &mut Vec<Reason>) {
     let mut classes: Vec<String> = meta.provenance.page_classes.clone();
-    for element in html.select(&BODY_ARTICLE).take(4) {
+    for element in select_named(html, &BODY_ARTICLE, &["body", "article"]).take(4) {
         for class in element.value().classes() {
             if !classes.iter().any(|c| c == class) {
                 classes.push(class.to_owned());
@@ -843,24 +892,48 @@ static STAFF_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
 ///
 /// "By JTA and Forward Staff" → ["JTA"]; "Noa Shalev (Haaretz)" → ["Haaretz"]; "Noa Shalev,
 /// Reuters" → ["Reuters"]; "Jane Doe for the Forward" → [] on the Forward.
+/// `STAFF_SUFFIX` removed, the pattern built only for a text that could end with one.
+fn strip_staff_suffix(text: &str) -> std::borrow::Cow<'_, str> {
+    if may_contain_any(text, &["staff", "wire", "desk", "editor", "board", "report", "team", "newsroom"]) {
+        STAFF_SUFFIX.replace(text, "")
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 fn byline_outlets(site: &Site<'_>, text: &str, unknown: bool) -> Vec<String> {
     let text = collapse(text);
-    let text = BY_PREFIX.replace(&text, "").into_owned();
-    let text = BYLINE_TAIL.replace(&text, "").trim().to_owned();
+    // Each pattern only where its literal prerequisites are (building a pattern costs more than
+    // the whole page's extraction; `embed` runs once per process).
+    let text = if may_contain_any(&text, &["by", "from"]) { BY_PREFIX.replace(&text, "").into_owned() } else { text };
+    let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let may_have_tail = may_contain_any(&text, &["updated", "published", "posted"])
+        || (text.contains(char::is_numeric) && (text.contains(['-', '/']) || may_contain_any(&text, &months) || may_contain_any(&text, &["min", "hour", "day"])));
+    let text = if may_have_tail {
+        BYLINE_TAIL.replace(&text, "").trim().to_owned()
+    } else {
+        text.trim().to_owned()
+    };
+    let has_parens = text.contains(['(', '[']);
     // (candidate, may be an outlet that is not a partner): the whole text only for partners.
     let mut candidates: Vec<(String, bool)> = vec![(text.clone(), false)];
-    for cap in PARENTHESES.captures_iter(&text) {
-        candidates.push((cap[1].to_owned(), true));
+    if has_parens {
+        for cap in PARENTHESES.captures_iter(&text) {
+            candidates.push((cap[1].to_owned(), true));
+        }
     }
-    let without_parens = PARENTHESES.replace_all(&text, ",");
-    for piece in BYLINE_SPLIT.split(&without_parens) {
-        let piece = BY_PREFIX.replace(piece.trim(), "");
+    let without_parens = if has_parens { PARENTHESES.replace_all(&text, ",") } else { std::borrow::Cow::Borrowed(text.as_str()) };
+    let splits = without_parens.contains([',', ';', '|', '/', '·', '•', '—', '–', '-', '&']) || may_contain_any(&without_parens, &["and", "with"]);
+    let pieces: Box<dyn Iterator<Item = &str>> =
+        if splits { Box::new(BYLINE_SPLIT.split(&without_parens)) } else { Box::new(std::iter::once(&*without_parens)) };
+    for piece in pieces {
+        let piece = if may_contain_any(piece, &["by", "from"]) { BY_PREFIX.replace(piece.trim(), "") } else { std::borrow::Cow::Borrowed(piece.trim()) };
         let piece = piece.trim();
         if piece.is_empty() {
             continue;
         }
         candidates.push((piece.to_owned(), true));
-        if let Some(cap) = PERSON_FOR_OUTLET.captures(piece) {
+        if let Some(cap) = ["for", "of", "at", "from"].iter().any(|w| piece.contains(w)).then(|| PERSON_FOR_OUTLET.captures(piece)).flatten() {
             candidates.push((cap["outlet"].to_owned(), true));
         }
         // "AP National Political Writer": a partner's staff role; only a partner counts here.
@@ -872,7 +945,7 @@ fn byline_outlets(site: &Site<'_>, text: &str, unknown: bool) -> Vec<String> {
         if candidate.is_empty() || candidate.len() > 80 {
             continue;
         }
-        let stripped = STAFF_SUFFIX.replace(candidate, "");
+        let stripped = strip_staff_suffix(candidate);
         let forms = [candidate, stripped.trim()];
         if forms.iter().any(|f| site.is_own_name(f)) {
             continue;
@@ -908,7 +981,7 @@ fn byline_signals(site: &Site<'_>, meta: &Metadata, reasons: &mut Vec<Reason>) {
     for author in &meta.authors {
         if author.is_organization {
             let own = site.is_own_name_loosely(&author.name);
-            let partner = site.partner_named(&STAFF_SUFFIX.replace(author.name.trim(), ""));
+            let partner = site.partner_named(&strip_staff_suffix(author.name.trim()));
             if !own && (partner.is_some() || (!site.names.is_empty() && site.names_independent)) {
                 let source = partner.map_or_else(|| site.source_name(&author.name), |p| p.name.clone());
                 reasons.push(Reason { signal: Signal::Byline, evidence: evidence(&author.name), location: "JSON-LD author".to_owned(), source: Some(source) });
@@ -957,7 +1030,7 @@ fn author_url_outlet(site: &Site<'_>, url: &Url) -> Option<String> {
         matches!(s.to_ascii_lowercase().as_str(), "author" | "authors" | "writer" | "writers" | "byline" | "contributor" | "contributors" | "staff")
     })?;
     let slug = segments.next()?.replace(['-', '_'], " ");
-    let stripped = STAFF_SUFFIX.replace(&slug, "");
+    let stripped = strip_staff_suffix(&slug);
     if site.is_own_name(&slug) || site.is_own_name(&stripped) {
         return None;
     }
@@ -993,7 +1066,12 @@ static CODE_SPLIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\s*(?:/|,
 /// agency codes (and partner names) count, not any capitals in parentheses.
 fn match_dateline(site: &Site<'_>, text: &str) -> Option<(String, String)> {
     let head: String = text.chars().take(200).collect();
-    if let Some(cap) = DATELINE_PARENS.captures(&head) {
+    // The two patterns are large (Unicode classes repeated 40 times) and slow to build: build them
+    // only for a text that has what they need ("(...)" before a dash or colon; "via").
+    let dash_or_colon = ['—', '–', '―', '‒', '-', ':'];
+    let parens_then_dash = head.contains('(')
+        && head.match_indices(')').any(|(i, _)| head[i + 1..].trim_start_matches(char::is_whitespace).starts_with(dash_or_colon));
+    if let Some(cap) = parens_then_dash.then(|| DATELINE_PARENS.captures(&head)).flatten() {
         let inner = &cap[1];
         let pieces: Vec<&str> = CODE_SPLIT.split(inner).map(str::trim).filter(|p| !p.is_empty()).collect();
         // "(Kveller via JTA)": prefer an agency code to a partner's name.
@@ -1003,7 +1081,7 @@ fn match_dateline(site: &Site<'_>, text: &str) -> Option<(String, String)> {
             return Some((cap[0].trim().to_owned(), partner.name.clone()));
         }
     }
-    if let Some(cap) = DATELINE_VIA.captures(&head)
+    if let Some(cap) = (head.contains("via") && head.contains(dash_or_colon)).then(|| DATELINE_VIA.captures(&head)).flatten()
         && let Some(partner) = site.partner_coded(&cap[2])
     {
         return Some((cap[0].trim().to_owned(), partner.name.clone()));
@@ -1050,7 +1128,12 @@ enum Need {
 }
 
 struct CreditPattern {
-    regex: Regex,
+    /// The pattern, built on first use ([`CreditPattern::find_iter`]).
+    source: String,
+    regex: std::sync::OnceLock<Regex>,
+    /// Words the pattern cannot match without, ASCII lower-case: one of each group must be in the
+    /// text. Most blocks have none, and the pattern is then neither built nor run.
+    needs: &'static [&'static [&'static str]],
     need: Need,
     /// The phrase carries its own subject ("This story is from ...") or is anchored at the start
     /// of a line, so the sentence need not have the shape of a credit line.
@@ -1059,36 +1142,67 @@ struct CreditPattern {
 
 static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
     const NOUN: &str = r"(?:article|story|piece|column|essay|op-ed|oped|report|post|interview|review|feature|investigation|analysis|commentary|content|item|excerpt|translation|newsletter|editorial|obituary|profile)";
-    let p = |re: &str, need: Need, self_standing: bool| CreditPattern {
-        regex: Regex::new(&format!("(?i){}", re.replace("{NOUN}", NOUN))).expect("valid regex"),
+    let p = |re: &str, needs: &'static [&'static [&'static str]], need: Need, self_standing: bool| CreditPattern {
+        source: format!("(?i){}", re.replace("{NOUN}", NOUN)),
+        regex: std::sync::OnceLock::new(),
+        needs,
         need,
         self_standing,
     };
+    const FIRST: &[&str] = &["originally", "first", "initially"];
     vec![
         p(
             r"\b(?:originally|first|initially)\s+(?:appeared|published|ran|posted|printed|aired|syndicated)(?:\s+(?:online|here)\b)?(?:\s+(?:in|on|by|at|with|through)\b)?",
+            &[FIRST, &["appeared", "published", "ran", "posted", "printed", "aired", "syndicated"]],
             Need::AnyName,
             false,
         ),
-        p(r"\bappeared\s+(?:first|originally|initially)\s+(?:in|on|at)\b", Need::AnyName, false),
-        p(r"\bwas\s+(?:originally|first|initially)\s+(?:published|written|reported)(?:\s+(?:in|on|by|for|at))?\b", Need::AnyName, false),
+        p(r"\bappeared\s+(?:first|originally|initially)\s+(?:in|on|at)\b", &[&["appeared"], FIRST], Need::AnyName, false),
+        p(
+            r"\bwas\s+(?:originally|first|initially)\s+(?:published|written|reported)(?:\s+(?:in|on|by|for|at))?\b",
+            &[&["was"], FIRST, &["published", "written", "reported"]],
+            Need::AnyName,
+            false,
+        ),
         p(
             r"\b(?:republished|reprinted|reproduced|re-?posted|used|shared|published|appears|syndicated|run|printed)\s+(?:here\s+)?(?:with|by|under|through)\s+(?:the\s+)?(?:kind\s+|express\s+|special\s+|generous\s+)?(?:permission|arrangement|agreement|licen[cs]e|partnership)\b(?:\s+(?:of|from|with|by))?",
+            &[&["permission", "arrangement", "agreement", "licence", "license", "partnership"]],
             Need::Nothing,
             false,
         ),
-        p(r"\b(?:republished|reprinted|reproduced|syndicated|reposted)\s+(?:here\s+)?(?:from|courtesy\s+of)\b", Need::Nothing, false),
+        p(
+            r"\b(?:republished|reprinted|reproduced|syndicated|reposted)\s+(?:here\s+)?(?:from|courtesy\s+of)\b",
+            &[&["republished", "reprinted", "reproduced", "syndicated", "reposted"], &["from", "courtesy"]],
+            Need::Nothing,
+            false,
+        ),
         p(
             r"\bthis\s+{NOUN}\s+(?:is|was|has\s+been|comes|came)\s+(?:originally\s+|first\s+|initially\s+)?(?:produced\s+by|written\s+for|reported\s+for|published\s+(?:by|in|on)|provided\s+by|made\s+available\s+by|distributed\s+by|syndicated\s+by|shared\s+by)\b",
+            &[&["this"], &["produced", "written", "reported", "published", "provided", "available", "distributed", "syndicated", "shared"]],
             Need::AnyName,
             true,
         ),
-        p(r"\bthis\s+{NOUN}\s+(?:is|was|comes|came)\s+(?:originally\s+)?(?:from|via|courtesy\s+of)\b", Need::Outlet, true),
-        p(r"\bversion\s+of\s+this\s+{NOUN}\s+(?:appeared|appears|ran|was\s+published|is\s+published|was\s+posted)\s+(?:in|on|by|at)\b", Need::AnyName, true),
-        p(r"\b{NOUN}\s+courtesy\s+of\b", Need::Outlet, true),
-        p(r"^\W*(?:distributed|syndicated|provided)\s+by\b", Need::Outlet, true),
-        p(r"^\W*(?:via|source|courtesy\s+of)\s*:?(?:\s|$)", Need::Outlet, true),
-        p(r"^\W*(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?", Need::Outlet, true),
+        p(
+            r"\bthis\s+{NOUN}\s+(?:is|was|comes|came)\s+(?:originally\s+)?(?:from|via|courtesy\s+of)\b",
+            &[&["this"], &["from", "via", "courtesy"]],
+            Need::Outlet,
+            true,
+        ),
+        p(
+            r"\bversion\s+of\s+this\s+{NOUN}\s+(?:appeared|appears|ran|was\s+published|is\s+published|was\s+posted)\s+(?:in|on|by|at)\b",
+            &[&["version"], &["this"]],
+            Need::AnyName,
+            true,
+        ),
+        p(r"\b{NOUN}\s+courtesy\s+of\b", &[&["courtesy"]], Need::Outlet, true),
+        p(r"^\W*(?:distributed|syndicated|provided)\s+by\b", &[&["distributed", "syndicated", "provided"]], Need::Outlet, true),
+        p(r"^\W*(?:via|source|courtesy\s+of)\s*:?(?:\s|$)", &[&["via", "source", "courtesy"]], Need::Outlet, true),
+        p(
+            r"^\W*(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?",
+            &[&["©", "(c)", "copyright"]],
+            Need::Outlet,
+            true,
+        ),
     ]
 });
 
@@ -1372,6 +1486,7 @@ struct BlockLink {
 }
 
 static BLOCK_ELEMENTS: LazyLock<Selector> = LazyLock::new(|| sel("p, div, li, blockquote, em, i, span, h2, h3, h4, h5, h6, section, aside, footer, small, td"));
+const BLOCK_ELEMENT_NAMES: &[&str] = &["p", "div", "li", "blockquote", "em", "i", "span", "h2", "h3", "h4", "h5", "h6", "section", "aside", "footer", "small", "td"];
 static ANCHORS: LazyLock<Selector> = LazyLock::new(|| sel("a[href]"));
 
 /// Whether the element's collapsed text is `text`, reading no more of a large element than needed.
@@ -1391,7 +1506,7 @@ fn has_text(element: ElementRef<'_>, text: &str) -> bool {
 // JUDGE-NEEDS: `Block` could carry its element's NodeId (or its links' hrefs) so that the credit
 // check need not find the element again by its text.
 fn block_links(html: &Html, text: &str, base: Option<&Url>) -> Vec<BlockLink> {
-    let Some(element) = html.select(&BLOCK_ELEMENTS).find(|e| has_text(*e, text)) else { return Vec::new() };
+    let Some(element) = select_named(html, &BLOCK_ELEMENTS, BLOCK_ELEMENT_NAMES).find(|e| has_text(*e, text)) else { return Vec::new() };
     element
         .select(&ANCHORS)
         .filter_map(|a| {
@@ -1418,8 +1533,16 @@ struct CreditFound {
 fn find_credits(text: &str, emphasized: bool) -> Vec<(String, Option<String>, Need)> {
     let short = text.chars().count() <= 300 || (emphasized && text.chars().count() <= 500);
     let mut out = Vec::new();
+    // For the patterns' literal prerequisites: (?i) also folds the long s and the Kelvin sign to
+    // ASCII letters, so a text with either skips the shortcut.
+    let folded = text.to_ascii_lowercase();
+    let exotic = text.contains(['ſ', '\u{212a}']);
     for pattern in CREDIT_PATTERNS.iter() {
-        for m in pattern.regex.find_iter(text) {
+        if !exotic && !pattern.needs.iter().all(|group| group.iter().any(|w| folded.contains(w))) {
+            continue;
+        }
+        let regex = pattern.regex.get_or_init(|| Regex::new(&pattern.source).expect("valid regex"));
+        for m in regex.find_iter(text) {
             let start = sentence_start(text, m.start());
             let sentence_head = &text[start..];
             let shaped = pattern.self_standing || CREDIT_SUBJECT.is_match(sentence_head) || (short && emphasized);

@@ -20,6 +20,7 @@ pub mod judge;
 pub mod load;
 pub mod parse;
 pub mod prescan;
+pub mod preview;
 pub mod profile;
 pub mod render;
 pub mod safety;
@@ -116,8 +117,10 @@ pub fn process_loaded(loaded: &Loaded, settings: &Settings) -> Result<Outcome, E
             settings.limits.max_depth, page.flattened_tags
         ));
     }
-    let profile = extract::pick_profile(&page, settings.profile.as_ref(), &settings.builtins, &settings.extract);
-    let article = extract::extract(&page, profile, &settings.extract)?;
+    // Meta tags, links and JSON-LD are read once, for the profile pick and the metadata.
+    let head = extract::Head::read(&page);
+    let profile = extract::pick_profile_with(&page, &head, settings.profile.as_ref(), &settings.builtins, &settings.extract);
+    let article = extract::extract_with(&page, &head, profile, &settings.extract)?;
     let verdict = judge::judge(&article);
     let cleaned = clean::clean(&article);
     let rendered = if verdict.eligible {

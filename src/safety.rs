@@ -14,7 +14,7 @@
 //!   pixel style on the pixel), and free of `url(`, `expression`, `behavior`, `@import`, ...;
 //! - the pixel URL is the profile's template with only URL-encoded values in its placeholders;
 //! - text level: no comment, CDATA, processing instruction or doctype, no tag outside the
-//!   allow-list, no `<`/`>`/NUL inside an attribute value (mXSS through re-serialisation), and
+//!   allow-list, no `<`/`>` inside an attribute value (mXSS through re-serialisation), no NUL, and
 //!   nothing left open that would swallow the host page after the embed.
 //!
 //! Every walk here is iterative (ego_tree's traversal, byte loops): no recursion on input depth.
@@ -183,15 +183,15 @@ fn pixel_pattern(template: &str) -> Option<Regex> {
 
 /// Markup the tree check cannot see, found by a small tokenizer over the raw text: comments,
 /// CDATA, doctypes and processing instructions; tags outside the allow-list (by a parser other
-/// than html5ever: a parser differential shows up here); `<`, `>`, NUL or a newline inside an
-/// attribute value, which some serialisers and CMS filters mangle into markup (mXSS).
+/// than html5ever: a parser differential shows up here); `<` or `>` inside an attribute value,
+/// which older serialisers and CMS filters turn back into markup (mXSS); NUL anywhere.
 fn check_raw(html: &str, out: &mut Violations) {
     if html.contains('\0') {
         out.push(Rule::Markup, "NUL character in the output".to_owned());
     }
     let bytes = html.as_bytes();
     let mut i = 0;
-    while let Some(offset) = memchr_lt(&bytes[i..]) {
+    while let Some(offset) = find_lt(&bytes[i..]) {
         let start = i + offset;
         i = start + 1;
         let Some(&next) = bytes.get(i) else {
@@ -223,7 +223,7 @@ fn check_raw(html: &str, out: &mut Violations) {
     }
 }
 
-fn memchr_lt(bytes: &[u8]) -> Option<usize> {
+fn find_lt(bytes: &[u8]) -> Option<usize> {
     bytes.iter().position(|&b| b == b'<')
 }
 
@@ -245,8 +245,8 @@ fn skip_attributes(html: &str, mut i: usize, out: &mut Violations) -> usize {
                     return bytes.len();
                 };
                 let value = &html[value_start..value_start + len];
-                if value.contains(['<', '>', '\n', '\r']) {
-                    out.push(Rule::Markup, format!("'<', '>' or a line break inside an attribute value {}", excerpt(value)));
+                if value.contains(['<', '>']) {
+                    out.push(Rule::Markup, format!("'<' or '>' inside an attribute value {}", excerpt(value)));
                 }
                 i = value_start + len + 1;
             }
@@ -434,17 +434,11 @@ pub fn pipeline_property(bytes: &[u8]) -> Result<(), String> {
     let profile = settings.builtins.iter().find(|p| p.name == outcome.profile).ok_or("unknown profile in the outcome")?;
     let base = outcome.meta.canonical_url.as_ref().or(outcome.meta.page_url.as_ref());
     body_property(&outcome.cleaned.html, base, profile)?;
-    if let Some(rendered) = &outcome.rendered {
-        let canonical = base.map_or("", Url::as_str);
-        let violations = check_embed(&rendered.html, profile, rendered.pixel_url.as_deref(), canonical);
-        if let Some(v) = violations.first() {
-            return Err(format!("embed: {v}"));
-        }
-        if let Some(m) = FORBIDDEN_TEXT.find(&rendered.html) {
-            return Err(format!("embed: forbidden text {}", excerpt(m.as_str())));
-        }
+    // `process_loaded` ran `check_embed` on the embed already (`Error::Unsafe` above).
+    match outcome.rendered.as_ref().and_then(|r| FORBIDDEN_TEXT.find(&r.html)) {
+        Some(m) => Err(format!("embed: forbidden text {}", excerpt(m.as_str()))),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 /// The fuzz `clean` target's property: `fragment` through [`crate::clean::clean_fragment`] with

@@ -262,7 +262,7 @@ impl Run<'_> {
             Err(err) => return ReportLine::error(&input.name, &err.to_string(), 0),
         };
         let json = self.args.format == BatchFormat::Json;
-        let output = if outcome.rendered.is_some() || json {
+        let output = if outcome.rendered.is_some() || json || self.args.preview {
             let stem = match source {
                 Source::File(path) => path.file_stem().map(|s| s.to_string_lossy().into_owned()),
                 Source::Url(url) => url.path_segments().and_then(|mut s| s.rfind(|s| !s.is_empty())).map(str::to_owned),
@@ -271,7 +271,8 @@ impl Run<'_> {
             let base = base_name([outcome.meta.slug.as_deref(), outcome.meta.post_id.as_deref(), stem.as_deref()]);
             let name = self.names.lock().unwrap_or_else(PoisonError::into_inner).reserve(&base);
             match self.write(&name, &outcome, json) {
-                Ok(path) => Some(path),
+                // A refused story with only its preview written has no output.
+                Ok(path) => (outcome.rendered.is_some() || json).then_some(path),
                 Err(err) => return ReportLine::error(&input.name, &format!("{err:#}"), 0),
             }
         } else {
@@ -292,10 +293,14 @@ impl Run<'_> {
         }
     }
 
-    /// Write `name.html` (when eligible) and `name.json` (with `--format json`); the path of the
-    /// file in the requested format.
+    /// Write `name.html` (when eligible), `name.json` (with `--format json`) and
+    /// `name.preview.html` (with `--preview`); the path of the file in the requested format.
     fn write(&self, name: &str, outcome: &republish::Outcome, json: bool) -> Result<PathBuf> {
         let sync = self.args.sync;
+        if self.args.preview {
+            let page = republish::preview::preview_with(outcome, &self.settings);
+            output::write_atomic_synced(&self.dir.join(format!("{name}.preview.html")), page.as_bytes(), sync)?;
+        }
         let html = self.dir.join(format!("{name}.html"));
         if let Some(rendered) = &outcome.rendered {
             output::write_atomic_synced(&html, rendered.html.as_bytes(), sync)?;

@@ -22,6 +22,9 @@ pub fn run(args: &EmbedArgs) -> Result<Exit> {
         (EmbedFormat::Text, Some(rendered)) => Some(rendered.text.clone()),
         (_, None) => None,
     };
+    if let Some(path) = &args.preview {
+        output::write_atomic(path, republish::preview::preview_with(&outcome, &settings).as_bytes())?;
+    }
     if let Some(content) = content {
         output::emit(args.output.as_deref(), &content)?;
     }

@@ -8,6 +8,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 use scraper::node::Element;
 
+use super::text::may_contain_any;
+
 /// Why a node is left out of the body. `kind()` names it in the `removed` counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Removal {
@@ -115,16 +117,261 @@ const HIDDEN_CLASSES: &[&str] = &[
 
 /// Hidden from readers: `hidden`, `aria-hidden=true`, `display:none`, screen-reader-only classes.
 pub fn is_hidden(element: &Element) -> bool {
-    element.attr("hidden").is_some()
-        || element.attr("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-        || element.attr("type").is_some_and(|v| v.eq_ignore_ascii_case("hidden"))
-        || element.attr("style").is_some_and(|s| HIDDEN_STYLE.is_match(s))
-        || element.classes().any(|c| HIDDEN_CLASSES.iter().any(|h| c.eq_ignore_ascii_case(h)))
+    // One pass over the attributes (`attr(name)` interns the name first: it runs on every element).
+    element.attrs().any(|(name, value)| match name {
+        "hidden" => true,
+        "aria-hidden" => value.trim().eq_ignore_ascii_case("true"),
+        "type" => value.eq_ignore_ascii_case("hidden"),
+        "style" => may_contain_any(value, &["display", "visibility", "opacity"]) && HIDDEN_STYLE.is_match(value),
+        "class" => value.split_ascii_whitespace().any(|c| HIDDEN_CLASSES.iter().any(|h| c.eq_ignore_ascii_case(h))),
+        _ => false,
+    })
 }
 
 /// The words of an element's class, id, role and a few data attributes, split at punctuation and
-/// camelCase, lower-cased: `c-ArticleShareBar` → `c article share bar`.
+/// camelCase, lower-cased: `c-ArticleShareBar` → `c article share bar`. In no particular order
+/// (callers ask whether any word is or contains something).
 pub fn words(element: &Element) -> Vec<String> {
+    let mut out = Vec::new();
+    for (name, value) in element.attrs() {
+        match name {
+            "class" => value.split_ascii_whitespace().for_each(|class| split_words(class, &mut out)),
+            "id" | "role" | "data-component" | "data-module" | "data-testid" | "data-type" => split_words(value, &mut out),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn split_words(source: &str, out: &mut Vec<String>) {
+    if source.is_ascii() {
+        // The same steps on bytes: for ASCII the char tests below are their ASCII forms.
+        let mut word = String::new();
+        let mut prev_lower = false;
+        for b in source.bytes() {
+            if b.is_ascii_alphanumeric() {
+                if b.is_ascii_uppercase() && prev_lower && !word.is_empty() {
+                    out.push(std::mem::take(&mut word));
+                }
+                prev_lower = b.is_ascii_lowercase() || b.is_ascii_digit();
+                word.push(char::from(b.to_ascii_lowercase()));
+            } else {
+                prev_lower = false;
+                if !word.is_empty() {
+                    out.push(std::mem::take(&mut word));
+                }
+            }
+        }
+        if !word.is_empty() {
+            out.push(word);
+        }
+        let joined: String = source.bytes().filter(u8::is_ascii_alphanumeric).map(|b| char::from(b.to_ascii_lowercase())).collect();
+        if !joined.is_empty() {
+            out.push(joined);
+        }
+        return;
+    }
+    let mut word = String::new();
+    let mut prev_lower = false;
+    for c in source.chars() {
+        if c.is_alphanumeric() {
+            if c.is_uppercase() && prev_lower && !word.is_empty() {
+                out.push(std::mem::take(&mut word));
+            }
+            prev_lower = c.is_lowercase() || c.is_ascii_digit();
+            word.extend(c.to_lowercase());
+        } else {
+            prev_lower = false;
+            if !word.is_empty() {
+                out.push(std::mem::take(&mut word));
+            }
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    // Joined forms ("readmore", "sharebar") are matched too.
+    let joined: String = source.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+    if !joined.is_empty() {
+        out.push(joined);
+    }
+}
+
+/// Furniture kinds named by class/id words. Strong kinds are specific enough to trust on any
+/// small element; weak ones also need the absence of a content word.
+///
+/// Each kind is "some word is one of these, or starts/ends with or contains one of these", checked
+/// in the order of [`KINDS`]; every word is looked at once and marks the kinds it names (this runs
+/// on every element of the page). `by_words_reference` in the tests is the same table written
+/// out kind by kind.
+pub fn by_words(words: &[String]) -> Option<(Removal, bool)> {
+    let mut mask = 0u16;
+    for w in words {
+        mask |= word_kinds(w);
+    }
+    (mask != 0).then(|| {
+        let (removal, strong) = KINDS[mask.trailing_zeros() as usize];
+        (removal, strong)
+    })
+}
+
+/// The kinds `by_words` can name, by bit, in order of precedence.
+const KINDS: [(Removal, bool); 11] = [
+    (Removal::Republish, true),
+    (Removal::Ad, true),
+    (Removal::Newsletter, true),
+    (Removal::Donation, true),
+    (Removal::Related, true),
+    (Removal::Share, true),
+    (Removal::Author, true),
+    (Removal::Caption, true),
+    (Removal::Comments, false),
+    (Removal::Navigation, false),
+    (Removal::Furniture, false),
+];
+
+/// The bits of [`KINDS`] that one word names.
+fn word_kinds(w: &str) -> u16 {
+    const REPUBLISH: u16 = 1;
+    const AD: u16 = 1 << 1;
+    const NEWSLETTER: u16 = 1 << 2;
+    const DONATION: u16 = 1 << 3;
+    const RELATED: u16 = 1 << 4;
+    const SHARE: u16 = 1 << 5;
+    const AUTHOR: u16 = 1 << 6;
+    const CAPTION: u16 = 1 << 7;
+    const COMMENTS: u16 = 1 << 8;
+    const NAVIGATION: u16 = 1 << 9;
+    const FURNITURE: u16 = 1 << 10;
+    let mut mask = match w {
+        "ad" | "ads" | "adslot" | "adunit" | "adsense" | "dfp" | "gpt" | "arcad" | "promoted" | "nativo" | "zergnet"
+        | "googletag" | "leaderboard" | "mpu" | "dianomi" => AD,
+        "signup" | "optin" | "mailchimp" | "mc4wp" | "emailsignup" => NEWSLETTER,
+        "membership" | "fundraising" | "pledge" | "supportus" => DONATION,
+        "related" | "readmore" | "morestories" | "alsoread" | "yarpp" | "jprelatedposts" | "trending" | "mostread"
+        | "mostpopular" | "popular" | "upnext" | "readnext" | "explore" | "inlinerelated" | "moreon" | "morefrom"
+        | "youmaylike" => RELATED,
+        "share" | "sharing" | "social" | "socials" | "a2a" | "shareaholic" | "sharetools" => SHARE,
+        "bio" | "byline" | "author" | "authors" => AUTHOR,
+        "caption" | "credit" | "credits" | "figcaption" => CAPTION,
+        "comment" | "comments" | "respond" | "replies" => COMMENTS,
+        "breadcrumb" | "breadcrumbs" | "pagination" | "pager" | "navigation" | "menu" | "skip" | "toolbar" | "banner"
+        | "complementary" | "contentinfo" | "search" => NAVIGATION,
+        "sidebar" | "widget" | "rail" | "sticky" | "popup" | "modal" | "overlay" | "cookie" | "gdpr" | "consent"
+        | "paywall" | "tags" | "taglist" | "posttags" | "categories" | "meta" | "postmeta" | "entrymeta" | "articlemeta"
+        | "timestamp" | "readingtime" | "cta" | "promo" | "promotion" | "footer" | "header" | "print" | "tools"
+        | "disclaimer" | "alert" | "tooltip" | "dialog" | "piano" | "engage" | "subnav" | "masthead" => FURNITURE,
+        _ => 0,
+    };
+    // "toolbar" is both a navigation word and a furniture ending.
+    if w.ends_with("tools") || w.ends_with("toolbar") {
+        mask |= FURNITURE;
+    }
+    if w.len() < 5 {
+        // Every prefix and infix below is at least five bytes long.
+        return mask;
+    }
+    let has = |patterns: &[&str]| patterns.iter().any(|p| w.contains(p));
+    if w.contains("republish") {
+        mask |= REPUBLISH;
+    }
+    if w.starts_with("advert") || w.starts_with("sponsor") || has(&["outbrain", "taboola", "adcontainer", "adwrapper"]) {
+        mask |= AD;
+    }
+    if has(&["newsletter", "subscribe"]) {
+        mask |= NEWSLETTER;
+    }
+    if w.starts_with("donat") {
+        mask |= DONATION;
+    }
+    if w.starts_with("relatedpost") || w.starts_with("recommend") || w.contains("recirc") {
+        mask |= RELATED;
+    }
+    if has(&["sharebar", "sharedaddy", "addthis", "addtoany", "sharebutton"]) {
+        mask |= SHARE;
+    }
+    if has(&[
+        "authorbio", "authorbox", "authorcard", "aboutauthor", "aboutthe", "authorinfo", "postauthor", "authordetails",
+        "bylines", "articleauthor", "contributorbio",
+    ]) {
+        mask |= AUTHOR;
+    }
+    if has(&["wpcaptiontext", "photocredit", "imagecredit"]) {
+        mask |= CAPTION;
+    }
+    if w.contains("disqus") {
+        mask |= COMMENTS;
+    }
+    mask
+}
+
+/// Words that mark a container as holding the article: these veto weak furniture words.
+pub fn is_content_word(word: &str) -> bool {
+    matches!(
+        word,
+        "article" | "articlebody" | "body" | "content" | "entry" | "entrycontent" | "main" | "post" | "postcontent"
+            | "story" | "storybody" | "text" | "prose" | "richtext" | "column" | "blog"
+    )
+}
+
+/// Class words that raise or lower a candidate's score (as in Readability).
+pub fn class_weight(words: &[String]) -> f32 {
+    let mut weight = 0.0;
+    if words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "article" | "articlebody" | "body" | "content" | "entry" | "entrycontent" | "hentry" | "main" | "page"
+                | "post" | "postcontent" | "text" | "blog" | "story" | "storybody" | "prose" | "richtext"
+        )
+    }) {
+        weight += 25.0;
+    }
+    if by_words(words).is_some() || words.iter().any(|w| matches!(w.as_str(), "hidden" | "combx" | "shoutbox" | "extra" | "supplemental")) {
+        weight -= 25.0;
+    }
+    weight
+}
+
+static FURNITURE_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?:read more|related(?: coverage| stories| articles| content)?|see also|also read|read also|read next|recommended(?: reading)?|more from|more on this|more:|most read|watch|listen|click here|sign up for|subscribe to|get (?:our|the) .{0,40}newsletter|support (?:our|independent|nonprofit|local) journalism|donate|become a member|advertisement|sponsored content|share this)\b\s*[:\-–—|»>]?",
+    )
+    .expect("valid regex")
+});
+
+/// A short block whose text itself says it is furniture ("READ MORE: ...", "Advertisement").
+pub fn by_text(text: &str, link_density: f32) -> Option<Removal> {
+    // The pattern's phrases open with one of these words: most blocks need not run (or build) it.
+    const FIRST_WORDS: &[&str] = &[
+        "read", "related", "see", "also", "recommended", "more", "most", "watch", "listen", "click", "sign", "subscribe",
+        "get", "support", "donate", "become", "advertisement", "sponsored", "share",
+    ];
+    let opening = text.trim_start_matches(char::is_whitespace).as_bytes();
+    let may_open = FIRST_WORDS.iter().any(|w| opening.get(..w.len()).is_some_and(|o| o.eq_ignore_ascii_case(w.as_bytes())))
+        || text.contains(['ſ', '\u{212a}']);
+    if text.len() > 300 || !may_open || !FURNITURE_TEXT.is_match(text) {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    if lower.starts_with("advertisement") || lower.starts_with("sponsored") {
+        return (text.len() < 40).then_some(Removal::Ad);
+    }
+    if lower.starts_with("sign up") || lower.starts_with("subscribe") || lower.starts_with("get our") || lower.starts_with("get the") {
+        return Some(Removal::Newsletter);
+    }
+    if lower.starts_with("support") || lower.starts_with("donate") || lower.starts_with("become a member") {
+        return Some(Removal::Donation);
+    }
+    if lower.starts_with("share this") {
+        return Some(Removal::Share);
+    }
+    // "Read more: <link>" lines are furniture only when they are mostly a link.
+    (link_density >= 0.4).then_some(Removal::Related)
+}
+
+#[cfg(test)]
+/// The former `words`, in attribute-reading order: the oracle `words` is tested against.
+fn words_reference(element: &Element) -> Vec<String> {
     let mut out = Vec::new();
     let sources = element
         .classes()
@@ -163,9 +410,9 @@ pub fn words(element: &Element) -> Vec<String> {
     out
 }
 
-/// Furniture kinds named by class/id words. Strong kinds are specific enough to trust on any
-/// small element; weak ones also need the absence of a content word.
-pub fn by_words(words: &[String]) -> Option<(Removal, bool)> {
+#[cfg(test)]
+/// The straightforward form of [`by_words`]: the oracle it is tested against.
+fn by_words_reference(words: &[String]) -> Option<(Removal, bool)> {
     let has = |w: &str| words.iter().any(|x| x == w);
     let starts = |p: &str| words.iter().any(|x| x.starts_with(p));
     let contains = |p: &str| words.iter().any(|x| x.contains(p));
@@ -236,62 +483,6 @@ pub fn by_words(words: &[String]) -> Option<(Removal, bool)> {
     None
 }
 
-/// Words that mark a container as holding the article: these veto weak furniture words.
-pub fn is_content_word(word: &str) -> bool {
-    matches!(
-        word,
-        "article" | "articlebody" | "body" | "content" | "entry" | "entrycontent" | "main" | "post" | "postcontent"
-            | "story" | "storybody" | "text" | "prose" | "richtext" | "column" | "blog"
-    )
-}
-
-/// Class words that raise or lower a candidate's score (as in Readability).
-pub fn class_weight(words: &[String]) -> f32 {
-    let mut weight = 0.0;
-    if words.iter().any(|w| {
-        matches!(
-            w.as_str(),
-            "article" | "articlebody" | "body" | "content" | "entry" | "entrycontent" | "hentry" | "main" | "page"
-                | "post" | "postcontent" | "text" | "blog" | "story" | "storybody" | "prose" | "richtext"
-        )
-    }) {
-        weight += 25.0;
-    }
-    if by_words(words).is_some() || words.iter().any(|w| matches!(w.as_str(), "hidden" | "combx" | "shoutbox" | "extra" | "supplemental")) {
-        weight -= 25.0;
-    }
-    weight
-}
-
-static FURNITURE_TEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^\s*(?:read more|related(?: coverage| stories| articles| content)?|see also|also read|read also|read next|recommended(?: reading)?|more from|more on this|more:|most read|watch|listen|click here|sign up for|subscribe to|get (?:our|the) .{0,40}newsletter|support (?:our|independent|nonprofit|local) journalism|donate|become a member|advertisement|sponsored content|share this)\b\s*[:\-–—|»>]?",
-    )
-    .expect("valid regex")
-});
-
-/// A short block whose text itself says it is furniture ("READ MORE: ...", "Advertisement").
-pub fn by_text(text: &str, link_density: f32) -> Option<Removal> {
-    if text.len() > 300 || !FURNITURE_TEXT.is_match(text) {
-        return None;
-    }
-    let lower = text.to_lowercase();
-    if lower.starts_with("advertisement") || lower.starts_with("sponsored") {
-        return (text.len() < 40).then_some(Removal::Ad);
-    }
-    if lower.starts_with("sign up") || lower.starts_with("subscribe") || lower.starts_with("get our") || lower.starts_with("get the") {
-        return Some(Removal::Newsletter);
-    }
-    if lower.starts_with("support") || lower.starts_with("donate") || lower.starts_with("become a member") {
-        return Some(Removal::Donation);
-    }
-    if lower.starts_with("share this") {
-        return Some(Removal::Share);
-    }
-    // "Read more: <link>" lines are furniture only when they are mostly a link.
-    (link_density >= 0.4).then_some(Removal::Related)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -308,6 +499,54 @@ mod tests {
         let w = words(&e);
         for expected in ["c", "article", "share", "bar", "sponsored", "content", "read", "more", "readmore", "carticlesharebar"] {
             assert!(w.contains(&expected.to_owned()), "{expected} in {w:?}");
+        }
+    }
+
+    #[test]
+    fn words_match_their_reference() {
+        for html in [
+            r#"<div class="c-ArticleShareBar sponsored-content c-ArticleShareBar" id="read_more" role="complementary" data-testid="PostBody"></div>"#,
+            r#"<div class="  " id=""></div>"#,
+            r#"<div class="Ünïcode-Klasse ſtory İstanbul ΣΊΣΥΦΟΣ x1Y2z" data-module="Related_Stories" data-type="a--b"></div>"#,
+            r#"<section data-component="HTMLPage2XML"></section>"#,
+        ] {
+            let e = element(html);
+            let (mut fast, mut reference) = (words(&e), words_reference(&e));
+            fast.sort();
+            fast.dedup();
+            reference.sort();
+            reference.dedup();
+            assert_eq!(fast, reference, "{html}");
+        }
+    }
+
+    #[test]
+    fn by_words_matches_its_reference() {
+        // Every keyword of the table, alone, glued to others and with affixes, in pairs.
+        let keywords: Vec<String> = include_str!("furniture.rs")
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .filter(|w| !w.is_empty() && w.len() < 20 && w.chars().all(|c| c.is_ascii_alphanumeric()))
+            .map(str::to_owned)
+            .collect();
+        assert!(keywords.len() > 150, "{}", keywords.len());
+        let mut words: Vec<String> = Vec::new();
+        for k in &keywords {
+            for w in [k.clone(), format!("x{k}"), format!("{k}s"), format!("my{k}box"), k[..k.len() / 2].to_owned(), k[1..].to_owned()] {
+                words.push(w);
+            }
+        }
+        words.extend(["", "a", "content", "entry", "shadow", "loadmore", "headline"].map(str::to_owned));
+        for w in &words {
+            let one = std::slice::from_ref(w);
+            assert_eq!(by_words(one), by_words_reference(one), "{w}");
+        }
+        for (i, a) in words.iter().enumerate().step_by(7) {
+            for b in words.iter().skip(i % 5).step_by(11) {
+                let pair = [a.clone(), b.clone()];
+                assert_eq!(by_words(&pair), by_words_reference(&pair), "{a} {b}");
+            }
         }
     }
 

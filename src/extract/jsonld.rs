@@ -26,7 +26,7 @@ pub struct Party {
 impl JsonLd {
     pub fn from_page(html: &Html) -> JsonLd {
         let mut nodes = Vec::new();
-        for script in html.select(&LD_SCRIPT) {
+        for script in crate::parse::select_named(html, &LD_SCRIPT, &["script"]) {
             let text: String = script.text().collect();
             // Some CMSs wrap the JSON in CDATA or HTML comments.
             let text = text.trim().trim_start_matches("<!--").trim_end_matches("-->");

@@ -1,6 +1,7 @@
 //! Metadata half of stage 3: title, authors, publisher, canonical URL, date and post id, from meta
 //! tags, JSON-LD and the visible page, in that order of trust.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -9,9 +10,9 @@ use scraper::{ElementRef, Html, Selector};
 use url::Url;
 
 use super::jsonld::{self, JsonLd};
-use super::text::{collapse, element_text};
+use super::text::{collapse, element_text, element_text_opening, element_text_within, may_contain_any};
 use super::{Author, Metadata, Options, Provenance};
-use crate::parse::Page;
+use crate::parse::{Page, has_any_attr, select_named, select_where};
 use crate::profile::Profile;
 
 fn sel(s: &str) -> Selector {
@@ -42,7 +43,7 @@ struct Metas(FxHashMap<String, Vec<String>>);
 impl Metas {
     fn from_page(html: &Html) -> Metas {
         let mut map: FxHashMap<String, Vec<String>> = FxHashMap::default();
-        for meta in html.select(&META) {
+        for meta in select_named(html, &META, &["meta"]) {
             let e = meta.value();
             let Some(value) = e.attr("content").or_else(|| e.attr("value")) else { continue };
             let value = collapse(value);
@@ -69,7 +70,7 @@ impl Metas {
 
 /// Links by rel token: (rel, href) in document order.
 fn links(html: &Html) -> Vec<(String, String)> {
-    html.select(&LINK)
+    select_named(html, &LINK, &["link"])
         .filter_map(|l| {
             let rel = l.value().attr("rel")?.to_ascii_lowercase();
             let href = l.value().attr("href")?.trim().to_owned();
@@ -98,12 +99,23 @@ pub(crate) fn absolute(href: &str, base: Option<&Url>) -> Option<Url> {
     matches!(url.scheme(), "http" | "https").then_some(url)
 }
 
+/// What the page's meta tags, `link[rel]`s and JSON-LD say, read once per page and shared by
+/// `pick_profile` and `extract`.
+pub(crate) struct Head {
+    links: Vec<(String, String)>,
+    metas: Metas,
+    ld: JsonLd,
+}
+
+impl Head {
+    pub(crate) fn read(html: &Html) -> Head {
+        Head { links: links(html), metas: Metas::from_page(html), ld: JsonLd::from_page(html) }
+    }
+}
+
 /// The canonical URL and the page's own URL, as `pick_profile` and `extract` see them.
-pub(super) fn urls(page: &Page, options: &Options) -> (Option<Url>, Option<Url>) {
-    let links = links(&page.html);
-    let metas = Metas::from_page(&page.html);
-    let ld = JsonLd::from_page(&page.html);
-    canonical_and_page_url(page, options, &links, &metas, &ld)
+pub(super) fn urls(page: &Page, head: &Head, options: &Options) -> (Option<Url>, Option<Url>) {
+    canonical_and_page_url(page, options, &head.links, &head.metas, &head.ld)
 }
 
 fn canonical_and_page_url(
@@ -127,13 +139,11 @@ fn canonical_and_page_url(
 }
 
 /// Read every metadata field the later stages need.
-pub(super) fn extract(page: &Page, profile: &Profile, options: &Options, body_root: ElementRef<'_>) -> Metadata {
+pub(super) fn extract(page: &Page, head: &Head, profile: &Profile, options: &Options, body_root: ElementRef<'_>) -> Metadata {
     let html = &page.html;
-    let metas = Metas::from_page(html);
-    let links = links(html);
-    let ld = JsonLd::from_page(html);
+    let (metas, links, ld) = (&head.metas, &head.links, &head.ld);
     let article_ld = ld.article();
-    let (canonical_url, page_url) = canonical_and_page_url(page, options, &links, &metas, &ld);
+    let (canonical_url, page_url) = canonical_and_page_url(page, options, links, metas, ld);
     let base = canonical_url.clone().or_else(|| page_url.clone());
 
     let publisher = profile
@@ -143,28 +153,27 @@ pub(super) fn extract(page: &Page, profile: &Profile, options: &Options, body_ro
         .or_else(|| article_ld.and_then(|a| ld.parties(a, "publisher").into_iter().next()).map(|p| p.name))
         .or_else(|| ld.first_of_type(&["NewsMediaOrganization", "Organization", "WebSite"]).and_then(|o| jsonld::string(o, "name")));
 
-    let title = title(html, profile, &metas, &ld, publisher.as_deref());
+    let title = title(html, profile, metas, ld, publisher.as_deref());
     let publisher = publisher.or_else(|| site_name_from_title(html, title.as_deref()));
 
-    let (authors, byline_text) = authors(html, profile, &metas, &ld, base.as_ref(), body_root);
+    let (authors, byline_text) = authors(html, profile, metas, ld, base.as_ref(), body_root);
     let byline = display_byline(&authors);
 
     let published = metas
         .first(&["article:published_time", "datepublished", "date", "dc.date", "dc.date.issued", "parsely-pub-date", "sailthru.date", "publish-date", "pubdate"])
         .or_else(|| article_ld.and_then(|a| jsonld::string(a, "datePublished")))
-        .or_else(|| html.select(&TIME).find_map(|t| t.value().attr("datetime").or_else(|| t.value().attr("content")).map(str::to_owned)))
+        .or_else(|| select_where(html, &TIME, |e| e.name() == "time" || has_any_attr(e, &["itemprop"])).find_map(|t| t.value().attr("datetime").or_else(|| t.value().attr("content")).map(str::to_owned)))
         .and_then(|d| normalize_date(&d));
 
-    let mut page_classes: Vec<String> = html
-        .select(&BODY)
+    let mut page_classes: Vec<String> = select_named(html, &BODY, &["body"])
         .next()
         .map(|b| b.value().classes().map(str::to_owned).collect())
         .unwrap_or_default();
-    for article in html.select(&ARTICLE_ID).take(3) {
+    for article in select_named(html, &ARTICLE_ID, &["article"]).take(3) {
         page_classes.extend(article.value().classes().map(str::to_owned));
     }
 
-    let post_id = post_id(html, &links, &page_classes);
+    let post_id = post_id(html, links, &page_classes);
     let slug = canonical_url.as_ref().and_then(|u| {
         u.path_segments()?.rev().find(|s| !s.is_empty()).map(|s| s.trim_end_matches(".html").trim_end_matches(".htm").to_owned())
     });
@@ -175,7 +184,7 @@ pub(super) fn extract(page: &Page, profile: &Profile, options: &Options, body_ro
             source_links.push((format!("meta[name={key}]"), value.clone()));
         }
     }
-    for (rel, href) in &links {
+    for (rel, href) in links {
         if rel.split_whitespace().any(|t| t == "original-source" || t == "syndication-source") {
             source_links.push((format!("link[rel={rel}]"), href.clone()));
         }
@@ -219,8 +228,9 @@ fn title(html: &Html, profile: &Profile, metas: &Metas, ld: &JsonLd, publisher: 
             return Some(t);
         }
     }
-    let document_title = html.select(&TITLE).next().map(|t| collapse(&t.text().collect::<String>())).filter(|t| !t.is_empty());
-    let h1s: Vec<String> = html.select(&ARTICLE_H1).chain(html.select(&H1)).map(element_text).filter(|t| !t.is_empty()).take(8).collect();
+    let document_title = select_named(html, &TITLE, &["title"]).next().map(|t| collapse(&t.text().collect::<String>())).filter(|t| !t.is_empty());
+    let h1s: Vec<String> = select_where(html, &ARTICLE_H1, |e| e.name() == "h1" || has_any_attr(e, &["itemprop", "class"]))
+        .chain(select_named(html, &H1, &["h1"])).map(element_text).filter(|t| !t.is_empty()).take(8).collect();
     // Editorial metadata first (JSON-LD, then the social tags), as Readability does.
     let from_metadata = [
         ld.article().and_then(|a| jsonld::string(a, "headline").or_else(|| jsonld::string(a, "name"))),
@@ -284,7 +294,7 @@ fn title_from_document_title(title: &str, headings: &[String]) -> String {
 /// "Headline | Site Name" in `<title>`, where the head is the headline: the site's name.
 fn site_name_from_title(html: &Html, headline: Option<&str>) -> Option<String> {
     let norm = |s: &str| s.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect::<String>();
-    let document_title = html.select(&TITLE).next().map(|t| collapse(&t.text().collect::<String>()))?;
+    let document_title = select_named(html, &TITLE, &["title"]).next().map(|t| collapse(&t.text().collect::<String>()))?;
     let headline = norm(headline?);
     [" | ", " – ", " — ", " - ", " :: ", " · "].iter().find_map(|separator| {
         let (head, tail) = document_title.rsplit_once(separator)?;
@@ -341,10 +351,19 @@ static ROLE: LazyLock<Regex> = LazyLock::new(|| {
 /// Split a byline text ("By A, B and C | May 3") into names.
 pub(crate) fn parse_byline(text: &str) -> Vec<String> {
     let text = collapse(text);
-    let text = BY_PREFIX.replace(&text, "");
-    let text = BYLINE_TAIL.replace(&text, "");
+    // Each pattern only where its literal prerequisites are (building one costs more than reading
+    // a small page).
+    let text = if may_contain_any(&text, &["by", "par", "por", "von", "di", "door", "av", "af"]) { BY_PREFIX.replace(&text, "") } else { Cow::Borrowed(text.as_str()) };
+    let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let may_have_tail = text.contains(['|', '•', '·'])
+        || text.contains(char::is_numeric)
+        || may_contain_any(&text, &["updated", "published", "posted"])
+        || (may_contain_any(&text, &["on"]) && may_contain_any(&text, &months));
+    let text = if may_have_tail { BYLINE_TAIL.replace(&text, "") } else { Cow::Borrowed(&*text) };
     let mut names: Vec<String> = Vec::new();
-    for part in NAME_SPLIT.split(text.trim()) {
+    let splits = text.contains([',', '&']) || may_contain_any(&text, &["and", "und", "et", "y"]);
+    let parts: Box<dyn Iterator<Item = &str>> = if splits { Box::new(NAME_SPLIT.split(text.trim())) } else { Box::new(std::iter::once(text.trim())) };
+    for part in parts {
         let part = part.trim().trim_matches(|c: char| c == ',' || c == ';' || c == ':');
         if part.is_empty() {
             continue;
@@ -368,7 +387,7 @@ static CREDENTIALS: LazyLock<Regex> =
 
 /// A name without a social handle ("Ahiza Garcia @ahiza_garcia") or degrees ("Brenda Goodman, MA").
 fn clean_name(name: &str) -> String {
-    let name = HANDLE.replace_all(name, "");
+    let name = if name.contains('@') { HANDLE.replace_all(name, "") } else { Cow::Borrowed(name) };
     let name = CREDENTIALS.replace(name.trim(), "");
     name.trim().trim_end_matches(',').trim().to_owned()
 }
@@ -421,8 +440,7 @@ fn authors<'h>(html: &'h Html, profile: &Profile, metas: &Metas, ld: &JsonLd, ba
         .map(|v| parse_byline(&v).into_iter().map(|name| Author { name, url: None, is_organization: false }).collect())
         .unwrap_or_default();
 
-    let from_rel: Vec<Author> = html
-        .select(&REL_AUTHOR)
+    let from_rel: Vec<Author> = select_named(html, &REL_AUTHOR, &["a"])
         .filter_map(|a| {
             let name = element_text(a);
             looks_like_name(&name).then(|| Author { url: a.value().attr("href").and_then(|h| author_url(h, base)), name, is_organization: false })
@@ -490,13 +508,21 @@ fn generic_byline_element<'h>(html: &'h Html, body_root: ElementRef<'h>) -> Opti
     // Depth of the deepest ancestor shared with the body root: the higher, the nearer.
     let nearness = |e: ElementRef<'h>| std::iter::once(*e).chain(e.ancestors()).find_map(|a| root_line.get(&a.id()).copied()).unwrap_or(0);
     let mut best: Option<(usize, ElementRef<'h>)> = None;
-    let candidates = html.select(&BYLINE_ELEMENTS).filter(|e| {
-        let text = element_text(*e);
-        !text.is_empty() && text.len() < 200 && !is_chrome(*e)
+    // Only short texts qualify: reading stops at the limit (a container's text can be the page's).
+    // Every selector of the list needs an itemprop, or a class, id or data-testid holding "byline",
+    // "Byline" or "author": elements without are not matched at all.
+    let has_byline_attr = |e: &scraper::node::Element| {
+        e.attrs().any(|(name, value)| {
+            name == "itemprop" || (matches!(name, "class" | "id" | "data-testid") && (value.contains("yline") || value.contains("author")))
+        })
+    };
+    let candidates = select_where(html, &BYLINE_ELEMENTS, has_byline_attr).filter(|e| {
+        element_text_within(*e, 200).is_some_and(|text| !text.is_empty()) && !is_chrome(*e)
     });
-    for candidate in candidates.chain(html.select(&BY_CANDIDATES).take(4000).filter(|e| {
-        let text = element_text(*e);
-        text.len() < 120 && text.to_lowercase().starts_with("by ") && BY_PREFIX.is_match(&text) && !is_chrome(*e)
+    for candidate in candidates.chain(select_named(html, &BY_CANDIDATES, &["p", "span", "div", "address"]).take(4000).filter(|e| {
+        // `to_lowercase().starts_with("by ")`: only "b"/"B" and "y"/"Y" lower-case to those letters,
+        // and a collapsed space is a plain one; texts that open otherwise are not read further.
+        element_text_opening(*e, 120, "by ").is_some_and(|text| text.to_lowercase().starts_with("by ") && BY_PREFIX.is_match(&text)) && !is_chrome(*e)
     })) {
         let near = nearness(candidate);
         if best.is_none_or(|(b, _)| near > b) {
@@ -557,7 +583,7 @@ fn post_id(html: &Html, links: &[(String, String)], page_classes: &[String]) -> 
         .and_then(|h| SHORTLINK_ID.captures(h).map(|c| c[1].to_owned()))
         .or_else(|| page_classes.iter().find_map(|c| POSTID_CLASS.captures(c).map(|m| m[1].to_owned())))
         .or_else(|| {
-            html.select(&ARTICLE_ID).find_map(|a| {
+            select_named(html, &ARTICLE_ID, &["article"]).find_map(|a| {
                 let id = a.value().id()?;
                 let digits = id.strip_prefix("post-")?;
                 (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then(|| digits.to_owned())
@@ -575,6 +601,10 @@ static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// A date as ISO 8601: "2016-12-29T01:32:00+00:00" stays, "December 28, 2016" → "2016-12-28".
 pub(crate) fn normalize_date(raw: &str) -> Option<String> {
     let raw = raw.trim();
+    // Both patterns need digits.
+    if !raw.contains(char::is_numeric) {
+        return None;
+    }
     if let Some(c) = ISO_DATE.captures(raw) {
         let date = format!("{}-{}-{}", &c[1], &c[2], &c[3]);
         return Some(match (c.get(4), c.get(5)) {
@@ -582,6 +612,10 @@ pub(crate) fn normalize_date(raw: &str) -> Option<String> {
             (Some(time), None) => format!("{date}T{}", time.as_str()),
             _ => date,
         });
+    }
+    let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    if !may_contain_any(raw, &months) {
+        return None;
     }
     let c = TEXT_DATE.captures(raw)?;
     let (month, day, year) = match c.get(1) {

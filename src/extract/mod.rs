@@ -182,13 +182,32 @@ pub fn is_removed_tag(name: &str) -> bool {
     !matches!(name, "nav" | "aside" | "form") && furniture::by_tag(name).is_some()
 }
 
+/// The page's meta tags, `link[rel]`s and JSON-LD, read once: [`pick_profile_with`] and
+/// [`extract_with`] share it.
+pub struct Head(metadata::Head);
+
+impl Head {
+    /// Read them from the page.
+    pub fn read(page: &Page) -> Head {
+        Head(metadata::Head::read(&page.html))
+    }
+}
+
 /// Pick the profile for a page: the one given, else a built-in whose domains match the canonical
 /// host, else the generic one.
 pub fn pick_profile<'p>(page: &Page, explicit: Option<&'p Profile>, builtins: &'p [Profile], options: &Options) -> &'p Profile {
     if let Some(profile) = explicit {
         return profile;
     }
-    let (canonical, page_url) = metadata::urls(page, options);
+    pick_profile_with(page, &Head::read(page), None, builtins, options)
+}
+
+/// [`pick_profile`] with the page's [`Head`] already read.
+pub fn pick_profile_with<'p>(page: &Page, head: &Head, explicit: Option<&'p Profile>, builtins: &'p [Profile], options: &Options) -> &'p Profile {
+    if let Some(profile) = explicit {
+        return profile;
+    }
+    let (canonical, page_url) = metadata::urls(page, &head.0, options);
     let host = canonical.or(page_url).and_then(|u| u.host_str().map(str::to_owned));
     host.and_then(|host| builtins.iter().find(|p| p.matches_host(&host)))
         .or_else(|| builtins.iter().find(|p| p.name == "generic"))
@@ -197,9 +216,14 @@ pub fn pick_profile<'p>(page: &Page, explicit: Option<&'p Profile>, builtins: &'
 
 /// Extract the article from a page with a given profile.
 pub fn extract<'a>(page: &'a Page, profile: &'a Profile, options: &Options) -> Result<Article<'a>, ExtractError> {
+    extract_with(page, &Head::read(page), profile, options)
+}
+
+/// [`extract`] with the page's [`Head`] already read.
+pub fn extract_with<'a>(page: &'a Page, head: &Head, profile: &'a Profile, options: &Options) -> Result<Article<'a>, ExtractError> {
     // The body first: the byline nearest to it is the article's (pages list other stories' bylines).
-    let (canonical, page_url) = metadata::urls(page, options);
+    let (canonical, page_url) = metadata::urls(page, &head.0, options);
     let found = body::find(page, profile, canonical.as_ref().or(page_url.as_ref()))?;
-    let meta = metadata::extract(page, profile, options, found.body.root);
+    let meta = metadata::extract(page, &head.0, profile, options, found.body.root);
     Ok(Article { page, profile, meta, body: found.body, images: found.images })
 }

@@ -5,34 +5,93 @@ use scraper::{ElementRef, Node};
 
 /// Collapse runs of whitespace (including non-breaking spaces) to one space and trim.
 pub fn collapse(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut pending_space = false;
-    for c in text.chars() {
+    let mut c = Collapser { out: String::with_capacity(text.len()), pending_space: false };
+    c.push_str(text);
+    c.out
+}
+
+/// [`collapse`] fed piece by piece: the same result as collapsing the concatenation, without
+/// building it first.
+struct Collapser {
+    out: String,
+    pending_space: bool,
+}
+
+impl Collapser {
+    fn push_str(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if (0x21..0x7f).contains(&b) {
+                // A run of printable ASCII goes in whole.
+                let start = i;
+                while i < bytes.len() && (0x21..0x7f).contains(&bytes[i]) {
+                    i += 1;
+                }
+                if self.pending_space {
+                    self.out.push(' ');
+                    self.pending_space = false;
+                }
+                self.out.push_str(&text[start..i]);
+                continue;
+            }
+            let c = if b < 0x80 { char::from(b) } else { text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER) };
+            i += c.len_utf8();
+            self.push_char(c);
+        }
+    }
+
+    fn push_char(&mut self, c: char) {
         if c.is_whitespace() || c == '\u{a0}' || c == '\u{200b}' || c == '\u{feff}' {
-            pending_space = !out.is_empty();
+            self.pending_space = !self.out.is_empty();
         } else if c.is_control() {
             // NUL and other control characters (JSON-LD can carry them as \u0000) are dropped.
         } else {
-            if pending_space {
-                out.push(' ');
-                pending_space = false;
+            if self.pending_space {
+                self.out.push(' ');
+                self.pending_space = false;
             }
-            out.push(c);
+            self.out.push(c);
         }
     }
-    out
 }
 
 /// The collapsed text of an element, leaving out script/style/template/noscript content.
 pub fn element_text(element: ElementRef<'_>) -> String {
-    let mut raw = String::new();
+    text_within(element, usize::MAX).unwrap_or_default()
+}
+
+/// [`element_text`] when it is shorter than `limit` bytes, else `None`, reading no more of a large
+/// element than that.
+pub fn element_text_within(element: ElementRef<'_>, limit: usize) -> Option<String> {
+    text_within(element, limit)
+}
+
+/// [`element_text_within`] for a text that must open with `prefix` (ASCII, lower-case, compared
+/// ignoring ASCII case): `None` as soon as the opening differs.
+pub fn element_text_opening(element: ElementRef<'_>, limit: usize, prefix: &str) -> Option<String> {
+    text_checked(element, limit, |out| out.len() < prefix.len() || out.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+fn text_within(element: ElementRef<'_>, limit: usize) -> Option<String> {
+    text_checked(element, limit, |_| true)
+}
+
+fn text_checked(element: ElementRef<'_>, limit: usize, keep: impl Fn(&str) -> bool) -> Option<String> {
+    let mut text = Collapser { out: String::new(), pending_space: false };
     let mut skip_depth = 0usize;
     for edge in element.traverse() {
         match edge {
             ego_tree::iter::Edge::Open(node) => match node.value() {
                 Node::Element(e) if is_non_text(e.name()) => skip_depth += 1,
-                Node::Element(e) if skip_depth == 0 && is_breaking(e.name()) => raw.push(' '),
-                Node::Text(t) if skip_depth == 0 => raw.push_str(t),
+                Node::Element(e) if skip_depth == 0 && is_breaking(e.name()) => text.push_char(' '),
+                Node::Text(t) if skip_depth == 0 => {
+                    text.push_str(t);
+                    if text.out.len() >= limit || !keep(&text.out) {
+                        return None;
+                    }
+                }
                 _ => {}
             },
             ego_tree::iter::Edge::Close(node) => {
@@ -40,13 +99,25 @@ pub fn element_text(element: ElementRef<'_>) -> String {
                     if is_non_text(e.name()) {
                         skip_depth -= 1;
                     } else if skip_depth == 0 && is_breaking(e.name()) {
-                        raw.push(' ');
+                        text.push_char(' ');
                     }
                 }
             }
         }
     }
-    collapse(&raw)
+    Some(text.out)
+}
+
+/// Whether `text` contains one of `words` (ASCII, lower-case), ignoring ASCII case: the literal
+/// prerequisite of a case-insensitive pattern, checked before the pattern is built or run. Case-
+/// insensitive patterns also fold the long s and the Kelvin sign to ASCII letters: a text holding
+/// either always passes.
+pub fn may_contain_any(text: &str, words: &[&str]) -> bool {
+    let bytes = text.as_bytes();
+    words.iter().any(|w| {
+        let w = w.as_bytes();
+        w.len() <= bytes.len() && bytes.windows(w.len()).any(|window| window.eq_ignore_ascii_case(w))
+    }) || text.contains(['ſ', '\u{212a}'])
 }
 
 /// Elements whose content is never readable text.
@@ -87,6 +158,15 @@ mod tests {
     fn collapses_whitespace_and_nbsp() {
         assert_eq!(collapse("  a \n\t b\u{a0}\u{a0}c  "), "a b c");
         assert_eq!(collapse(""), "");
+        assert_eq!(collapse("\u{feff}x\u{0}y\u{200b}\u{85}z\u{3000}é\u{7f} "), "xy z é");
+    }
+
+    #[test]
+    fn element_text_within_stops_at_the_limit() {
+        let html = scraper::Html::parse_fragment("<div><p>One</p>  <p>Two</p></div>");
+        let div = html.select(&scraper::Selector::parse("div").unwrap()).next().unwrap();
+        assert_eq!(element_text_within(div, 8).as_deref(), Some("One Two"));
+        assert_eq!(element_text_within(div, 7), None);
     }
 
     #[test]
