@@ -183,3 +183,24 @@ fn embed_refuses_what_is_not_html_over_http() {
     Test::new().args(["embed", "ftp://example.org/page.html"]).run().status(1).one_line_error("unsupported URL scheme");
     Test::new().args(["embed", "file:///etc/passwd"]).run().status(1).one_line_error("unsupported URL scheme");
 }
+
+#[test]
+fn check_gives_one_verdict_per_input() {
+    let original = fixture("forward-original");
+    let wire = fixture("forward-staff-jta-dateline");
+    Test::new().arg("check").arg(&original).run().status(0).stdout_has("eligible");
+    let run = Test::new().arg("check").arg(&original).arg(&wire).args(["--format", "json"]).run().status(3);
+    let lines: Vec<serde_json::Value> = run.stdout().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2, "{}", run.stdout());
+    assert_eq!(lines[0]["eligible"], true);
+    assert_eq!(lines[1]["eligible"], false);
+    assert_eq!(lines[1]["source"], "JTA");
+    assert_eq!(lines[1]["reasons"][0]["signal"], "dateline");
+    assert_eq!(lines[1]["canonical_url"].as_str().map(|u| u.starts_with("https://forward.com/")), Some(true));
+    // A failing input is reported and the others still run; failure beats refusal in the exit code.
+    let run = Test::new().arg("check").arg(&wire).arg(root().join("fixtures/bad/empty.html")).args(["--format", "json"]).run().status(1);
+    let lines: Vec<serde_json::Value> = run.stdout().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines[0]["eligible"], false);
+    assert!(lines[1]["error"].as_str().is_some_and(|e| e.contains("empty")), "{}", run.stdout());
+    Test::new().arg("check").arg(&wire).run().status(3).stdout_has("refused: originated with JTA");
+}
