@@ -346,10 +346,10 @@ fn distinct_embeds(vectors: &[String]) -> (Vec<(String, String)>, usize) {
     let mut seen = std::collections::HashSet::new();
     let mut embeds = Vec::new();
     for (i, spot, html) in made.iter() {
-        if let Some(html) = html {
-            if seen.insert(html.clone()) {
-                embeds.push((format!("vector #{i} {:?} in {spot}", vectors[*i]), html.clone()));
-            }
+        if let Some(html) = html
+            && seen.insert(html.clone())
+        {
+            embeds.push((format!("vector #{i} {:?} in {spot}", vectors[*i]), html.clone()));
         }
     }
     (embeds, jobs.len())

@@ -214,13 +214,13 @@ impl Browser {
         let id = self.send(session, method, params);
         let deadline = Instant::now() + CALL_TIMEOUT;
         loop {
-            if let Some(reply) = self.pump() {
-                if reply["id"] == id {
-                    return match reply.get("error") {
-                        Some(error) => Err(error.to_string()),
-                        None => Ok(reply["result"].clone()),
-                    };
-                }
+            if let Some(reply) = self.pump()
+                && reply["id"] == id
+            {
+                return match reply.get("error") {
+                    Some(error) => Err(error.to_string()),
+                    None => Ok(reply["result"].clone()),
+                };
             }
             if Instant::now() > deadline {
                 panic!("{method}: no reply from Chromium within {CALL_TIMEOUT:?}\n{}", self.stderr());
@@ -364,11 +364,14 @@ pub fn console(events: &[Value]) -> Vec<String> {
         .collect()
 }
 
+/// Pages by path: (content type, body).
+type Pages = Arc<Mutex<std::collections::HashMap<String, (String, Vec<u8>)>>>;
+
 /// A loopback web server for the tests: fixed pages by path, a 1×1 GIF at any path starting
 /// with `/pixel`, 404 otherwise; every request path is recorded.
 pub struct Site {
     pub port: u16,
-    pages: Arc<Mutex<std::collections::HashMap<String, (String, Vec<u8>)>>>,
+    pages: Pages,
     log: Arc<Mutex<Vec<String>>>,
     server: Arc<tiny_http::Server>,
     thread: Option<std::thread::JoinHandle<()>>,
@@ -381,7 +384,7 @@ impl Site {
     pub fn start() -> Site {
         let server = Arc::new(tiny_http::Server::http("127.0.0.1:0").expect("loopback server"));
         let port = server.server_addr().to_ip().expect("ip address").port();
-        let pages: Arc<Mutex<std::collections::HashMap<String, (String, Vec<u8>)>>> = Arc::default();
+        let pages: Pages = Arc::default();
         let log: Arc<Mutex<Vec<String>>> = Arc::default();
         let (srv, p, l) = (Arc::clone(&server), Arc::clone(&pages), Arc::clone(&log));
         let thread = std::thread::spawn(move || {
