@@ -22,6 +22,10 @@ use crate::profile::Profile;
 static ARTICLE_BODY: LazyLock<Selector> =
     LazyLock::new(|| Selector::parse("[itemprop=articleBody], [itemprop=articlebody]").expect("valid selector"));
 
+/// `REPUBLISH_DEBUG_SCORES=1` prints the large removals and the top scored candidates on stderr:
+/// the tool for working on extraction quality (docs/quality.md). Read once, not per page.
+static DEBUG_SCORES: LazyLock<bool> = LazyLock::new(|| std::env::var_os("REPUBLISH_DEBUG_SCORES").is_some());
+
 /// The least running text (in characters) a body must hold to count as an article.
 const MIN_ARTICLE_CHARS: usize = 140;
 /// A block shorter than this does not score.
@@ -71,7 +75,7 @@ pub(super) fn find<'a>(page: &'a Page, profile: &Profile, base: Option<&Url>) ->
     }
 
     let removed = classify(html.root_element(), &raw, total_text, &forced);
-    if std::env::var_os("REPUBLISH_DEBUG_SCORES").is_some() {
+    if *DEBUG_SCORES {
         for (id, r) in &removed {
             let n = html.tree.get(*id).and_then(ElementRef::wrap);
             if let Some(e) = n {
@@ -419,7 +423,7 @@ fn score<'a>(root: ElementRef<'a>, removed: &FxHashMap<NodeId, Removal>) -> Opti
     let final_score = |id: &NodeId, s: f32| s * (1.0 - effective.get(id).map_or(0.0, Stats::link_density));
     let mut ranked: Vec<(NodeId, f32)> = scores.iter().map(|(id, s)| (*id, final_score(id, *s))).collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    if std::env::var_os("REPUBLISH_DEBUG_SCORES").is_some() {
+    if *DEBUG_SCORES {
         for (id, score) in ranked.iter().take(8) {
             let e = tree.get(*id).and_then(ElementRef::wrap);
             let desc = e.map(|e| format!("<{} class={:?} id={:?}>", e.value().name(), e.value().attr("class"), e.value().id())).unwrap_or_default();
