@@ -224,11 +224,11 @@ fn staged(bytes: &[u8], settings: &Settings) -> [Duration; 6] {
     let cleaned = clean::clean(&article);
     out[4] = t.elapsed();
     let t = Instant::now();
-    if verdict.eligible {
-        if let Ok(rendered) = render::render(&article.meta, &cleaned, profile) {
-            let canonical = article.meta.canonical_url.as_ref().or(article.meta.page_url.as_ref()).map_or("", url::Url::as_str);
-            std::hint::black_box(safety::check_embed(&rendered.html, profile, rendered.pixel_url.as_deref(), canonical));
-        }
+    if verdict.eligible
+        && let Ok(rendered) = render::render(&article.meta, &cleaned, profile)
+    {
+        let canonical = article.meta.canonical_url.as_ref().or(article.meta.page_url.as_ref()).map_or("", url::Url::as_str);
+        std::hint::black_box(safety::check_embed(&rendered.html, profile, rendered.pixel_url.as_deref(), canonical));
     }
     out[5] = t.elapsed();
     out

@@ -77,13 +77,12 @@ pub fn article_page(target: usize) -> String {
     while page.len() + footer.len() < target {
         match i % 40 {
             7 => {
-                let _ = write!(page, "<h2>Section {}: the {} question</h2>\n", i / 40 + 1, WORDS[i % WORDS.len()]);
+                let _ = writeln!(page, "<h2>Section {}: the {} question</h2>", i / 40 + 1, WORDS[i % WORDS.len()]);
             }
             13 => {
-                let _ = write!(
+                let _ = writeln!(
                     page,
-                    r#"<figure class="wp-block-image"><img src="/img/photo-{i}.jpg" alt="Photo {i}" width="800" height="533"><figcaption>The {} at dawn. <span class="credit">Photo by Dana Reyes</span></figcaption></figure>
-"#,
+                    r#"<figure class="wp-block-image"><img src="/img/photo-{i}.jpg" alt="Photo {i}" width="800" height="533"><figcaption>The {} at dawn. <span class="credit">Photo by Dana Reyes</span></figcaption></figure>"#,
                     WORDS[i % WORDS.len()]
                 );
             }
@@ -92,10 +91,9 @@ pub fn article_page(target: usize) -> String {
 "#);
             }
             29 => {
-                let _ = write!(
+                let _ = writeln!(
                     page,
-                    r#"<div class="related-posts"><h3>Related</h3><ul><li><a href="/news/{i}/a/">The {} plan, explained</a></li><li><a href="/news/{i}/b/">What the {} vote means</a></li></ul></div>
-"#,
+                    r#"<div class="related-posts"><h3>Related</h3><ul><li><a href="/news/{i}/a/">The {} plan, explained</a></li><li><a href="/news/{i}/b/">What the {} vote means</a></li></ul></div>"#,
                     WORDS[i % WORDS.len()],
                     WORDS[(i + 3) % WORDS.len()]
                 );
@@ -104,12 +102,12 @@ pub fn article_page(target: usize) -> String {
                 page.push_str("<p>");
                 sentence(&mut page, i, 14 + i % 11);
                 page.push(' ');
-                if i % 3 == 0 {
+                if i.is_multiple_of(3) {
                     let _ = write!(page, r#"<a href="/news/2025/{}/">"#, i);
                     sentence(&mut page, i + 1, 4);
                     page.push_str("</a> ");
                 }
-                if i % 5 == 0 {
+                if i.is_multiple_of(5) {
                     page.push_str("<em>");
                     sentence(&mut page, i + 2, 6);
                     page.push_str("</em> ");
