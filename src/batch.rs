@@ -37,6 +37,9 @@ pub struct ReportLine {
     pub status: Status,
     /// The file written, if any.
     pub output: Option<String>,
+    /// The editors' preview page written with `--preview` (for refused stories too).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub preview: Option<String>,
     pub title: Option<String>,
     pub canonical_url: Option<String>,
     /// When refused: the outlet the story originated with, when known.
@@ -60,6 +63,7 @@ impl ReportLine {
             input: input.to_owned(),
             status: Status::Error,
             output: None,
+            preview: None,
             title: None,
             canonical_url: None,
             source: None,
@@ -85,6 +89,8 @@ pub struct PastLine {
     pub status: Status,
     #[serde(default)]
     pub output: Option<String>,
+    #[serde(default)]
+    pub preview: Option<String>,
 }
 
 /// An existing report, read back for `--resume`.
@@ -94,6 +100,8 @@ pub struct PastReport {
     pub kept: Vec<String>,
     /// Those inputs, with their outputs.
     pub done: HashMap<String, Option<String>>,
+    /// Every file name those inputs wrote (outputs and previews): a resumed run must not reuse them.
+    pub written: Vec<String>,
     /// Lines dropped: failed inputs (retried), duplicates, or a line cut short by a kill.
     pub dropped: usize,
 }
@@ -103,7 +111,7 @@ impl PastReport {
     /// still `exists`; drop everything else (errors are retried; a last line without its newline
     /// was cut short by a kill; anything that is not JSON is ignored).
     pub fn parse(text: &str, exists: impl Fn(&str) -> bool) -> PastReport {
-        let mut lines: Vec<(String, Option<String>, String)> = Vec::new();
+        let mut lines: Vec<(String, Option<String>, Option<String>, String)> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut dropped = 0;
         for raw in text.split_inclusive('\n') {
@@ -120,15 +128,16 @@ impl PastReport {
             let usable = line.status.is_done() && line.output.as_deref().is_none_or(&exists);
             if usable {
                 index.insert(line.input.clone(), lines.len());
-                lines.push((line.input, line.output, raw.to_owned()));
+                lines.push((line.input, line.output, line.preview, raw.to_owned()));
             } else {
                 dropped += 1;
             }
         }
         let mut report = PastReport { dropped, ..PastReport::default() };
-        for (input, output, raw) in lines {
+        for (input, output, preview, raw) in lines {
             if !input.is_empty() && index.contains_key(&input) {
                 report.kept.push(raw);
+                report.written.extend(output.iter().chain(preview.iter()).cloned());
                 report.done.insert(input, output);
             }
         }
@@ -263,7 +272,7 @@ mod tests {
         let text = concat!(
             "{\"input\":\"a\",\"status\":\"ok\",\"output\":\"out/a.html\"}\n",
             "{\"input\":\"b\",\"status\":\"error\",\"output\":null}\n",
-            "{\"input\":\"c\",\"status\":\"refused\",\"output\":null}\n",
+            "{\"input\":\"c\",\"status\":\"refused\",\"output\":null,\"preview\":\"out/c.preview.html\"}\n",
             "{\"input\":\"d\",\"status\":\"ok\",\"output\":\"out/gone.html\"}\n",
             "{\"input\":\"a\",\"status\":\"ok\",\"output\":\"out/a.html\"}\n",
             "not json\n",
@@ -278,5 +287,7 @@ mod tests {
         assert_eq!(past.done["a"].as_deref(), Some("out/a.html"));
         assert!(!past.done.contains_key("b") && !past.done.contains_key("d") && !past.done.contains_key("e"));
         assert_eq!(past.dropped, 5);
+        // A refused story's preview keeps its name taken, as an output does.
+        assert_eq!(past.written, ["out/c.preview.html", "out/a.html"]);
     }
 }

@@ -40,9 +40,11 @@ pub fn write_atomic(path: &Path, content: &[u8]) -> Result<()> {
 /// kill, needs that, and in batch runs it is most of the time of a page.
 pub fn write_atomic_synced(path: &Path, content: &[u8], sync: bool) -> Result<()> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut temp = tempfile::Builder::new()
-        .prefix(".republish-")
-        .suffix(".tmp")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".republish-").suffix(".tmp");
+    #[cfg(unix)]
+    builder.permissions(new_file_permissions(path));
+    let mut temp = builder
         .tempfile_in(dir)
         .with_context(|| format!("{}: cannot create a file in {}", path.display(), dir.display()))?;
     temp.write_all(content).with_context(|| format!("{}: write failed", path.display()))?;
@@ -51,6 +53,16 @@ pub fn write_atomic_synced(path: &Path, content: &[u8], sync: bool) -> Result<()
     }
     temp.persist(path).map_err(|e| e.error).with_context(|| format!("{}: cannot write", path.display()))?;
     Ok(())
+}
+
+/// The mode an output gets: the replaced file's, else what any new file gets (0666 less the
+/// umask, usually 0644), so that a web server can read what `batch` wrote. Temp files alone
+/// would be 0600.
+#[cfg(unix)]
+fn new_file_permissions(path: &Path) -> std::fs::Permissions {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(path).map_or(0o666, |m| m.permissions().mode() & 0o777);
+    std::fs::Permissions::from_mode(mode)
 }
 
 /// Print a warning about one input to stderr.

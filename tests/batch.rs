@@ -202,6 +202,37 @@ fn names_never_collide() {
 }
 
 #[test]
+fn resume_never_reuses_a_refused_storys_preview_name() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::copy(fixture("forward-jta-byline"), input.join("refused.html")).unwrap();
+    let out = tmp.path().join("out");
+    let args = ["batch", path_str(&input), "--preview", "--out-dir", path_str(&out)];
+    Test::new().args(args).run().status(0);
+    let first = report(&out);
+    assert_eq!(first.len(), 1);
+    assert_eq!(first[0]["status"], "refused", "{}", first[0]);
+    assert!(first[0]["output"].is_null(), "{}", first[0]);
+    let preview = PathBuf::from(first[0]["preview"].as_str().expect("the refused story's preview is reported"));
+    let refused_page = std::fs::read_to_string(&preview).expect("preview written");
+
+    // An eligible story with the same slug arrives later: it gets a name of its own.
+    let page = std::fs::read_to_string(fixture("forward-original")).unwrap();
+    let same_slug = page.replace("news/612457/brooklyn-shul-solar-roof-block-cooperative/", "fast-forward/612811/vienna-kosher-bakery-reopens-after-arson/");
+    assert_ne!(same_slug, page);
+    std::fs::write(input.join("later.html"), same_slug).unwrap();
+    Test::new().args(args).arg("--resume").run().status(0);
+    let lines = by_input(&report(&out));
+    let later = &lines[&input.join("later.html").display().to_string()];
+    assert_eq!(later["status"], "ok", "{later}");
+    let later_preview = later["preview"].as_str().unwrap();
+    assert_ne!(Path::new(later_preview), preview, "the later story overwrote the refused story's preview");
+    assert!(later["output"].as_str().unwrap().ends_with("vienna-kosher-bakery-reopens-after-arson-2.html"), "{later}");
+    assert_eq!(std::fs::read_to_string(&preview).unwrap(), refused_page, "the refused story's preview changed");
+}
+
+#[test]
 fn list_from_stdin_and_fail_fast() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");

@@ -83,6 +83,27 @@ fn output_file_is_written_atomically_and_replaces_the_old_one() {
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "temp files left behind");
 }
 
+#[cfg(unix)]
+#[test]
+fn output_files_get_ordinary_permissions_and_keep_a_replaced_files() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let tmp = tempfile::tempdir().unwrap();
+    // What any new file gets under this umask (the child inherits it): readable by a web server,
+    // not the 0600 of a temp file.
+    let reference = tmp.path().join("reference");
+    std::fs::write(&reference, "x").unwrap();
+    let out = tmp.path().join("new.html");
+    Test::new().arg("embed").arg(fixture("plain-cms")).args(["-o", out.to_str().unwrap()]).run().status(0);
+    assert_eq!(mode(&out), mode(&reference), "a new output");
+    let private = tmp.path().join("private.html");
+    std::fs::write(&private, "old").unwrap();
+    std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o640)).unwrap();
+    Test::new().arg("embed").arg(fixture("plain-cms")).args(["-o", private.to_str().unwrap()]).run().status(0);
+    assert_eq!(mode(&private), 0o640, "a replaced output keeps its mode");
+    assert!(std::fs::read_to_string(&private).unwrap().contains("<p>"));
+}
+
 #[test]
 fn usage_errors_exit_2() {
     Test::new().args(["embed"]).run().status(2);

@@ -57,10 +57,8 @@ pub fn run(args: &BatchArgs) -> Result<Exit> {
     output::write_atomic(&report_path, past.kept.concat().as_bytes())?;
     let report = OpenOptions::new().append(true).open(&report_path).with_context(|| format!("{}: cannot open", report_path.display()))?;
     let mut names = Names::new();
-    for output in past.done.values().flatten() {
-        if let Some(stem) = Path::new(output).file_stem() {
-            names.take(&stem.to_string_lossy());
-        }
+    for written in &past.written {
+        names.take(&name_of(Path::new(written)));
     }
     let already = done.len();
 
@@ -131,6 +129,20 @@ fn read_past(path: &Path, dir: &Path) -> Result<PastReport> {
     // An empty output is what a power cut can leave of a file written without --sync: redo it.
     let whole = |name: &std::ffi::OsStr| fs::metadata(dir.join(name)).is_ok_and(|m| m.is_file() && m.len() > 0);
     Ok(PastReport::parse(&text, |output| Path::new(output).file_name().is_some_and(whole)))
+}
+
+/// The files written for one story.
+struct Written {
+    output: PathBuf,
+    preview: Option<PathBuf>,
+}
+
+/// The name an output file was reserved under: `story-2` for `story-2.html`, `.json` and
+/// `.preview.html` alike.
+fn name_of(path: &Path) -> String {
+    let file = path.file_name().map(|f| f.to_string_lossy()).unwrap_or_default();
+    let name = file.strip_suffix(".preview.html").or_else(|| file.rsplit_once('.').map(|(stem, _)| stem));
+    name.unwrap_or(&file).to_owned()
 }
 
 /// One input: its name in the report, and where to load it from (or why it cannot be).
@@ -262,7 +274,7 @@ impl Run<'_> {
             Err(err) => return ReportLine::error(&input.name, &err.to_string(), 0),
         };
         let json = self.args.format == BatchFormat::Json;
-        let output = if outcome.rendered.is_some() || json || self.args.preview {
+        let (output, preview) = if outcome.rendered.is_some() || json || self.args.preview {
             let stem = match source {
                 Source::File(path) => path.file_stem().map(|s| s.to_string_lossy().into_owned()),
                 Source::Url(url) => url.path_segments().and_then(|mut s| s.rfind(|s| !s.is_empty())).map(str::to_owned),
@@ -272,17 +284,18 @@ impl Run<'_> {
             let name = self.names.lock().unwrap_or_else(PoisonError::into_inner).reserve(&base);
             match self.write(&name, &outcome, json) {
                 // A refused story with only its preview written has no output.
-                Ok(path) => (outcome.rendered.is_some() || json).then_some(path),
+                Ok(written) => ((outcome.rendered.is_some() || json).then_some(written.output), written.preview),
                 Err(err) => return ReportLine::error(&input.name, &format!("{err:#}"), 0),
             }
         } else {
-            None
+            (None, None)
         };
         let meta = &outcome.meta;
         ReportLine {
             input: input.name.clone(),
             status: if outcome.verdict.eligible { Status::Ok } else { Status::Refused },
             output: output.map(|p| p.display().to_string()),
+            preview: preview.map(|p| p.display().to_string()),
             title: meta.title.clone(),
             canonical_url: meta.canonical_url.as_ref().or(meta.page_url.as_ref()).map(|u| u.to_string()),
             source: outcome.verdict.source.clone(),
@@ -294,24 +307,29 @@ impl Run<'_> {
     }
 
     /// Write `name.html` (when eligible), `name.json` (with `--format json`) and
-    /// `name.preview.html` (with `--preview`); the path of the file in the requested format.
-    fn write(&self, name: &str, outcome: &republish::Outcome, json: bool) -> Result<PathBuf> {
+    /// `name.preview.html` (with `--preview`): the path of the file in the requested format, and
+    /// of the preview.
+    fn write(&self, name: &str, outcome: &republish::Outcome, json: bool) -> Result<Written> {
         let sync = self.args.sync;
-        if self.args.preview {
+        let preview = if self.args.preview {
+            let path = self.dir.join(format!("{name}.preview.html"));
             let page = republish::preview::preview_with(outcome, &self.settings);
-            output::write_atomic_synced(&self.dir.join(format!("{name}.preview.html")), page.as_bytes(), sync)?;
-        }
+            output::write_atomic_synced(&path, page.as_bytes(), sync)?;
+            Some(path)
+        } else {
+            None
+        };
         let html = self.dir.join(format!("{name}.html"));
         if let Some(rendered) = &outcome.rendered {
             output::write_atomic_synced(&html, rendered.html.as_bytes(), sync)?;
         }
         if !json {
-            return Ok(html);
+            return Ok(Written { output: html, preview });
         }
         let path = self.dir.join(format!("{name}.json"));
         let content = serde_json::to_string_pretty(&outcome.json())? + "\n";
         output::write_atomic_synced(&path, content.as_bytes(), sync)?;
-        Ok(path)
+        Ok(Written { output: path, preview })
     }
 
     /// Append the line to the report (one write, straight to the file), count it, show it.
