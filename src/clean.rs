@@ -69,7 +69,9 @@ pub fn clean(article: &Article<'_>) -> Cleaned {
     if walk.comments > 0 {
         removed.insert("html_comment".to_owned(), walk.comments);
     }
-    let html = settle(sanitize(&walk.html, article.profile), base, article.profile);
+    let sanitized = sanitize(&walk.html, article.profile);
+    let stable = sanitized == walk.html;
+    let html = settle(sanitized, stable, base, article.profile);
     let text = walk.text_blocks.join("\n\n");
     Cleaned {
         word_count: crate::extract::text::word_count(&text),
@@ -86,27 +88,40 @@ pub fn clean(article: &Article<'_>) -> Cleaned {
 /// Run an HTML fragment (for instance an embed's body) through the same walk and sanitizer.
 /// `clean_fragment(&clean(x).html, ..) == clean(x).html`: the cleaner is idempotent.
 pub fn clean_fragment(fragment: &str, base: Option<&Url>, profile: &Profile) -> String {
-    settle(clean_once(fragment, base, profile), base, profile)
+    let walked = walk_fragment(fragment, base, profile);
+    let sanitized = sanitize(&walked, profile);
+    let stable = sanitized == walked;
+    settle(sanitized, stable, base, profile)
 }
 
-fn clean_once(fragment: &str, base: Option<&Url>, profile: &Profile) -> String {
+/// The walk alone over a parsed fragment: one pass of the cleaner is `sanitize` of this.
+fn walk_fragment(fragment: &str, base: Option<&Url>, profile: &Profile) -> String {
     let parsed = Html::parse_fragment(fragment);
     let mut walk = Walk::new(base, profile);
     walk.run(parsed.root_element(), &FxHashMap::default(), None);
-    sanitize(&walk.html, profile)
+    walk.html
 }
 
 /// The walk can write structure that the HTML parser builds differently (an `<li>` directly in
 /// an `<li>`, a heading in a heading, a link in a link, ...), so ammonia's re-parse can leave
 /// markup that a second pass would change again. Pass the body through again until it stops
-/// changing (one extra pass on almost every page; capped), so that it is a fixed point of
-/// [`clean_fragment`].
-fn settle(mut html: String, base: Option<&Url>, profile: &Profile) -> String {
+/// changing (capped), so that it is a fixed point of [`clean_fragment`].
+///
+/// `stable` says that the sanitizer is known to leave `html` as it is (it was the walk's output
+/// and came out of ammonia unchanged). Then a pass whose walk gives `html` back would sanitize
+/// it to itself: the fixed point is proven without that second ammonia parse, which is the
+/// common case (one parse and one walk of the body instead of two parses and a walk).
+fn settle(mut html: String, mut stable: bool, base: Option<&Url>, profile: &Profile) -> String {
     for _ in 0..4 {
-        let again = clean_once(&html, base, profile);
+        let walked = walk_fragment(&html, base, profile);
+        if stable && walked == html {
+            break;
+        }
+        let again = sanitize(&walked, profile);
         if again == html {
             break;
         }
+        stable = again == walked;
         html = again;
     }
     html
