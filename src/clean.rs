@@ -159,6 +159,8 @@ struct Walk<'b> {
     dropped_links: usize,
     comments: usize,
     stack: Vec<Open>,
+    /// How many elements of `stack` are text blocks.
+    open_blocks: usize,
     pre_depth: usize,
 }
 
@@ -174,6 +176,7 @@ impl<'b> Walk<'b> {
             dropped_links: 0,
             comments: 0,
             stack: Vec::new(),
+            open_blocks: 0,
             pre_depth: 0,
         }
     }
@@ -277,7 +280,7 @@ impl<'b> Walk<'b> {
                         }
                         // Without an href the anchor is just text.
                         self.html.truncate(start);
-                        self.stack.push(Open { start, content: start, close: None, has_content: false, text_start: self.text.len(), block, link: None });
+                        self.push(Open { start, content: start, close: None, has_content: false, text_start: self.text.len(), block, link: None });
                         return;
                     }
                 },
@@ -309,15 +312,16 @@ impl<'b> Walk<'b> {
                     self.text.push('\n');
                 }
                 self.mark_content();
-                self.stack.push(Open { start, content: self.html.len(), close: None, has_content: true, text_start: self.text.len(), block: false, link: None });
+                self.push(Open { start, content: self.html.len(), close: None, has_content: true, text_start: self.text.len(), block: false, link: None });
                 return;
             }
         }
-        self.stack.push(Open { start, content: self.html.len(), close: tag, has_content: false, text_start: self.text.len(), block, link });
+        self.push(Open { start, content: self.html.len(), close: tag, has_content: false, text_start: self.text.len(), block, link });
     }
 
     fn close(&mut self) {
         let Some(open) = self.stack.pop() else { return };
+        self.open_blocks -= usize::from(open.block);
         if open.close == Some("pre") {
             self.pre_depth = self.pre_depth.saturating_sub(1);
         }
@@ -339,19 +343,17 @@ impl<'b> Walk<'b> {
             }
         }
         if let Some(href) = open.link {
-            let text = collapse(&self.html_text_since(open.text_start));
+            let text = collapse(self.text.get(open.text_start..).unwrap_or_default());
             self.links.push(Link { text, href });
         }
         if let Some(parent) = self.stack.last_mut() {
             parent.has_content = true;
         }
         if open.block && !self.inside_text_block() {
-            let block_text = self.text[open.text_start..].to_owned();
+            let flushed = collapse_keeping_breaks(&self.text[open.text_start..]);
             self.text.truncate(open.text_start);
-            let flushed = collapse_keeping_breaks(&block_text);
             if !flushed.is_empty() {
-                let prefix = if open.close == Some("li") { "- " } else { "" };
-                self.text_blocks.push(format!("{prefix}{flushed}"));
+                self.text_blocks.push(if open.close == Some("li") { format!("- {flushed}") } else { flushed });
             }
         } else if open.block {
             self.text.push(' ');
@@ -359,12 +361,13 @@ impl<'b> Walk<'b> {
         let _ = open.content;
     }
 
-    fn html_text_since(&self, text_start: usize) -> String {
-        self.text.get(text_start..).unwrap_or_default().to_owned()
+    fn inside_text_block(&self) -> bool {
+        self.open_blocks > 0
     }
 
-    fn inside_text_block(&self) -> bool {
-        self.stack.iter().any(|o| o.block)
+    fn push(&mut self, open: Open) {
+        self.open_blocks += usize::from(open.block);
+        self.stack.push(open);
     }
 
     fn flush_loose_text(&mut self) {
@@ -468,39 +471,70 @@ fn has_block_below(element: ElementRef<'_>, removed: &FxHashMap<NodeId, Removal>
     false
 }
 
+/// Each run of whitespace (but not the non-breaking space) to one space. Copies runs of other
+/// characters whole; decodes only non-ASCII characters.
 fn fold_whitespace(text: &str) -> String {
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut in_space = false;
-    for c in text.chars() {
-        if c.is_whitespace() && c != '\u{a0}' {
+    let mut run_start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (len, space) = if b < 0x80 {
+            // `char::is_whitespace` on ASCII.
+            (1, matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '))
+        } else {
+            let c = text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+            (c.len_utf8(), c.is_whitespace() && c != '\u{a0}')
+        };
+        if space {
+            out.push_str(&text[run_start..i]);
             if !in_space {
                 out.push(' ');
             }
             in_space = true;
+            run_start = i + len;
         } else {
-            out.push(c);
             in_space = false;
         }
+        i += len;
     }
+    out.push_str(&text[run_start..]);
     out
 }
 
 fn collapse_keeping_breaks(text: &str) -> String {
+    if !text.contains('\n') {
+        return collapse(text);
+    }
     text.split('\n').map(collapse).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("\n")
 }
 
-/// Escape text or an attribute value for HTML.
+/// Escape text or an attribute value for HTML. Copies the runs between special characters whole.
 pub fn escape_into(out: &mut String, text: &str, attribute: bool) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' if attribute => out.push_str("&quot;"),
-            '\u{a0}' => out.push_str("&nbsp;"),
-            c => out.push(c),
-        }
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (entity, len) = match bytes[i] {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' if attribute => ("&quot;", 1),
+            // U+00A0 in UTF-8.
+            0xc2 if bytes.get(i + 1) == Some(&0xa0) => ("&nbsp;", 2),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(&text[start..i]);
+        out.push_str(entity);
+        i += len;
+        start = i;
     }
+    out.push_str(&text[start..]);
 }
 
 /// The final allow-list pass: ammonia with our tags, a few attributes, http(s)/mailto only.

@@ -147,12 +147,33 @@ pub fn is_block(name: &str) -> bool {
 
 /// Count of words in a text (runs of alphanumerics).
 pub fn word_count(text: &str) -> usize {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count()
+    // Counts the starts of runs; decodes only non-ASCII characters.
+    let bytes = text.as_bytes();
+    let (mut count, mut in_word, mut i) = (0, false, 0);
+    while i < bytes.len() {
+        let (len, alphanumeric) = if bytes[i] < 0x80 {
+            (1, bytes[i].is_ascii_alphanumeric())
+        } else {
+            let c = text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+            (c.len_utf8(), c.is_alphanumeric())
+        };
+        count += usize::from(alphanumeric && !in_word);
+        in_word = alphanumeric;
+        i += len;
+    }
+    count
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_words() {
+        assert_eq!(word_count(""), 0);
+        assert_eq!(word_count("  one, two-three\u{a0}é4 ½ 中文  "), 6);
+        assert_eq!(word_count("x"), 1);
+    }
 
     #[test]
     fn collapses_whitespace_and_nbsp() {
