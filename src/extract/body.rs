@@ -16,7 +16,7 @@ use super::furniture::{self, Removal};
 use super::metadata::absolute;
 use super::text::{collapse, element_text, is_block, is_non_text};
 use super::{Block, Body, BodySource, ExtractError, StrippedImage};
-use crate::parse::Page;
+use crate::parse::{NodeMap, Page};
 use crate::profile::Profile;
 
 static ARTICLE_BODY: LazyLock<Selector> =
@@ -160,8 +160,8 @@ pub(super) fn find<'a>(page: &'a Page, profile: &Profile, base: Option<&Url>) ->
 }
 
 /// Pass 1: bottom-up text statistics of every element.
-fn raw_stats(root: ElementRef<'_>) -> FxHashMap<NodeId, Stats> {
-    let mut stats: FxHashMap<NodeId, Stats> = FxHashMap::default();
+fn raw_stats(root: ElementRef<'_>) -> NodeMap<Stats> {
+    let mut stats: NodeMap<Stats> = NodeMap::new(root.tree());
     // A stack of open elements with their running totals.
     let mut stack: Vec<(NodeId, Stats, bool)> = Vec::new();
     let mut link_depth = 0usize;
@@ -218,7 +218,7 @@ fn raw_stats(root: ElementRef<'_>) -> FxHashMap<NodeId, Stats> {
 /// Pass 2: top-down classification of furniture; only the topmost removed element is recorded.
 fn classify(
     root: ElementRef<'_>,
-    raw: &FxHashMap<NodeId, Stats>,
+    raw: &NodeMap<Stats>,
     total_text: usize,
     forced: &FxHashMap<NodeId, Removal>,
 ) -> FxHashMap<NodeId, Removal> {
@@ -248,7 +248,7 @@ fn classify(
 
 fn classify_one(
     element: ElementRef<'_>,
-    raw: &FxHashMap<NodeId, Stats>,
+    raw: &NodeMap<Stats>,
     total_text: usize,
     forced: &FxHashMap<NodeId, Removal>,
 ) -> Option<Removal> {
@@ -308,13 +308,13 @@ fn classify_one(
 /// Pass 3: Readability-style scoring of paragraph-like blocks, propagated to ancestors.
 fn score<'a>(root: ElementRef<'a>, removed: &FxHashMap<NodeId, Removal>) -> Option<ElementRef<'a>> {
     let mut scores: FxHashMap<NodeId, f32> = FxHashMap::default();
-    let mut effective: FxHashMap<NodeId, Stats> = FxHashMap::default();
+    let mut effective: NodeMap<Stats> = NodeMap::new(root.tree());
     // Effective text statistics, bottom-up, leaving out removed subtrees.
     let mut stack: Vec<(NodeId, Stats, bool)> = Vec::new(); // (id, stats, has block child)
     let mut skip: Option<NodeId> = None;
     let mut link_depth = 0usize;
     let mut paragraphs: Vec<(NodeId, usize, usize)> = Vec::new(); // (id, chars, commas)
-    let mut direct_text: FxHashMap<NodeId, (usize, usize)> = FxHashMap::default();
+    let mut direct_text: NodeMap<(usize, usize)> = NodeMap::new(root.tree());
     for edge in root.traverse() {
         match edge {
             Edge::Open(node) => {
@@ -345,7 +345,7 @@ fn score<'a>(root: ElementRef<'a>, removed: &FxHashMap<NodeId, Removal>) -> Opti
                             if link_depth > 0 {
                                 top.1.link_text += len;
                             } else {
-                                let entry = direct_text.entry(top.0).or_default();
+                                let entry = direct_text.entry_or_default(top.0);
                                 entry.0 += len;
                                 entry.1 += trimmed.matches([',', '，', '、', '،']).count();
                             }
