@@ -14,7 +14,7 @@ use url::Url;
 
 use super::furniture::{self, Removal};
 use super::metadata::absolute;
-use super::text::{collapse, element_text, is_block, is_non_text};
+use super::text::{collapse, element_text, element_text_within, is_block, is_non_text};
 use super::{Block, Body, BodySource, ExtractError, StrippedImage};
 use crate::parse::{NodeMap, Page};
 use crate::profile::Profile;
@@ -552,14 +552,17 @@ static A: LazyLock<Selector> = LazyLock::new(|| Selector::parse("a").expect("val
 /// The headline, byline and date line that open many body containers duplicate what the embed
 /// renders itself.
 fn drop_leading_chrome(body: &mut Body<'_>) {
-    let candidates: Vec<(NodeId, String, &str)> = body
+    // Every test below is on a text shorter than this; a longer one (a container holding the
+    // whole article) is read no further.
+    const LONG: usize = 100;
+    let candidates: Vec<(NodeId, Option<String>, &str)> = body
         .root
         .descendants()
         .skip(1)
         .filter_map(ElementRef::wrap)
         .filter(|e| matches!(e.value().name(), "h1" | "p" | "div" | "span" | "time" | "header"))
         .take(40)
-        .map(|e| (e.id(), element_text(e), e.value().name()))
+        .map(|e| (e.id(), element_text_within(e, LONG), e.value().name()))
         .collect();
     for (id, text, name) in candidates {
         if is_removed(body, id) {
@@ -569,12 +572,25 @@ fn drop_leading_chrome(body: &mut Body<'_>) {
             body.removed.insert(id, Removal::Title);
             continue;
         }
+        let Some(text) = text else {
+            // Long: neither a byline nor a date; a long paragraph ends the opening.
+            if name == "time" {
+                body.removed.insert(id, Removal::Furniture);
+                continue;
+            }
+            if name == "p" {
+                break;
+            }
+            continue;
+        };
         if text.is_empty() {
             continue;
         }
-        let short = text.len() < 100;
-        let lower = text.to_lowercase();
-        let is_byline = short && (lower.starts_with("by ") || lower.starts_with("written by"));
+        let short = text.len() < LONG;
+        let is_byline = short && {
+            let lower = text.to_lowercase();
+            lower.starts_with("by ") || lower.starts_with("written by")
+        };
         let is_date = text.len() < 60 && super::metadata::normalize_date(&text).is_some() && !text.contains('.');
         if is_byline || is_date || name == "time" {
             body.removed.insert(id, if is_byline { Removal::Author } else { Removal::Furniture });
