@@ -631,13 +631,21 @@ fn is_removed(body: &Body<'_>, id: NodeId) -> bool {
 
 /// Record the images of a removed element, with caption and credit.
 fn collect_images(element: ElementRef<'_>, base: Option<&Url>, out: &mut Vec<StrippedImage>, seen: &mut FxHashSet<String>) {
-    let caption_el = element.descendants().filter_map(ElementRef::wrap).find(|e| {
-        e.value().name() == "figcaption" || furniture::words(e.value()).iter().any(|w| w == "caption" || w.contains("wpcaption"))
-    });
-    let credit_el = element
-        .descendants()
-        .filter_map(ElementRef::wrap)
-        .find(|e| furniture::words(e.value()).iter().any(|w| w.contains("credit") || w == "byline" || w == "source"));
+    // The first caption and the first credit element, in one pass that splits each element's
+    // class words once.
+    let (mut caption_el, mut credit_el) = (None, None);
+    for e in element.descendants().filter_map(ElementRef::wrap) {
+        let words = furniture::words(e.value());
+        if caption_el.is_none() && (e.value().name() == "figcaption" || words.iter().any(|w| w == "caption" || w.contains("wpcaption"))) {
+            caption_el = Some(e);
+        }
+        if credit_el.is_none() && words.iter().any(|w| w.contains("credit") || w == "byline" || w == "source") {
+            credit_el = Some(e);
+        }
+        if caption_el.is_some() && credit_el.is_some() {
+            break;
+        }
+    }
     let credit = credit_el.map(element_text).filter(|t| !t.is_empty());
     let mut caption = caption_el.map(element_text).filter(|t| !t.is_empty());
     if let (Some(c), Some(cr)) = (&caption, &credit) {
