@@ -229,7 +229,12 @@ fn title(html: &Html, profile: &Profile, metas: &Metas, ld: &JsonLd, publisher: 
         }
     }
     let document_title = select_named(html, &TITLE, &["title"]).next().map(|t| collapse(&t.text().collect::<String>())).filter(|t| !t.is_empty());
-    let h1s: Vec<String> = select_where(html, &ARTICLE_H1, |e| e.name() == "h1" || has_any_attr(e, &["itemprop", "class"]))
+    // The selector's class names are matched ASCII-case-insensitively in quirks mode: so is the
+    // cheap test that skips the selector on every other element with a class.
+    let may_match = |e: &scraper::node::Element| {
+        e.name() == "h1" || e.attrs().any(|(name, value)| name == "itemprop" || (name == "class" && may_contain_any(value, &["entry-title", "headline"])))
+    };
+    let h1s: Vec<String> = select_where(html, &ARTICLE_H1, may_match)
         .chain(select_named(html, &H1, &["h1"])).map(element_text).filter(|t| !t.is_empty()).take(8).collect();
     // Editorial metadata first (JSON-LD, then the social tags), as Readability does.
     let from_metadata = [
