@@ -10,7 +10,6 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
 use scraper::{ElementRef, Html, Selector};
 use serde::Serialize;
 use url::Url;
@@ -18,6 +17,7 @@ use url::Url;
 use crate::extract::text::{collapse, may_contain_any};
 use crate::extract::{Article, Block, Metadata};
 use crate::parse::select_named;
+use crate::pattern::Pattern;
 use crate::profile::{Partner, Profile};
 
 /// The kinds of evidence that a story originated with another outlet.
@@ -868,24 +868,13 @@ fn contains_words(text: &str, name: &str) -> bool {
 // ---------------------------------------------------------------------------------------------
 // 1. Byline and author
 
-static BY_PREFIX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:(?:written|words|story|reporting|reported|posted|compiled|text)\s+by|by|from)\s*:?\s+").expect("valid regex"));
-static PARENTHESES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[(\[]([^()\[\]]{2,60})[)\]]").expect("valid regex"));
-static BYLINE_SPLIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\s*(?:,|;|\||/|·|•|—|–|\s-\s|\s&\s|\band\b|\bwith\b)\s*").expect("valid regex"));
-static PERSON_FOR_OUTLET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<person>\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){1,3})\s+(?:for|of|at|from)\s+(?P<outlet>.+)$").expect("valid regex")
-});
+static BY_PREFIX: Pattern = Pattern::new(r"(?i)^\s*(?:(?:written|words|story|reporting|reported|posted|compiled|text)\s+by|by|from)\s*:?\s+");
+static PARENTHESES: Pattern = Pattern::new(r"[(\[]([^()\[\]]{2,60})[)\]]");
+static BYLINE_SPLIT: Pattern = Pattern::new(r"(?i)\s*(?:,|;|\||/|·|•|—|–|\s-\s|\s&\s|\band\b|\bwith\b)\s*");
+static PERSON_FOR_OUTLET: Pattern = Pattern::new(r"^(?P<person>\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){1,3})\s+(?:for|of|at|from)\s+(?P<outlet>.+)$");
 /// A date or time after the names in a byline: "By JTA March 23, 2025", "| Updated 3 hours ago".
-static BYLINE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\s*(?:\b(?:updated|published|posted)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{4}-\d{2}-\d{2}|\b\d{1,2}/\d{1,2}/\d{2,4}|\b\d+\s+(?:min|minute|hour|day)s?\b).*$",
-    )
-    .expect("valid regex")
-});
-static STAFF_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s+(?:staff(?:\s+(?:writers?|reporters?|reports?))?|wire(?:\s+(?:services?|reports?))?|news\s+desk|desk|editors|editorial\s+board|reports?|team|newsroom)$")
-        .expect("valid regex")
-});
+static BYLINE_TAIL: Pattern = Pattern::new(r"(?i)\s*(?:\b(?:updated|published|posted)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{4}-\d{2}-\d{2}|\b\d{1,2}/\d{1,2}/\d{2,4}|\b\d+\s+(?:min|minute|hour|day)s?\b).*$");
+static STAFF_SUFFIX: Pattern = Pattern::new(r"(?i)\s+(?:staff(?:\s+(?:writers?|reporters?|reports?))?|wire(?:\s+(?:services?|reports?))?|news\s+desk|desk|editors|editorial\s+board|reports?|team|newsroom)$");
 
 /// The outlets a byline or author name names: partners always, other outlets when `unknown`
 /// allows it and the name looks like one. The page's own publisher never counts.
@@ -1053,13 +1042,9 @@ fn title_case(s: &str) -> String {
 // ---------------------------------------------------------------------------------------------
 // 2. Dateline
 
-static DATELINE_PARENS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\s*“”‘’]*(?:\p{Lu}[\p{Lu}\p{M}.'’\s-]*(?:,\s*[\p{L}\p{M}\d.'’\s-]{1,40})?\s*)?\(([^()]{2,40})\)\s*(?:[—–―‒-]{1,2}|:)").expect("valid regex")
-});
-static DATELINE_VIA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\s*]*(\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,3})\s+via\s+([\p{L}.]{2,25})\s*(?:[—–―‒-]{1,2}|:)").expect("valid regex")
-});
-static CODE_SPLIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\s*(?:/|,|;|&|\+|\band\b|\bvia\b)\s*").expect("valid regex"));
+static DATELINE_PARENS: Pattern = Pattern::new(r"^[\s*“”‘’]*(?:\p{Lu}[\p{Lu}\p{M}.'’\s-]*(?:,\s*[\p{L}\p{M}\d.'’\s-]{1,40})?\s*)?\(([^()]{2,40})\)\s*(?:[—–―‒-]{1,2}|:)");
+static DATELINE_VIA: Pattern = Pattern::new(r"^[\s*]*(\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,3})\s+via\s+([\p{L}.]{2,25})\s*(?:[—–―‒-]{1,2}|:)");
+static CODE_SPLIT: Pattern = Pattern::new(r"(?i)\s*(?:/|,|;|&|\+|\band\b|\bvia\b)\s*");
 
 /// The agency dateline a paragraph opens with, if any: (the dateline as written, the partner's
 /// name). "JERUSALEM (JTA) —" → JTA; "KVELLER via JTA —" → JTA; "(KMIZ) —" → none: only known
@@ -1128,9 +1113,8 @@ enum Need {
 }
 
 struct CreditPattern {
-    /// The pattern, built on first use ([`CreditPattern::find_iter`]).
-    source: String,
-    regex: std::sync::OnceLock<Regex>,
+    /// The pattern, built on first use.
+    regex: Pattern,
     /// Words the pattern cannot match without, ASCII lower-case: one of each group must be in the
     /// text. Most blocks have none, and the pattern is then neither built nor run.
     needs: &'static [&'static [&'static str]],
@@ -1143,8 +1127,7 @@ struct CreditPattern {
 static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
     const NOUN: &str = r"(?:article|story|piece|column|essay|op-ed|oped|report|post|interview|review|feature|investigation|analysis|commentary|content|item|excerpt|translation|newsletter|editorial|obituary|profile)";
     let p = |re: &str, needs: &'static [&'static [&'static str]], need: Need, self_standing: bool| CreditPattern {
-        source: format!("(?i){}", re.replace("{NOUN}", NOUN)),
-        regex: std::sync::OnceLock::new(),
+        regex: Pattern::from_string(format!("(?i){}", re.replace("{NOUN}", NOUN))),
         needs,
         need,
         self_standing,
@@ -1208,15 +1191,9 @@ static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
 
 /// The start of a sentence that credits the story's origin: "This article ...", "A version of this
 /// story ...", "Originally published ...", "Reprinted with ...", after an optional "Editor's note:".
-static CREDIT_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^[\W_]*(?:(?:editor['’]?s|ed\.?|publisher['’]?s)\s+note\s*:?\s*|note\s*:\s*)?(?:(?:a|an)\s+(?:\w+\s+){0,2}version\s+of\s+|(?:portions|parts)\s+of\s+)?(?:this\b|these\b|originally\b|first\b|initially\b|republished\b|reprinted\b|reproduced\b|reposted\b|used\b|published\b|appeared\b|syndicated\b|shared\b)",
-    )
-    .expect("valid regex")
-});
+static CREDIT_SUBJECT: Pattern = Pattern::new(r"(?i)^[\W_]*(?:(?:editor(?:'|’)?s|ed\.?|publisher(?:'|’)?s)\s+note\s*:?\s*|note\s*:\s*)?(?:(?:a|an)\s+(?:\w+\s+){0,2}version\s+of\s+|(?:portions|parts)\s+of\s+)?(?:this\b|these\b|originally\b|first\b|initially\b|republished\b|reprinted\b|reproduced\b|reposted\b|used\b|published\b|appeared\b|syndicated\b|shared\b)");
 /// A weaker start, trusted only in a short block: "The article first appeared ...", "It ran ...".
-static WEAK_SUBJECT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^[\W_]*(?:it\b|the\s+(?:original\s+)?(?:article|story|piece|column|essay|op-ed)\b)").expect("valid regex"));
+static WEAK_SUBJECT: Pattern = Pattern::new(r"(?i)^[\W_]*(?:it\b|the\s+(?:original\s+)?(?:article|story|piece|column|essay|op-ed)\b)");
 
 const LANGUAGE_WORDS: &[&str] = &[
     "hebrew",
@@ -1541,8 +1518,7 @@ fn find_credits(text: &str, emphasized: bool) -> Vec<(String, Option<String>, Ne
         if !exotic && !pattern.needs.iter().all(|group| group.iter().any(|w| folded.contains(w))) {
             continue;
         }
-        let regex = pattern.regex.get_or_init(|| Regex::new(&pattern.source).expect("valid regex"));
-        for m in regex.find_iter(text) {
+        for m in pattern.regex.find_iter(text) {
             let start = sentence_start(text, m.start());
             let sentence_head = &text[start..];
             let shaped = pattern.self_standing || CREDIT_SUBJECT.is_match(sentence_head) || (short && emphasized);

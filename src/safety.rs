@@ -20,7 +20,6 @@
 //! Every walk here is iterative (ego_tree's traversal, byte loops): no recursion on input depth.
 
 use std::fmt;
-use std::sync::LazyLock;
 
 use regex::Regex;
 use scraper::{Html, Node};
@@ -28,6 +27,7 @@ use serde::Serialize;
 use url::Url;
 
 use crate::clean::BODY_TAGS;
+use crate::pattern::Pattern;
 use crate::profile::{Profile, unsafe_css};
 
 /// Which invariant a [`Violation`] breaks.
@@ -400,18 +400,15 @@ fn check_style(element: &str, value: &str, profile: &Profile, out: &mut Violatio
 
 /// Raw HTML constructs that must never appear in an embed, as a quick text-level test for
 /// callers that have only the string (tests, the fuzz targets): true when none is present.
-pub static FORBIDDEN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
-    // Text is always escaped (`<` as `&lt;`/`&#60;`), so a raw `<` + letter starts a real tag;
-    // attribute patterns are looked for only inside such a tag, never in escaped text.
-    Regex::new(concat!(
+// Text is always escaped (`<` as `&lt;`/`&#60;`), so a raw `<` + letter starts a real tag;
+// attribute patterns are looked for only inside such a tag, never in escaped text.
+pub static FORBIDDEN_TEXT: Pattern = Pattern::new(concat!(
         r"(?i)<\s*/?\s*(script|style|iframe|frame|frameset|object|embed|applet|svg|math|template|base|meta|form|input|button|select|textarea|noscript|xmp|plaintext|noembed|noframes|title|portal|param|image|isindex)\b",
         r"|<!--|<!\[cdata\[",
         r"|<[a-z][^<>]*\son[a-z]+\s*=",
         r"|<[a-z][^<>]*\ssrcdoc\s*=",
         r"|<[a-z][^<>]*\s(href|src|action|formaction|data)\s*=\s*[\x22\x27]?\s*(javascript|vbscript|data|file):",
-    ))
-    .expect("valid regex")
-});
+    ));
 
 /// The base URL the invariant harnesses give pages without a canonical link, so that they reach
 /// the renderer.

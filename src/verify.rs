@@ -11,7 +11,6 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::LazyLock;
 
-use regex::Regex;
 use rustc_hash::FxHashMap;
 use scraper::{ElementRef, Html, Selector};
 use serde::Serialize;
@@ -24,6 +23,7 @@ use crate::clean::{self, Link};
 use crate::extract::text::{collapse, element_text, is_breaking};
 use crate::extract::{self, Article, Body, BodySource, Metadata, Removal};
 use crate::parse::Page;
+use crate::pattern::Pattern;
 use crate::profile::Profile;
 
 /// The default `--threshold`: the least overall text similarity a compliant copy has.
@@ -446,9 +446,8 @@ pub fn match_paragraphs(original: &[String], partner: &[String], ignore: &[Strin
 // ---------------------------------------------------------------------------------------------
 // DOM helpers
 
-static STYLE_DISPLAY_NONE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)(?:^|;)\s*display\s*:\s*none\b").expect("valid regex"));
-static STYLE_VISIBILITY_HIDDEN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?:^|;)\s*visibility\s*:\s*(?:hidden|collapse)\b").expect("valid regex"));
+static STYLE_DISPLAY_NONE: Pattern = Pattern::new(r"(?i)(?:^|;)\s*display\s*:\s*none\b");
+static STYLE_VISIBILITY_HIDDEN: Pattern = Pattern::new(r"(?i)(?:^|;)\s*visibility\s*:\s*(?:hidden|collapse)\b");
 static IMG: LazyLock<Selector> = LazyLock::new(|| Selector::parse("img").expect("valid selector"));
 static NOSCRIPT: LazyLock<Selector> = LazyLock::new(|| Selector::parse("noscript").expect("valid selector"));
 static LINKS: LazyLock<Selector> = LazyLock::new(|| Selector::parse("a[href]").expect("valid selector"));

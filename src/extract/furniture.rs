@@ -6,10 +6,10 @@
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
-use regex::Regex;
 use scraper::node::Element;
 
 use super::text::may_contain_any;
+use crate::pattern::Pattern;
 
 /// Why a node is left out of the body. `kind()` names it in the `removed` counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,8 +107,7 @@ pub fn is_media(name: &str) -> bool {
     matches!(by_tag(name), Some(Removal::Image | Removal::Media)) && !matches!(name, "source" | "track" | "param" | "map" | "area")
 }
 
-static HIDDEN_STYLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0(?:\.0+)?\s*(?:;|$))").expect("valid regex"));
+static HIDDEN_STYLE: Pattern = Pattern::new(r"(?i)(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0(?:\.0+)?\s*(?:;|$))");
 
 const HIDDEN_CLASSES: &[&str] = &[
     "hidden", "hide", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screen-reader-only",
@@ -351,12 +350,7 @@ pub fn class_weight(words: &[String]) -> f32 {
     weight
 }
 
-static FURNITURE_TEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^\s*(?:read more|related(?: coverage| stories| articles| content)?|see also|also read|read also|read next|recommended(?: reading)?|more from|more on this|more:|most read|watch|listen|click here|sign up for|subscribe to|get (?:our|the) .{0,40}newsletter|support (?:our|independent|nonprofit|local) journalism|donate|become a member|advertisement|sponsored content|share this)\b\s*[:\-–—|»>]?",
-    )
-    .expect("valid regex")
-});
+static FURNITURE_TEXT: Pattern = Pattern::new(r"(?i)^\s*(?:read more|related(?: coverage| stories| articles| content)?|see also|also read|read also|read next|recommended(?: reading)?|more from|more on this|more:|most read|watch|listen|click here|sign up for|subscribe to|get (?:our|the) .{0,40}newsletter|support (?:our|independent|nonprofit|local) journalism|donate|become a member|advertisement|sponsored content|share this)\b\s*(?:[:\-|>]|–|—|»)?");
 
 /// A short block whose text itself says it is furniture ("READ MORE: ...", "Advertisement").
 pub fn by_text(text: &str, link_density: f32) -> Option<Removal> {

@@ -4,7 +4,6 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use regex::Regex;
 use rustc_hash::FxHashMap;
 use scraper::{ElementRef, Html, Selector};
 use url::Url;
@@ -13,6 +12,7 @@ use super::jsonld::{self, JsonLd};
 use super::text::{collapse, element_text, element_text_opening, element_text_within, may_contain_any};
 use super::{Author, Metadata, Options, Provenance};
 use crate::parse::{Page, has_any_attr, select_named, select_where};
+use crate::pattern::Pattern;
 use crate::profile::Profile;
 
 fn sel(s: &str) -> Selector {
@@ -338,20 +338,10 @@ fn strip_site_suffix(title: &str, publisher: Option<&str>, h1: Option<&str>) -> 
     title.to_owned()
 }
 
-static BY_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:written\s+by|words\s+by|story\s+by|reporting\s+by|posted\s+by|by|par|por|von|di|door|av|af)\s*[:\-–]?\s+").expect("valid regex")
-});
-static BYLINE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\s*(?:\||•|·|\bupdated\b|\bpublished\b|\bposted\b|\bon\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d+\s+(?:min|minute|hour)s?\b).*$",
-    )
-    .expect("valid regex")
-});
-static NAME_SPLIT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\s*(?:,\s*and\s+|,|\s+and\s+|\s+&\s+|\s+und\s+|\s+et\s+|\s+y\s+)\s*").expect("valid regex"));
-static ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|journalist|photographer|producer|intern|fellow|special to)\b").expect("valid regex")
-});
+static BY_PREFIX: Pattern = Pattern::new(r"(?i)^\s*(?:written\s+by|words\s+by|story\s+by|reporting\s+by|posted\s+by|by|par|por|von|di|door|av|af)\s*(?:[:\-]|–)?\s+");
+static BYLINE_TAIL: Pattern = Pattern::new(r"(?i)\s*(?:\||•|·|\bupdated\b|\bpublished\b|\bposted\b|\bon\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d+\s+(?:min|minute|hour)s?\b).*$");
+static NAME_SPLIT: Pattern = Pattern::new(r"(?i)\s*(?:,\s*and\s+|,|\s+and\s+|\s+&\s+|\s+und\s+|\s+et\s+|\s+y\s+)\s*");
+static ROLE: Pattern = Pattern::new(r"(?i)\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|journalist|photographer|producer|intern|fellow|special to)\b");
 
 /// Split a byline text ("By A, B and C | May 3") into names.
 pub(crate) fn parse_byline(text: &str) -> Vec<String> {
@@ -386,9 +376,8 @@ pub(crate) fn parse_byline(text: &str) -> Vec<String> {
     names
 }
 
-static HANDLE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*\(?@\w+\)?").expect("valid regex"));
-static CREDENTIALS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r",?\s+(?:M\.?A|M\.?D|Ph\.?D|R\.?N|M\.?P\.?H|M\.?S|B\.?A|Esq|LCSW|DDS|CPA)\.?$").expect("valid regex"));
+static HANDLE: Pattern = Pattern::new(r"\s*\(?@\w+\)?");
+static CREDENTIALS: Pattern = Pattern::new(r",?\s+(?:M\.?A|M\.?D|Ph\.?D|R\.?N|M\.?P\.?H|M\.?S|B\.?A|Esq|LCSW|DDS|CPA)\.?$");
 
 /// A name without a social handle ("Ahiza Garcia @ahiza_garcia") or degrees ("Brenda Goodman, MA").
 fn clean_name(name: &str) -> String {
@@ -579,9 +568,9 @@ pub(crate) fn display_byline(authors: &[Author]) -> Option<String> {
     }
 }
 
-static SHORTLINK_ID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[?&]p=(\d+)").expect("valid regex"));
-static POSTID_CLASS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^postid-(\d+)$").expect("valid regex"));
-static WP_API_ID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"/wp/v2/posts/(\d+)").expect("valid regex"));
+static SHORTLINK_ID: Pattern = Pattern::new(r"[?&]p=(\d+)");
+static POSTID_CLASS: Pattern = Pattern::new(r"^postid-(\d+)$");
+static WP_API_ID: Pattern = Pattern::new(r"/wp/v2/posts/(\d+)");
 
 fn post_id(html: &Html, links: &[(String, String)], page_classes: &[String]) -> Option<String> {
     link_with_rel(links, "shortlink")
@@ -597,11 +586,8 @@ fn post_id(html: &Html, links: &[(String, String)], page_classes: &[String]) -> 
         .or_else(|| links.iter().find_map(|(_, h)| WP_API_ID.captures(h).map(|c| c[1].to_owned())))
 }
 
-static ISO_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})?)?").expect("valid regex"));
-static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})|(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4}))").expect("valid regex")
-});
+static ISO_DATE: Pattern = Pattern::new(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|[+-]\d{2}:?\d{2})?)?");
+static TEXT_DATE: Pattern = Pattern::new(r"(?i)\b(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})|(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(\d{4}))");
 
 /// A date as ISO 8601: "2016-12-29T01:32:00+00:00" stays, "December 28, 2016" → "2016-12-28".
 pub(crate) fn normalize_date(raw: &str) -> Option<String> {

@@ -1,0 +1,331 @@
+//! Regexes built on first use, and built cheaply for ASCII text: [`Pattern`].
+//!
+//! Building a regex costs far more than running it on one page: Unicode classes (`\s`, `\d`, the
+//! case folds of `(?i)`) compile to large UTF-8 automata, and the literal analysis behind the
+//! prefilters of word lists is slower still. `republish embed` runs once per page inside CMS hooks,
+//! where those builds were most of the process's time. A [`Pattern`] therefore keeps two builds of
+//! the same source, each made only when first needed:
+//!
+//! - for a text that is all ASCII, the pattern compiled with Unicode off (`\w`, `\s`, `\d`, `\b`
+//!   and `(?i)` restricted to ASCII) and without a prefilter. On an ASCII text this finds exactly
+//!   what the Unicode build finds: the Unicode classes hold no other ASCII characters, and what
+//!   they hold beyond ASCII (or what `(?i)` adds, `ſ` and the Kelvin sign) cannot occur in the
+//!   text. A source that does not compile that way (`\p{..}`, a class holding a non-ASCII
+//!   character) has no ASCII build;
+//! - for any other text, the pattern as [`regex::Regex`] builds it (same engine and options).
+//!
+//! Most texts these patterns run on are short and ASCII (dates, bylines, URLs, class names).
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use regex_automata::meta;
+use regex_automata::util::syntax;
+
+/// A regex source with its two lazily built forms; usable in a `static`.
+pub struct Pattern {
+    source: Cow<'static, str>,
+    /// `None` when the source needs Unicode mode.
+    ascii: OnceLock<Option<meta::Regex>>,
+    unicode: OnceLock<meta::Regex>,
+}
+
+impl std::fmt::Debug for Pattern {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Pattern").field(&self.source).finish()
+    }
+}
+
+/// The options [`regex::Regex::new`] uses.
+fn config() -> meta::Config {
+    meta::Config::new()
+        .nfa_size_limit(Some(10 * (1 << 20)))
+        .hybrid_cache_capacity(2 * (1 << 20))
+        .match_kind(regex_automata::MatchKind::LeftmostFirst)
+        .utf8_empty(true)
+}
+
+impl Pattern {
+    /// A pattern from a literal source (checked by the tests of the module that uses it).
+    pub const fn new(source: &'static str) -> Pattern {
+        Pattern { source: Cow::Borrowed(source), ascii: OnceLock::new(), unicode: OnceLock::new() }
+    }
+
+    /// A pattern from a source built at run time.
+    pub fn from_string(source: String) -> Pattern {
+        Pattern { source: Cow::Owned(source), ascii: OnceLock::new(), unicode: OnceLock::new() }
+    }
+
+    /// The source.
+    pub fn as_str(&self) -> &str {
+        &self.source
+    }
+
+    /// The Unicode build, as `regex::Regex::new` makes it. Panics on an invalid source, as the
+    /// `Regex::new(..).expect(..)` it replaces did.
+    fn unicode(&self) -> &meta::Regex {
+        self.unicode.get_or_init(|| {
+            meta::Builder::new()
+                .configure(config())
+                .syntax(syntax::Config::new().utf8(true))
+                .build(&self.source)
+                .unwrap_or_else(|e| panic!("invalid pattern {:?}: {e}", self.source))
+        })
+    }
+
+    /// The ASCII-only build, if the source has one.
+    fn ascii(&self) -> Option<&meta::Regex> {
+        self.ascii
+            .get_or_init(|| {
+                meta::Builder::new()
+                    .configure(config().auto_prefilter(false))
+                    .syntax(syntax::Config::new().unicode(false).utf8(false))
+                    .build(&self.source)
+                    .ok()
+            })
+            .as_ref()
+    }
+
+    /// The build to run on `haystack`.
+    fn regex(&self, haystack: &str) -> &meta::Regex {
+        if haystack.is_ascii()
+            && let Some(regex) = self.ascii()
+        {
+            return regex;
+        }
+        self.unicode()
+    }
+
+    pub fn is_match(&self, haystack: &str) -> bool {
+        self.regex(haystack).is_match(haystack)
+    }
+
+    pub fn find<'h>(&self, haystack: &'h str) -> Option<Match<'h>> {
+        self.regex(haystack).find(haystack).map(|m| Match::new(haystack, m.range()))
+    }
+
+    pub fn find_iter<'r, 'h>(&'r self, haystack: &'h str) -> impl Iterator<Item = Match<'h>> + use<'r, 'h> {
+        self.regex(haystack).find_iter(haystack).map(move |m| Match::new(haystack, m.range()))
+    }
+
+    pub fn captures<'h>(&self, haystack: &'h str) -> Option<Captures<'h>> {
+        let regex = self.regex(haystack);
+        let mut caps = regex.create_captures();
+        regex.captures(haystack, &mut caps);
+        caps.is_match().then_some(Captures { haystack, caps })
+    }
+
+    pub fn captures_iter<'r, 'h>(&'r self, haystack: &'h str) -> impl Iterator<Item = Captures<'h>> + use<'r, 'h> {
+        self.regex(haystack).captures_iter(haystack).map(move |caps| Captures { haystack, caps })
+    }
+
+    /// The pieces of `haystack` between matches, as [`regex::Regex::split`].
+    pub fn split<'r, 'h>(&'r self, haystack: &'h str) -> impl Iterator<Item = &'h str> + use<'r, 'h> {
+        let mut matches = self.find_iter(haystack);
+        let mut last = 0;
+        let mut done = false;
+        std::iter::from_fn(move || {
+            if done {
+                return None;
+            }
+            match matches.next() {
+                Some(m) => {
+                    let piece = &haystack[last..m.start()];
+                    last = m.end();
+                    Some(piece)
+                }
+                None => {
+                    done = true;
+                    Some(&haystack[last..])
+                }
+            }
+        })
+    }
+
+    /// The first match replaced by `with`, taken literally (no `$` expansion).
+    pub fn replace<'h>(&self, haystack: &'h str, with: &str) -> Cow<'h, str> {
+        self.replacen(haystack, 1, with)
+    }
+
+    /// Every match replaced by `with`, taken literally (no `$` expansion).
+    pub fn replace_all<'h>(&self, haystack: &'h str, with: &str) -> Cow<'h, str> {
+        self.replacen(haystack, 0, with)
+    }
+
+    /// As [`regex::Regex::replacen`] with a `NoExpand` replacement.
+    fn replacen<'h>(&self, haystack: &'h str, limit: usize, with: &str) -> Cow<'h, str> {
+        let mut it = self.find_iter(haystack).enumerate().peekable();
+        if it.peek().is_none() {
+            return Cow::Borrowed(haystack);
+        }
+        let mut out = String::with_capacity(haystack.len());
+        let mut last = 0;
+        for (i, m) in it {
+            if limit > 0 && i >= limit {
+                break;
+            }
+            out.push_str(&haystack[last..m.start()]);
+            out.push_str(with);
+            last = m.end();
+        }
+        out.push_str(&haystack[last..]);
+        Cow::Owned(out)
+    }
+}
+
+/// One match: its span in the haystack.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match<'h> {
+    haystack: &'h str,
+    start: usize,
+    end: usize,
+}
+
+impl<'h> Match<'h> {
+    fn new(haystack: &'h str, range: std::ops::Range<usize>) -> Match<'h> {
+        Match { haystack, start: range.start, end: range.end }
+    }
+
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+
+    pub fn as_str(&self) -> &'h str {
+        &self.haystack[self.start..self.end]
+    }
+}
+
+/// The groups of one match.
+#[derive(Debug)]
+pub struct Captures<'h> {
+    haystack: &'h str,
+    caps: regex_automata::util::captures::Captures,
+}
+
+impl<'h> Captures<'h> {
+    /// Group `i` (0: the whole match), if it took part in the match.
+    pub fn get(&self, i: usize) -> Option<Match<'h>> {
+        self.caps.get_group(i).map(|span| Match::new(self.haystack, span.range()))
+    }
+
+    /// The named group, if it took part in the match.
+    pub fn name(&self, name: &str) -> Option<Match<'h>> {
+        self.caps.get_group_by_name(name).map(|span| Match::new(self.haystack, span.range()))
+    }
+}
+
+impl std::ops::Index<usize> for Captures<'_> {
+    type Output = str;
+    fn index(&self, i: usize) -> &str {
+        self.get(i).map(|m| m.as_str()).unwrap_or_else(|| panic!("no group at index '{i}'"))
+    }
+}
+
+impl std::ops::Index<&str> for Captures<'_> {
+    type Output = str;
+    fn index(&self, name: &str) -> &str {
+        self.name(name).map(|m| m.as_str()).unwrap_or_else(|| panic!("no group named '{name}'"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Sources with every construct whose meaning differs between Unicode and ASCII mode.
+    const SOURCES: &[&str] = &[
+        r"(?i)\b(?:staff|writer|ks)\b",
+        r"(?i)^\s*(?:by|par)\s*(?:[:\-]|–)?\s+",
+        r"\s+\d{1,2}\w*",
+        r"(?i)^[\W_]*(?:it\b|the\s+(?:sk|ok)\b)",
+        r"[(\[]([^()\[\]]{2,6})[)\]]",
+        r"(?i)k.{0,3}s",
+        r"\B\w\w",
+        r"(?i)\s*(?:,|;|·|—|\band\b)\s*",
+        r"(?P<n>\d+)-(?P<w>\w+)?",
+        r"x*",
+        r"(?i)s$",
+    ];
+
+    /// Deterministic ASCII texts over an alphabet of letters (k and s among them), digits,
+    /// every ASCII space (vertical tab and form feed too), punctuation and control bytes.
+    fn ascii_texts() -> Vec<String> {
+        const ALPHABET: &[u8] = b"kKsSaT _-.,;:()[]0123456789\t\n\x0b\x0c\r\x01\x7fbythe it";
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut texts = vec![String::new(), "by staff".into(), "It KS sk".into(), "(ab) [cd]".into()];
+        for len in 0..400 {
+            let mut text = String::new();
+            for _ in 0..len % 40 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                text.push(ALPHABET[(seed >> 33) as usize % ALPHABET.len()] as char);
+            }
+            texts.push(text);
+        }
+        texts
+    }
+
+    fn spans(pattern: &Pattern, text: &str) -> Vec<Vec<Option<std::ops::Range<usize>>>> {
+        pattern.captures_iter(text).map(|c| (0..c.caps.group_len()).map(|i| c.get(i).map(|m| m.range())).collect()).collect()
+    }
+
+    fn reference_spans(regex: &regex::Regex, text: &str) -> Vec<Vec<Option<std::ops::Range<usize>>>> {
+        regex.captures_iter(text).map(|c| c.iter().map(|g| g.map(|m| m.range())).collect()).collect()
+    }
+
+    fn check(pattern: &Pattern, regex: &regex::Regex, text: &str) {
+        assert_eq!(spans(pattern, text), reference_spans(regex, text), "{:?} on {text:?}", pattern.as_str());
+        assert_eq!(pattern.is_match(text), regex.is_match(text));
+        assert_eq!(pattern.find(text).map(|m| m.range()), regex.find(text).map(|m| m.range()));
+        assert_eq!(pattern.split(text).collect::<Vec<_>>(), regex.split(text).collect::<Vec<_>>());
+        assert_eq!(pattern.replace(text, ","), regex.replace(text, regex::NoExpand(",")));
+        assert_eq!(pattern.replace_all(text, ""), regex.replace_all(text, regex::NoExpand("")));
+    }
+
+    #[test]
+    fn the_ascii_build_finds_what_the_unicode_regex_finds_on_ascii_text() {
+        let texts = ascii_texts();
+        for source in SOURCES {
+            let pattern = Pattern::new(source);
+            assert!(pattern.ascii().is_some(), "{source} has no ASCII build");
+            let regex = regex::Regex::new(source).unwrap();
+            for text in &texts {
+                check(&pattern, &regex, text);
+            }
+            // Built only once needed, and only the one the texts needed.
+            assert!(pattern.unicode.get().is_none());
+        }
+    }
+
+    #[test]
+    fn other_text_goes_to_the_unicode_build() {
+        // ſ and the Kelvin sign fold to s and k; no-break space is \s; é is \w; ٣ is \d.
+        let texts = ["by\u{a0}ſtaff", "\u{212a}S", "wé staff", "٣-x 12 é", "ſ", "by — staff"];
+        for source in SOURCES {
+            let pattern = Pattern::new(source);
+            let regex = regex::Regex::new(source).unwrap();
+            for text in texts {
+                check(&pattern, &regex, text);
+            }
+        }
+        let pattern = Pattern::new(r"(?i)\bks\b");
+        assert!(pattern.is_match("\u{212a}ſ"));
+        assert!(pattern.ascii.get().is_none());
+    }
+
+    #[test]
+    fn sources_that_need_unicode_have_only_the_unicode_build() {
+        let pattern = Pattern::new(r"^\p{Lu}\w+ [–—]");
+        assert!(pattern.is_match("Anna –"));
+        assert!(!pattern.is_match("anna –"));
+        assert!(pattern.ascii().is_none());
+        assert!(Pattern::new(r"^\p{Lu}").is_match("A"));
+    }
+}
