@@ -16,7 +16,7 @@ use url::Url;
 
 use crate::extract::text::{collapse, may_contain_any};
 use crate::extract::{Article, Block, Metadata};
-use crate::parse::select_named;
+use crate::parse::{has_any_attr, select_named};
 use crate::pattern::Pattern;
 use crate::profile::{Partner, Profile};
 
@@ -590,9 +590,43 @@ static SITE_LINKS: LazyLock<Selector> = LazyLock::new(|| {
         "link[rel='https://api.w.org/'][href], link[rel=shortlink][href], link[rel=EditURI][href], link[rel=alternate][type='application/rss+xml'][href], link[rel=alternate][type='application/atom+xml'][href], link[rel=search][href], link[rel=pingback][href], link[rel=home][href]",
     )
 });
-static NAV_LINKS: LazyLock<Selector> = LazyLock::new(|| {
-    sel("header a[href], nav a[href], [role=navigation] a[href], footer a[href], [class*=logo] a[href], a[class*=logo][href], a[rel=home][href]")
-});
+/// Navigation links: "header a[href], nav a[href], [role=navigation] a[href], footer a[href],
+/// [class*=logo] a[href], a[class*=logo][href], a[rel=home][href]", in two halves (see
+/// [`nav_links`]).
+static NAV_LINKS_IN: LazyLock<Selector> =
+    LazyLock::new(|| sel("header a[href], nav a[href], [role=navigation] a[href], footer a[href], [class*=logo] a[href]"));
+static NAV_LINKS_SELF: LazyLock<Selector> = LazyLock::new(|| sel("a[class*=logo][href], a[rel=home][href]"));
+
+/// The links the navigation selector matches, in tree order (as `select_named`). The selector
+/// walks every ancestor of every link; here a link with an `href` inside a `header`, `nav` or
+/// `footer` matches without it, and each half of the selector runs only on the links that can
+/// match it: those inside an element with a `role` or a class holding "logo" (in any case: a
+/// superset), and those with a `rel` or such a class themselves.
+fn nav_links(html: &Html) -> impl Iterator<Item = ElementRef<'_>> {
+    let logo_class = |e: &scraper::node::Element| e.attrs().any(|(name, value)| name == "class" && holds_logo(value));
+    html.tree.nodes().filter_map(ElementRef::wrap).filter(move |a| {
+        let e = a.value();
+        if e.name() != "a" || !has_any_attr(e, &["href"]) {
+            return false;
+        }
+        let mut maybe = false;
+        for p in a.ancestors().filter_map(ElementRef::wrap) {
+            let p = p.value();
+            if matches!(p.name(), "header" | "nav" | "footer") {
+                return true;
+            }
+            maybe = maybe || has_any_attr(p, &["role"]) || logo_class(p);
+        }
+        (maybe && NAV_LINKS_IN.matches(a)) || ((has_any_attr(e, &["rel"]) || logo_class(e)) && NAV_LINKS_SELF.matches(a))
+    })
+}
+
+/// Whether a class value holds "logo", ignoring ASCII case.
+fn holds_logo(value: &str) -> bool {
+    let bytes = value.as_bytes();
+    (0..bytes.len().saturating_sub(3)).any(|i| (bytes[i] | 0x20) == b'l' && bytes[i + 1..i + 4].eq_ignore_ascii_case(b"ogo"))
+}
+
 static BODY_ARTICLE: LazyLock<Selector> = LazyLock::new(|| sel("body[class], article[class]"));
 
 // JUDGE-NEEDS: a profile key for the publisher's other names (e.g. `publisher_aliases =
@@ -652,7 +686,7 @@ impl<'p> Site<'p> {
         }
         let mut counts: Vec<(String, usize)> = Vec::new();
         let mut total = 0usize;
-        for a in select_named(html, &NAV_LINKS, &["a"]).take(2000) {
+        for a in nav_links(html).take(2000) {
             let Some(host) = a.value().attr("href").and_then(host_of) else { continue };
             total += 1;
             let label = site_label(&host);
@@ -1688,6 +1722,30 @@ fn foreign_reference(site: &Site<'_>, value: &str) -> Option<String> {
 mod tests {
     use super::*;
     use crate::extract::Author;
+
+    #[test]
+    fn nav_links_are_what_the_whole_selector_matches() {
+        let whole = sel("header a[href], nav a[href], [role=navigation] a[href], footer a[href], [class*=logo] a[href], a[class*=logo][href], a[rel=home][href]");
+        let mut pages = vec![
+            r#"<header><div><a href="/a">a</a><a>no href</a></div></header><main><a href="/b">b</a><nav><p><a href="/c">c</a></p></nav>
+               <div role="navigation"><a href="/d">d</a></div><div role="banner"><a href="/e">e</a></div>
+               <div class="site-logo"><span><a href="/f">f</a></span></div><div class="SiteLogo"><a href="/g">g</a></div>
+               <a class="logo" href="/h">h</a><a class="Logo" href="/i">i</a><a rel="home" href="/j">j</a><a rel="HOME" href="/k">k</a>
+               <a rel="nofollow" href="/l">l</a><footer><a href="/m">m</a></footer><svg><a href="/n">n</a></svg></main>"#
+                .to_owned(),
+        ];
+        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        for entry in std::fs::read_dir(fixtures).into_iter().flatten().flatten() {
+            pages.extend(std::fs::read_to_string(entry.path().join("input.html")));
+        }
+        assert!(pages.len() > 10, "fixtures went missing");
+        for page in pages {
+            let html = Html::parse_document(&page);
+            let expected: Vec<_> = select_named(&html, &whole, &["a"]).map(|a| a.id()).collect();
+            let found: Vec<_> = nav_links(&html).map(|a| a.id()).collect();
+            assert_eq!(found, expected, "{}", &page[..page.len().min(200)]);
+        }
+    }
 
     const FORWARD_HEAD: &str = r#"<meta property="og:site_name" content="The Forward">
         <link rel="https://api.w.org/" href="https://forward.com/wp-json/">
