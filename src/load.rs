@@ -504,6 +504,11 @@ fn sniff(bytes: &[u8], tld: Option<&str>) -> Result<(String, &'static Encoding),
 }
 
 fn has_valid_multibyte_utf8(bytes: &[u8]) -> bool {
+    // Valid UTF-8 (the common case) in one fast pass: it is one chunk, and holds no cut sequence
+    // (a lead byte of 0xE0 and up is always followed by its continuation bytes).
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return !text.is_ascii();
+    }
     bytes.utf8_chunks().any(|chunk| !chunk.valid().is_ascii()) || has_truncated_utf8(bytes)
 }
 
