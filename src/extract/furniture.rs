@@ -145,28 +145,36 @@ pub fn words(element: &Element) -> Vec<String> {
 
 fn split_words(source: &str, out: &mut Vec<String>) {
     if source.is_ascii() {
-        // The same steps on bytes: for ASCII the char tests below are their ASCII forms.
-        let mut word = String::new();
+        // The same steps on bytes: for ASCII the char tests below are their ASCII forms. A word is
+        // a slice of the source, lower-cased in one go.
+        let first = out.len();
+        let mut start: Option<usize> = None;
         let mut prev_lower = false;
-        for b in source.bytes() {
+        let mut alphanumerics = 0;
+        for (i, b) in source.bytes().enumerate() {
             if b.is_ascii_alphanumeric() {
-                if b.is_ascii_uppercase() && prev_lower && !word.is_empty() {
-                    out.push(std::mem::take(&mut word));
+                alphanumerics += 1;
+                if b.is_ascii_uppercase() && prev_lower && let Some(s) = start {
+                    out.push(source[s..i].to_ascii_lowercase());
+                    start = None;
                 }
+                start.get_or_insert(i);
                 prev_lower = b.is_ascii_lowercase() || b.is_ascii_digit();
-                word.push(char::from(b.to_ascii_lowercase()));
             } else {
                 prev_lower = false;
-                if !word.is_empty() {
-                    out.push(std::mem::take(&mut word));
+                if let Some(s) = start.take() {
+                    out.push(source[s..i].to_ascii_lowercase());
                 }
             }
         }
-        if !word.is_empty() {
-            out.push(word);
+        if let Some(s) = start {
+            out.push(source[s..].to_ascii_lowercase());
         }
-        let joined: String = source.bytes().filter(u8::is_ascii_alphanumeric).map(|b| char::from(b.to_ascii_lowercase())).collect();
-        if !joined.is_empty() {
+        // The joined form, unless it is the one word already there (a class like "sidebar").
+        let one_word = out.len() == first + 1 && out[first].len() == alphanumerics;
+        if alphanumerics > 0 && !one_word {
+            let mut joined = String::with_capacity(alphanumerics);
+            joined.extend(source.bytes().filter(u8::is_ascii_alphanumeric).map(|b| char::from(b.to_ascii_lowercase())));
             out.push(joined);
         }
         return;
