@@ -587,10 +587,7 @@ fn drop_leading_chrome(body: &mut Body<'_>) {
             continue;
         }
         let short = text.len() < LONG;
-        let is_byline = short && {
-            let lower = text.to_lowercase();
-            lower.starts_with("by ") || lower.starts_with("written by")
-        };
+        let is_byline = short && super::metadata::is_by_line(&text);
         let is_date = text.len() < 60 && super::metadata::normalize_date(&text).is_some() && !text.contains('.');
         if is_byline || is_date || name == "time" {
             body.removed.insert(id, if is_byline { Removal::Author } else { Removal::Furniture });

@@ -2,6 +2,8 @@
 //! metadata extractor. Broken JSON is skipped: one bad script must not hide the others.
 
 use rustc_hash::FxHashMap;
+
+use super::text::decode_entities;
 use scraper::{Html, Selector};
 use serde_json::Value;
 use std::sync::LazyLock;
@@ -31,7 +33,17 @@ impl JsonLd {
             // Some CMSs wrap the JSON in CDATA or HTML comments.
             let text = text.trim().trim_start_matches("<!--").trim_end_matches("-->");
             let text = text.trim().trim_start_matches("//").trim_start_matches("<![CDATA[").trim_end_matches("]]>").trim_end_matches("//");
-            if let Ok(value) = serde_json::from_str::<Value>(text.trim()) {
+            let text = text.trim();
+            let parsed = serde_json::from_str::<Value>(text).or_else(|err| {
+                // Hand-written templates put raw newlines and tabs inside strings, which JSON forbids;
+                // outside strings a space is as good as any whitespace, so blanking them is safe.
+                if text.bytes().any(|b| b < 0x20) {
+                    serde_json::from_str::<Value>(&text.replace(|c: char| c < ' ', " "))
+                } else {
+                    Err(err)
+                }
+            });
+            if let Ok(value) = parsed {
                 flatten(value, &mut nodes);
             }
         }
@@ -79,6 +91,7 @@ impl JsonLd {
             let item = self.resolve(item);
             match item {
                 Value::String(name) => {
+                    let name = decode_entities(name.trim());
                     if !name.trim().is_empty() {
                         out.push(Party { name: name.trim().to_owned(), url: None, is_organization: false });
                     }
@@ -110,7 +123,7 @@ pub fn string(node: &Value, property: &str) -> Option<String> {
         Value::Number(n) => n.to_string(),
         _ => return None,
     };
-    let s = s.trim().to_owned();
+    let s = decode_entities(s.trim()).trim().to_owned();
     (!s.is_empty()).then_some(s)
 }
 
@@ -192,6 +205,15 @@ mod tests {
         assert_eq!(authors, vec![Party { name: "Ada Lark".into(), url: Some("https://x.org/author/ada/".into()), is_organization: false }]);
         assert_eq!(ld.parties(article, "publisher")[0].name, "X News");
         assert!(ld.parties(article, "publisher")[0].is_organization);
+    }
+
+    #[test]
+    fn raw_line_breaks_and_character_references() {
+        let html = page("{\"@type\":\"NewsArticle\",\"headline\":\"Tenants&#8217; fund\nwins\",\"author\":\"Ann&nbsp;Roe\"}");
+        let ld = JsonLd::from_page(&html);
+        let article = ld.article().expect("the article node despite the raw line break");
+        assert_eq!(string(article, "headline").as_deref(), Some("Tenants\u{2019} fund wins"));
+        assert_eq!(ld.parties(article, "author")[0].name, "Ann\u{a0}Roe");
     }
 
     #[test]

@@ -9,7 +9,7 @@ use scraper::{ElementRef, Html, Selector};
 use url::Url;
 
 use super::jsonld::{self, JsonLd};
-use super::text::{collapse, element_text, element_text_opening, element_text_within, may_contain_any};
+use super::text::{collapse, decode_entities, element_text, element_text_opening_any, element_text_within, may_contain_any};
 use super::{Author, Metadata, Options, Provenance};
 use crate::parse::{Page, has_any_attr, select_named, select_where};
 use crate::pattern::Pattern;
@@ -45,13 +45,13 @@ impl Metas {
         for meta in select_named(html, &META, &["meta"]) {
             let e = meta.value();
             let Some(value) = e.attr("content").or_else(|| e.attr("value")) else { continue };
-            let value = collapse(value);
+            let value = collapse(&decode_entities(value));
             if value.is_empty() {
                 continue;
             }
             for key in ["name", "property", "itemprop"].iter().filter_map(|k| e.attr(k)) {
                 for key in key.split_whitespace() {
-                    map.entry(key.to_ascii_lowercase()).or_default().push(value.clone());
+                    map.entry(meta_key(key)).or_default().push(value.clone());
                 }
             }
         }
@@ -59,12 +59,17 @@ impl Metas {
     }
 
     fn first(&self, keys: &[&str]) -> Option<String> {
-        keys.iter().find_map(|k| self.0.get(*k).and_then(|v| v.first()).cloned())
+        keys.iter().find_map(|k| self.0.get(&meta_key(k)).and_then(|v| v.first()).cloned())
     }
 
     fn all(&self, key: &str) -> &[String] {
-        self.0.get(key).map_or(&[], Vec::as_slice)
+        self.0.get(&meta_key(key)).map_or(&[], Vec::as_slice)
     }
+}
+
+/// A meta name as looked up: lower-case, and "DC.title" the same as "dc:title" (pages use both).
+fn meta_key(key: &str) -> String {
+    key.to_ascii_lowercase().replace('.', ":")
 }
 
 /// Links by rel token: (rel, href) in document order.
@@ -234,23 +239,83 @@ fn title(html: &Html, profile: &Profile, metas: &Metas, ld: &JsonLd, publisher: 
         e.name() == "h1" || e.attrs().any(|(name, value)| name == "itemprop" || (name == "class" && may_contain_any(value, &["entry-title", "headline"])))
     };
     let h1s: Vec<String> = select_where(html, &ARTICLE_H1, may_match)
-        .chain(select_named(html, &H1, &["h1"])).map(element_text).filter(|t| !t.is_empty()).take(8).collect();
+        .chain(select_named(html, &H1, &["h1"]))
+        .map(|h| heading_text(&element_text(h)))
+        .filter(|t| !t.is_empty())
+        .take(8)
+        .collect();
     // Editorial metadata first (JSON-LD, then the social tags), as Readability does.
-    let from_metadata = [
-        ld.article().and_then(|a| jsonld::string(a, "headline").or_else(|| jsonld::string(a, "name"))),
-        metas.first(&["dc.title", "dcterm:title", "og:title", "twitter:title", "parsely-title", "sailthru.title", "title"]),
+    let article = ld.article();
+    let candidates: Vec<String> = [
+        article.and_then(|a| jsonld::string(a, "headline")),
+        article.and_then(|a| jsonld::string(a, "name")),
+        metas.first(&["dc:title", "dcterm:title", "dcterms:title"]),
+        metas.first(&["og:title"]),
+        metas.first(&["twitter:title"]),
+        metas.first(&["parsely-title", "sailthru:title", "title"]),
     ]
     .into_iter()
     .flatten()
     .map(|t| collapse(&t))
-    .find(|t| !t.is_empty() && t.len() < 400);
-    if let Some(title) = from_metadata {
-        return Some(strip_site_suffix(&title, publisher, h1s.first().map(String::as_str)));
+    .filter(|t| !t.is_empty() && t.len() < 400)
+    .collect();
+    let Some(first) = candidates.first() else {
+        return match document_title {
+            Some(title) => Some(title_from_document_title(&title, &h1s)),
+            None => h1s.into_iter().next(),
+        };
+    };
+    let stripped = |t: &str, h1: Option<&str>| strip_site_suffix(t, publisher, h1);
+    let chosen = stripped(first, h1s.first().map(String::as_str));
+    // A headline cut short for search engines ("…", or at the length they show) is the start of
+    // the visible one.
+    let chosen = completed_title(&chosen, &h1s).unwrap_or(chosen);
+    // The first source is trusted when another one says the same (the page's heading, `<title>`,
+    // another tag). Alone, it can be a description or a category in the headline field
+    // (Wikipedia's JSON-LD): then the source that agrees with a heading on the page wins.
+    let key = title_key(&chosen);
+    let corroborated = candidates[1..].iter().map(|t| stripped(t, None)).chain(h1s.iter().cloned()).any(|t| title_key(&t) == key)
+        || document_title.as_deref().is_some_and(|d| {
+            title_key(d) == key || title_key(&stripped(d, None)) == key || title_key(&title_from_document_title(d, &h1s)) == key
+        });
+    if !corroborated {
+        for h1 in &h1s {
+            let h1_key = title_key(h1);
+            if let Some(agreeing) = candidates.iter().map(|t| stripped(t, Some(h1))).find(|t| title_key(t) == h1_key) {
+                return Some(agreeing);
+            }
+        }
     }
-    match document_title {
-        Some(title) => Some(title_from_document_title(&title, &h1s)),
-        None => h1s.into_iter().next(),
+    Some(chosen)
+}
+
+/// The heading's text without a permalink marker ("Installation¶" in documentation generators).
+fn heading_text(text: &str) -> String {
+    text.trim_end_matches(['¶', '§', '🔗']).trim_end().to_owned()
+}
+
+/// Letters and digits, lower-cased: two titles that differ only in punctuation, quotes or case
+/// are the same title.
+fn title_key(title: &str) -> String {
+    title.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// The heading that `title` is a truncation of, when `title` looks truncated.
+fn completed_title(title: &str, headings: &[String]) -> Option<String> {
+    let trimmed = title.trim_end_matches(['…', '.', ' ']);
+    let ellipsis = trimmed.len() < title.len();
+    if !ellipsis && title.chars().count() < 60 {
+        return None;
     }
+    let key = title_key(trimmed);
+    if key.len() < 20 {
+        return None;
+    }
+    // With an ellipsis the heading may be the same words; without, it must say more.
+    headings.iter().find(|h| {
+        let h_key = title_key(h);
+        (h_key.len() > key.len() || (ellipsis && h_key.len() == key.len())) && h_key.starts_with(&key)
+    }).cloned()
 }
 
 const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " \\ ", " / ", " > ", " » ", " :: ", " · "];
@@ -337,17 +402,56 @@ fn strip_site_suffix(title: &str, publisher: Option<&str>, h1: Option<&str>) -> 
     title.to_owned()
 }
 
-static BY_PREFIX: Pattern = Pattern::new(r"(?i)^\s*(?:written\s+by|words\s+by|story\s+by|reporting\s+by|posted\s+by|by|par|por|von|di|door|av|af)\s*(?:[:\-]|–)?\s+");
+/// "By", and its equivalents in the languages bylines come in ("Par", "Por", "Von", "Di", "Door",
+/// "Av", "Przez", "Oleh"), or a label with a colon ("Author:", "Autor:", "Texto:").
+static BY_PREFIX: Pattern = Pattern::new(
+    r"(?i)^\s*(?:(?:(?:written|words|story|reporting|posted|text|texto|texte)\s+by|by|par|por|von|di|door|av|af|przez|oleh)\s*(?:[:\-]|–)?\s+|(?:authors?|autor|autora|autores|autorin|auteure?|autore|yazar|penulis|tekst|texto|text|texte)\s*:\s*)",
+);
+/// The literal prerequisites of [`BY_PREFIX`], for [`may_contain_any`].
+const BY_WORDS: &[&str] = &["by", "par", "por", "von", "di", "door", "av", "af", "przez", "oleh", "aut", "yazar", "penulis", "tekst", "text"];
 static BYLINE_TAIL: Pattern = Pattern::new(r"(?i)\s*(?:\||•|·|\bupdated\b|\bpublished\b|\bposted\b|\bon\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d+\s+(?:min|minute|hour)s?\b).*$");
-static NAME_SPLIT: Pattern = Pattern::new(r"(?i)\s*(?:,\s*and\s+|,|\s+and\s+|\s+&\s+|\s+und\s+|\s+et\s+|\s+y\s+)\s*");
-static ROLE: Pattern = Pattern::new(r"(?i)\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|journalist|photographer|producer|intern|fellow|special to)\b");
+/// Between names: commas, "and" and its equivalents. The short ones ("e", "i", "en") only in lower
+/// case, where they cannot be a middle initial or a capitalised name.
+static NAME_SPLIT: Pattern = Pattern::new(
+    r"(?i)\s*(?:,\s*and\s+|,|;|\s+and\s+|\s+&\s+|\s+und\s+|\s+et\s+|\s+y\s+|\s+with\s+|\s+avec\s+|\s+mit\s+|\s+(?-i:e|i|og|och|en|con|com|met)\s+)\s*",
+);
+/// The literal prerequisites of a split by [`NAME_SPLIT`].
+const JOIN_WORDS: &[&str] = &["and", "und", "et", "y", "with", "avec", "mit", " og ", " och ", " en ", " e ", " i ", " con ", " com ", " met "];
+/// "Ann Roe (with Bo Li and Cy Ng)": co-authors credited in parentheses.
+static WITH_PARENS: Pattern = Pattern::new(r"(?i)\s*\((?:with|avec|mit|con|com|met|med|z)\s+([^()]+)\)");
+static ROLE: Pattern = Pattern::new(
+    r"(?i)\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|journalist|photographer|producer|intern|fellow|special to|redakteur(?:in)?|korrespondent(?:in)?|corresponsal|correspondante?|r.dact(?:eur|rice)|redattore|redactora?|periodista|jornalista|giornalista|journaliste)\b",
+);
+/// A role that ends a part ("AP National Political Writer", "Senior Reporter").
+static ROLE_LAST: Pattern = Pattern::new(
+    r"(?i)\b(?:writer|reporter|correspondent|editor|contributor|columnist|journalist|photographer|producer|intern|redakteur(?:in)?|korrespondent(?:in)?|corresponsal|correspondante?|r.dact(?:eur|rice)|redattore|redactora?|periodista|jornalista|giornalista|journaliste)\.?$",
+);
+
+/// "Ann Roe (with Bo Li and Cy Ng)" → "Ann Roe, Bo Li and Cy Ng".
+fn co_authors_unwrapped(text: Cow<'_, str>) -> Cow<'_, str> {
+    let mut out = String::new();
+    let mut last = 0;
+    for c in WITH_PARENS.captures_iter(&text) {
+        let (Some(whole), Some(names)) = (c.get(0), c.get(1)) else { continue };
+        out.push_str(&text[last..whole.start()]);
+        out.push_str(", ");
+        out.push_str(names.as_str());
+        last = whole.end();
+    }
+    if last == 0 {
+        return text;
+    }
+    out.push_str(&text[last..]);
+    Cow::Owned(out)
+}
 
 /// Split a byline text ("By A, B and C | May 3") into names.
 pub(crate) fn parse_byline(text: &str) -> Vec<String> {
     let text = collapse(text);
     // Each pattern only where its literal prerequisites are (building one costs more than reading
     // a small page).
-    let text = if may_contain_any(&text, &["by", "par", "por", "von", "di", "door", "av", "af"]) { BY_PREFIX.replace(&text, "") } else { Cow::Borrowed(text.as_str()) };
+    let text = if may_contain_any(&text, BY_WORDS) { BY_PREFIX.replace(&text, "") } else { Cow::Borrowed(text.as_str()) };
+    let text = if text.contains('(') { co_authors_unwrapped(text) } else { text };
     let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
     let may_have_tail = text.contains(['|', '•', '·'])
         || text.contains(char::is_numeric)
@@ -355,7 +459,7 @@ pub(crate) fn parse_byline(text: &str) -> Vec<String> {
         || (may_contain_any(&text, &["on"]) && may_contain_any(&text, &months));
     let text = if may_have_tail { BYLINE_TAIL.replace(&text, "") } else { Cow::Borrowed(&*text) };
     let mut names: Vec<String> = Vec::new();
-    let splits = text.contains([',', '&']) || may_contain_any(&text, &["and", "und", "et", "y"]);
+    let splits = text.contains([',', '&', ';']) || may_contain_any(&text, JOIN_WORDS);
     let parts: Box<dyn Iterator<Item = &str>> = if splits { Box::new(NAME_SPLIT.split(text.trim())) } else { Box::new(std::iter::once(text.trim())) };
     for part in parts {
         let part = part.trim().trim_matches(|c: char| c == ',' || c == ';' || c == ':');
@@ -363,7 +467,10 @@ pub(crate) fn parse_byline(text: &str) -> Vec<String> {
             continue;
         }
         // "Jane Roe, Staff Writer": a role after a comma belongs to the previous name.
-        if ROLE.is_match(part) && !names.is_empty() && part.split_whitespace().all(|w| ROLE.is_match(w) || w.chars().next().is_some_and(char::is_lowercase) || w.len() <= 3) {
+        if ROLE.is_match(part)
+            && !names.is_empty()
+            && (ROLE_LAST.is_match(part) || part.split_whitespace().all(|w| ROLE.is_match(w) || w.chars().next().is_some_and(char::is_lowercase) || w.len() <= 3))
+        {
             continue;
         }
         names.push(part.to_owned());
@@ -382,7 +489,8 @@ static CREDENTIALS: Pattern = Pattern::new(r",?\s+(?:M\.?A|M\.?D|Ph\.?D|R\.?N|M\
 fn clean_name(name: &str) -> String {
     let name = if name.contains('@') { HANDLE.replace_all(name, "") } else { Cow::Borrowed(name) };
     let name = CREDENTIALS.replace(name.trim(), "");
-    name.trim().trim_end_matches(',').trim().to_owned()
+    // Separators the layout put after the name ("Ann Roe —" before the date).
+    name.trim().trim_end_matches([',', '—', '–', '-', '|', ':', '•', '·', '/']).trim().to_owned()
 }
 
 fn looks_like_name(name: &str) -> bool {
@@ -392,6 +500,44 @@ fn looks_like_name(name: &str) -> bool {
         && name.chars().any(char::is_alphabetic)
         && !name.contains("://")
         && !name.starts_with('@')
+        // The "By" of a byline whose name sits in another element.
+        && !(words == 1 && BY_WORDS.iter().any(|w| name.eq_ignore_ascii_case(w)))
+        && !is_prose(name)
+        && !opens_lower_case(name)
+}
+
+/// "on Twitter: …": a cased text whose first word is lower-case (and no name particle) is a
+/// phrase. All-lower-case handles ("mcupdate") and uncased scripts pass.
+fn opens_lower_case(name: &str) -> bool {
+    let first = name.split_whitespace().next().unwrap_or("");
+    first.chars().next().is_some_and(char::is_lowercase) && !NAME_PARTICLES.contains(&first) && name.chars().any(char::is_uppercase)
+}
+
+/// More long lower-case words than capitalised ones: a phrase ("View my complete profile"), not a
+/// name. Scripts without case have neither and pass.
+fn is_prose(text: &str) -> bool {
+    let (mut lower, mut capital) = (0, 0);
+    for word in text.split_whitespace() {
+        let mut letters = word.chars().filter(|c| c.is_alphabetic());
+        match letters.next() {
+            Some(c) if c.is_uppercase() => capital += 1,
+            Some(c) if c.is_lowercase() && word.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !word.chars().any(char::is_uppercase) => lower += 1,
+            _ => {}
+        }
+    }
+    lower > capital && lower + capital >= 2
+}
+
+/// Lower-case words a personal name may hold ("Ludwig van Beethoven", "Maria das Dores").
+const NAME_PARTICLES: &[&str] =
+    &["de", "da", "di", "do", "du", "dos", "das", "del", "della", "der", "den", "van", "von", "zu", "la", "le", "bin", "ibn", "al", "el", "ter", "ten", "y", "e", "St."];
+
+/// Whether every word of `name` starts with a capital (or is a name particle): what a byline in a
+/// plain paragraph must look like before "Von …" or "Di …" is read as one rather than as prose.
+fn capitalised_name(name: &str) -> bool {
+    name.split_whitespace().all(|w| {
+        NAME_PARTICLES.contains(&w) || w.chars().find(|c| c.is_alphabetic()).is_some_and(|c| c.is_uppercase() || !c.is_lowercase())
+    })
 }
 
 fn author_url(href: &str, base: Option<&Url>) -> Option<Url> {
@@ -409,14 +555,18 @@ fn authors<'h>(html: &'h Html, profile: &Profile, metas: &Metas, ld: &JsonLd, ba
         .or_else(|| generic_byline_element(html, body_root));
     let byline_text = byline_element.map(element_text).filter(|t| !t.is_empty());
 
-    // Links in the byline are the most precise: names with their author pages.
-    let from_element: Vec<Author> = byline_element
-        .map(|e| byline_links(e, base))
-        .filter(|a| !a.is_empty())
-        .or_else(|| {
-            byline_text.as_deref().map(|t| parse_byline(t).into_iter().map(|name| Author { name, url: None, is_organization: false }).collect())
-        })
+    // Links in the byline are the most precise: names with their author pages. The text can
+    // credit more people than it links ("Ann Roe (with Bo Li and Cy Ng)"): then the text's names,
+    // with the links' pages.
+    let from_text: Vec<Author> = byline_text
+        .as_deref()
+        .map(|t| parse_byline(t).into_iter().map(|name| Author { name, url: None, is_organization: false }).collect())
         .unwrap_or_default();
+    let from_links: Vec<Author> = byline_element.map(|e| byline_links(e, base)).unwrap_or_default();
+    let text_adds_names = from_text.len() > from_links.len()
+        && from_links.iter().all(|l| from_text.iter().any(|t| name_key(&t.name) == name_key(&l.name)))
+        && from_text.iter().all(|t| capitalised_name(&t.name) && !t.name.contains(|c: char| c.is_numeric() || c == '@'));
+    let from_element: Vec<Author> = if from_links.is_empty() || text_adds_names { from_text } else { from_links.clone() };
 
     let from_ld: Vec<Author> = ld
         .article()
@@ -424,11 +574,18 @@ fn authors<'h>(html: &'h Html, profile: &Profile, metas: &Metas, ld: &JsonLd, ba
         .unwrap_or_default()
         .into_iter()
         .filter(|p| looks_like_name(&p.name))
-        .map(|p| Author { url: p.url.as_deref().and_then(|u| author_url(u, base)), name: collapse(&p.name), is_organization: p.is_organization })
+        .flat_map(|p| {
+            let url = p.url.as_deref().and_then(|u| author_url(u, base));
+            let name = collapse(&p.name);
+            // "By Ann Roe, AP Auto Writer" in a Person's name: the byline text, pasted whole.
+            let names = if p.is_organization || !needs_parsing(&name) { vec![name] } else { parse_byline(&name) };
+            let single = names.len() == 1;
+            names.into_iter().map(move |name| Author { url: if single { url.clone() } else { None }, name, is_organization: p.is_organization })
+        })
         .collect();
 
     let from_meta: Vec<Author> = metas
-        .first(&["author", "parsely-author", "sailthru.author", "dc.creator", "byl", "article:author"])
+        .first(&["dc:creator", "dcterm:creator", "dcterms:creator", "author", "parsely-author", "sailthru:author", "byl", "article:author"])
         .filter(|v| !v.contains("://"))
         .map(|v| parse_byline(&v).into_iter().map(|name| Author { name, url: None, is_organization: false }).collect())
         .unwrap_or_default();
@@ -467,6 +624,7 @@ fn authors<'h>(html: &'h Html, profile: &Profile, metas: &Metas, ld: &JsonLd, ba
         let key = name_key(&author.name);
         author.url = from_element
             .iter()
+            .chain(&from_links)
             .chain(&from_rel)
             .chain(&from_ld)
             .find(|o| o.url.is_some() && name_key(&o.name) == key)
@@ -487,6 +645,15 @@ fn authors<'h>(html: &'h Html, profile: &Profile, metas: &Metas, ld: &JsonLd, ba
         fresh
     });
     (chosen, byline_text)
+}
+
+/// A name from structured data that is a byline text rather than a name.
+fn needs_parsing(name: &str) -> bool {
+    (may_contain_any(name, BY_WORDS) && BY_PREFIX.is_match(name))
+        || (name.contains(',') && ROLE.is_match(name))
+        || name.contains(" and ")
+        || name.contains(" & ")
+        || name.contains(['|', '•'])
 }
 
 fn name_key(name: &str) -> String {
@@ -515,9 +682,8 @@ fn generic_byline_element<'h>(html: &'h Html, body_root: ElementRef<'h>) -> Opti
     // The elements "p, span, div, address" matches, without running that selector on each.
     let by_candidates = html.tree.nodes().filter_map(ElementRef::wrap).filter(|e| matches!(e.value().name(), "p" | "span" | "div" | "address"));
     for candidate in candidates.chain(by_candidates.take(4000).filter(|e| {
-        // `to_lowercase().starts_with("by ")`: only "b"/"B" and "y"/"Y" lower-case to those letters,
-        // and a collapsed space is a plain one; texts that open otherwise are not read further.
-        element_text_opening(*e, 120, "by ").is_some_and(|text| text.to_lowercase().starts_with("by ") && BY_PREFIX.is_match(&text)) && !is_chrome(*e)
+        // Texts that open otherwise are not read further.
+        element_text_opening_any(*e, 120, BY_OPENINGS).is_some_and(|text| is_by_line(&text)) && !is_chrome(*e)
     })) {
         let near = nearness(candidate);
         if best.is_none_or(|(b, _)| near > b) {
@@ -525,6 +691,25 @@ fn generic_byline_element<'h>(html: &'h Html, body_root: ElementRef<'h>) -> Opti
         }
     }
     best.map(|(_, e)| e)
+}
+
+/// How a byline in a plain paragraph or span opens, in the languages bylines come in.
+const BY_OPENINGS: &[&str] = &["by ", "par ", "por ", "von ", "door ", "av ", "af ", "przez ", "oleh ", "di ", "author", "autor", "auteur", "text", "tekst"];
+
+/// A short text that is a byline: "By …", or in another language a by-word followed by nothing but
+/// capitalised names ("Von Anna Schmidt", not "Von Montag bis Freitag").
+pub(crate) fn is_by_line(text: &str) -> bool {
+    let opens = |p: &str| text.len() >= p.len() && text.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    if !BY_OPENINGS.iter().any(|p| opens(p)) && !opens("written by") {
+        return false;
+    }
+    let Some(prefix) = BY_PREFIX.find(text) else { return false };
+    if text.as_bytes()[..2].eq_ignore_ascii_case(b"by") {
+        return true;
+    }
+    let rest = &text[prefix.end()..];
+    let names = parse_byline(rest);
+    !names.is_empty() && names.iter().all(|n| capitalised_name(n)) && !rest.trim_end().ends_with(['.', '!', '?'])
 }
 
 /// Inside site chrome (nav, footer, comments) rather than the article.
@@ -637,6 +822,56 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(parse_byline(text), *expected, "{text}");
         }
+    }
+
+    #[test]
+    fn bylines_in_other_languages_and_forms() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Von Anna Schmidt und Jonas Weber", &["Anna Schmidt", "Jonas Weber"]),
+            ("Por María López y Juan Pérez", &["María López", "Juan Pérez"]),
+            ("Przez Jan Kowalski i Anna Nowak", &["Jan Kowalski", "Anna Nowak"]),
+            ("Door Pieter de Vries en Sanne Bakker", &["Pieter de Vries", "Sanne Bakker"]),
+            ("Di Giulia Conti e Marco Ferri", &["Giulia Conti", "Marco Ferri"]),
+            ("Av Ingrid Berg og Lars Dahl", &["Ingrid Berg", "Lars Dahl"]),
+            ("Oleh Siti Rahma", &["Siti Rahma"]),
+            ("Autor: Tomáš Novák", &["Tomáš Novák"]),
+            ("Claire Dubois (avec Hugo Marchand et Léa Fontaine)", &["Claire Dubois", "Hugo Marchand", "Léa Fontaine"]),
+            ("Ann Roe with Bo Li", &["Ann Roe", "Bo Li"]),
+            // A middle initial is not "e" or "i" the conjunction.
+            ("By Laura E Adkins", &["Laura E Adkins"]),
+            // The byline text pasted into a structured-data name: the role goes.
+            ("By TOM KRISHER, AP Auto Writer", &["TOM KRISHER"]),
+            ("Dana Whitfield, Senior Reporter", &["Dana Whitfield"]),
+            // Separators the layout left after the name.
+            ("Nina Park —", &["Nina Park"]),
+            // A "By" whose name is in another element, and link texts that are not names.
+            ("By", &[]),
+            ("View my complete profile", &[]),
+            ("Ann Roe; on Twitter: @annroe.", &["Ann Roe"]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(parse_byline(text), *expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn by_lines_in_paragraphs() {
+        assert!(is_by_line("By Ann Roe"));
+        assert!(is_by_line("Von Anna Schmidt und Jonas Weber"));
+        assert!(is_by_line("Par Claire Dubois (avec Hugo Marchand et Léa Fontaine) · 14 mars 2025"));
+        // Prose that opens with the same word is not a byline.
+        assert!(!is_by_line("Von Montag bis Freitag geöffnet"));
+        assert!(!is_by_line("Di recente, il comune ha deciso."));
+        assert!(!is_by_line("Por fin llegó la lluvia."));
+        assert!(!is_by_line("Bylaws were amended"));
+    }
+
+    #[test]
+    fn titles_cut_short_are_completed_from_the_heading() {
+        let h = vec!["Council approves tenants' fund after a long night of comment on rents".to_owned()];
+        assert_eq!(completed_title("Council approves tenants' fund after a long night…", &h).as_deref(), Some(h[0].as_str()));
+        assert_eq!(completed_title("Council approves tenants' fund", &h), None, "a short title is not a truncation");
+        assert_eq!(heading_text("Installation¶"), "Installation");
     }
 
     #[test]

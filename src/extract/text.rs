@@ -1,7 +1,31 @@
 //! Text helpers shared by extraction, cleaning and verification: whitespace folding and the text of
 //! a subtree, walked without recursion (input trees can be deep).
 
+use std::borrow::Cow;
+
 use scraper::{ElementRef, Node};
+
+/// Character references left in text that never went through an HTML parser (JSON-LD strings, which
+/// CMSs fill with `&#8217;` and `&nbsp;`) or went through it once too few times (`&amp;#8217;` in a
+/// meta tag), decoded the way a browser would. Text without a reference is returned as is.
+pub fn decode_entities(text: &str) -> Cow<'_, str> {
+    if !has_reference(text) {
+        return Cow::Borrowed(text);
+    }
+    // Markup in such strings is never meant as markup: escape it so only the references are read.
+    let escaped = text.replace('<', "&lt;");
+    let fragment = scraper::Html::parse_fragment(&escaped);
+    Cow::Owned(fragment.root_element().text().collect())
+}
+
+/// Whether `text` holds something shaped like `&name;`, `&#123;` or `&#x1F;`.
+fn has_reference(text: &str) -> bool {
+    text.match_indices('&').any(|(i, _)| {
+        let rest = &text.as_bytes()[i + 1..];
+        let body = rest.iter().take(10).take_while(|b| b.is_ascii_alphanumeric() || **b == b'#').count();
+        body > 0 && rest.get(body) == Some(&b';')
+    })
+}
 
 /// Collapse runs of whitespace (including non-breaking spaces) to one space and trim.
 pub fn collapse(text: &str) -> String {
@@ -68,10 +92,12 @@ pub fn element_text_within(element: ElementRef<'_>, limit: usize) -> Option<Stri
     text_within(element, limit)
 }
 
-/// [`element_text_within`] for a text that must open with `prefix` (ASCII, lower-case, compared
-/// ignoring ASCII case): `None` as soon as the opening differs.
-pub fn element_text_opening(element: ElementRef<'_>, limit: usize, prefix: &str) -> Option<String> {
-    text_checked(element, limit, |out| out.len() < prefix.len() || out.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes()))
+/// [`element_text_within`] for a text that must open with one of `prefixes` (ASCII, lower-case,
+/// compared ignoring ASCII case): `None` as soon as the opening matches none of them.
+pub fn element_text_opening_any(element: ElementRef<'_>, limit: usize, prefixes: &[&str]) -> Option<String> {
+    text_checked(element, limit, |out| {
+        prefixes.iter().any(|p| out.len() < p.len() || out.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+    })
 }
 
 fn text_within(element: ElementRef<'_>, limit: usize) -> Option<String> {
@@ -180,6 +206,14 @@ mod tests {
         assert_eq!(collapse("  a \n\t b\u{a0}\u{a0}c  "), "a b c");
         assert_eq!(collapse(""), "");
         assert_eq!(collapse("\u{feff}x\u{0}y\u{200b}\u{85}z\u{3000}é\u{7f} "), "xy z é");
+    }
+
+    #[test]
+    fn references_outside_html_are_decoded() {
+        assert_eq!(decode_entities("&#8216;Quoted&#8217; rise of &pound;5&nbsp;m"), "\u{2018}Quoted\u{2019} rise of \u{a3}5\u{a0}m");
+        assert_eq!(decode_entities("Tom &amp;amp; Jerry"), "Tom &amp; Jerry");
+        assert_eq!(decode_entities("Rates <b>&lt; 5%</b>"), "Rates <b>< 5%</b>");
+        assert!(matches!(decode_entities("Salt & Pepper; a tale"), Cow::Borrowed(_)));
     }
 
     #[test]
