@@ -11,7 +11,13 @@
 //!   what the Unicode build finds: the Unicode classes hold no other ASCII characters, and what
 //!   they hold beyond ASCII (or what `(?i)` adds, `ſ` and the Kelvin sign) cannot occur in the
 //!   text. A source that does not compile that way (`\p{..}`, a class holding a non-ASCII
-//!   character) has no ASCII build;
+//!   character) is parsed as Unicode and every class cut down to its ASCII part, every non-ASCII
+//!   literal made a dead end and every word boundary made ASCII: the same matches on such a text,
+//!   without the Unicode classes' automata (a dateline pattern repeats `[\p{L}\p{M}\d...]` 40
+//!   times);
+//! - for a text in the usual scripts of Western news copy (Latin up to U+024F and the General
+//!   Punctuation block: curly quotes, dashes, bullets), the pattern cut down the same way to those
+//!   characters, with its Unicode word boundaries kept: `\p{L}` is then a few ranges, not hundreds;
 //! - for any other text, the pattern as [`regex::Regex`] builds it (same engine and options).
 //!
 //! Most texts these patterns run on are short and ASCII (dates, bylines, URLs, class names).
@@ -21,13 +27,24 @@ use std::sync::OnceLock;
 
 use regex_automata::meta;
 use regex_automata::util::syntax;
+use regex_syntax::hir::{Capture, Class, ClassBytes, ClassBytesRange, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Literal, Look, Repetition};
 
 /// A regex source with its two lazily built forms; usable in a `static`.
 pub struct Pattern {
     source: Cow<'static, str>,
-    /// `None` when the source needs Unicode mode.
+    /// `None` when the source cannot be cut down (it would lose a group).
     ascii: OnceLock<Option<meta::Regex>>,
+    /// For texts of [`COMMON`] characters; `None` as for `ascii`.
+    common: OnceLock<Option<meta::Regex>>,
     unicode: OnceLock<meta::Regex>,
+}
+
+/// The characters of the middle build: Latin (ASCII, Latin-1, Extended-A and -B) and General
+/// Punctuation.
+const COMMON: &[(char, char)] = &[('\0', '\u{24f}'), ('\u{2000}', '\u{206f}')];
+
+fn is_common(c: char) -> bool {
+    COMMON.iter().any(|&(start, end)| (start..=end).contains(&c))
 }
 
 impl std::fmt::Debug for Pattern {
@@ -48,12 +65,12 @@ fn config() -> meta::Config {
 impl Pattern {
     /// A pattern from a literal source (checked by the tests of the module that uses it).
     pub const fn new(source: &'static str) -> Pattern {
-        Pattern { source: Cow::Borrowed(source), ascii: OnceLock::new(), unicode: OnceLock::new() }
+        Pattern { source: Cow::Borrowed(source), ascii: OnceLock::new(), common: OnceLock::new(), unicode: OnceLock::new() }
     }
 
     /// A pattern from a source built at run time.
     pub fn from_string(source: String) -> Pattern {
-        Pattern { source: Cow::Owned(source), ascii: OnceLock::new(), unicode: OnceLock::new() }
+        Pattern { source: Cow::Owned(source), ascii: OnceLock::new(), common: OnceLock::new(), unicode: OnceLock::new() }
     }
 
     /// The source.
@@ -77,23 +94,40 @@ impl Pattern {
     fn ascii(&self) -> Option<&meta::Regex> {
         self.ascii
             .get_or_init(|| {
-                meta::Builder::new()
-                    .configure(config().auto_prefilter(false))
-                    .syntax(syntax::Config::new().unicode(false).utf8(false))
-                    .build(&self.source)
-                    .ok()
+                let mut builder = meta::Builder::new();
+                builder.configure(config().auto_prefilter(false));
+                if let Ok(regex) = builder.syntax(syntax::Config::new().unicode(false).utf8(false)).build(&self.source) {
+                    return Some(regex);
+                }
+                self.cut_down(&builder, &[('\0', '\x7f')])
             })
             .as_ref()
     }
 
+    /// The build for texts of [`COMMON`] characters, if the source has one.
+    fn common(&self) -> Option<&meta::Regex> {
+        self.common.get_or_init(|| self.cut_down(meta::Builder::new().configure(config()), COMMON)).as_ref()
+    }
+
+    /// The source parsed as Unicode and cut down to `chars`, built.
+    fn cut_down(&self, builder: &meta::Builder, chars: &[(char, char)]) -> Option<meta::Regex> {
+        let unicode = regex_automata::util::syntax::parse(&self.source).ok()?;
+        let part = restrict(&unicode, chars);
+        // A group lost on the way would renumber the others.
+        let groups = |hir: &Hir| hir.properties().explicit_captures_len();
+        (groups(&part) == groups(&unicode)).then(|| builder.build_from_hir(&part).ok()).flatten()
+    }
+
     /// The build to run on `haystack`.
     fn regex(&self, haystack: &str) -> &meta::Regex {
-        if haystack.is_ascii()
-            && let Some(regex) = self.ascii()
-        {
-            return regex;
-        }
-        self.unicode()
+        let regex = if haystack.is_ascii() {
+            self.ascii()
+        } else if haystack.chars().all(is_common) {
+            self.common()
+        } else {
+            None
+        };
+        regex.unwrap_or_else(|| self.unicode())
     }
 
     pub fn is_match(&self, haystack: &str) -> bool {
@@ -170,6 +204,47 @@ impl Pattern {
         }
         out.push_str(&haystack[last..]);
         Cow::Owned(out)
+    }
+}
+
+/// What of `hir` can match in a text of `chars` only (ASCII or [`COMMON`]), as a pattern that
+/// matches there exactly where `hir` does: classes cut to those characters, literals outside them
+/// unmatchable, and for ASCII, Unicode word boundaries as ASCII ones (the same on ASCII text: the
+/// Unicode word characters below 128 are the ASCII ones).
+fn restrict(hir: &Hir, chars: &[(char, char)]) -> Hir {
+    let ascii = chars == [('\0', '\x7f')];
+    match hir.kind() {
+        HirKind::Empty => Hir::empty(),
+        HirKind::Literal(Literal(bytes)) => {
+            let inside = std::str::from_utf8(bytes).is_ok_and(|text| text.chars().all(|c| chars.iter().any(|&(a, b)| (a..=b).contains(&c))));
+            if inside { Hir::literal(bytes.clone()) } else { Hir::fail() }
+        }
+        HirKind::Class(Class::Unicode(class)) => {
+            let mut class = class.clone();
+            class.intersect(&ClassUnicode::new(chars.iter().map(|&(a, b)| ClassUnicodeRange::new(a, b))));
+            Hir::class(Class::Unicode(class))
+        }
+        HirKind::Class(Class::Bytes(class)) => {
+            let mut class = class.clone();
+            if ascii {
+                class.intersect(&ClassBytes::new([ClassBytesRange::new(0, 0x7f)]));
+            }
+            Hir::class(Class::Bytes(class))
+        }
+        HirKind::Look(look) if ascii => Hir::look(match look {
+            Look::WordUnicode => Look::WordAscii,
+            Look::WordUnicodeNegate => Look::WordAsciiNegate,
+            Look::WordStartUnicode => Look::WordStartAscii,
+            Look::WordEndUnicode => Look::WordEndAscii,
+            Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
+            Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
+            other => *other,
+        }),
+        HirKind::Look(look) => Hir::look(*look),
+        HirKind::Repetition(rep) => Hir::repetition(Repetition { sub: Box::new(restrict(&rep.sub, chars)), ..rep.clone() }),
+        HirKind::Capture(cap) => Hir::capture(Capture { sub: Box::new(restrict(&cap.sub, chars)), ..cap.clone() }),
+        HirKind::Concat(subs) => Hir::concat(subs.iter().map(|sub| restrict(sub, chars)).collect()),
+        HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(|sub| restrict(sub, chars)).collect()),
     }
 }
 
@@ -253,14 +328,20 @@ mod tests {
         r"(?P<n>\d+)-(?P<w>\w+)?",
         r"x*",
         r"(?i)s$",
+        // No ASCII-mode compile: Unicode classes, non-ASCII class members and literals.
+        r"^[\s*“”‘’]*(?:\p{Lu}[\p{Lu}\p{M}.'’\s-]*(?:,\s*[\p{L}\p{M}\d.'’\s-]{1,4})?\s*)?\(([^()]{2,4})\)\s*(?:[—–―‒-]{1,2}|:)",
+        r"^(?P<person>\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,2})\s+(?:it|of)\s+(?P<outlet>.+)$",
+        r"(?i)(?:(é)|(k))\b|—(s)|\p{Greek}|[^\p{L}]\B",
     ];
 
     /// Deterministic ASCII texts over an alphabet of letters (k and s among them), digits,
     /// every ASCII space (vertical tab and form feed too), punctuation and control bytes.
     fn ascii_texts() -> Vec<String> {
-        const ALPHABET: &[u8] = b"kKsSaT _-.,;:()[]0123456789\t\n\x0b\x0c\r\x01\x7fbythe it";
+        const ALPHABET: &[u8] = b"kKsSaTI _-.,;:()[]*'0123456789\t\n\x0b\x0c\r\x01\x7fbytheBYofOF it";
         let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut texts = vec![String::new(), "by staff".into(), "It KS sk".into(), "(ab) [cd]".into()];
+        let mut texts: Vec<String> = ["", "by staff", "It KS sk", "(ab) [cd]", "BOSTON (AP) - x", "* KS, It 3 (ab) :", "Jo Ann of The Times", "Ka Bo it sk", "k"]
+            .map(String::from)
+            .into();
         for len in 0..400 {
             let mut text = String::new();
             for _ in 0..len % 40 {
@@ -305,6 +386,30 @@ mod tests {
     }
 
     #[test]
+    fn the_common_build_finds_what_the_unicode_regex_finds_on_latin_text() {
+        // Latin letters, ſ (folds to s), no-break space (\s), an em dash, curly quotes, a bullet.
+        const ALPHABET: &[char] = &['k', 'S', 's', 'ſ', 'é', 'É', 'À', 'ÿ', '\u{a0}', ' ', '—', '’', '“', '•', '(', ')', '-', '1', '٣'];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut texts: Vec<String> = ["BOSTON (AP) — x", "Émile Zola of Le Monde", "“KS, It (ab) —", "by\u{a0}ſtaff"].map(String::from).into();
+        for len in 0..300 {
+            let mut text = String::new();
+            for _ in 0..len % 30 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                text.push(ALPHABET[(seed >> 33) as usize % ALPHABET.len()]);
+            }
+            texts.push(text);
+        }
+        for source in SOURCES {
+            let pattern = Pattern::new(source);
+            let regex = regex::Regex::new(source).unwrap();
+            for text in &texts {
+                check(&pattern, &regex, text);
+            }
+            assert!(pattern.common.get().is_some_and(Option::is_some), "{source} has no common build");
+        }
+    }
+
+    #[test]
     fn other_text_goes_to_the_unicode_build() {
         // ſ and the Kelvin sign fold to s and k; no-break space is \s; é is \w; ٣ is \d.
         let texts = ["by\u{a0}ſtaff", "\u{212a}S", "wé staff", "٣-x 12 é", "ſ", "by — staff"];
@@ -321,11 +426,12 @@ mod tests {
     }
 
     #[test]
-    fn sources_that_need_unicode_have_only_the_unicode_build() {
-        let pattern = Pattern::new(r"^\p{Lu}\w+ [–—]");
-        assert!(pattern.is_match("Anna –"));
-        assert!(!pattern.is_match("anna –"));
-        assert!(pattern.ascii().is_none());
-        assert!(Pattern::new(r"^\p{Lu}").is_match("A"));
+    fn unicode_classes_are_cut_to_ascii_for_ascii_text() {
+        let pattern = Pattern::new(r"^\p{Lu}\w+ (?:[–—-]|(“))");
+        assert!(pattern.is_match("Anna -"));
+        assert!(!pattern.is_match("anna -"));
+        assert!(pattern.ascii.get().is_some() && pattern.unicode.get().is_none());
+        assert!(pattern.is_match("Ånna –"));
+        assert_eq!(pattern.captures("Anna “").and_then(|c| c.get(1)).map(|m| m.as_str()), Some("“"));
     }
 }
