@@ -27,10 +27,13 @@ pub struct Page {
 /// parser's quadratic corners cannot be reached.
 pub fn parse(loaded: &Loaded, limits: &Limits) -> Page {
     let scanned = prescan::prescan(&loaded.html, limits);
+    let mut html = Html::parse_document(&scanned.html);
+    // The prescan's model of the tree builder is approximate; this makes its bound exact.
+    let flattened_after = prescan::bound_tree_depth(&mut html, limits.max_depth);
     Page {
-        html: Html::parse_document(&scanned.html),
+        html,
         url: loaded.url.clone(),
-        flattened_tags: scanned.flattened_tags,
+        flattened_tags: scanned.flattened_tags + flattened_after,
         dropped_attrs: scanned.dropped_attrs,
     }
 }

@@ -13,6 +13,12 @@
 //! (adoption agency, foster parenting, quirks), an element is left open rather than
 //! closed. Over-counting can only make flattening start a little early on a page that
 //! is already absurdly deep; under-counting would let the quadratic case back in.
+//!
+//! The model is exact enough for real pages and for each family of pathological markup
+//! (deep nesting, unclosed p/li/td, misnested formatting, foster parenting, svg/math,
+//! templates), but long random soup mixing them all can make it drift. So the depth bound
+//! itself does not rest on the model: [`bound_tree_depth`] runs on the parsed tree and
+//! flattens whatever the parser built below the limit, for any input.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -72,6 +78,79 @@ pub fn prescan<'a>(html: &'a str, limits: &Limits) -> Prescan<'a> {
         dropped_attrs: scan.dropped_attrs,
         max_depth_seen: scan.max_depth_seen,
     }
+}
+
+/// Levels above the first element the limit counts: the document node, `html` and `body`.
+const TREE_OVERHEAD: usize = 2;
+
+/// The guarantee behind [`prescan`]'s model: after parsing, no element with children sits
+/// deeper than `max_depth` levels below `body` (the document node, `html` and `body` are not
+/// counted), so no node is deeper than `max_depth + 3` from the root, whatever the input.
+///
+/// [`prescan`] keeps html5ever's stack of open elements, and with it the tree, within the
+/// limit on every input the model follows (all real pages and the known pathological shapes),
+/// which is what keeps parsing linear. Its model of the tree builder is approximate, though,
+/// and on long adversarial tag soup (misnested formatting elements, foster parenting, svg
+/// integration points, templates, all at once) it can drift. This pass makes the depth bound
+/// hold anyway: each element with children found below the limit is flattened, the way the
+/// prescan flattens tags: its descendants' text and childless elements (`br`, `img`, ...) move
+/// up, in document order, to the element at the limit; the elements that held them become empty
+/// comments in place (not detached, so no orphan is left in the arena for a walk over
+/// `tree.nodes()` to find). Iterative and linear: one traversal, and each node moves at most
+/// once. Returns how many elements were flattened (0 on every page the prescan modelled).
+pub fn bound_tree_depth(html: &mut scraper::Html, max_depth: usize) -> usize {
+    use ego_tree::iter::Edge;
+    use scraper::Node;
+
+    let cap = max_depth + TREE_OVERHEAD;
+    // The topmost nodes too deep to keep children: at depth cap + 1, with a child.
+    let mut too_deep = Vec::new();
+    let mut depth = 0usize;
+    for edge in html.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if depth == cap + 1 && node.has_children() {
+                    too_deep.push(node.id());
+                }
+                depth += 1;
+            }
+            Edge::Close(_) => depth -= 1,
+        }
+    }
+    let mut flattened = 0;
+    for top in too_deep {
+        let Some(node) = html.tree.get(top) else { continue };
+        // Document order, collected before anything moves.
+        let below: Vec<(ego_tree::NodeId, bool)> = node
+            .descendants()
+            .skip(1)
+            .map(|n| (n.id(), n.has_children()))
+            .collect();
+        for (id, holder) in below {
+            if let Some(mut moved) = html.tree.get_mut(id) {
+                if holder {
+                    if moved.value().is_element() {
+                        flattened += 1;
+                    }
+                    *moved.value() = Node::Comment(scraper::node::Comment {
+                        comment: Default::default(),
+                    });
+                }
+            }
+            if let Some(mut anchor) = html.tree.get_mut(top) {
+                anchor.insert_id_before(id);
+            }
+        }
+        if let Some(mut emptied) = html.tree.get_mut(top) {
+            if emptied.value().is_element() {
+                flattened += 1;
+            }
+            *emptied.value() = Node::Comment(scraper::node::Comment {
+                comment: Default::default(),
+            });
+        }
+    }
+    flattened
 }
 
 // Tag categories, as bits. Names follow the HTML parsing spec.
@@ -1452,43 +1531,74 @@ mod tests {
     fn soup(seed: u64, tokens: usize) -> String {
         soup_tokens(seed, tokens).concat()
     }
-    /// Random short tag soup stays within twice the limit (worst seen: 25 for 16). Exact
-    /// agreement is not reached: tables, forms, templates and svg together have parser
-    /// rules the model does not mirror. This guards the model against regressions.
-    #[test]
-    fn tag_soup_parses_within_twice_the_limit() {
-        let limit = 16;
-        let mut worst = (0, 0);
-        for seed in 0..120 {
-            let input = soup(seed, 3_000);
-            let out = prescan(
-                &input,
-                &Limits {
-                    max_depth: limit,
-                    max_attrs: 8,
-                },
-            );
-            let depth = tree_depth(&scraper::Html::parse_document(&out.html));
-            worst = worst.max((depth, seed));
-        }
-        assert!(
-            worst.0 <= 2 * limit,
-            "seed {} parsed {} deep",
-            worst.1,
-            worst.0
+    /// What `parse::parse` does: prescan, parse, bound; returns the parsed tree's depth.
+    fn parsed_depth(input: &str, limit: usize) -> (usize, scraper::Html) {
+        let out = prescan(
+            input,
+            &Limits {
+                max_depth: limit,
+                max_attrs: 8,
+            },
         );
+        let mut doc = scraper::Html::parse_document(&out.html);
+        let (text, detached) = (text_of(&doc), orphans(&doc));
+        bound_tree_depth(&mut doc, limit);
+        assert_eq!(text_of(&doc), text, "the bound keeps all text");
+        assert_eq!(orphans(&doc), detached, "the bound detaches nothing");
+        (tree_depth(&doc), doc)
     }
 
-    /// KNOWN GAP, kept to measure progress: over long random soup the disagreements
-    /// accumulate (seed 1008 parses 1102 deep at limit 64): once the model's stack has
-    /// drifted, it may take the parser to be inside svg, where `<path/>` nests nothing,
-    /// while the parser nests every one. Plain deep nesting, unclosed p/li/td and the
-    /// formatting-element cases are handled; hand-made adversarial soup is not yet.
+    /// Depth of the tree the prescan alone lets html5ever build (before the bound).
+    fn model_depth(input: &str, limit: usize) -> usize {
+        let out = prescan(
+            input,
+            &Limits {
+                max_depth: limit,
+                max_attrs: 8,
+            },
+        );
+        tree_depth(&scraper::Html::parse_document(&out.html))
+    }
+
+    /// Nodes in the arena not reachable from the root (html5ever leaves a few on some soup).
+    fn orphans(doc: &scraper::Html) -> usize {
+        doc.tree.nodes().count() - doc.tree.root().descendants().count()
+    }
+
+    /// Random short tag soup: the prescan's model alone keeps the parsed tree within twice the
+    /// limit (worst seen: 25 for 16), which is what keeps parsing linear there. Exact
+    /// agreement is not reached: tables, forms, templates and svg together have parser rules
+    /// the model does not mirror. This guards the model against regressions.
     #[test]
-    #[ignore = "known gap: model drift on long adversarial tag soup"]
+    fn tag_soup_model_stays_within_twice_the_limit() {
+        let limit = 16;
+        let worst = (0..120)
+            .map(|seed| (model_depth(&soup(seed, 3_000), limit), seed))
+            .max()
+            .unwrap_or_default();
+        assert!(worst.0 <= 2 * limit, "seed {} parsed {} deep", worst.1, worst.0);
+    }
+
+    /// The bound itself holds exactly, on short and long soup alike: document → html → body →
+    /// `limit` elements → a leaf.
+    #[test]
+    fn tag_soup_parses_within_the_limit() {
+        for (seeds, tokens, limit) in [(0..120, 3_000, 16), (1000..1010, 100_000, 64)] {
+            for seed in seeds {
+                let input = soup(seed, tokens);
+                let (depth, _) = parsed_depth(&input, limit);
+                assert!(depth <= limit + 3, "seed {seed}: parsed {depth} deep at limit {limit}");
+            }
+        }
+    }
+
+    /// Long random soup is where the model drifts (seed 1008 parsed ~1,100 deep at limit 64
+    /// with the model alone); with the bound the tree stays within the limit, and the bound
+    /// keeps every character of text.
+    #[test]
     fn long_tag_soup_stays_bounded() {
         let limit = 64;
-        let mut worst = (0, 0);
+        let mut worst = 0;
         for seed in 1000..1010 {
             let input = soup(seed, 100_000);
             let out = prescan(
@@ -1498,15 +1608,78 @@ mod tests {
                     max_attrs: 8,
                 },
             );
-            let depth = tree_depth(&scraper::Html::parse_document(&out.html));
-            worst = worst.max((depth, seed));
+            let mut doc = scraper::Html::parse_document(&out.html);
+            let (text, detached) = (text_of(&doc), orphans(&doc));
+            let flattened = bound_tree_depth(&mut doc, limit);
+            let depth = tree_depth(&doc);
+            assert!(depth <= limit + 3, "seed {seed} parsed {depth} deep");
+            assert_eq!(text_of(&doc), text, "seed {seed}: text lost");
+            assert_eq!(orphans(&doc), detached, "seed {seed}");
+            worst = worst.max(flattened);
         }
-        assert!(
-            worst.0 <= 2 * limit,
-            "seed {} parsed {} deep",
-            worst.1,
-            worst.0
+        // The bound did the work here: the model alone lets these parse far too deep.
+        assert!(worst > 0);
+    }
+
+    /// Soup made of one family of parser rules at a time, each repeated far past the limit.
+    #[test]
+    fn soup_shapes_stay_within_the_limit() {
+        let limit = 32;
+        let n = 3_000;
+        let shapes: Vec<(&str, String)> = vec![
+            // Adoption agency: a formatting element closed across a block, again and again.
+            ("misnested b/div", "<b><div>x</b>".repeat(n)),
+            ("misnested a/p", "<a href=#><p>x</a>".repeat(n)),
+            ("distinct formatting runs", (0..n).map(|i| format!("<i id={i}><p>y")).collect()),
+            ("nobr pile", "<nobr><div>z".repeat(n)),
+            // Foster parenting: content written straight into tables.
+            ("table/div", "<table><div>x".repeat(n)),
+            ("table/b/td", "<table><b><tr><td>x".repeat(n)),
+            ("table in cell", "<table><tr><td>x".repeat(n)),
+            ("caption and colgroup", "<table><caption><table><colgroup><div>".repeat(n)),
+            // Foreign content and its integration points.
+            ("svg foreignObject", "<svg><foreignObject><div>".repeat(n)),
+            ("svg self-closing in html", "<svg></svg><path/><g>".repeat(n)),
+            ("math mi", "<math><mi><span>".repeat(n)),
+            ("svg title", "<svg><title><p>".repeat(n)),
+            // Templates, forms, selects, buttons.
+            ("template", "<template><div>".repeat(n)),
+            ("template in table", "<table><template><tr><td><template>".repeat(n)),
+            ("form", "<form><div></form>".repeat(n)),
+            ("select in div", "<div><select><option><optgroup>".repeat(n)),
+            ("button", "<button><div><button>".repeat(n)),
+            ("unknown elements", "<x-a><y-b>".repeat(n)),
+            ("end tags that do nothing", "<span><div></span></b></td>".repeat(n)),
+            ("lists and headings", "<ul><li><h2><li><dl><dt><h3>".repeat(n)),
+        ];
+        for (name, input) in &shapes {
+            let (depth, _) = parsed_depth(input, limit);
+            assert!(depth <= limit + 3, "{name}: parsed {depth} deep");
+        }
+    }
+
+    #[test]
+    fn the_bound_flattens_a_deep_tree_in_document_order() {
+        // Straight into the tree, past the prescan: the bound alone must hold.
+        let input = format!(
+            "<p>a</p>{}deep<br>text{}<p>z</p>",
+            "<div><span>s</span>".repeat(20),
+            "</div>".repeat(20)
         );
+        let mut doc = scraper::Html::parse_document(&input);
+        let before: String = doc.root_element().text().collect();
+        let flattened = bound_tree_depth(&mut doc, 5);
+        assert!(flattened > 0);
+        assert_eq!(tree_depth(&doc), 5 + 3);
+        assert_eq!(orphans(&doc), 0);
+        let after: String = doc.root_element().text().collect();
+        assert_eq!(after, before);
+        let br = scraper::Selector::parse("br").expect("selector");
+        assert_eq!(doc.select(&br).count(), 1, "childless elements are kept");
+        // A page within the limit is left alone.
+        let mut doc = scraper::Html::parse_document(&input);
+        assert_eq!(bound_tree_depth(&mut doc, 64), 0);
+        assert_eq!(tree_depth(&doc), 20 + 4, "document, html, body, 20 divs, span, text");
     }
 
     #[test]
