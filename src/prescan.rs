@@ -21,8 +21,10 @@
 //! flattens whatever the parser built below the limit, for any input.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use memchr::{memchr, memmem};
+use rustc_hash::FxHashMap as HashMap;
 
 /// Bounds applied by [`prescan`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -467,7 +469,6 @@ struct Tag {
 }
 
 struct Scanner<'a> {
-    text: &'a str,
     b: &'a [u8],
     max_depth: usize,
     max_attrs: usize,
@@ -504,7 +505,7 @@ fn weight(cats: u32) -> usize {
 
 fn hash(bytes: &[u8]) -> u64 {
     use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut h = rustc_hash::FxHasher::default();
     bytes.hash(&mut h);
     h.finish()
 }
@@ -516,7 +517,6 @@ fn is_space(c: u8) -> bool {
 impl<'a> Scanner<'a> {
     fn new(text: &'a str, limits: &Limits) -> Self {
         Scanner {
-            text,
             b: text.as_bytes(),
             max_depth: limits.max_depth,
             max_attrs: limits.max_attrs,
@@ -524,11 +524,11 @@ impl<'a> Scanner<'a> {
             top_by_id: Vec::new(),
             tracked: Default::default(),
             kept: Vec::new(),
-            other_ids: HashMap::new(),
+            other_ids: HashMap::default(),
             name_buf: Vec::new(),
             kept_depth: 0,
             formatting: Vec::new(),
-            formatting_by_id: HashMap::new(),
+            formatting_by_id: HashMap::default(),
             markers: Vec::new(),
             pending: 0,
             out: None,
@@ -539,14 +539,14 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// Offset of the next `needle` at or after `from`. Every offset handed in follows an
-    /// ASCII byte, so it is a char boundary and `str::find` (memchr inside) applies.
-    fn find(&self, from: usize, needle: &str) -> Option<usize> {
-        self.text.get(from..)?.find(needle).map(|i| from + i)
+    /// Offset of the next `needle` at or after `from` (SIMD search: most of a page is text
+    /// and attribute values to skip).
+    fn find(&self, from: usize, needle: &[u8]) -> Option<usize> {
+        memmem::find(self.b.get(from..)?, needle).map(|i| from + i)
     }
 
-    fn find_byte(&self, from: usize, needle: char) -> Option<usize> {
-        self.text.get(from..)?.find(needle).map(|i| from + i)
+    fn find_byte(&self, from: usize, needle: u8) -> Option<usize> {
+        memchr(needle, self.b.get(from..)?).map(|i| from + i)
     }
 
     fn remove(&mut self, start: usize, end: usize) {
@@ -559,15 +559,15 @@ impl<'a> Scanner<'a> {
 
     fn run(&mut self) {
         let mut pos = 0;
-        while let Some(lt) = self.find_byte(pos, '<') {
+        while let Some(lt) = self.find_byte(pos, b'<') {
             let next = self.b.get(lt + 1).copied();
             let resume = match next {
                 Some(b'!') => self.skip_markup_declaration(lt),
-                Some(b'?') => self.find_byte(lt, '>').map(|i| i + 1),
+                Some(b'?') => self.find_byte(lt, b'>').map(|i| i + 1),
                 Some(b'/') => match self.b.get(lt + 2).copied() {
                     Some(c) if c.is_ascii_alphabetic() => self.end_tag(lt),
                     Some(b'>') => Some(lt + 3),
-                    Some(_) => self.find_byte(lt, '>').map(|i| i + 1),
+                    Some(_) => self.find_byte(lt, b'>').map(|i| i + 1),
                     None => None,
                 },
                 Some(c) if c.is_ascii_alphabetic() => self.start_tag(lt),
@@ -592,12 +592,12 @@ impl<'a> Scanner<'a> {
             if rest.get(4..6) == Some(b"->") {
                 return Some(lt + 6);
             }
-            return self.find(lt + 4, "-->").map(|i| i + 3);
+            return self.find(lt + 4, b"-->").map(|i| i + 3);
         }
         if rest.starts_with(b"<![CDATA[") {
-            return self.find(lt + 9, "]]>").map(|i| i + 3);
+            return self.find(lt + 9, b"]]>").map(|i| i + 3);
         }
-        self.find_byte(lt, '>').map(|i| i + 1)
+        self.find_byte(lt, b'>').map(|i| i + 1)
     }
 
     /// Tokenizes one tag starting at `<`: name, attributes (quote-aware), `/>`.
@@ -658,7 +658,7 @@ impl<'a> Scanner<'a> {
             }
             match *b.get(p)? {
                 q @ (b'"' | b'\'') => {
-                    p = self.find_byte(p + 1, q as char)? + 1;
+                    p = self.find_byte(p + 1, q)? + 1;
                 }
                 b'>' => break,
                 _ => {
@@ -863,7 +863,7 @@ impl<'a> Scanner<'a> {
         let name_len = name.len();
         let mut p = from;
         loop {
-            let lt = self.find(p, "</")?;
+            let lt = self.find(p, b"</")?;
             let after = lt + 2 + name_len;
             let matches = self
                 .b
