@@ -4,9 +4,9 @@
 //! - the editors' preview page (issue 6): the textarea holds exactly the embed `embed` prints,
 //!   Copy puts exactly that on the clipboard, the sandboxed frame shows the story and loads only
 //!   the pixel, no script runs inside it, and nothing is requested outside loopback;
-//! - the XSS vectors (issue 8): the embeds made from every vector in every spot of a page are
-//!   loaded, many per page, under hooked script sinks (live mode) and under a strict
-//!   Content-Security-Policy that reports any inline script, handler or `javascript:` URL (CSP
+//! - the XSS vectors (issue 8): the embeds made from every vector in every spot of a page (the
+//!   placement and profile of `tests/security.rs`) are loaded, many per page, under hooked script
+//!   sinks (live mode) and under a strict Content-Security-Policy that reports any inline script, handler or `javascript:` URL (CSP
 //!   mode); every `on*` handler found is fired; nothing may run.
 //!
 //! A missing Chromium fails these tests (`scripts/test` installs it).
@@ -207,134 +207,13 @@ fn no_script_runs_in_the_preview_frame() {
 // ---------------------------------------------------------------------------------------------
 // XSS vectors in Chromium (issue 8): the embeds made from hostile pages, loaded many per page.
 
-/// A profile that feeds page-controlled values everywhere they can go: styles on every element,
-/// the title in the credit, and title, slug, host and canonical URL in the pixel.
-const XSS_PROFILE: &str = r#"
-name = "xss-browser-test"
-publisher = "The Test Gazette"
-pixel = "https://px.example/p.gif?t={title}&u={canonical_url}&s={slug}&h={host}"
-[credit]
-template = "Originally published by {publisher} as \"{title}\"."
-position = "top"
-[licence]
-name = "CC BY-ND 4.0"
-url = "https://creativecommons.org/licenses/by-nd/4.0/"
-[styles]
-p = "margin:0 0 1em"
-h1 = "font-size:2em"
-h2 = "font-size:1.5em"
-a = "color:#036"
-blockquote = "margin-left:1.5em"
-byline = "font-weight:bold"
-credit = "font-style:italic"
-licence = "font-size:small"
-"#;
-
-/// The test page; each `\u{1}NAME\u{1}` is a spot, filled with the vector or a default.
-const XSS_PAGE: &str = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>\u{1}TITLE\u{1}</title>\n\
-<link rel=\"canonical\" href=\"https://gazette.example/2025/03/14/harbor-story/\">\n\u{1}HEAD\u{1}\n\
-<meta property=\"article:published_time\" content=\"2025-03-14T09:00:00Z\">\n\
-<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\u{1}LD_HEADLINE\u{1},\
-\"datePublished\":\"2025-03-14T09:00:00Z\",\"author\":{\"@type\":\"Person\",\"name\":\u{1}LD_AUTHOR\u{1},\"url\":\u{1}LD_AUTHOR_URL\u{1}},\
-\"publisher\":{\"@type\":\"Organization\",\"name\":\u{1}LD_PUBLISHER\u{1}}}</script>\n</head><body>\n\
-<header><nav><a href=\"/\">Home</a> <a href=\"/news/\">News</a></nav></header>\n<main><article>\n<h1>\u{1}H1\u{1}</h1>\n\
-<p class=\"byline\">\u{1}BYLINE\u{1}</p>\n<div class=\"article-body\">\n\
-<p>The harbor ferry will cost $2.75 a ride starting Sept. 1, a 25-cent increase the transit board approved on Monday after a two-hour public hearing that ran late into the evening.</p>\n\
-<p>Board members said the increase, the first since 2019, is needed to cover higher fuel and insurance costs. Riders can read the <a href=\"/transit/fares/\">fare schedule</a> online, and \u{1}INLINE\u{1} the authority posted it at every terminal.</p>\n\
-\u{1}BLOCK\u{1}\n\
-<p>Monthly passes will rise from $72 to $80. Seniors and students keep half-price fares, a change from the original proposal that drew the loudest objections at the hearing on Monday night.</p>\n\
-<p>Ferry ridership has recovered to about 91% of its 2019 level, with roughly 6,400 trips on a typical weekday, according to figures presented to the board by the authority's planning staff.</p>\n\
-</div>\n</article></main>\n<footer>&copy; 2025 The Test Gazette</footer>\n</body></html>\n";
-
-/// The ordinary value of each spot.
-fn spot_default(name: &str) -> String {
-    match name {
-        "TITLE" | "H1" => "Harbor ferry fares will rise in September".into(),
-        "HEAD" => "<meta property=\"og:title\" content=\"Harbor ferry fares will rise in September\">\n<meta property=\"og:site_name\" content=\"The Test Gazette\">".into(),
-        "LD_HEADLINE" => js("Harbor ferry fares will rise in September"),
-        "LD_AUTHOR" => js("Petra Lindgren"),
-        "LD_AUTHOR_URL" => js("https://gazette.example/author/petra/"),
-        "LD_PUBLISHER" => js("The Test Gazette"),
-        "BYLINE" => "By <a rel=\"author\" href=\"/author/petra/\">Petra Lindgren</a>".into(),
-        _ => String::new(),
-    }
-}
-
-/// `&<>"'` escaped: the page's value of that spot is the vector itself.
-fn esc(v: &str) -> String {
-    v.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
-}
-
-/// A JSON string literal, as a CMS writes it (`</script>` not escaped).
-fn js(v: &str) -> String {
-    serde_json::to_string(v).expect("a string serializes")
-}
-
-fn fill(spots: &[(&str, String)]) -> String {
-    XSS_PAGE
-        .split('\u{1}')
-        .enumerate()
-        .map(|(i, part)| {
-            if i % 2 == 0 {
-                part.to_owned()
-            } else {
-                spots.iter().find(|(name, _)| *name == part).map_or_else(|| spot_default(part), |(_, value)| value.clone())
-            }
-        })
-        .collect()
-}
-
-/// The pages built around one vector, as in tests/security.rs: body (block, inline, attribute
-/// values and markup), title, byline, author URL, meta tags and JSON-LD, each as raw markup
-/// and as the escaped value of that spot.
-pub(crate) fn vector_pages(v: &str) -> Vec<(&'static str, String)> {
-    let (e, j, raw) = (esc(v), js(v), v.to_owned());
-    vec![
-        ("body block", fill(&[("BLOCK", raw.clone())])),
-        ("body inline", fill(&[("INLINE", raw.clone())])),
-        (
-            "title value",
-            fill(&[("TITLE", e.clone()), ("H1", e.clone()), ("HEAD", format!("<meta property=\"og:title\" content=\"{e}\">")), ("LD_HEADLINE", j.clone())]),
-        ),
-        ("title markup", fill(&[("TITLE", raw.clone()), ("H1", raw.clone()), ("HEAD", String::new()), ("LD_HEADLINE", js(""))])),
-        (
-            "byline value",
-            fill(&[("HEAD", format!("<meta name=\"author\" content=\"{e}\">")), ("LD_AUTHOR", j.clone()), ("BYLINE", format!("By {e}"))]),
-        ),
-        (
-            "byline markup",
-            fill(&[("HEAD", format!("<meta name=\"author\" content=\"{raw}\">")), ("BYLINE", format!("By <a rel=\"author\" href=\"/author/x/\">{raw}</a>"))]),
-        ),
-        ("author URL value", fill(&[("LD_AUTHOR_URL", j.clone()), ("BYLINE", format!("By <a rel=\"author\" href=\"{e}\">Petra Lindgren</a>"))])),
-        ("author URL markup", fill(&[("BYLINE", format!("By <a rel=\"author\" href=\"{raw}\">Petra Lindgren</a>"))])),
-        (
-            "meta value",
-            fill(&[
-                ("HEAD", format!("<meta property=\"og:site_name\" content=\"{e}\">\n<meta name=\"description\" content=\"{e}\">\n<meta property=\"og:description\" content=\"{e}\">")),
-                ("LD_PUBLISHER", j.clone()),
-            ]),
-        ),
-        ("meta markup", fill(&[("HEAD", format!("<meta property=\"og:site_name\" content=\"{raw}\">\n<meta name=\"description\" content=\"{raw}\">"))])),
-        ("JSON-LD markup", fill(&[("LD_HEADLINE", format!("\"{raw}\"")), ("LD_AUTHOR", format!("\"{raw}\""))])),
-        (
-            "body attribute value",
-            fill(&[("INLINE", format!("<a href=\"{e}\">the fare table</a> <img src=\"{e}\" srcset=\"{e} 1x, {e} 2x\" alt=\"{e}\">"))]),
-        ),
-        ("body attribute markup", fill(&[("INLINE", format!("<a href=\"{raw}\">the fare table</a> <img src='{raw}' alt={raw}>"))])),
-    ]
-}
-
-pub(crate) fn xss_settings() -> Settings {
-    Settings { profile: Some(Profile::from_toml(XSS_PROFILE, "xss-browser-test").expect("test profile is valid")), ..Settings::default() }
-}
-
 /// Every distinct embed made from `vectors` in every spot, with the first (vector, spot) that
 /// made it. Also returns how many pages were processed.
 fn distinct_embeds(vectors: &[String]) -> (Vec<(String, String)>, usize) {
     use rayon::prelude::*;
-    let settings = xss_settings();
+    let settings = crate::security::xss_settings();
     let jobs: Vec<(usize, &'static str, String)> =
-        vectors.iter().enumerate().flat_map(|(i, v)| vector_pages(v).into_iter().map(move |(spot, page)| (i, spot, page))).collect();
+        vectors.iter().enumerate().flat_map(|(i, v)| crate::security::vector_pages(v).into_iter().map(move |(spot, page)| (i, spot, page))).collect();
     let made: Vec<(usize, &'static str, Option<String>)> = jobs
         .par_iter()
         .map(|(i, spot, page)| {
@@ -460,9 +339,7 @@ fn check_vectors_in_chromium(name: &str, vectors: &[String]) {
 
 #[test]
 fn xss_project_vectors_run_nothing_in_chromium() {
-    let doc: Value = serde_json::from_str(&std::fs::read_to_string(root().join("tests/data/xss-vectors.json")).expect("tests/data/xss-vectors.json"))
-        .expect("valid JSON");
-    let vectors: Vec<String> = doc["vectors"].as_array().expect("vectors").iter().map(|v| v["payload"].as_str().expect("payload").to_owned()).collect();
+    let (_, vectors) = crate::security::project_vectors();
     assert!(vectors.len() >= 150, "the project's vector set");
     check_vectors_in_chromium("tests/data/xss-vectors.json", &vectors);
 }
@@ -471,20 +348,10 @@ fn xss_project_vectors_run_nothing_in_chromium() {
 #[test]
 #[ignore = "minutes: run by scripts/xss-browser-check (REPUBLISH_XSS_FULL=1)"]
 fn xss_shared_vectors_run_nothing_in_chromium() {
-    let dir = root().join("../shared/xss");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        eprintln!("browser: NOTICE: {} not found: nothing to run", dir.display());
+    let Some((vectors, _)) = crate::security::shared_vectors() else {
+        eprintln!("browser: NOTICE: ../shared/xss not found: nothing to run");
         return;
     };
-    let mut files: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
-    files.sort();
-    let mut seen = std::collections::HashSet::new();
-    let mut vectors = Vec::new();
-    for file in &files {
-        let list: Vec<Value> = serde_json::from_str(&std::fs::read_to_string(file).expect("readable")).expect("a JSON array");
-        vectors.extend(list.iter().filter_map(Value::as_str).filter(|v| seen.insert(v.to_string())).map(str::to_owned));
-    }
-    assert!(vectors.len() > 1000, "{}: expected the 1,344 shared vectors, found {}", dir.display(), vectors.len());
     check_vectors_in_chromium("../shared/xss", &vectors);
 }
 

@@ -195,10 +195,10 @@ fn hostile_stories_stay_text_in_the_preview() {
     let doc: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(root().join("tests/data/xss-vectors.json")).expect("vectors")).expect("JSON");
     let vectors: Vec<String> = doc["vectors"].as_array().expect("vectors").iter().map(|v| v["payload"].as_str().expect("payload").to_owned()).collect();
-    let settings = crate::browser::xss_settings();
+    let settings = crate::security::xss_settings();
     let profile = settings.profile.clone().expect("profile");
     let pages: Vec<(usize, &str, String)> =
-        vectors.iter().enumerate().flat_map(|(i, v)| crate::browser::vector_pages(v).into_iter().map(move |(s, p)| (i, s, p))).collect();
+        vectors.iter().enumerate().flat_map(|(i, v)| crate::security::vector_pages(v).into_iter().map(move |(s, p)| (i, s, p))).collect();
     let failures: Vec<String> = pages
         .par_iter()
         .filter_map(|(i, spot, page)| {

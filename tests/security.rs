@@ -1,6 +1,9 @@
 //! Hostile input (issue 8), in-process: the library's `process_loaded` on pages built around XSS
 //! vectors, robustness on pathological pages, and the CLI's size cap. See docs/security.md.
 //!
+//! The vector placement (`vector_pages`), the test profile (`xss_settings`) and the vector sets
+//! (`project_vectors`, `shared_vectors`) are shared with the browser and preview tests.
+//!
 //! Every vector is placed in a dozen spots of an otherwise ordinary article page (body, title,
 //! byline, author URL, meta tags, JSON-LD, link and image attributes), both as markup written
 //! raw into the page and as the decoded value of that spot. For every embed that comes out:
@@ -45,7 +48,7 @@ licence = "font-size:small"
 
 const CANONICAL: &str = "https://gazette.example/2025/03/14/harbor-story/";
 
-fn settings() -> Settings {
+pub(crate) fn xss_settings() -> Settings {
     Settings { profile: Some(Profile::from_toml(PROFILE, "hostile-test").expect("test profile is valid")), ..Settings::default() }
 }
 
@@ -132,8 +135,10 @@ impl Page {
     }
 }
 
-/// The pages built around one vector: (spot, page).
-fn pages(v: &str) -> Vec<(&'static str, String)> {
+/// The pages built around one vector: (spot, page). Body (block, inline, attribute values and
+/// markup), title, byline, author URL, meta tags and JSON-LD, each as raw markup and as the
+/// escaped value of that spot.
+pub(crate) fn vector_pages(v: &str) -> Vec<(&'static str, String)> {
     let e = esc(v);
     let mut out = Vec::new();
     let mut add = |spot: &'static str, page: Page| out.push((spot, page.html()));
@@ -285,10 +290,10 @@ fn profile_styles(settings: &Settings) -> BTreeSet<String> {
 
 /// Run every vector in every spot; panic listing all failures. Returns (runs, embeds).
 fn run_vectors(vectors: &[String]) -> (usize, usize) {
-    let settings = settings();
+    let settings = xss_settings();
     let styles = profile_styles(&settings);
     let jobs: Vec<(usize, &'static str, String)> =
-        vectors.iter().enumerate().flat_map(|(i, v)| pages(v).into_iter().map(move |(spot, page)| (i, spot, page))).collect();
+        vectors.iter().enumerate().flat_map(|(i, v)| vector_pages(v).into_iter().map(move |(spot, page)| (i, spot, page))).collect();
     let results: Vec<(usize, &'static str, Result<Run, String>)> =
         jobs.par_iter().map(|(i, spot, page)| (*i, *spot, check_page(page, &settings, &styles))).collect();
     let embeds = results.iter().filter(|(_, _, r)| matches!(r, Ok(Run::Embed))).count();
@@ -300,7 +305,8 @@ fn run_vectors(vectors: &[String]) -> (usize, usize) {
     (results.len(), embeds)
 }
 
-fn project_vectors() -> (String, Vec<String>) {
+/// The project's own vector set: (its `source` note, the payloads).
+pub(crate) fn project_vectors() -> (String, Vec<String>) {
     let path = root().join("tests/data/xss-vectors.json");
     let doc: Value = serde_json::from_str(&std::fs::read_to_string(&path).expect("tests/data/xss-vectors.json")).expect("valid JSON");
     let source = doc["source"].as_str().expect("source named").to_owned();
@@ -318,17 +324,12 @@ fn project_vectors_leave_no_script() {
     eprintln!("security: {} project vectors, {runs} pages, {embeds} embeds, all clean", vectors.len());
 }
 
-/// The shared corpus (`../shared/xss/*.json`, 1,344 public vectors) when it is present.
-#[test]
-fn shared_vectors_leave_no_script() {
+/// The shared corpus (`../shared/xss/*.json`, 1,344 public vectors, deduplicated) and how many
+/// files it came from; None when it is absent.
+pub(crate) fn shared_vectors() -> Option<(Vec<String>, usize)> {
     let dir = root().join("../shared/xss");
-    let mut files: Vec<PathBuf> = match std::fs::read_dir(&dir) {
-        Ok(entries) => entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "json")).collect(),
-        Err(_) => {
-            eprintln!("security: NOTICE: {} not found: only the project's own vector set (tests/data/xss-vectors.json) ran", dir.display());
-            return;
-        }
-    };
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(&dir).ok()?.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
     files.sort();
     let mut seen = BTreeSet::new();
     let mut vectors = Vec::new();
@@ -341,6 +342,16 @@ fn shared_vectors_leave_no_script() {
         }
     }
     assert!(vectors.len() > 1000, "{}: expected the 1,344 shared vectors, found {}", dir.display(), vectors.len());
+    Some((vectors, files.len()))
+}
+
+/// The shared corpus when it is present.
+#[test]
+fn shared_vectors_leave_no_script() {
+    let Some((mut vectors, files)) = shared_vectors() else {
+        eprintln!("security: NOTICE: ../shared/xss not found: only the project's own vector set (tests/data/xss-vectors.json) ran");
+        return;
+    };
     // All of them in release builds (scripts/test, .ci/run) or with REPUBLISH_XSS_FULL=1; an
     // unoptimised build takes minutes for the ~17,000 pages, so it runs every 8th vector.
     if cfg!(debug_assertions) && std::env::var_os("REPUBLISH_XSS_FULL").is_none() {
@@ -353,7 +364,7 @@ fn shared_vectors_leave_no_script() {
     }
     let (runs, embeds) = run_vectors(&vectors);
     assert!(embeds * 10 >= runs * 8, "only {embeds} of {runs} pages gave an embed");
-    eprintln!("security: {} shared vectors from {} files, {runs} pages, {embeds} embeds, all clean", vectors.len(), files.len());
+    eprintln!("security: {} shared vectors from {files} files, {runs} pages, {embeds} embeds, all clean", vectors.len());
 }
 
 #[test]
@@ -367,7 +378,7 @@ fn the_pixel_url_encodes_hostile_values() {
         ..Page::default()
     };
     let loaded = Loaded { html: page.html(), url: None, encoding: "UTF-8" };
-    let outcome = republish::process_loaded(&loaded, &settings()).expect("processed");
+    let outcome = republish::process_loaded(&loaded, &xss_settings()).expect("processed");
     let rendered = outcome.rendered.expect("eligible");
     let pixel = rendered.pixel_url.expect("pixel filled");
     assert!(pixel.starts_with("https://px.example/p.gif?t=%22%3E%3Cscript%3Ealert%281%29%3C%2Fscript%3E%26x%3D1%20%3F%23&u=https%3A%2F%2F"), "{pixel}");
@@ -377,7 +388,7 @@ fn the_pixel_url_encodes_hostile_values() {
 #[test]
 fn a_forged_embed_is_refused() {
     // The checker is what process_loaded runs: prove it fires on what the pipeline would never make.
-    let settings = settings();
+    let settings = xss_settings();
     let profile = settings.profile.as_ref().unwrap();
     let page = Page::default().html();
     let outcome = republish::process_loaded(&Loaded { html: page, url: None, encoding: "UTF-8" }, &settings).expect("processed");
@@ -397,12 +408,34 @@ fn a_forged_embed_is_refused() {
     }
 }
 
+/// The fuzz targets' seeds as `scripts/fuzz-smoke` makes them from fixtures/: for `pipeline`
+/// every page and bad input as is, for `clean` every article page behind the profile byte.
+fn fixture_seeds() -> Vec<(&'static str, PathBuf, Vec<u8>)> {
+    let mut seeds = Vec::new();
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(root().join("fixtures")).expect("fixtures").filter_map(Result::ok).map(|e| e.path()).collect();
+    dirs.sort();
+    for dir in dirs {
+        let page = dir.join("input.html");
+        if let Ok(bytes) = std::fs::read(&page) {
+            seeds.push(("pipeline", page.clone(), bytes.clone()));
+            seeds.push(("clean", page, [&[1u8][..], &bytes].concat()));
+        } else if dir.ends_with("bad") || dir.ends_with("partner") {
+            for file in std::fs::read_dir(&dir).expect("readable").filter_map(Result::ok).map(|e| e.path()) {
+                let bytes = std::fs::read(&file).expect("readable");
+                seeds.push(("pipeline", file, bytes));
+            }
+        }
+    }
+    seeds
+}
+
 #[test]
 fn the_fuzz_corpus_and_regressions_hold() {
-    // The fuzz targets' properties, over the committed seeds and every crash input kept as a
-    // regression (fuzz/corpus/*, tests/data/fuzz-regressions/{pipeline,clean}/).
-    let mut checked = 0;
-    let mut failures = Vec::new();
+    // The fuzz targets' properties, over their seeds (made from fixtures/), the minimized corpus
+    // (fuzz/corpus/<target>/cmin-*) and every crash input kept as a regression
+    // (tests/data/fuzz-regressions/<target>/).
+    let mut inputs = fixture_seeds();
+    let seeds = inputs.len();
     for (dir, target) in [
         ("fuzz/corpus/pipeline", "pipeline"),
         ("tests/data/fuzz-regressions/pipeline", "pipeline"),
@@ -410,20 +443,21 @@ fn the_fuzz_corpus_and_regressions_hold() {
         ("tests/data/fuzz-regressions/clean", "clean"),
     ] {
         let Ok(entries) = std::fs::read_dir(root().join(dir)) else { continue };
-        let files: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.is_file()).collect();
-        let results: Vec<(PathBuf, Result<(), String>)> = files
-            .par_iter()
-            .map(|path| {
-                let data = std::fs::read(path).expect("readable");
-                let result = std::panic::catch_unwind(|| fuzz_property(target, &data)).unwrap_or_else(|_| Err("panicked".into()));
-                (path.clone(), result)
-            })
-            .collect();
-        checked += results.len();
-        failures.extend(results.into_iter().filter_map(|(p, r)| r.err().map(|e| format!("{}: {e}", p.display()))));
+        for path in entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.is_file()) {
+            let data = std::fs::read(&path).expect("readable");
+            inputs.push((target, path, data));
+        }
     }
+    let failures: Vec<String> = inputs
+        .par_iter()
+        .filter_map(|(target, path, data)| {
+            let result = std::panic::catch_unwind(|| fuzz_property(target, data)).unwrap_or_else(|_| Err("panicked".into()));
+            result.err().map(|e| format!("{target}: {}: {e}", path.display()))
+        })
+        .collect();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-    assert!(checked >= 20, "the fuzz seed corpus went missing ({checked} inputs)");
+    assert!(seeds >= 50, "the fixture seeds went missing ({seeds})");
+    assert!(inputs.len() >= seeds + 300, "the minimized fuzz corpus went missing ({} inputs)", inputs.len() - seeds);
 }
 
 /// The same property each fuzz target checks (fuzz/fuzz_targets/*.rs).
@@ -555,7 +589,7 @@ fn json_report_carries_no_script_either() {
     let v = "</script><img src=x onerror=alert(1)>";
     let page = Page { jsonld_author: js(v), title: esc(v), ..Page::default() };
     let loaded = Loaded { html: page.html(), url: None, encoding: "UTF-8" };
-    let outcome = republish::process_loaded(&loaded, &settings()).expect("processed");
+    let outcome = republish::process_loaded(&loaded, &xss_settings()).expect("processed");
     let report = serde_json::to_value(outcome.json()).expect("serializes");
     let html = report["html"].as_str().expect("embed");
     assert!(!FORBIDDEN_TEXT.is_match(html), "{html}");
