@@ -160,7 +160,7 @@ pub(super) fn extract(page: &Page, head: &Head, profile: &Profile, options: &Opt
     let title = title(html, profile, metas, ld, publisher.as_deref());
     let publisher = publisher.or_else(|| site_name_from_title(html, title.as_deref()));
 
-    let (authors, byline_text) = authors(html, profile, metas, ld, base.as_ref(), body_root);
+    let (authors, byline_text) = authors(html, profile, metas, ld, base.as_ref(), body_root, publisher.as_deref());
     let byline = display_byline(&authors);
 
     let published = metas
@@ -545,7 +545,15 @@ fn author_url(href: &str, base: Option<&Url>) -> Option<Url> {
 }
 
 /// Authors in order, and the byline element's raw text.
-fn authors<'h>(html: &'h Html, profile: &Profile, metas: &Metas, ld: &JsonLd, base: Option<&Url>, body_root: ElementRef<'h>) -> (Vec<Author>, Option<String>) {
+fn authors<'h>(
+    html: &'h Html,
+    profile: &Profile,
+    metas: &Metas,
+    ld: &JsonLd,
+    base: Option<&Url>,
+    body_root: ElementRef<'h>,
+    publisher: Option<&str>,
+) -> (Vec<Author>, Option<String>) {
     let byline_element = profile
         .selectors
         .byline
@@ -636,6 +644,9 @@ fn authors<'h>(html: &'h Html, profile: &Profile, metas: &Metas, ld: &JsonLd, ba
     }
     for author in &mut chosen {
         author.name = clean_name(&author.name);
+        if let Some(name) = publisher.and_then(|p| without_publisher(&author.name, p)) {
+            author.name = name;
+        }
     }
     let mut seen = Vec::new();
     chosen.retain(|a| {
@@ -654,6 +665,19 @@ fn needs_parsing(name: &str) -> bool {
         || name.contains(" and ")
         || name.contains(" & ")
         || name.contains(['|', '•'])
+}
+
+/// "Elliot Brownstein Florida Today": the publisher's name that the layout put right after the
+/// person's (two elements, no separator) is not part of the name.
+fn without_publisher(name: &str, publisher: &str) -> Option<String> {
+    let publisher_key = name_key(publisher);
+    if publisher_key.len() < 3 {
+        return None;
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..words.len()).rev().find_map(|keep| {
+        (name_key(&words[keep..].join(" ")) == publisher_key && words[..keep].iter().all(|w| capitalised_name(w))).then(|| words[..keep].join(" "))
+    })
 }
 
 fn name_key(name: &str) -> String {
@@ -872,6 +896,16 @@ mod tests {
         assert_eq!(completed_title("Council approves tenants' fund after a long night…", &h).as_deref(), Some(h[0].as_str()));
         assert_eq!(completed_title("Council approves tenants' fund", &h), None, "a short title is not a truncation");
         assert_eq!(heading_text("Installation¶"), "Installation");
+    }
+
+    #[test]
+    fn the_publishers_name_after_a_name_goes() {
+        assert_eq!(without_publisher("Elena Brook Lakeside Times", "Lakeside Times").as_deref(), Some("Elena Brook"));
+        assert_eq!(without_publisher("Elena Brook Lakeside Times", "lakesidetimes").as_deref(), Some("Elena Brook"));
+        assert_eq!(without_publisher("Elena Brook", "Lakeside Times"), None);
+        // A one-word name left over is not enough to tell.
+        assert_eq!(without_publisher("Brook Lakeside Times", "Lakeside Times"), None);
+        assert_eq!(without_publisher("Lakeside Times", "Lakeside Times"), None);
     }
 
     #[test]
