@@ -256,7 +256,9 @@ fn read_file(path: &Path, max: u64) -> Result<Vec<u8>, LoadError> {
         });
     }
     let file = File::open(path).map_err(file_error)?;
-    read_capped(file, max, "file", file_error)
+    // Sized from the metadata (plus the byte that would show growth): no regrowth while reading.
+    let expected = usize::try_from(meta.len()).unwrap_or(0).saturating_add(1);
+    read_capped_into(Vec::with_capacity(expected), file, max, "file", file_error)
 }
 
 fn file_error(e: io::Error) -> LoadError {
@@ -275,7 +277,17 @@ fn read_capped(
     what: &'static str,
     on_error: impl Fn(io::Error) -> LoadError,
 ) -> Result<Vec<u8>, LoadError> {
-    let mut buf = Vec::new();
+    read_capped_into(Vec::new(), reader, max, what, on_error)
+}
+
+/// [`read_capped`] into a buffer the caller sized.
+fn read_capped_into(
+    mut buf: Vec<u8>,
+    reader: impl Read,
+    max: u64,
+    what: &'static str,
+    on_error: impl Fn(io::Error) -> LoadError,
+) -> Result<Vec<u8>, LoadError> {
     reader
         .take(max.saturating_add(1))
         .read_to_end(&mut buf)
@@ -472,10 +484,12 @@ fn decode_with_tld(
     let from_header = content_type.and_then(header_charset);
     // A page saved by a browser is re-encoded as UTF-8 but keeps its old <meta charset>: bytes that
     // are valid UTF-8 with non-ASCII text in them are UTF-8 whatever the meta tag says.
-    if from_header.is_none() && has_valid_multibyte_utf8(bytes) {
-        if let Ok(text) = std::str::from_utf8(bytes) {
-            return Ok((text.to_owned(), UTF_8));
-        }
+    // (`has_valid_multibyte_utf8` of valid UTF-8 is "not ASCII": validated once here.)
+    if from_header.is_none()
+        && let Ok(text) = std::str::from_utf8(bytes)
+        && !text.is_ascii()
+    {
+        return Ok((text.to_owned(), UTF_8));
     }
     let declared = from_header.or_else(|| meta_charset(bytes));
     if let Some(enc) = declared {
