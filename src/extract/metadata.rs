@@ -504,6 +504,14 @@ fn looks_like_name(name: &str) -> bool {
         && !(words == 1 && BY_WORDS.iter().any(|w| name.eq_ignore_ascii_case(w)))
         && !is_prose(name)
         && !opens_lower_case(name)
+        && !(words == 1 && is_cms_account(name))
+}
+
+/// The CMS user that posted the story ("admin", "jdadmin", "webmaster"): no one's byline. A
+/// partner's readers are better served by no name than by "By admin".
+fn is_cms_account(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.contains("admin") || ["webmaster", "root", "user", "guest", "wpengine", "editor", "author"].contains(&lower.as_str())
 }
 
 /// "on Twitter: …": a cased text whose first word is lower-case (and no name particle) is a
@@ -871,6 +879,10 @@ mod tests {
             // A "By" whose name is in another element, and link texts that are not names.
             ("By", &[]),
             ("View my complete profile", &[]),
+            ("admin", &[]),
+            ("jdadmin", &[]),
+            ("Webmaster", &[]),
+            ("Adminah Wolde", &["Adminah Wolde"]),
             ("Ann Roe; on Twitter: @annroe.", &["Ann Roe"]),
         ];
         for (text, expected) in cases {
