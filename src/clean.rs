@@ -397,10 +397,8 @@ impl<'b> Walk<'b> {
         // Whitespace between tags becomes one space, and only inside inline content.
         let folded = fold_whitespace(text);
         if !has_visible {
-            if self.inside_text_block() && !self.html.ends_with([' ', '>', '\n']) {
-                self.html.push(' ');
-                self.text.push(' ');
-            } else if self.inside_text_block() && self.html.ends_with('>') && !self.html.ends_with("<br>") {
+            // Never a space after a space, a layout newline or a line break.
+            if self.inside_text_block() && !self.html.ends_with([' ', '\n']) && !self.html.ends_with("<br>") {
                 self.html.push(' ');
                 self.text.push(' ');
             }

@@ -129,8 +129,8 @@ pub fn bound_tree_depth(html: &mut scraper::Html, max_depth: usize) -> usize {
             .map(|n| (n.id(), n.has_children()))
             .collect();
         for (id, holder) in below {
-            if let Some(mut moved) = html.tree.get_mut(id) {
-                if holder {
+            if let Some(mut moved) = html.tree.get_mut(id)
+                && holder {
                     if moved.value().is_element() {
                         flattened += 1;
                     }
@@ -138,7 +138,6 @@ pub fn bound_tree_depth(html: &mut scraper::Html, max_depth: usize) -> usize {
                         comment: Default::default(),
                     });
                 }
-            }
             if let Some(mut anchor) = html.tree.get_mut(top) {
                 anchor.insert_id_before(id);
             }

@@ -116,17 +116,16 @@ pub(super) fn find<'a>(page: &'a Page, profile: &Profile, base: Option<&Url>) ->
                 continue;
             }
             body_removed.insert(node.id(), removal);
-            if let Some(element) = ElementRef::wrap(node) {
-                if matches!(removal, Removal::Image) || raw.get(&node.id()).is_some_and(|s| s.has_media) {
+            if let Some(element) = ElementRef::wrap(node)
+                && (matches!(removal, Removal::Image) || raw.get(&node.id()).is_some_and(|s| s.has_media)) {
                     collect_images(element, base, &mut images, &mut seen_src);
                 }
-            }
         }
     }
     // The featured image usually sits beside the body, in the same article container.
     let mut lead_images = Vec::new();
-    if let Some(region) = root.ancestors().take(4).filter_map(ElementRef::wrap).find(|a| a.value().name() == "article").or_else(|| root.parent().and_then(ElementRef::wrap)) {
-        if !matches!(region.value().name(), "body" | "html") {
+    if let Some(region) = root.ancestors().take(4).filter_map(ElementRef::wrap).find(|a| a.value().name() == "article").or_else(|| root.parent().and_then(ElementRef::wrap))
+        && !matches!(region.value().name(), "body" | "html") {
             let mut skip: Option<NodeId> = None;
             for edge in region.traverse() {
                 match edge {
@@ -144,7 +143,6 @@ pub(super) fn find<'a>(page: &'a Page, profile: &Profile, base: Option<&Url>) ->
                 }
             }
         }
-    }
     lead_images.append(&mut images);
     let images = lead_images;
     let mut body = Body { root, removed: body_removed, source };
@@ -330,11 +328,10 @@ fn score<'a>(root: ElementRef<'a>, removed: &FxHashMap<NodeId, Removal>) -> Opti
                         if e.name() == "a" {
                             link_depth += 1;
                         }
-                        if is_block(e.name()) {
-                            if let Some(parent) = stack.last_mut() {
+                        if is_block(e.name())
+                            && let Some(parent) = stack.last_mut() {
                                 parent.2 = true;
                             }
-                        }
                         stack.push((node.id(), Stats::default(), false));
                     }
                     Node::Text(t) => {
@@ -381,11 +378,10 @@ fn score<'a>(root: ElementRef<'a>, removed: &FxHashMap<NodeId, Removal>) -> Opti
                 } else if has_block_child {
                     // Text sitting directly in a container between block children (old CMSs that
                     // separate paragraphs with <br>) scores as the container's own paragraph.
-                    if let Some(&(chars, commas)) = direct_text.get(&id) {
-                        if chars >= MIN_PARAGRAPH_CHARS * 4 {
+                    if let Some(&(chars, commas)) = direct_text.get(&id)
+                        && chars >= MIN_PARAGRAPH_CHARS * 4 {
                             paragraphs.push((id, chars, commas));
                         }
-                    }
                 }
             }
         }
@@ -645,11 +641,10 @@ fn collect_images(element: ElementRef<'_>, base: Option<&Url>, out: &mut Vec<Str
     }
     let credit = credit_el.map(element_text).filter(|t| !t.is_empty());
     let mut caption = caption_el.map(element_text).filter(|t| !t.is_empty());
-    if let (Some(c), Some(cr)) = (&caption, &credit) {
-        if c.ends_with(cr.as_str()) && c != cr {
+    if let (Some(c), Some(cr)) = (&caption, &credit)
+        && c.ends_with(cr.as_str()) && c != cr {
             caption = Some(c[..c.len() - cr.len()].trim().to_owned());
         }
-    }
     let credit = credit.or_else(|| caption.as_deref().and_then(credit_in_caption));
     for img in std::iter::once(element).chain(element.descendants().filter_map(ElementRef::wrap)).filter(|e| matches!(e.value().name(), "img" | "amp-img" | "source")) {
         let e = img.value();
@@ -772,13 +767,11 @@ fn text_without_removed(element: ElementRef<'_>, body: &Body<'_>) -> (String, us
             Edge::Close(node) => {
                 if skip == Some(node.id()) {
                     skip = None;
-                } else if skip.is_none() {
-                    if let Node::Element(e) = node.value() {
-                        if matches!(e.name(), "em" | "i" | "cite") {
+                } else if skip.is_none()
+                    && let Node::Element(e) = node.value()
+                        && matches!(e.name(), "em" | "i" | "cite") {
                             em_depth = em_depth.saturating_sub(1);
                         }
-                    }
-                }
             }
         }
     }

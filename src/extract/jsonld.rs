@@ -70,11 +70,10 @@ impl JsonLd {
     pub fn resolve<'a>(&'a self, value: &'a Value) -> &'a Value {
         if let Some(id) = value.get("@id").and_then(Value::as_str) {
             let is_bare_ref = value.as_object().is_some_and(|o| o.len() == 1);
-            if is_bare_ref {
-                if let Some(&i) = self.by_id.get(id) {
+            if is_bare_ref
+                && let Some(&i) = self.by_id.get(id) {
                     return &self.nodes[i];
                 }
-            }
         }
         value
     }

@@ -227,11 +227,10 @@ pub(super) fn extract(page: &Page, head: &Head, profile: &Profile, options: &Opt
 }
 
 fn title(html: &Html, profile: &Profile, metas: &Metas, ld: &JsonLd, publisher: Option<&str>) -> Option<String> {
-    if let Some(selector) = profile.selectors.title.as_deref().and_then(|s| Selector::parse(s).ok()) {
-        if let Some(t) = html.select(&selector).map(element_text).find(|t| !t.is_empty()) {
+    if let Some(selector) = profile.selectors.title.as_deref().and_then(|s| Selector::parse(s).ok())
+        && let Some(t) = html.select(&selector).map(element_text).find(|t| !t.is_empty()) {
             return Some(t);
         }
-    }
     let document_title = select_named(html, &TITLE, &["title"]).next().map(|t| collapse(&t.text().collect::<String>())).filter(|t| !t.is_empty());
     // The selector's class names are matched ASCII-case-insensitively in quirks mode: so is the
     // cheap test that skips the selector on every other element with a class.
@@ -334,11 +333,10 @@ fn title_from_document_title(title: &str, headings: &[String]) -> String {
     if let Some((i, sep)) = TITLE_SEPARATORS.iter().filter_map(|s| title.rfind(s).map(|i| (i, *s))).max_by_key(|(i, _)| *i) {
         hierarchical = matches!(sep.trim(), "|" | "/" | "\\" | "»" | ">");
         current = title[..i].trim().to_owned();
-        if words(&current) < 3 {
-            if let Some((j, sep)) = TITLE_SEPARATORS.iter().filter_map(|s| title.find(s).map(|i| (i, *s))).min_by_key(|(i, _)| *i) {
+        if words(&current) < 3
+            && let Some((j, sep)) = TITLE_SEPARATORS.iter().filter_map(|s| title.find(s).map(|i| (i, *s))).min_by_key(|(i, _)| *i) {
                 current = title[j + sep.len()..].trim().to_owned();
             }
-        }
     } else if title.contains(": ") {
         if !headings.iter().any(|h| h == title) {
             let after_last = title.rsplit_once(": ").map_or(title, |(_, t)| t).trim().to_owned();
@@ -375,11 +373,10 @@ fn site_name_from_title(html: &Html, headline: Option<&str>) -> Option<String> {
 /// "Headline | Site Name" → "Headline", when the tail names the site or the head is the h1.
 fn strip_site_suffix(title: &str, publisher: Option<&str>, h1: Option<&str>) -> String {
     let norm = |s: &str| s.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect::<String>();
-    if let Some(h1) = h1 {
-        if norm(h1) == norm(title) {
+    if let Some(h1) = h1
+        && norm(h1) == norm(title) {
             return title.to_owned();
         }
-    }
     for separator in [" | ", " – ", " — ", " - ", " :: ", " · ", " • ", " « ", " » ", " / "] {
         if let Some((head, tail)) = title.rsplit_once(separator) {
             let tail_names_site = publisher.is_some_and(|p| {
