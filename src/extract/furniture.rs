@@ -145,8 +145,8 @@ pub fn words(element: &Element) -> Vec<String> {
 
 fn split_words(source: &str, out: &mut Vec<String>) {
     if source.is_ascii() {
-        // The same steps on bytes: for ASCII the char tests below are their ASCII forms. A word is
-        // a slice of the source, lower-cased in one go.
+        // The steps of `split_words_chars` on bytes: for ASCII its char tests are their ASCII
+        // forms. A word is a slice of the source, lower-cased in one go.
         let first = out.len();
         let mut start: Option<usize> = None;
         let mut prev_lower = false;
@@ -179,6 +179,12 @@ fn split_words(source: &str, out: &mut Vec<String>) {
         }
         return;
     }
+    split_words_chars(source, out);
+}
+
+/// The words of any text, char by char: split at non-alphanumerics and at a lower-to-upper case
+/// change ("shareBar"), lower-cased, then the joined form ("readmore", "sharebar") too.
+fn split_words_chars(source: &str, out: &mut Vec<String>) {
     let mut word = String::new();
     let mut prev_lower = false;
     for c in source.chars() {
@@ -429,30 +435,8 @@ fn words_reference(element: &Element) -> Vec<String> {
         .chain(element.attr("data-testid"))
         .chain(element.attr("data-type"));
     for source in sources {
-        let mut word = String::new();
-        let mut prev_lower = false;
-        for c in source.chars() {
-            if c.is_alphanumeric() {
-                if c.is_uppercase() && prev_lower && !word.is_empty() {
-                    out.push(std::mem::take(&mut word));
-                }
-                prev_lower = c.is_lowercase() || c.is_ascii_digit();
-                word.extend(c.to_lowercase());
-            } else {
-                prev_lower = false;
-                if !word.is_empty() {
-                    out.push(std::mem::take(&mut word));
-                }
-            }
-        }
-        if !word.is_empty() {
-            out.push(word);
-        }
-        // Joined forms ("readmore", "sharebar") are matched too.
-        let joined: String = source.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
-        if !joined.is_empty() {
-            out.push(joined);
-        }
+        // The char-by-char split, which the ASCII fast path of `split_words` must agree with.
+        split_words_chars(source, &mut out);
     }
     out
 }
