@@ -31,7 +31,8 @@ static REL_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("a[rel~=author]"));
 static BYLINE_ELEMENTS: LazyLock<Selector> = LazyLock::new(|| {
     sel(
         "[itemprop=author], [class*=byline], [id*=byline], [class*=Byline], [class~=author], [class*=author-name], \
-         [class*=authors], [class*=post-author], [class*=article-author], [class*=c-byline], [data-testid*=byline], address.author",
+         [class*=authors], [class*=post-author], [class*=article-author], [class*=c-byline], [data-testid*=byline], address.author, \
+         [class*=__author], [class*=author_name], [class*=authorName], [class*=AuthorName], [class*=autor], [class*=auteur]",
     )
 });
 static LINKS: LazyLock<Selector> = LazyLock::new(|| sel("a[href]"));
@@ -157,10 +158,12 @@ pub(super) fn extract(page: &Page, head: &Head, profile: &Profile, options: &Opt
         .or_else(|| article_ld.and_then(|a| ld.parties(a, "publisher").into_iter().next()).map(|p| p.name))
         .or_else(|| ld.first_of_type(&["NewsMediaOrganization", "Organization", "WebSite"]).and_then(|o| jsonld::string(o, "name")));
 
-    let title = title(html, profile, metas, ld, publisher.as_deref());
+    let host = base.as_ref().and_then(|u| u.host_str()).map(str::to_owned);
+    let title = title(html, profile, metas, ld, SiteNames { publisher: publisher.as_deref(), host: host.as_deref() });
     let publisher = publisher.or_else(|| site_name_from_title(html, title.as_deref()));
 
-    let (authors, byline_text) = authors(html, profile, metas, ld, base.as_ref(), body_root, publisher.as_deref());
+    let site = SiteNames { publisher: publisher.as_deref(), host: host.as_deref() };
+    let (authors, byline_text) = authors(html, profile, metas, ld, base.as_ref(), body_root, site);
     let byline = display_byline(&authors);
 
     let published = metas
@@ -226,7 +229,53 @@ pub(super) fn extract(page: &Page, head: &Head, profile: &Profile, options: &Opt
     }
 }
 
-fn title(html: &Html, profile: &Profile, metas: &Metas, ld: &JsonLd, publisher: Option<&str>) -> Option<String> {
+/// What the site calls itself: the publisher's name (og:site_name and kin) and the page's host.
+#[derive(Clone, Copy, Default)]
+struct SiteNames<'a> {
+    publisher: Option<&'a str>,
+    host: Option<&'a str>,
+}
+
+impl SiteNames<'_> {
+    /// Whether `text` ("The Valley Post", "valleypost.com", "Valley Post Online") names the site.
+    fn named_by(&self, text: &str) -> bool {
+        let t = title_key(text);
+        if t.is_empty() {
+            return false;
+        }
+        let by_publisher = self.publisher.is_some_and(|p| {
+            let p = title_key(p);
+            !p.is_empty() && (p == t || p.contains(&t) || t.contains(&p))
+        });
+        // The host's name without "www." and the public suffix: "valleypost" in
+        // "www.valleypost.com", matched by "Valley Post" and "ValleyPost.com".
+        let by_host = self.host.is_some_and(|h| {
+            let h = h.trim_start_matches("www.").trim_start_matches("m.");
+            let label = h.split('.').next().unwrap_or("");
+            let label = title_key(label);
+            label.len() >= 4 && (t == label || t == title_key(h) || (t.starts_with(&label) && t.len() <= label.len() + 6))
+        });
+        by_publisher || by_host
+    }
+}
+
+impl SiteNames<'_> {
+    /// Whether `name` is the host's name ("ValleyPost.com", "valleypost").
+    fn host_names(&self, name: &str) -> bool {
+        let key = title_key(name);
+        self.host.is_some_and(|h| {
+            let h = h.trim_start_matches("www.");
+            key.len() >= 4 && (key == title_key(h) || key == title_key(h.split('.').next().unwrap_or("")))
+        })
+    }
+
+    /// Whether `name` is the publisher's or the host's name, exactly.
+    fn names_exactly(&self, name: &str) -> bool {
+        self.publisher.is_some_and(|p| name_key(p) == name_key(name)) || self.host_names(name)
+    }
+}
+
+fn title(html: &Html, profile: &Profile, metas: &Metas, ld: &JsonLd, site: SiteNames<'_>) -> Option<String> {
     if let Some(selector) = profile.selectors.title.as_deref().and_then(|s| Selector::parse(s).ok())
         && let Some(t) = html.select(&selector).map(element_text).find(|t| !t.is_empty()) {
             return Some(t);
@@ -264,7 +313,7 @@ fn title(html: &Html, profile: &Profile, metas: &Metas, ld: &JsonLd, publisher: 
             None => h1s.into_iter().next(),
         };
     };
-    let stripped = |t: &str, h1: Option<&str>| strip_site_suffix(t, publisher, h1);
+    let stripped = |t: &str, h1: Option<&str>| strip_site_suffix(t, site, h1);
     let chosen = stripped(first, h1s.first().map(String::as_str));
     // A headline cut short for search engines ("…", or at the length they show) is the start of
     // the visible one.
@@ -325,7 +374,9 @@ fn title_from_document_title(title: &str, headings: &[String]) -> String {
     let words = |s: &str| s.split_whitespace().count();
     let norm = |s: &str| s.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect::<String>();
     // A heading that the title starts with is the headline itself.
-    if let Some(h) = headings.iter().find(|h| words(h) >= 3 && norm(title).starts_with(&norm(h))) {
+    // Scripts without spaces between words count by characters ("标题_科技_腾讯网").
+    let long_heading = |h: &str| words(h) >= 3 || h.chars().filter(|c| is_cjk(*c)).count() >= 8;
+    if let Some(h) = headings.iter().find(|h| long_heading(h) && norm(title).starts_with(&norm(h))) {
         return h.clone();
     }
     let mut current = title.to_owned();
@@ -370,33 +421,59 @@ fn site_name_from_title(html: &Html, headline: Option<&str>) -> Option<String> {
     })
 }
 
+/// Between a headline and the site's or section's name. `_` and the full-width bar without spaces
+/// are how Chinese portals join them ("标题_科技_腾讯网").
+const SUFFIX_SEPARATORS: &[&str] = &[" | ", " – ", " — ", " - ", " :: ", " · ", " • ", " « ", " » ", " / ", "_", "｜", " ｜ "];
+
 /// "Headline | Site Name" → "Headline", when the tail names the site or the head is the h1.
-fn strip_site_suffix(title: &str, publisher: Option<&str>, h1: Option<&str>) -> String {
-    let norm = |s: &str| s.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect::<String>();
-    if let Some(h1) = h1
-        && norm(h1) == norm(title) {
+fn strip_site_suffix(title: &str, site: SiteNames<'_>, h1: Option<&str>) -> String {
+    let norm = title_key;
+    if let Some(h1) = h1 {
+        if norm(h1) == norm(title) {
             return title.to_owned();
         }
-    for separator in [" | ", " – ", " — ", " - ", " :: ", " · ", " • ", " « ", " » ", " / "] {
+        if let Some(head) = heading_then_tail(title, h1) {
+            return head;
+        }
+    }
+    for separator in SUFFIX_SEPARATORS.iter().filter(|s| s.starts_with(' ')) {
         if let Some((head, tail)) = title.rsplit_once(separator) {
-            let tail_names_site = publisher.is_some_and(|p| {
-                let (p, t) = (norm(p), norm(tail));
-                !t.is_empty() && (p == t || p.contains(&t) || t.contains(&p))
-            });
-            let head_is_h1 = h1.is_some_and(|h| norm(h) == norm(head));
-            if (tail_names_site || head_is_h1) && head.split_whitespace().count() >= 2 {
+            // A logo's heading ("Valley Post | Rain Returns") is not the headline.
+            let head_is_h1 = h1.is_some_and(|h| norm(h) == norm(head)) && tail.chars().count() < head.chars().count();
+            if (site.named_by(tail) || head_is_h1) && head.split_whitespace().count() >= 2 {
                 return head.trim().to_owned();
             }
         }
         if let Some((head, tail)) = title.split_once(separator) {
             // "Site Name | Headline"
-            let head_names_site = publisher.is_some_and(|p| norm(p) == norm(head));
+            let head_names_site = site.publisher.is_some_and(|p| norm(p) == norm(head));
             if head_names_site && tail.split_whitespace().count() >= 2 {
                 return tail.trim().to_owned();
             }
         }
     }
     title.to_owned()
+}
+
+/// Han, kana and hangul: scripts written without spaces between words.
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}' | '\u{f900}'..='\u{faff}')
+}
+
+/// The page's heading followed by a separator and a shorter tail ("Headline | Section | Site",
+/// "标题_科技_腾讯网"): the heading. A short heading (a logo's "Valley Post") never cuts a title.
+fn heading_then_tail(title: &str, heading: &str) -> Option<String> {
+    let key = title_key(heading);
+    let long_enough = heading.split_whitespace().count() >= 3 || heading.chars().filter(|c| is_cjk(*c)).count() >= 8;
+    if !long_enough {
+        return None;
+    }
+    SUFFIX_SEPARATORS.iter().find_map(|separator| {
+        title.match_indices(separator).find_map(|(i, _)| {
+            let (head, tail) = (&title[..i], &title[i + separator.len()..]);
+            (title_key(head) == key && tail.chars().count() < head.chars().count()).then(|| head.trim().to_owned())
+        })
+    })
 }
 
 /// "By", and its equivalents in the languages bylines come in ("Par", "Por", "Von", "Di", "Door",
@@ -557,8 +634,9 @@ fn authors<'h>(
     ld: &JsonLd,
     base: Option<&Url>,
     body_root: ElementRef<'h>,
-    publisher: Option<&str>,
+    site: SiteNames<'_>,
 ) -> (Vec<Author>, Option<String>) {
+    let publisher = site.publisher;
     let byline_element = profile
         .selectors
         .byline
@@ -597,11 +675,36 @@ fn authors<'h>(
         })
         .collect();
 
-    let from_meta: Vec<Author> = metas
-        .first(&["dc:creator", "dcterm:creator", "dcterms:creator", "author", "parsely-author", "sailthru:author", "byl", "article:author"])
-        .filter(|v| !v.contains("://"))
-        .map(|v| parse_byline(&v).into_iter().map(|name| Author { name, url: None, is_organization: false }).collect())
+    // Dublin Core credits one creator a tag, often in catalogue order ("Kooman, F."): every tag,
+    // each one name.
+    let dc_creators: Vec<Author> = ["dc:creator", "dcterm:creator", "dcterms:creator"]
+        .iter()
+        .map(|k| metas.all(k))
+        .find(|v| v.len() > 1 && v.iter().all(|v| uninverted_name(v).is_some()))
+        .map(|values| {
+            values
+                .iter()
+                .filter(|v| !v.contains("://"))
+                .flat_map(|v| match uninverted_name(v) {
+                    Some(name) => vec![name],
+                    None => parse_byline(v),
+                })
+                .map(|name| Author { name, url: None, is_organization: false })
+                .collect()
+        })
         .unwrap_or_default();
+    let from_meta: Vec<Author> = if dc_creators.is_empty() {
+        metas
+            .first(&["dc:creator", "dcterm:creator", "dcterms:creator", "author", "parsely-author", "sailthru:author", "byl", "article:author"])
+            .filter(|v| !v.contains("://"))
+            .map(|v| {
+                let names = uninverted_name(&v).map_or_else(|| parse_byline(&v), |name| vec![name]);
+                names.into_iter().map(|name| Author { name, url: None, is_organization: false }).collect()
+            })
+            .unwrap_or_default()
+    } else {
+        dc_creators
+    };
 
     let from_rel: Vec<Author> = select_named(html, &REL_AUTHOR, &["a"])
         .filter_map(|a| {
@@ -621,6 +724,18 @@ fn authors<'h>(
     } else {
         [from_ld.clone(), from_element.clone(), from_meta.clone(), from_rel.clone()].into_iter().find(|a| !a.is_empty()).unwrap_or_default()
     };
+    // Structured data that credits only the organisation (the publisher, a desk) while the page or
+    // its meta tags name a person: the person wrote it.
+    let names_site = |a: &Author| a.is_organization || publisher.is_some_and(|p| name_key(p) == name_key(&a.name)) || site.host_names(&a.name);
+    if !profile_has_byline && !chosen.is_empty() && chosen.iter().all(names_site) {
+        let org_keys: Vec<String> = chosen.iter().map(|a| name_key(&a.name)).collect();
+        if let Some(people) = [&from_element, &from_meta, &from_rel]
+            .into_iter()
+            .find(|source| !source.is_empty() && source.iter().all(|a| !names_site(a) && !org_keys.contains(&name_key(&a.name)) && capitalised_name(&a.name)))
+        {
+            chosen = people.clone();
+        }
+    }
     // "Mark Di Stefano BuzzFeed News Reporter" in the byline, "Mark Di Stefano" in the meta tag:
     // a shorter name from another source that starts the chosen one is the name.
     for author in &mut chosen {
@@ -652,6 +767,13 @@ fn authors<'h>(
         if let Some(name) = publisher.and_then(|p| without_publisher(&author.name, p)) {
             author.name = name;
         }
+        if let Some(name) = without_agency(&author.name) {
+            author.name = name;
+        }
+    }
+    // "Jane Roe, The Valley Post" split into two names: the site is not a co-author.
+    if chosen.iter().any(|a| !a.is_organization && !is_affiliation(&a.name) && !site.names_exactly(&a.name)) {
+        chosen.retain(|a| a.is_organization || !(is_affiliation(&a.name) || site.names_exactly(&a.name)));
     }
     let mut seen = Vec::new();
     chosen.retain(|a| {
@@ -669,7 +791,59 @@ fn needs_parsing(name: &str) -> bool {
         || (name.contains(',') && ROLE.is_match(name))
         || name.contains(" and ")
         || name.contains(" & ")
+        || name.rsplit_once(',').is_some_and(|(_, after)| is_affiliation(after.trim()))
         || name.contains(['|', '•'])
+}
+
+/// News agencies and desks that bylines name after the reporter ("Ann Roe, Reuters").
+const AGENCIES: &[&str] = &[
+    "ap", "afp", "reuters", "dpa", "efe", "ansa", "apa", "sda", "kna", "epd", "anp", "belga", "ntb", "tt", "ritzau", "pap", "ctk", "mti", "aap",
+    "upi", "xinhua", "kyodo", "yonhap", "tass", "ria", "lusa", "bloomberg", "associatedpress", "agencefrancepresse", "europapress", "pressassociation",
+];
+
+/// A part of a byline that names where the reporter works rather than a person: a news agency,
+/// a domain ("Cleveland.com") or a one-word acronym ("CNN").
+fn is_affiliation(part: &str) -> bool {
+    let part = part.trim();
+    let words = part.split_whitespace().count();
+    if words == 0 || words > 3 {
+        return false;
+    }
+    let key = name_key(part);
+    let acronym = words == 1 && (2..=5).contains(&part.chars().count()) && part.chars().all(|c| c.is_ascii_uppercase());
+    let domain = words == 1 && part.rsplit_once('.').is_some_and(|(head, tld)| head.len() >= 2 && (2..=6).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase()));
+    acronym || domain || AGENCIES.contains(&key.as_str())
+}
+
+/// "Jill Lawless Associated Press": an agency's name glued after a person's (two elements, no
+/// separator) is not part of the name.
+fn without_agency(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..words.len()).rev().filter(|keep| words.len() - keep <= 3).find_map(|keep| {
+        let tail = name_key(&words[keep..].join(" "));
+        (AGENCIES.contains(&tail.as_str()) && tail.len() >= 5 && words[..keep].iter().all(|w| capitalised_name(w))).then(|| words[..keep].join(" "))
+    })
+}
+
+/// "Surname, Given" as library catalogues (and Dublin Core tags) write names: "Kooman, F.",
+/// "Jong, Michiel de" → "F. Kooman", "Michiel de Jong". Only a one-word surname before the single
+/// comma and initials, given names or particles after it.
+fn uninverted_name(value: &str) -> Option<String> {
+    let (surname, given) = value.split_once(',')?;
+    let (surname, given) = (surname.trim(), given.trim());
+    if given.contains(',') || surname.split_whitespace().count() != 1 || surname.len() < 2 || is_affiliation(surname) || is_affiliation(given) {
+        return None;
+    }
+    let given_words: Vec<&str> = given.split_whitespace().collect();
+    let initials = given_words.iter().all(|w| w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() <= 2);
+    let particle_last = given_words.len() >= 2 && given_words.last().is_some_and(|w| NAME_PARTICLES.contains(w));
+    if !(initials || particle_last) || !capitalised_name(surname) || !capitalised_name(given) {
+        return None;
+    }
+    match given_words.split_last() {
+        Some((last, first)) if particle_last => Some(format!("{} {last} {surname}", first.join(" "))),
+        _ => Some(format!("{given} {surname}")),
+    }
 }
 
 /// "Elliot Brownstein Florida Today": the publisher's name that the layout put right after the
@@ -702,11 +876,16 @@ fn generic_byline_element<'h>(html: &'h Html, body_root: ElementRef<'h>) -> Opti
     // "Byline" or "author": elements without are not matched at all.
     let has_byline_attr = |e: &scraper::node::Element| {
         e.attrs().any(|(name, value)| {
-            name == "itemprop" || (matches!(name, "class" | "id" | "data-testid") && (value.contains("yline") || value.contains("author")))
+            name == "itemprop"
+                || (matches!(name, "class" | "id" | "data-testid")
+                    && (value.contains("yline") || value.contains("uthor") || value.contains("autor") || value.contains("auteur")))
         })
     };
+    // An element that names no one (an "About the author" box, a label, a bio) is not the byline,
+    // however near the body it sits.
     let candidates = select_where(html, &BYLINE_ELEMENTS, has_byline_attr).filter(|e| {
-        element_text_within(*e, 200).is_some_and(|text| !text.is_empty()) && !is_chrome(*e)
+        element_text_within(*e, 200).is_some_and(|text| !text.is_empty() && (!parse_byline(&text).is_empty() || !byline_links(*e, None).is_empty()))
+            && !is_chrome(*e)
     });
     // The elements "p, span, div, address" matches, without running that selector on each.
     let by_candidates = html.tree.nodes().filter_map(ElementRef::wrap).filter(|e| matches!(e.value().name(), "p" | "span" | "div" | "address"));
@@ -741,9 +920,11 @@ pub(crate) fn is_by_line(text: &str) -> bool {
     !names.is_empty() && names.iter().all(|n| capitalised_name(n)) && !rest.trim_end().ends_with(['.', '!', '?'])
 }
 
-/// Inside site chrome (nav, footer, comments) rather than the article.
+/// Inside site chrome (nav, footer, comments) rather than the article. The classes of `body` and
+/// `html` describe the whole page's layout ("sidebar-primary", "comments-open" on WordPress), not
+/// a part of it.
 fn is_chrome(element: ElementRef<'_>) -> bool {
-    element.ancestors().filter_map(ElementRef::wrap).any(|a| {
+    element.ancestors().filter_map(ElementRef::wrap).filter(|a| !matches!(a.value().name(), "body" | "html")).any(|a| {
         let e = a.value();
         matches!(e.name(), "nav" | "footer")
             || e.classes().chain(e.id()).any(|c| {
@@ -937,9 +1118,53 @@ mod tests {
 
     #[test]
     fn site_suffix_is_stripped() {
-        assert_eq!(strip_site_suffix("Rain Returns | The Valley Post", Some("The Valley Post"), None), "Rain Returns");
-        assert_eq!(strip_site_suffix("Rain Returns - Valley Post", None, Some("Rain Returns")), "Rain Returns");
-        assert_eq!(strip_site_suffix("Valley Post | Rain Returns Today", Some("Valley Post"), None), "Rain Returns Today");
-        assert_eq!(strip_site_suffix("Left - Right Politics", Some("Other"), None), "Left - Right Politics");
+        let site = |p| SiteNames { publisher: Some(p), host: None };
+        assert_eq!(strip_site_suffix("Rain Returns | The Valley Post", site("The Valley Post"), None), "Rain Returns");
+        assert_eq!(strip_site_suffix("Rain Returns - Valley Post", SiteNames::default(), Some("Rain Returns")), "Rain Returns");
+        assert_eq!(strip_site_suffix("Valley Post | Rain Returns Today", site("Valley Post"), None), "Rain Returns Today");
+        assert_eq!(strip_site_suffix("Left - Right Politics", site("Other"), None), "Left - Right Politics");
+    }
+
+    #[test]
+    fn inverted_names_from_catalogues() {
+        assert_eq!(uninverted_name("Kettle, R.").as_deref(), Some("R. Kettle"));
+        assert_eq!(uninverted_name("Berg, Anja van").as_deref(), Some("Anja van Berg"));
+        assert_eq!(uninverted_name("Kettle, R. J.").as_deref(), Some("R. J. Kettle"));
+        // Two people, a person and an agency, a name and a role: not one inverted name.
+        assert_eq!(uninverted_name("Rosa Kettle, Bo Lind"), None);
+        assert_eq!(uninverted_name("Kettle, Reuters"), None);
+        assert_eq!(uninverted_name("Kettle, CNN"), None);
+        assert_eq!(uninverted_name("Kettle, Staff Writer"), None);
+    }
+
+    #[test]
+    fn affiliations_are_not_names() {
+        for part in ["CNN", "KBCR", "Reuters", "Associated Press", "dpa", "Lakeside.news", "valleypost.com"] {
+            assert!(is_affiliation(part), "{part}");
+        }
+        for part in ["Rosa Kettle", "Bo", "JOE HILDEBRAND", "St. Clair", "Jr."] {
+            assert!(!is_affiliation(part), "{part}");
+        }
+        assert_eq!(without_agency("Jill Lawless Associated Press").as_deref(), Some("Jill Lawless"));
+        assert_eq!(without_agency("Rosa Kettle Reuters").as_deref(), Some("Rosa Kettle"));
+        assert_eq!(without_agency("Rosa Kettle"), None);
+        assert_eq!(without_agency("Associated Press"), None);
+        // "Troy L. Smith, Cleveland.com" in a JSON-LD Person: parsed, the domain then dropped.
+        assert!(needs_parsing("Rosa Kettle, Lakeside.news"));
+        assert!(!needs_parsing("Rosa Kettle"));
+    }
+
+    #[test]
+    fn site_suffix_named_by_the_host_or_after_the_heading() {
+        let host = SiteNames { publisher: None, host: Some("www.valleypost.com") };
+        assert_eq!(strip_site_suffix("Rain returns to the valley | Valley Post", host, None), "Rain returns to the valley");
+        assert_eq!(strip_site_suffix("Rain returns to the valley - ValleyPost.com", host, None), "Rain returns to the valley");
+        assert_eq!(strip_site_suffix("Rain returns to the valley - Left - Right", host, None), "Rain returns to the valley - Left - Right");
+        // Heading, section and site: everything after the heading goes.
+        let h = Some("Rain returns to the valley");
+        assert_eq!(strip_site_suffix("Rain returns to the valley | Weather | News", SiteNames::default(), h), "Rain returns to the valley");
+        assert_eq!(strip_site_suffix("山谷终于迎来了久违的降雨天气_天气_山谷网", SiteNames::default(), Some("山谷终于迎来了久违的降雨天气")), "山谷终于迎来了久违的降雨天气");
+        // A logo heading does not cut the headline off a "Site | Headline" title.
+        assert_eq!(strip_site_suffix("Valley Post | Rain returns to the valley", SiteNames::default(), Some("Valley Post")), "Valley Post | Rain returns to the valley");
     }
 }
