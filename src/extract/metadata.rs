@@ -479,18 +479,21 @@ fn heading_then_tail(title: &str, heading: &str) -> Option<String> {
 /// "By", and its equivalents in the languages bylines come in ("Par", "Por", "Von", "Di", "Door",
 /// "Av", "Przez", "Oleh"), or a label with a colon ("Author:", "Autor:", "Texto:").
 static BY_PREFIX: Pattern = Pattern::new(
-    r"(?i)^\s*(?:(?:(?:written|words|story|reporting|posted|text|texto|texte)\s+by|by|par|por|von|di|door|av|af|przez|oleh)\s*(?:[:\-]|–)?\s+|(?:authors?|autor|autora|autores|autorin|auteure?|autore|yazar|penulis|tekst|texto|text|texte)\s*:\s*)",
+    r"(?i)^\s*(?:(?:(?:written|words|story|reporting|posted|text|texto|texte)\s+by|by|par|por|von|di|door|av|af|przez|oleh)\s*(?:[:\-]|–)?\s+|(?:authors?|autor|autora|autores|autorin|autorius|avtor|auteure?|autore|yazar|penulis|tekst|teksti|texto|text|texte|szerző|piše|автор|автори|текст|作者|撰文|记者|記者)\s*[:：]\s*|(?:بقلم|מאת)\s+)",
 );
 /// The literal prerequisites of [`BY_PREFIX`], for [`may_contain_any`].
-const BY_WORDS: &[&str] = &["by", "par", "por", "von", "di", "door", "av", "af", "przez", "oleh", "aut", "yazar", "penulis", "tekst", "text"];
+const BY_WORDS: &[&str] = &[
+    "by", "par", "por", "von", "di", "door", "av", "af", "przez", "oleh", "aut", "yazar", "penulis", "tekst", "text", "szerz", "Szerz", "piše", "Piše",
+    "автор", "Автор", "АВТОР", "текст", "Текст", "ТЕКСТ", "作者", "撰文", "记者", "記者", "بقلم", "מאת",
+];
 static BYLINE_TAIL: Pattern = Pattern::new(r"(?i)\s*(?:\||•|·|\bupdated\b|\bpublished\b|\bposted\b|\bon\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d+\s+(?:min|minute|hour)s?\b).*$");
 /// Between names: commas, "and" and its equivalents. The short ones ("e", "i", "en") only in lower
 /// case, where they cannot be a middle initial or a capitalised name.
 static NAME_SPLIT: Pattern = Pattern::new(
-    r"(?i)\s*(?:,\s*and\s+|,|;|\s+and\s+|\s+&\s+|\s+und\s+|\s+et\s+|\s+y\s+|\s+with\s+|\s+avec\s+|\s+mit\s+|\s+(?-i:e|i|og|och|en|con|com|met)\s+)\s*",
+    r"(?i)\s*(?:,\s*and\s+|,|;|\s+and\s+|\s+&\s+|\s+und\s+|\s+et\s+|\s+y\s+|\s+with\s+|\s+avec\s+|\s+mit\s+|\s+(?-i:e|i|og|och|en|con|com|met|и|та|és)\s+)\s*",
 );
 /// The literal prerequisites of a split by [`NAME_SPLIT`].
-const JOIN_WORDS: &[&str] = &["and", "und", "et", "y", "with", "avec", "mit", " og ", " och ", " en ", " e ", " i ", " con ", " com ", " met "];
+const JOIN_WORDS: &[&str] = &["and", "und", "et", "y", "with", "avec", "mit", " og ", " och ", " en ", " e ", " i ", " con ", " com ", " met ", " и ", " та ", " és "];
 /// "Ann Roe (with Bo Li and Cy Ng)": co-authors credited in parentheses.
 static WITH_PARENS: Pattern = Pattern::new(r"(?i)\s*\((?:with|avec|mit|con|com|met|med|z)\s+([^()]+)\)");
 static ROLE: Pattern = Pattern::new(
@@ -902,7 +905,10 @@ fn generic_byline_element<'h>(html: &'h Html, body_root: ElementRef<'h>) -> Opti
 }
 
 /// How a byline in a plain paragraph or span opens, in the languages bylines come in.
-const BY_OPENINGS: &[&str] = &["by ", "par ", "por ", "von ", "door ", "av ", "af ", "przez ", "oleh ", "di ", "author", "autor", "auteur", "text", "tekst"];
+const BY_OPENINGS: &[&str] = &[
+    "by ", "par ", "por ", "von ", "door ", "av ", "af ", "przez ", "oleh ", "di ", "author", "autor", "auteur", "text", "tekst", "avtor", "szerző", "Szerző",
+    "piše", "Piše", "автор", "Автор", "АВТОР", "текст", "Текст", "ТЕКСТ", "作者", "撰文", "记者", "記者", "بقلم", "מאת",
+];
 
 /// A short text that is a byline: "By …", or in another language a by-word followed by nothing but
 /// capitalised names ("Von Anna Schmidt", not "Von Montag bis Freitag").
@@ -1045,6 +1051,12 @@ mod tests {
             ("Av Ingrid Berg og Lars Dahl", &["Ingrid Berg", "Lars Dahl"]),
             ("Oleh Siti Rahma", &["Siti Rahma"]),
             ("Autor: Tomáš Novák", &["Tomáš Novák"]),
+            ("Автор: Ирина Волкова", &["Ирина Волкова"]),
+            ("Текст: Ирина Волкова и Олег Седов", &["Ирина Волкова", "Олег Седов"]),
+            ("Piše: Marko Horvat", &["Marko Horvat"]),
+            ("Szerző: Kovács Anna", &["Kovács Anna"]),
+            ("Teksti: Aino Virtanen", &["Aino Virtanen"]),
+            ("作者：王小明", &["王小明"]),
             ("Claire Dubois (avec Hugo Marchand et Léa Fontaine)", &["Claire Dubois", "Hugo Marchand", "Léa Fontaine"]),
             ("Ann Roe with Bo Li", &["Ann Roe", "Bo Li"]),
             // A middle initial is not "e" or "i" the conjunction.
@@ -1078,6 +1090,8 @@ mod tests {
         assert!(!is_by_line("Di recente, il comune ha deciso."));
         assert!(!is_by_line("Por fin llegó la lluvia."));
         assert!(!is_by_line("Bylaws were amended"));
+        assert!(is_by_line("Автор: Ирина Волкова"));
+        assert!(!is_by_line("Автор: сказал, что всё будет хорошо."));
     }
 
     #[test]
