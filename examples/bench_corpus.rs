@@ -207,8 +207,9 @@ fn staged(bytes: &[u8], settings: &Settings) -> [Duration; 6] {
     let loaded = decode(bytes);
     out[0] = t.elapsed();
     let t = Instant::now();
-    let page = parse::parse(&loaded, &settings.limits);
+    let parsed = parse::parse(&loaded, &settings.limits);
     out[1] = t.elapsed();
+    let Ok(page) = parsed else { return out };
     let t = Instant::now();
     let head = extract::Head::read(&page);
     let profile = extract::pick_profile_with(&page, &head, settings.profile.as_ref(), &settings.builtins, &settings.extract);

@@ -2406,7 +2406,7 @@ mod tests {
     fn pipeline(html: &str, url: Option<&str>, profile: Option<&str>) -> Verdict {
         use crate::extract::{Options, extract, pick_profile};
         let loaded = crate::load::Loaded { html: html.to_owned(), url: url.map(|u| Url::parse(u).unwrap()), encoding: "UTF-8" };
-        let page = crate::parse::parse(&loaded, &crate::prescan::Limits::default());
+        let page = crate::parse::parse(&loaded, &crate::prescan::Limits::default()).expect("parses");
         let builtins = Profile::builtins();
         let explicit = profile.map(profile_for);
         let options = Options::default();

@@ -46,6 +46,9 @@ pub enum Error {
     /// The input could not be read or decoded.
     #[error(transparent)]
     Load(#[from] LoadError),
+    /// The page's markup is too misnested to parse in bounded time.
+    #[error(transparent)]
+    Parse(#[from] parse::ParseError),
     /// No article in the page.
     #[error(transparent)]
     Extract(#[from] extract::ExtractError),
@@ -110,7 +113,7 @@ pub fn process(source: &Source, settings: &Settings) -> Result<Outcome, Error> {
 
 /// Run the pipeline on a page already loaded.
 pub fn process_loaded(loaded: &Loaded, settings: &Settings) -> Result<Outcome, Error> {
-    let page = parse::parse(loaded, &settings.limits);
+    let page = parse::parse(loaded, &settings.limits)?;
     let mut warnings = Vec::new();
     if page.flattened_tags > 0 {
         warnings.push(format!(

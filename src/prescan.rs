@@ -35,6 +35,11 @@ pub struct Limits {
     /// Most attributes kept on one tag. Real tags carry a dozen or two; 256 leaves room
     /// for attribute-heavy frameworks while keeping html5ever's duplicate check cheap.
     pub max_attrs: usize,
+    /// Tree-builder steps allowed per byte of input (see `parse::parse`), on top of a fixed
+    /// allowance for small pages. Real pages take under 1 step per byte; misnested tag soup
+    /// that the depth model misjudges takes steps quadratic in its length, and is refused once
+    /// past this bound, so parse time stays linear in the input for any input.
+    pub max_parse_work: u64,
 }
 
 impl Default for Limits {
@@ -42,6 +47,7 @@ impl Default for Limits {
         Limits {
             max_depth: 512,
             max_attrs: 256,
+            max_parse_work: 64,
         }
     }
 }
@@ -1294,8 +1300,130 @@ impl<'a> Scanner<'a> {
     }
 }
 
+/// Deterministic random tag soup, for the tests and benchmarks of the depth bound and of the
+/// parser's work bound: whatever the mix, the parsed tree must stay within the limit and the
+/// parse within its work bound.
+#[doc(hidden)]
+pub mod soup {
+    /// The tags whose tree-building rules the depth model approximates.
+    pub const PIECES: &[&str] = &[
+        "<div>",
+        "</div>",
+        "<p>",
+        "</p>",
+        "<span>",
+        "</span>",
+        "<b>",
+        "</b>",
+        "<i>",
+        "</i>",
+        "<b class=x>",
+        "<font size=2>",
+        "</font>",
+        "<a href=#>",
+        "</a>",
+        "<li>",
+        "</li>",
+        "<ul>",
+        "</ul>",
+        "<ol>",
+        "<dt>",
+        "<dd>",
+        "<dl>",
+        "</dl>",
+        "<table>",
+        "</table>",
+        "<tr>",
+        "</tr>",
+        "<td>",
+        "</td>",
+        "<th>",
+        "<tbody>",
+        "<caption>",
+        "<section>",
+        "</section>",
+        "<h2>",
+        "</h2>",
+        "<h3>",
+        "<button>",
+        "</button>",
+        "<select>",
+        "<option>",
+        "<optgroup>",
+        "</select>",
+        "<svg>",
+        "</svg>",
+        "<g>",
+        "</g>",
+        "<path/>",
+        "<foreignObject>",
+        "<math>",
+        "<mi>",
+        "<object>",
+        "</object>",
+        "<template>",
+        "</template>",
+        "<nobr>",
+        "<em>",
+        "</em>",
+        "<form>",
+        "</form>",
+        "<br>",
+        "<hr>",
+        "<img src=x>",
+        "<br/>",
+        "</br>",
+        "<col>",
+        "<colgroup>",
+        "<frameset>",
+        "<html>",
+        "<body>",
+        "</body>",
+        "<head>",
+        "<title>t</title>",
+        "<script>x</script>",
+        "<!-- c -->",
+        "text ",
+        "more text ",
+        "<pre>",
+        "<listing>",
+        "<marquee>",
+        "<applet>",
+        "<x-custom>",
+        "</x-custom>",
+        "<u>",
+        "<strong>",
+        "</strong>",
+        "<small>",
+        "<s>",
+        "<tt>",
+        "<code>",
+        "<big>",
+        "<strike>",
+        "</td></tr></table>",
+    ];
+
+    pub fn soup_tokens(seed: u64, tokens: usize) -> Vec<&'static str> {
+        let mut state = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (0..tokens)
+            .map(|_| {
+                state = state
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                PIECES[(state >> 33) as usize % PIECES.len()]
+            })
+            .collect()
+    }
+    pub fn soup(seed: u64, tokens: usize) -> String {
+        soup_tokens(seed, tokens).concat()
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use super::soup::soup;
     use super::*;
 
     fn run(html: &str) -> Prescan<'_> {
@@ -1308,6 +1436,7 @@ mod tests {
             &Limits {
                 max_depth,
                 max_attrs: 4,
+                ..Limits::default()
             },
         )
     }
@@ -1565,121 +1694,6 @@ mod tests {
         assert!(text_len > 100_000);
     }
 
-    /// Deterministic tag soup from the tags whose tree-building rules the depth model
-    /// approximates; whatever the mix, the parsed tree must stay within the limit.
-    const PIECES: &[&str] = &[
-        "<div>",
-        "</div>",
-        "<p>",
-        "</p>",
-        "<span>",
-        "</span>",
-        "<b>",
-        "</b>",
-        "<i>",
-        "</i>",
-        "<b class=x>",
-        "<font size=2>",
-        "</font>",
-        "<a href=#>",
-        "</a>",
-        "<li>",
-        "</li>",
-        "<ul>",
-        "</ul>",
-        "<ol>",
-        "<dt>",
-        "<dd>",
-        "<dl>",
-        "</dl>",
-        "<table>",
-        "</table>",
-        "<tr>",
-        "</tr>",
-        "<td>",
-        "</td>",
-        "<th>",
-        "<tbody>",
-        "<caption>",
-        "<section>",
-        "</section>",
-        "<h2>",
-        "</h2>",
-        "<h3>",
-        "<button>",
-        "</button>",
-        "<select>",
-        "<option>",
-        "<optgroup>",
-        "</select>",
-        "<svg>",
-        "</svg>",
-        "<g>",
-        "</g>",
-        "<path/>",
-        "<foreignObject>",
-        "<math>",
-        "<mi>",
-        "<object>",
-        "</object>",
-        "<template>",
-        "</template>",
-        "<nobr>",
-        "<em>",
-        "</em>",
-        "<form>",
-        "</form>",
-        "<br>",
-        "<hr>",
-        "<img src=x>",
-        "<br/>",
-        "</br>",
-        "<col>",
-        "<colgroup>",
-        "<frameset>",
-        "<html>",
-        "<body>",
-        "</body>",
-        "<head>",
-        "<title>t</title>",
-        "<script>x</script>",
-        "<!-- c -->",
-        "text ",
-        "more text ",
-        "<pre>",
-        "<listing>",
-        "<marquee>",
-        "<applet>",
-        "<x-custom>",
-        "</x-custom>",
-        "<u>",
-        "<strong>",
-        "</strong>",
-        "<small>",
-        "<s>",
-        "<tt>",
-        "<code>",
-        "<big>",
-        "<strike>",
-        "</td></tr></table>",
-    ];
-
-    fn soup_tokens(seed: u64, tokens: usize) -> Vec<&'static str> {
-        let mut state = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (0..tokens)
-            .map(|_| {
-                state = state
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                PIECES[(state >> 33) as usize % PIECES.len()]
-            })
-            .collect()
-    }
-    fn soup(seed: u64, tokens: usize) -> String {
-        soup_tokens(seed, tokens).concat()
-    }
     /// What `parse::parse` does: prescan, parse, bound; returns the parsed tree's depth.
     fn parsed_depth(input: &str, limit: usize) -> (usize, scraper::Html) {
         let out = prescan(
@@ -1687,6 +1701,7 @@ mod tests {
             &Limits {
                 max_depth: limit,
                 max_attrs: 8,
+            ..Limits::default()
             },
         );
         let mut doc = scraper::Html::parse_document(&out.html);
@@ -1704,6 +1719,7 @@ mod tests {
             &Limits {
                 max_depth: limit,
                 max_attrs: 8,
+            ..Limits::default()
             },
         );
         tree_depth(&scraper::Html::parse_document(&out.html))
@@ -1755,6 +1771,7 @@ mod tests {
                 &Limits {
                     max_depth: limit,
                     max_attrs: 8,
+                ..Limits::default()
                 },
             );
             let mut doc = scraper::Html::parse_document(&out.html);
@@ -1849,6 +1866,7 @@ mod tests {
             &Limits {
                 max_depth: 64,
                 max_attrs: 8,
+            ..Limits::default()
             },
         );
         let depth = tree_depth(&scraper::Html::parse_document(&out.html));
@@ -1860,6 +1878,7 @@ mod tests {
             &Limits {
                 max_depth: 64,
                 max_attrs: 8,
+            ..Limits::default()
             },
         );
         let depth = tree_depth(&scraper::Html::parse_document(&out.html));

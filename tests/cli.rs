@@ -27,6 +27,10 @@ fn stdin_is_dash() {
 #[test]
 fn bad_inputs_are_one_line_errors_with_exit_1() {
     let dir = tempfile::tempdir().unwrap();
+    let made = tempfile::tempdir().unwrap();
+    // Within the depth limit, but every stray end tag makes the parser scan 500 open elements.
+    let misnested = made.path().join("misnested.html");
+    std::fs::write(&misnested, format!("<title>t</title>{}{}", "<span>".repeat(500), "</x>".repeat(20_000))).unwrap();
     let cases: Vec<(std::path::PathBuf, &str)> = vec![
         (root().join("fixtures/does-not-exist.html"), "file not found"),
         (root().join("fixtures"), "is a directory"),
@@ -37,6 +41,7 @@ fn bad_inputs_are_one_line_errors_with_exit_1() {
         (bad("notes.txt"), "plain text"),
         (bad("invalid-utf8.html"), "invalid UTF-8"),
         (bad("no-article.html"), "no article"),
+        (misnested, "too misnested to parse"),
     ];
     for (path, needle) in cases {
         let out = dir.path().join("out.html");

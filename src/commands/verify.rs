@@ -78,7 +78,7 @@ struct PageReport<'a> {
 fn verify_one(arg: &str, expected: &Expected, profile: &republish::profile::Profile, options: &verify::Options, settings: &Settings) -> Result<Report> {
     let source = Source::from_arg(arg)?;
     let loaded = load::load(&source, &settings.load)?;
-    let page = parse::parse(&loaded, &settings.limits);
+    let page = parse::parse(&loaded, &settings.limits)?;
     Ok(verify::verify(expected, &page, profile, options))
 }
 
