@@ -43,14 +43,24 @@ struct Collapser {
 
 impl Collapser {
     fn push_str(&mut self, text: &str) {
+        self.push_str_until(text, usize::MAX);
+    }
+
+    /// [`Collapser::push_str`] that stops once the output holds `cap` bytes or more; returns how
+    /// much of `text` it took (the rest, pushed later, gives the same output).
+    fn push_str_until(&mut self, text: &str, cap: usize) -> usize {
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
+            if self.out.len() >= cap {
+                return i;
+            }
             let b = bytes[i];
             if (0x21..0x7f).contains(&b) {
                 // A run of printable ASCII goes in whole.
                 let start = i;
-                while i < bytes.len() && (0x21..0x7f).contains(&bytes[i]) {
+                let room = cap.saturating_sub(self.out.len()).max(1);
+                while i < bytes.len() && (0x21..0x7f).contains(&bytes[i]) && i - start < room {
                     i += 1;
                 }
                 if self.pending_space {
@@ -64,6 +74,7 @@ impl Collapser {
             i += c.len_utf8();
             self.push_char(c);
         }
+        i
     }
 
     fn push_char(&mut self, c: char) {
@@ -95,16 +106,21 @@ pub fn element_text_within(element: ElementRef<'_>, limit: usize) -> Option<Stri
 /// [`element_text_within`] for a text that must open with one of `prefixes` (ASCII, lower-case,
 /// compared ignoring ASCII case): `None` as soon as the opening matches none of them.
 pub fn element_text_opening_any(element: ElementRef<'_>, limit: usize, prefixes: &[&str]) -> Option<String> {
-    text_checked(element, limit, |out| {
+    let settled = prefixes.iter().map(|p| p.len()).max().unwrap_or(0);
+    text_checked(element, limit, settled, |out| {
         prefixes.iter().any(|p| out.len() < p.len() || out.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
     })
 }
 
 fn text_within(element: ElementRef<'_>, limit: usize) -> Option<String> {
-    text_checked(element, limit, |_| true)
+    text_checked(element, limit, usize::MAX, |_| true)
 }
 
-fn text_checked(element: ElementRef<'_>, limit: usize, keep: impl Fn(&str) -> bool) -> Option<String> {
+/// The collapsed text, or None once it reaches `limit` bytes or `keep` fails on it. `keep` is
+/// checked after each text node, and within one as soon as the text holds `settled` bytes: it
+/// must be a test that, once false, stays false as the text grows (a prefix test), so that
+/// checking it earlier changes nothing but the work done.
+fn text_checked(element: ElementRef<'_>, limit: usize, settled: usize, keep: impl Fn(&str) -> bool) -> Option<String> {
     let mut text = Collapser { out: String::new(), pending_space: false };
     let mut skip_depth = 0usize;
     for edge in element.traverse() {
@@ -113,7 +129,15 @@ fn text_checked(element: ElementRef<'_>, limit: usize, keep: impl Fn(&str) -> bo
                 Node::Element(e) if is_non_text(e.name()) => skip_depth += 1,
                 Node::Element(e) if skip_depth == 0 && is_breaking(e.name()) => text.push_char(' '),
                 Node::Text(t) if skip_depth == 0 => {
-                    text.push_str(t);
+                    let mut rest: &str = t;
+                    while !rest.is_empty() {
+                        let cap = if text.out.len() < settled { settled.min(limit) } else { limit };
+                        let taken = text.push_str_until(rest, cap);
+                        rest = rest.get(taken..).unwrap_or_default();
+                        if text.out.len() >= limit || (text.out.len() >= settled && !keep(&text.out)) {
+                            return None;
+                        }
+                    }
                     if text.out.len() >= limit || !keep(&text.out) {
                         return None;
                     }
@@ -229,5 +253,57 @@ mod tests {
         let html = scraper::Html::parse_fragment("<div><p>One</p><p>Two<script>x()</script></p>three<br>four</div>");
         let div = html.select(&scraper::Selector::parse("div").unwrap()).next().unwrap();
         assert_eq!(element_text(div), "One Two three four");
+    }
+
+    /// The text walk as it was before it stopped inside text nodes: the oracle.
+    fn uncapped(element: ElementRef<'_>, limit: usize, keep: impl Fn(&str) -> bool) -> Option<String> {
+        let mut text = Collapser { out: String::new(), pending_space: false };
+        let mut skip_depth = 0usize;
+        for edge in element.traverse() {
+            match edge {
+                ego_tree::iter::Edge::Open(node) => match node.value() {
+                    Node::Element(e) if is_non_text(e.name()) => skip_depth += 1,
+                    Node::Element(e) if skip_depth == 0 && is_breaking(e.name()) => text.push_char(' '),
+                    Node::Text(t) if skip_depth == 0 => {
+                        text.push_str(t);
+                        if text.out.len() >= limit || !keep(&text.out) {
+                            return None;
+                        }
+                    }
+                    _ => {}
+                },
+                ego_tree::iter::Edge::Close(node) => {
+                    if let Node::Element(e) = node.value() {
+                        if is_non_text(e.name()) {
+                            skip_depth -= 1;
+                        } else if skip_depth == 0 && is_breaking(e.name()) {
+                            text.push_char(' ');
+                        }
+                    }
+                }
+            }
+        }
+        Some(text.out)
+    }
+
+    #[test]
+    fn capped_texts_agree_with_the_whole_text() {
+        let pieces = ["By ", "by", " ", "\u{a0}", "Jane", " Doe and a long run of words", "<b>B</b>", "<p>y</p>", "é", "\n\t", "<script>by</script>", "BY JO"];
+        let mut state = 7u32;
+        for _ in 0..2000 {
+            let mut body = String::new();
+            for _ in 0..(state % 7) {
+                state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                body.push_str(pieces[(state >> 16) as usize % pieces.len()]);
+            }
+            state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            let html = scraper::Html::parse_fragment(&format!("<div>{body}</div>"));
+            let div = html.select(&scraper::Selector::parse("div").unwrap()).next().unwrap();
+            for limit in [0, 1, 2, 3, 4, 5, 8, 13, 40, 1000] {
+                assert_eq!(element_text_within(div, limit), uncapped(div, limit, |_| true), "{body:?} {limit}");
+                let opens = |out: &str| out.len() < 3 || out.as_bytes()[..3].eq_ignore_ascii_case(b"by ");
+                assert_eq!(element_text_opening_any(div, limit, &["by "]), uncapped(div, limit, opens), "{body:?} {limit}");
+            }
+        }
     }
 }
