@@ -247,13 +247,12 @@ impl SiteNames<'_> {
             let p = title_key(p);
             !p.is_empty() && (p == t || p.contains(&t) || t.contains(&p))
         });
-        // The host's name without "www." and the public suffix: "valleypost" in
-        // "www.valleypost.com", matched by "Valley Post" and "ValleyPost.com".
+        // The host's name: "valleypost" in "www.valleypost.com", matched by "Valley Post" and
+        // "ValleyPost.com".
         let by_host = self.host.is_some_and(|h| {
-            let h = h.trim_start_matches("www.").trim_start_matches("m.");
-            let label = h.split('.').next().unwrap_or("");
+            let (label, domain) = site_label(h);
             let label = title_key(label);
-            label.len() >= 4 && (t == label || t == title_key(h) || (t.starts_with(&label) && t.len() <= label.len() + 6))
+            label.len() >= 4 && (t == label || t == title_key(domain) || (t.starts_with(&label) && t.len() <= label.len() + 6))
         });
         by_publisher || by_host
     }
@@ -264,8 +263,8 @@ impl SiteNames<'_> {
     fn host_names(&self, name: &str) -> bool {
         let key = title_key(name);
         self.host.is_some_and(|h| {
-            let h = h.trim_start_matches("www.");
-            key.len() >= 4 && (key == title_key(h) || key == title_key(h.split('.').next().unwrap_or("")))
+            let (label, domain) = site_label(h);
+            key.len() >= 4 && (key == title_key(domain) || key == title_key(label))
         })
     }
 
@@ -273,6 +272,23 @@ impl SiteNames<'_> {
     fn names_exactly(&self, name: &str) -> bool {
         self.publisher.is_some_and(|p| name_key(p) == name_key(name)) || self.host_names(name)
     }
+}
+
+/// The label that names the site in a host, and the domain from it on: "cnn" and "cnn.com" in
+/// "edition.cnn.com", "smh" and "smh.com.au" in "www.smh.com.au". Subdomains ("www", "edition",
+/// "news") and the public suffix (one label, or a second-level "co", "com", … before a country's)
+/// are not the site's name.
+fn site_label(host: &str) -> (&str, &str) {
+    let mut labels: Vec<&str> = host.trim_end_matches('.').split('.').collect();
+    if labels.len() >= 2 {
+        labels.pop();
+    }
+    if labels.len() >= 2 && labels.last().is_some_and(|l| ["co", "com", "net", "org", "gov", "ac", "edu", "ne", "or", "go", "gob", "gv"].contains(l)) {
+        labels.pop();
+    }
+    let label = labels.last().copied().unwrap_or(host);
+    let start = host.rfind(&format!("{label}.")).filter(|i| *i == 0 || host.as_bytes()[i - 1] == b'.').unwrap_or(0);
+    (label, &host[start..])
 }
 
 fn title(html: &Html, profile: &Profile, metas: &Metas, ld: &JsonLd, site: SiteNames<'_>) -> Option<String> {
@@ -1166,6 +1182,20 @@ mod tests {
         // "Troy L. Smith, Cleveland.com" in a JSON-LD Person: parsed, the domain then dropped.
         assert!(needs_parsing("Rosa Kettle, Lakeside.news"));
         assert!(!needs_parsing("Rosa Kettle"));
+    }
+
+    #[test]
+    fn site_label_skips_subdomains_and_public_suffixes() {
+        assert_eq!(site_label("www.valleypost.com"), ("valleypost", "valleypost.com"));
+        assert_eq!(site_label("edition.valleypost.com"), ("valleypost", "valleypost.com"));
+        assert_eq!(site_label("www.valleypost.com.au"), ("valleypost", "valleypost.com.au"));
+        assert_eq!(site_label("news.valleypost.co.uk"), ("valleypost", "valleypost.co.uk"));
+        assert_eq!(site_label("valleypost.de"), ("valleypost", "valleypost.de"));
+        assert_eq!(site_label("localhost"), ("localhost", "localhost"));
+        let site = SiteNames { publisher: None, host: Some("edition.valleypost.co.uk") };
+        assert!(site.named_by("Valley Post"));
+        assert!(site.named_by("ValleyPost.co.uk"));
+        assert!(!site.named_by("Edition"));
     }
 
     #[test]
