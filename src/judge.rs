@@ -365,8 +365,12 @@ pub fn normalize_name(name: &str) -> String {
 
 thread_local! {
     static NORMALIZED: std::cell::RefCell<rustc_hash::FxHashMap<String, String>> = Default::default();
-    static SAME_OUTLET: std::cell::RefCell<rustc_hash::FxHashMap<(String, String), bool>> = Default::default();
+    /// Keyed by the first name, then the second: a look-up borrows both, allocating nothing.
+    static SAME_OUTLET: std::cell::RefCell<(usize, PairMemo)> = Default::default();
 }
+
+/// `same_outlet`'s answers by first name, then second name.
+type PairMemo = rustc_hash::FxHashMap<String, rustc_hash::FxHashMap<String, bool>>;
 
 /// Look `key` up in a per-thread memo of a pure function, computing and storing it when absent.
 fn memo<K, Q, V>(cache: &'static std::thread::LocalKey<std::cell::RefCell<rustc_hash::FxHashMap<K, V>>>, key: &Q, compute: impl FnOnce() -> V) -> V
@@ -471,16 +475,18 @@ fn distinctive(normalized: &str) -> impl Iterator<Item = &str> {
 /// a distinctive word in common ("Forward" in "Yiddish Forward", not "Jewish News" in "Cleveland
 /// Jewish News").
 pub fn same_outlet(a: &str, b: &str) -> bool {
-    if let Some(hit) = SAME_OUTLET.with(|c| c.borrow().get(&(a.to_owned(), b.to_owned())).copied()) {
+    if let Some(hit) = SAME_OUTLET.with(|c| c.borrow().1.get(a).and_then(|m| m.get(b)).copied()) {
         return hit;
     }
     let value = same_outlet_uncached(a, b);
     SAME_OUTLET.with(|c| {
-        let mut c = c.borrow_mut();
-        if c.len() >= 4096 {
-            c.clear();
+        let (len, map) = &mut *c.borrow_mut();
+        if *len >= 4096 {
+            map.clear();
+            *len = 0;
         }
-        c.insert((a.to_owned(), b.to_owned()), value);
+        map.entry(a.to_owned()).or_default().insert(b.to_owned(), value);
+        *len += 1;
     });
     value
 }
@@ -491,15 +497,33 @@ fn same_outlet_uncached(a: &str, b: &str) -> bool {
     if a.is_empty() || b.is_empty() {
         return false;
     }
-    if a == b || squash(&a) == squash(&b) {
+    // The comparisons below are those of `squash` and `squash_full`, without building the strings.
+    if a == b || a.chars().filter(|c| !c.is_whitespace()).eq(b.chars().filter(|c| !c.is_whitespace())) {
         return true;
     }
-    if squash_full(a_raw) == squash_full(b_raw) {
+    if a_raw.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).eq(b_raw.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase)) {
         // "TheHill" and "The Hill"
         return true;
     }
     let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
-    distinctive(short).next().is_some() && format!(" {long} ").contains(&format!(" {short} "))
+    distinctive(short).next().is_some() && words_within(long, short)
+}
+
+/// Whether `short` occurs in `long` between spaces or the ends: `" {long} "` contains
+/// `" {short} "`. Such an occurrence starts at the start of `long` or after a space.
+fn words_within(long: &str, short: &str) -> bool {
+    let mut rest = long;
+    loop {
+        if let Some(after) = rest.strip_prefix(short)
+            && (after.is_empty() || after.starts_with(' '))
+        {
+            return true;
+        }
+        match rest.find(' ') {
+            Some(i) => rest = &rest[i + 1..],
+            None => return false,
+        }
+    }
 }
 
 /// [`same_outlet`], or a distinctive word in common ("KOMU 8" and "KOMU-TV"): for names the page
@@ -759,7 +783,10 @@ impl<'p> Site<'p> {
             return false;
         }
         self.names.iter().any(|own| same_outlet(own, name))
-            || self.labels.iter().any(|l| *l == squash(&norm) || *l == squash_full(name))
+            || (!self.labels.is_empty() && {
+                let (squashed, full) = (squash(&norm), squash_full(name));
+                self.labels.iter().any(|l| *l == squashed || *l == full)
+            })
             || self.own_partners.iter().any(|p| partner_names(p).any(|n| normalize_name(n) == norm))
     }
 
@@ -896,7 +923,7 @@ fn element_text(element: ElementRef<'_>) -> String {
 /// Whether `name` occurs in `text` as whole words (case-insensitive).
 fn contains_words(text: &str, name: &str) -> bool {
     let (text, name) = (normalize_name(text), normalize_name(name));
-    !name.is_empty() && format!(" {text} ").contains(&format!(" {name} "))
+    !name.is_empty() && words_within(&text, &name)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1721,6 +1748,16 @@ fn foreign_reference(site: &Site<'_>, value: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_within_is_a_padded_substring_test() {
+        let cases = ["", "a", "x x", "yx x x", "new york times", "york", "times", "the times", "a  b", " a", "a ", "forward", "yiddish forward", "for", "ward"];
+        for long in cases {
+            for short in cases.iter().filter(|s| !s.is_empty()) {
+                assert_eq!(words_within(long, short), format!(" {long} ").contains(&format!(" {short} ")), "{long:?} / {short:?}");
+            }
+        }
+    }
     use crate::extract::Author;
 
     #[test]
