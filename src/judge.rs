@@ -671,6 +671,10 @@ struct Site<'p> {
     partners: Vec<&'p Partner>,
     /// Partners that are the page's own publisher (AP on apnews.com): their names are own names.
     own_partners: Vec<&'p Partner>,
+    /// For each of `partners`, in order: its names normalised and its domains' site labels, what
+    /// [`Site::partner_named`] compares a name with (built on first use: a page asks for partners
+    /// by name several times, each time going through every partner).
+    partner_keys: std::cell::OnceCell<Vec<(Vec<String>, Vec<String>)>>,
 }
 
 impl<'p> Site<'p> {
@@ -765,7 +769,7 @@ impl<'p> Site<'p> {
         }
         names.retain(|n| !normalize_name(n).is_empty());
 
-        let mut site = Site { names, names_independent, labels, foreign_canonical, partners: Vec::new(), own_partners: Vec::new() };
+        let mut site = Site { names, names_independent, labels, foreign_canonical, partners: Vec::new(), own_partners: Vec::new(), partner_keys: std::cell::OnceCell::new() };
         let (own, foreign): (Vec<&Partner>, Vec<&Partner>) = profile.all_partners().partition(|p| {
             let own_name = partner_names(p).any(|n| site.is_own_name(n));
             let own_host = p.domains.iter().any(|d| strong.contains(&site_label(d)));
@@ -811,7 +815,10 @@ impl<'p> Site<'p> {
         if norm.is_empty() {
             return None;
         }
-        self.partners.iter().copied().find(|p| partner_names(p).any(|n| normalize_name(n) == norm) || p.domains.iter().any(|d| site_label(d) == norm))
+        let keys = self.partner_keys.get_or_init(|| {
+            self.partners.iter().map(|p| (partner_names(p).map(normalize_name).collect(), p.domains.iter().map(|d| site_label(d)).collect())).collect()
+        });
+        self.partners.iter().zip(keys).find(|(_, (names, labels))| names.contains(&norm) || labels.contains(&norm)).map(|(p, _)| *p)
     }
 
     /// A foreign partner by agency code, name or alias, for datelines: "(JTA)", "(Reuters)".
