@@ -628,20 +628,36 @@ static NAV_LINKS_SELF: LazyLock<Selector> = LazyLock::new(|| sel("a[class*=logo]
 /// superset), and those with a `rel` or such a class themselves.
 fn nav_links(html: &Html) -> impl Iterator<Item = ElementRef<'_>> {
     let logo_class = |e: &scraper::node::Element| e.attrs().any(|(name, value)| name == "class" && holds_logo(value));
+    // For an element: whether it or an ancestor is a header, nav or footer, and whether it or an
+    // ancestor has a role or a class holding "logo". Remembered per element, so that each
+    // ancestor is looked at once, not once for every link below it.
+    let mut known: rustc_hash::FxHashMap<ego_tree::NodeId, (bool, bool)> = Default::default();
+    let mut chain = Vec::new();
     html.tree.nodes().filter_map(ElementRef::wrap).filter(move |a| {
         let e = a.value();
         if e.name() != "a" || !has_any_attr(e, &["href"]) {
             return false;
         }
-        let mut maybe = false;
-        for p in a.ancestors().filter_map(ElementRef::wrap) {
-            let p = p.value();
-            if matches!(p.name(), "header" | "nav" | "footer") {
-                return true;
+        chain.clear();
+        let mut flags = (false, false);
+        let mut node = a.parent();
+        while let Some(n) = node {
+            if let Some(p) = ElementRef::wrap(n) {
+                if let Some(&k) = known.get(&p.id()) {
+                    flags = k;
+                    break;
+                }
+                chain.push(p);
             }
-            maybe = maybe || has_any_attr(p, &["role"]) || logo_class(p);
+            node = n.parent();
         }
-        (maybe && NAV_LINKS_IN.matches(a)) || ((has_any_attr(e, &["rel"]) || logo_class(e)) && NAV_LINKS_SELF.matches(a))
+        for p in chain.iter().rev() {
+            let v = p.value();
+            flags = (flags.0 || matches!(v.name(), "header" | "nav" | "footer"), flags.1 || has_any_attr(v, &["role"]) || logo_class(v));
+            known.insert(p.id(), flags);
+        }
+        let (inside, maybe) = flags;
+        inside || (maybe && NAV_LINKS_IN.matches(a)) || ((has_any_attr(e, &["rel"]) || logo_class(e)) && NAV_LINKS_SELF.matches(a))
     })
 }
 
