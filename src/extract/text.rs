@@ -60,14 +60,19 @@ impl Collapser {
                 // A run of printable ASCII goes in whole.
                 let start = i;
                 let room = cap.saturating_sub(self.out.len()).max(1);
-                while i < bytes.len() && (0x21..0x7f).contains(&bytes[i]) && i - start < room {
-                    i += 1;
-                }
+                let end = bytes.len().min(start.saturating_add(room));
+                i = bytes[start..end].iter().position(|b| !(0x21..0x7f).contains(b)).map_or(end, |n| start + n);
                 if self.pending_space {
                     self.out.push(' ');
                     self.pending_space = false;
                 }
                 self.out.push_str(&text[start..i]);
+                continue;
+            }
+            if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+                // ASCII white space, as `push_char` takes it.
+                self.pending_space = !self.out.is_empty();
+                i += 1;
                 continue;
             }
             let c = if b < 0x80 { char::from(b) } else { text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER) };
