@@ -338,6 +338,20 @@ fn title(html: &Html, profile: &Profile, metas: &Metas, ld: &JsonLd, site: SiteN
     // another tag). Alone, it can be a description or a category in the headline field
     // (Wikipedia's JSON-LD): then the source that agrees with a heading on the page wins.
     let key = title_key(&chosen);
+    // What a reader sees is the page's heading. Many sites give search engines another headline
+    // (in JSON-LD, `<title>` or one of the tags): a heading that some other source confirms wins
+    // over a first source that differs from every heading.
+    if !h1s.iter().any(|h| title_key(h) == key) {
+        for h1 in h1s.iter().filter(|h| long_heading(h) && !site.named_by(h)) {
+            let h1_key = title_key(h1);
+            if let Some(agreeing) = candidates.iter().map(|t| stripped(t, Some(h1))).find(|t| title_key(t) == h1_key) {
+                return Some(agreeing);
+            }
+            if document_title.as_deref().is_some_and(|d| title_key(&stripped(d, Some(h1))) == h1_key || title_key(&title_from_document_title(d, &h1s)) == h1_key) {
+                return Some(h1.clone());
+            }
+        }
+    }
     let corroborated = candidates[1..].iter().map(|t| stripped(t, None)).chain(h1s.iter().cloned()).any(|t| title_key(&t) == key)
         || document_title.as_deref().is_some_and(|d| {
             title_key(d) == key || title_key(&stripped(d, None)) == key || title_key(&title_from_document_title(d, &h1s)) == key
@@ -471,6 +485,12 @@ fn strip_site_suffix(title: &str, site: SiteNames<'_>, h1: Option<&str>) -> Stri
     title.to_owned()
 }
 
+/// Long enough to be a headline rather than a logo or a section's name: three words, or eight
+/// characters of a script written without spaces.
+fn long_heading(heading: &str) -> bool {
+    heading.split_whitespace().count() >= 3 || heading.chars().filter(|c| is_cjk(*c)).count() >= 8
+}
+
 /// Han, kana and hangul: scripts written without spaces between words.
 fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}' | '\u{f900}'..='\u{faff}')
@@ -480,8 +500,7 @@ fn is_cjk(c: char) -> bool {
 /// "标题_科技_腾讯网"): the heading. A short heading (a logo's "Valley Post") never cuts a title.
 fn heading_then_tail(title: &str, heading: &str) -> Option<String> {
     let key = title_key(heading);
-    let long_enough = heading.split_whitespace().count() >= 3 || heading.chars().filter(|c| is_cjk(*c)).count() >= 8;
-    if !long_enough {
+    if !long_heading(heading) {
         return None;
     }
     SUFFIX_SEPARATORS.iter().find_map(|separator| {
