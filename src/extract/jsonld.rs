@@ -55,10 +55,14 @@ impl JsonLd {
         JsonLd { nodes, by_id }
     }
 
-    /// The node describing the article: the first with an Article-like type, else a WebPage's
-    /// `mainEntity`, else none.
+    /// The node describing the article: the first with an Article-like type, else a page that
+    /// has a headline (health and reference sites describe the article as a "MedicalWebPage"
+    /// with its headline and author), else none. A WebPage without a headline is the site's
+    /// page frame (its "name" is `<title>`, its author the CMS account), not the article.
     pub fn article(&self) -> Option<&Value> {
-        self.nodes.iter().find(|n| types(n).iter().any(|t| is_article_type(t)))
+        self.nodes.iter().find(|n| types(n).iter().any(|t| is_article_type(t))).or_else(|| {
+            self.nodes.iter().find(|n| types(n).iter().any(|t| t.ends_with("WebPage")) && n.get("headline").and_then(Value::as_str).is_some_and(|h| !h.trim().is_empty()))
+        })
     }
 
     /// The first node of any of the given types.
@@ -224,5 +228,16 @@ mod tests {
         let ld = JsonLd::from_page(&html);
         let names: Vec<_> = ld.parties(ld.article().unwrap(), "author").into_iter().map(|p| p.name).collect();
         assert_eq!(names, ["A", "B"]);
+    }
+
+    #[test]
+    fn a_web_page_with_a_headline_is_the_article() {
+        let html = page(r#"{"@type":"MedicalWebPage","headline":"Nine ways to sleep better","author":{"@type":"Person","name":"Ines Varga, MS, RD"}}"#);
+        let ld = JsonLd::from_page(&html);
+        let article = ld.article().expect("the page node that carries the headline");
+        assert_eq!(ld.parties(article, "author")[0].name, "Ines Varga, MS, RD");
+        // The site's page frame, with the CMS account as author, is not the article.
+        let frame = page(r##"{"@graph":[{"@type":"WebPage","name":"Nine ways - Site","author":{"@id":"#p"}},{"@type":"Person","@id":"#p","name":"Jo"}]}"##);
+        assert!(JsonLd::from_page(&frame).article().is_none());
     }
 }
