@@ -54,8 +54,9 @@ fn stages(c: &mut Criterion) {
             group.sample_size(10);
         }
         let loaded: Vec<Loaded> = pages.iter().map(|b| decode(b)).collect();
+        let prune = settings.prune();
         // Pages, articles and cleaned bodies prepared once, for the stages that start from them.
-        let parsed: Vec<Page> = loaded.iter().map(|l| parse::parse(l, &settings.limits).expect("fixture pages parse")).collect();
+        let parsed: Vec<Page> = loaded.iter().map(|l| parse::parse_pruned(l, &settings.limits, &prune).expect("fixture pages parse")).collect();
         let articles: Vec<Article<'_>> = parsed.iter().filter_map(|p| extract_page(p, &settings)).collect();
         let cleaned: Vec<clean::Cleaned> = articles.iter().map(clean::clean).collect();
 
@@ -64,7 +65,7 @@ fn stages(c: &mut Criterion) {
             b.iter(|| loaded.iter().map(|l| scraper::Html::parse_document(black_box(&l.html)).tree.nodes().count()).sum::<usize>())
         });
         group.bench_function(BenchmarkId::new("parse", name), |b| {
-            b.iter(|| loaded.iter().map(|l| parse::parse(black_box(l), &settings.limits).map_or(0, |p| p.flattened_tags)).sum::<usize>())
+            b.iter(|| loaded.iter().map(|l| parse::parse_pruned(black_box(l), &settings.limits, &prune).map_or(0, |p| p.flattened_tags)).sum::<usize>())
         });
         group.bench_function(BenchmarkId::new("extract", name), |b| {
             b.iter(|| parsed.iter().filter_map(|p| extract_page(black_box(p), &settings)).map(|a| a.meta.title.map_or(0, |t| t.len())).sum::<usize>())

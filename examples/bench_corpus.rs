@@ -207,7 +207,7 @@ fn staged(bytes: &[u8], settings: &Settings) -> [Duration; 6] {
     let loaded = decode(bytes);
     out[0] = t.elapsed();
     let t = Instant::now();
-    let parsed = parse::parse(&loaded, &settings.limits);
+    let parsed = parse::parse_pruned(&loaded, &settings.limits, &settings.prune());
     out[1] = t.elapsed();
     let Ok(page) = parsed else { return out };
     let t = Instant::now();

@@ -88,6 +88,17 @@ impl Default for Settings {
     }
 }
 
+impl Settings {
+    /// What the parse may leave out: attributes no stage reads unless a profile's selector
+    /// (the given one's or a built-in's, whichever a page may pick) names them.
+    pub fn prune(&self) -> prescan::Prune {
+        prescan::Prune::for_selectors(self.profile.iter().chain(&self.builtins).flat_map(|p| {
+            let s = &p.selectors;
+            s.body.iter().chain(&s.byline).chain(&s.title).chain(&s.remove).chain(&p.opt_out.selectors).map(String::as_str)
+        }))
+    }
+}
+
 /// The result of the pipeline for one article, owned: the page tree is gone.
 #[derive(Debug, Clone)]
 pub struct Outcome {
@@ -113,7 +124,7 @@ pub fn process(source: &Source, settings: &Settings) -> Result<Outcome, Error> {
 
 /// Run the pipeline on a page already loaded.
 pub fn process_loaded(loaded: &Loaded, settings: &Settings) -> Result<Outcome, Error> {
-    let page = parse::parse(loaded, &settings.limits)?;
+    let page = parse::parse_pruned(loaded, &settings.limits, &settings.prune())?;
     let mut warnings = Vec::new();
     if page.flattened_tags > 0 {
         warnings.push(format!(

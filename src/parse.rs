@@ -16,7 +16,7 @@ use scraper::{ElementRef, Html, HtmlTreeSink, Node, Selector};
 use url::Url;
 
 use crate::load::Loaded;
-use crate::prescan::{self, Limits};
+use crate::prescan::{self, Limits, Prune};
 
 /// A parsed page and what is known about where it came from.
 pub struct Page {
@@ -48,7 +48,16 @@ pub enum ParseError {
 /// Parse a loaded page, after bounding its nesting depth and attribute counts so that the
 /// parser's quadratic corners cannot be reached.
 pub fn parse(loaded: &Loaded, limits: &Limits) -> Result<Page, ParseError> {
-    let scanned = prescan::prescan(&loaded.html, limits);
+    parse_scanned(loaded, limits, prescan::prescan(&loaded.html, limits))
+}
+
+/// [`parse`] for the pipeline: also leaves out what no later stage reads ([`Prune`]), so the
+/// tree lacks comment text and some attributes. Not for callers that read the tree otherwise.
+pub fn parse_pruned(loaded: &Loaded, limits: &Limits, prune: &Prune) -> Result<Page, ParseError> {
+    parse_scanned(loaded, limits, prescan::prescan_pruned(&loaded.html, limits, prune))
+}
+
+fn parse_scanned(loaded: &Loaded, limits: &Limits, scanned: prescan::Prescan<'_>) -> Result<Page, ParseError> {
     let mut html = parse_bounded(&scanned.html, limits.max_parse_work)?;
     // The prescan's model of the tree builder is approximate; this makes its bound exact.
     let flattened_after = prescan::bound_tree_depth(&mut html, limits.max_depth);

@@ -65,11 +65,25 @@ pub struct Prescan<'a> {
     pub max_depth_seen: usize,
     /// Script and style elements whose content was emptied (see [`Scanner::may_empty`]).
     pub emptied_raw: usize,
+    /// Attributes left out by a [`Prune`].
+    pub pruned_attrs: usize,
+    /// Comments whose text was left out by a [`Prune`].
+    pub emptied_comments: usize,
 }
 
-/// Bounds nesting depth and attribute count in one pass over `html`.
+/// Bounds nesting depth and attribute count in one pass over `html`. The parsed tree is the
+/// one the page gives (but for script and style text), within the limits.
 pub fn prescan<'a>(html: &'a str, limits: &Limits) -> Prescan<'a> {
-    let mut scan = Scanner::new(html, limits);
+    scan(html, limits, None)
+}
+
+/// [`prescan`], also leaving out what no stage of the pipeline reads (see [`Prune`]).
+pub fn prescan_pruned<'a>(html: &'a str, limits: &Limits, prune: &Prune) -> Prescan<'a> {
+    scan(html, limits, Some(prune))
+}
+
+fn scan<'a>(html: &'a str, limits: &Limits, prune: Option<&Prune>) -> Prescan<'a> {
+    let mut scan = Scanner::new(html, limits, prune);
     scan.run();
     let html = match scan.out.take() {
         None => Cow::Borrowed(html),
@@ -88,6 +102,79 @@ pub fn prescan<'a>(html: &'a str, limits: &Limits) -> Prescan<'a> {
         dropped_attrs: scan.dropped_attrs,
         max_depth_seen: scan.max_depth_seen,
         emptied_raw: scan.emptied_raw,
+        pruned_attrs: scan.pruned_attrs,
+        emptied_comments: scan.emptied_comments,
+    }
+}
+
+/// What the pipeline's parse leaves out because no later stage reads it, so that html5ever
+/// neither tokenizes nor builds it: the text of comments (the comment nodes stay), and
+/// attributes of these kinds: event handlers (`on*`), `data-*` but the few that extract reads,
+/// `aria-*` but `aria-hidden`, and svg geometry (path data is most of an inline icon's bytes).
+/// Any of these that a profile selector names is kept. Extract, judge and clean read the tree;
+/// the embed is built from what they pick and checked on its own parse, so leaving input out
+/// can only take something away from it. A new reader of one of these attributes must be
+/// added to the exceptions here.
+#[derive(Debug, Clone, Default)]
+pub struct Prune {
+    /// Lower-cased words of the profile selectors: attribute names among them are kept.
+    named: rustc_hash::FxHashSet<Vec<u8>>,
+    /// A selector with a CSS escape, whose names are not read here: nothing is pruned.
+    keep_all_attrs: bool,
+}
+
+/// `data-*` attributes read by extract (`furniture::words`, `body` images, byline candidates).
+const DATA_READ: &[&[u8]] = &[
+    b"data-component", b"data-module", b"data-testid", b"data-type",
+    b"data-src", b"data-lazy-src", b"data-original", b"data-srcset",
+];
+
+/// Svg presentation and geometry attributes.
+const SVG_GEOMETRY: &[&[u8]] = &[
+    b"d", b"points", b"viewbox", b"transform", b"fill", b"fill-rule", b"clip-rule", b"clip-path",
+    b"stroke", b"stroke-width", b"stroke-linecap", b"stroke-linejoin", b"stroke-miterlimit",
+];
+
+impl Prune {
+    /// A pruning that keeps every attribute these CSS selectors name.
+    pub fn for_selectors<'s>(selectors: impl IntoIterator<Item = &'s str>) -> Prune {
+        let mut prune = Prune::default();
+        for selector in selectors {
+            prune.keep_all_attrs |= selector.contains('\\');
+            // Every identifier-like word, lower-cased: attribute names among them.
+            for word in selector.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_')) {
+                if !word.is_empty() {
+                    prune.named.insert(word.to_ascii_lowercase().into_bytes());
+                }
+            }
+        }
+        prune
+    }
+
+    /// Whether an attribute of this name (as written) is left out.
+    fn drops(&self, name: &[u8]) -> bool {
+        let prefixed = |prefix: &[u8]| name.len() > prefix.len() && name[..prefix.len()].eq_ignore_ascii_case(prefix);
+        // Most names are class, href, id, src, ...: one look at the first letter for them.
+        let unread = match name.first().map(u8::to_ascii_lowercase) {
+            Some(b'o') => prefixed(b"on"),
+            Some(b'd') if prefixed(b"data-") => !DATA_READ.iter().any(|n| name.eq_ignore_ascii_case(n)),
+            Some(b'a') if prefixed(b"aria-") => !name.eq_ignore_ascii_case(b"aria-hidden"),
+            Some(b'd' | b'p' | b'v' | b't' | b'f' | b'c' | b's') => SVG_GEOMETRY.iter().any(|n| name.eq_ignore_ascii_case(n)),
+            _ => false,
+        };
+        if !unread || self.keep_all_attrs {
+            return false;
+        }
+        let mut lower = [0u8; 64];
+        match lower.get_mut(..name.len()) {
+            Some(lower) => {
+                lower.copy_from_slice(name);
+                lower.make_ascii_lowercase();
+                !self.named.contains(&lower[..])
+            }
+            // Longer than any name a selector here mentions.
+            None => true,
+        }
     }
 }
 
@@ -478,10 +565,23 @@ struct Tag {
     attrs: usize,
     /// From the first attribute past the limit to the end of the last one.
     drop: Option<(usize, usize)>,
+    /// Its attributes no stage reads, as a range of `Scanner::unread`.
+    unread: (usize, usize),
 }
 
 struct Scanner<'a> {
     b: &'a [u8],
+    /// What to leave out beyond the limits; None keeps the tree exactly as parsed.
+    prune: Option<&'a Prune>,
+    /// Attributes of the current tag(s) to leave out, as (from, to) input ranges.
+    unread: Vec<(usize, usize)>,
+    pruned_attrs: usize,
+    emptied_comments: usize,
+    /// Open svg/MathML elements named like HTML raw text elements (script, style, title, ...).
+    foreign_raw_open: usize,
+    /// A script whose content holds "<!--": the tokenizer's script escape states may end it
+    /// elsewhere than the model does, so comments are left alone from there on.
+    escaped_script: bool,
     max_depth: usize,
     max_attrs: usize,
     stack: Vec<Open>,
@@ -540,63 +640,134 @@ fn contains_ignore_case(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle))
 }
 
-/// The values of every attribute called `name` (ASCII case-insensitive) in a tag's source
-/// after its name (`attrs` runs to the closing `>`), tokenized as [`Scanner::tag`] does;
-/// character references are left as written.
-fn attr_values<'s>(attrs: &'s [u8], name: &'s [u8]) -> impl Iterator<Item = &'s [u8]> + 's {
-    let mut p = 0;
-    std::iter::from_fn(move || {
-        let b = attrs;
+/// One attribute of a tag as the tokenizer splits it (offsets into the page).
+#[derive(Clone, Copy)]
+struct Attr {
+    name: (usize, usize),
+    /// Without quotes; None for a bare name.
+    value: Option<(usize, usize)>,
+    /// Just past its value (its closing quote), or past its name when it has none.
+    end: usize,
+}
+
+/// How a tag's attribute list ended.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Close {
+    /// Still reading.
+    Open,
+    /// At a `>`, the position of the iterator.
+    Gt,
+    /// At the `>` of a `/>`, the position of the iterator.
+    SelfClosing,
+    /// The input ended inside the tag, which the tokenizer then drops.
+    Eof,
+}
+
+/// The attributes of a tag, from just after its name to the closing `>`, split as html5ever's
+/// tokenizer splits them: names end at space, `/`, `>` or `=` (a leading `=` belongs to the name),
+/// values are quoted (to the matching quote, `>` included) or run to space or `>`. The one
+/// attribute tokenizer of the prescan ([`Scanner::tag`], [`attr_values`]).
+struct Attrs<'s> {
+    b: &'s [u8],
+    p: usize,
+    close: Close,
+}
+
+impl<'s> Attrs<'s> {
+    fn new(b: &'s [u8], from: usize) -> Self {
+        Attrs { b, p: from, close: Close::Open }
+    }
+
+    fn skip_space(&mut self) {
+        while self.p < self.b.len() && is_space(self.b[self.p]) {
+            self.p += 1;
+        }
+    }
+
+    fn end(&mut self, close: Close) -> Option<Attr> {
+        self.close = close;
+        None
+    }
+}
+
+impl Iterator for Attrs<'_> {
+    type Item = Attr;
+
+    fn next(&mut self) -> Option<Attr> {
+        if self.close != Close::Open {
+            return None;
+        }
+        let b = self.b;
         loop {
-            while p < b.len() && (is_space(b[p]) || b[p] == b'/') {
-                p += 1;
-            }
-            if p >= b.len() || b[p] == b'>' {
-                return None;
-            }
-            let start = p;
-            p += 1;
-            while p < b.len() && !is_space(b[p]) && !matches!(b[p], b'/' | b'>' | b'=') {
-                p += 1;
-            }
-            let this = b.get(start..p).unwrap_or_default();
-            while p < b.len() && is_space(b[p]) {
-                p += 1;
-            }
-            if b.get(p) != Some(&b'=') {
-                continue;
-            }
-            p += 1;
-            while p < b.len() && is_space(b[p]) {
-                p += 1;
-            }
-            let value = match b.get(p) {
-                Some(&q @ (b'"' | b'\'')) => {
-                    let end = memchr(q, b.get(p + 1..).unwrap_or_default()).map_or(b.len(), |i| p + 1 + i);
-                    let v = b.get(p + 1..end).unwrap_or_default();
-                    p = end + 1;
-                    v
+            self.skip_space();
+            match b.get(self.p) {
+                None => return self.end(Close::Eof),
+                Some(b'>') => return self.end(Close::Gt),
+                Some(b'/') if b.get(self.p + 1) == Some(&b'>') => {
+                    self.p += 1;
+                    return self.end(Close::SelfClosing);
                 }
-                Some(b'>') | None => return None,
-                Some(_) => {
-                    let s = p;
-                    while p < b.len() && !is_space(b[p]) && b[p] != b'>' {
-                        p += 1;
-                    }
-                    b.get(s..p).unwrap_or_default()
-                }
-            };
-            if this.eq_ignore_ascii_case(name) {
-                return Some(value);
+                Some(b'/') => self.p += 1,
+                Some(_) => break,
             }
         }
+        let name_start = self.p;
+        self.p += 1;
+        while self.p < b.len() && !is_space(b[self.p]) && !matches!(b[self.p], b'/' | b'>' | b'=') {
+            self.p += 1;
+        }
+        let name = (name_start, self.p);
+        self.skip_space();
+        if b.get(self.p) != Some(&b'=') {
+            return Some(Attr { name, value: None, end: name.1 });
+        }
+        self.p += 1;
+        self.skip_space();
+        let value = match b.get(self.p) {
+            None => return self.end(Close::Eof),
+            // `a=>`: an empty value, and the tag ends.
+            Some(b'>') => (self.p, self.p),
+            Some(&q @ (b'"' | b'\'')) => {
+                let Some(close) = memchr(q, b.get(self.p + 1..).unwrap_or_default()) else {
+                    self.p = b.len();
+                    return self.end(Close::Eof);
+                };
+                let v = (self.p + 1, self.p + 1 + close);
+                self.p = v.1 + 1;
+                v
+            }
+            Some(_) => {
+                let s = self.p;
+                while self.p < b.len() && !is_space(b[self.p]) && b[self.p] != b'>' {
+                    self.p += 1;
+                }
+                (s, self.p)
+            }
+        };
+        Some(Attr { name, value: Some(value), end: self.p })
+    }
+}
+
+/// The values of every attribute called `name` (ASCII case-insensitive) in a tag's source
+/// after its name (`attrs` runs to the closing `>`); character references are left as written.
+fn attr_values<'s>(attrs: &'s [u8], name: &'s [u8]) -> impl Iterator<Item = &'s [u8]> + 's {
+    Attrs::new(attrs, 0).filter_map(move |a| {
+        let this = attrs.get(a.name.0..a.name.1)?;
+        let (s, e) = a.value?;
+        this.eq_ignore_ascii_case(name).then(|| attrs.get(s..e).unwrap_or_default())
     })
 }
 
 impl<'a> Scanner<'a> {
-    fn new(text: &'a str, limits: &Limits) -> Self {
+    fn new(text: &'a str, limits: &Limits, prune: Option<&'a Prune>) -> Self {
         Scanner {
             b: text.as_bytes(),
+            prune,
+            unread: Vec::new(),
+            pruned_attrs: 0,
+            emptied_comments: 0,
+            foreign_raw_open: 0,
+            escaped_script: false,
             max_depth: limits.max_depth,
             max_attrs: limits.max_attrs,
             stack: Vec::new(),
@@ -646,6 +817,7 @@ impl<'a> Scanner<'a> {
     fn run(&mut self) {
         let mut pos = 0;
         while let Some(lt) = self.find_byte(pos, b'<') {
+            self.unread.clear();
             let next = self.b.get(lt + 1).copied();
             let resume = match next {
                 Some(b'!') => self.skip_markup_declaration(lt),
@@ -680,15 +852,21 @@ impl<'a> Scanner<'a> {
             }
             // A comment ends at the first "-->" or "--!>".
             let mut p = lt + 4;
-            loop {
+            let (dashes, end) = loop {
                 let dashes = self.find(p, b"--")?;
                 match self.b.get(dashes + 2) {
-                    Some(b'>') => return Some(dashes + 3),
-                    Some(b'!') if self.b.get(dashes + 3) == Some(&b'>') => return Some(dashes + 4),
+                    Some(b'>') => break (dashes, dashes + 3),
+                    Some(b'!') if self.b.get(dashes + 3) == Some(&b'>') => break (dashes, dashes + 4),
                     Some(_) => p = dashes + 1,
                     None => return None,
                 }
+            };
+            if dashes > lt + 4 && self.may_empty_comment() {
+                // "<!---->": the comment node stays, so its neighbours stay apart.
+                self.emptied_comments += 1;
+                self.remove(lt + 4, dashes);
             }
+            return Some(end);
         }
         if rest.starts_with(b"<![CDATA[") {
             // A CDATA section only in svg/MathML, a bogus comment up to the first '>' in
@@ -701,7 +879,7 @@ impl<'a> Scanner<'a> {
 
     /// Tokenizes one tag starting at `<`: name, attributes (quote-aware), `/>`.
     /// None when the input ends inside the tag, which the tokenizer drops.
-    fn tag(&self, name_start: usize) -> Option<Tag> {
+    fn tag(&mut self, name_start: usize) -> Option<Tag> {
         let b = self.b;
         let mut p = name_start;
         while p < b.len() && !is_space(b[p]) && b[p] != b'/' && b[p] != b'>' {
@@ -711,72 +889,46 @@ impl<'a> Scanner<'a> {
         let mut attrs = 0;
         let mut drop_start = None;
         let mut last_attr_end = p;
-        let mut self_closing = false;
         let mut font_breakout = false;
-        loop {
-            while p < b.len() && is_space(b[p]) {
-                p += 1;
-            }
-            match *b.get(p)? {
-                b'>' => break,
-                b'/' => {
-                    if b.get(p + 1) == Some(&b'>') {
-                        self_closing = true;
-                        p += 1;
-                        break;
-                    }
-                    p += 1;
-                    continue;
-                }
-                _ => {}
-            }
-            // An attribute name; a leading '=' belongs to it.
+        let unread_from = self.unread.len();
+        let prune_attrs = self.prune.is_some() && self.model_certain();
+        let mut tokens = Attrs::new(b, p);
+        for attr in &mut tokens {
             attrs += 1;
             if attrs == self.max_attrs + 1 {
-                drop_start = Some(p);
+                drop_start = Some(attr.name.0);
             }
-            let attr_start = p;
-            p += 1;
-            while p < b.len() && !is_space(b[p]) && !matches!(b[p], b'/' | b'>' | b'=') {
-                p += 1;
-            }
-            last_attr_end = p;
-            let name = b.get(attr_start..p).unwrap_or_default();
+            let name = b.get(attr.name.0..attr.name.1).unwrap_or_default();
             font_breakout |= [&b"color"[..], b"face", b"size"]
                 .iter()
                 .any(|n| name.eq_ignore_ascii_case(n));
-            while p < b.len() && is_space(b[p]) {
-                p += 1;
+            if drop_start.is_none()
+                && prune_attrs
+                && b.get(attr.name.0.wrapping_sub(1)) != Some(&b'/')
+                && self.prune.is_some_and(|prune| prune.drops(name))
+            {
+                // The name and value only: what separated it from the tag's name or the
+                // attribute before stays, so no two names are joined into one. Not after a '/',
+                // which would end a tag in "/>".
+                self.unread.push((attr.name.0, attr.end));
             }
-            if b.get(p) != Some(&b'=') {
-                continue;
-            }
-            p += 1;
-            while p < b.len() && is_space(b[p]) {
-                p += 1;
-            }
-            match *b.get(p)? {
-                q @ (b'"' | b'\'') => {
-                    p = self.find_byte(p + 1, q)? + 1;
-                }
-                b'>' => break,
-                _ => {
-                    while p < b.len() && !is_space(b[p]) && b[p] != b'>' {
-                        p += 1;
-                    }
-                }
-            }
-            last_attr_end = p;
+            last_attr_end = attr.end;
         }
-        // p is on the closing '>'.
+        let self_closing = match tokens.close {
+            Close::Gt => false,
+            Close::SelfClosing => true,
+            Close::Open | Close::Eof => return None,
+        };
+        // tokens.p is on the closing '>'.
         Some(Tag {
             name_start,
             name_end,
-            end: p + 1,
+            end: tokens.p + 1,
             self_closing,
             font_breakout,
             attrs,
             drop: drop_start.map(|s| (s, last_attr_end)),
+            unread: (unread_from, self.unread.len()),
         })
     }
 
@@ -796,7 +948,14 @@ impl<'a> Scanner<'a> {
         id
     }
 
+    /// Leaves out the attributes past the limit, and those no stage reads when pruning.
     fn drop_attrs(&mut self, tag: &Tag) {
+        for i in tag.unread.0..tag.unread.1 {
+            if let Some(&(start, end)) = self.unread.get(i) {
+                self.pruned_attrs += 1;
+                self.remove(start, end);
+            }
+        }
         if let Some((start, end)) = tag.drop {
             self.dropped_attrs += tag.attrs - self.max_attrs;
             self.remove(start, end);
@@ -849,11 +1008,17 @@ impl<'a> Scanner<'a> {
         if cats & RAW != 0 && !foreign {
             self.drop_attrs(&tag);
             let (content_end, end) = self.skip_raw_text(tag.end, id)?;
-            if self.may_empty(id, &tag, tag.end, content_end) {
+            // The script data escape states, where the first "</script>" need not end it.
+            let escaped = id == self.script_id
+                && self.b.get(tag.end..content_end).is_none_or(|body| memmem::find(body, b"<!--").is_some());
+            self.escaped_script |= escaped;
+            if !escaped && self.may_empty(id, &tag, tag.end, content_end) {
                 self.emptied_raw += 1;
                 self.remove(tag.end, content_end);
             }
-            return Some(end);
+            // After the content: edits are made in input order.
+            self.drop_attrs(&end);
+            return Some(end.end);
         }
         if !in_template {
             self.implied_closes(id, cats);
@@ -969,7 +1134,7 @@ impl<'a> Scanner<'a> {
     /// an HTML element (no svg/MathML element open, where script and style are ordinary
     /// elements), outside select and template (whose insertion modes ignore some of these
     /// start tags, leaving the tokenizer in its data state), before any frameset or CDATA
-    /// (after which the model may drift), and for a script, no "<!--" in the content (the
+    /// (after which the model may drift); the caller checks that a script holds no "<!--" (the
     /// script data escape states, where "</script>" need not end it). The element stays,
     /// empty; the rest of the tree is the same.
     fn may_empty(&self, id: u32, tag: &Tag, from: usize, to: usize) -> bool {
@@ -989,16 +1154,32 @@ impl<'a> Scanner<'a> {
             if attr_values(attrs, b"type").any(|v| v.contains(&b'&') || contains_ignore_case(v, b"ld+json")) {
                 return false;
             }
-            if self.b.get(from..to).is_none_or(|body| memmem::find(body, b"<!--").is_some()) {
-                return false;
-            }
         }
         true
     }
 
+    /// Whether a comment's text can be left out: when pruning, outside svg/MathML, where the
+    /// model is certain.
+    fn may_empty_comment(&self) -> bool {
+        self.prune.is_some() && self.foreign_open == 0 && self.model_certain()
+    }
+
+    /// Whether the tokenizer is certain to be where the model is, in its data state between
+    /// tags: no construct after which the model may drift (CDATA, frameset, a script whose end
+    /// the escape states may move), outside select and template (whose modes ignore some raw
+    /// text start tags), and no svg/MathML element named like an HTML raw text element open
+    /// (were the model wrong about being in svg, its content would be raw text).
+    fn model_certain(&self) -> bool {
+        !self.unsure
+            && !self.escaped_script
+            && self.foreign_raw_open == 0
+            && self.top_tracked(T_TEMPLATE).is_none()
+            && self.top_of(self.select_id).is_none()
+    }
+
     /// Raw text runs to `</name` followed by space, `/` or `>`; plaintext never ends.
-    /// Returns where the content ends (the end tag's `<`) and where the end tag ends.
-    fn skip_raw_text(&mut self, from: usize, id: u32) -> Option<(usize, usize)> {
+    /// Returns where the content ends (the end tag's `<`) and the end tag.
+    fn skip_raw_text(&mut self, from: usize, id: u32) -> Option<(usize, Tag)> {
         if id == PLAINTEXT_ID {
             return None;
         }
@@ -1017,10 +1198,9 @@ impl<'a> Scanner<'a> {
                     .get(after)
                     .is_some_and(|&c| is_space(c) || c == b'/' || c == b'>');
             if matches {
-                // Let the end-tag path tokenize it (its attributes may hold '>').
+                // Tokenized as a tag: its attributes may hold '>'.
                 let tag = self.tag(lt + 2)?;
-                self.drop_attrs(&tag);
-                return Some((lt, tag.end));
+                return Some((lt, tag));
             }
             p = lt + 2;
         }
@@ -1249,6 +1429,7 @@ impl<'a> Scanner<'a> {
         }
         let foreign = cats & FOREIGN != 0 || (kept && self.in_foreign());
         self.foreign_open += usize::from(foreign);
+        self.foreign_raw_open += usize::from(foreign && cats_of(id) & RAW != 0);
         self.stack.push(Open {
             id,
             cats,
@@ -1275,6 +1456,7 @@ impl<'a> Scanner<'a> {
         while self.stack.len() > index as usize {
             let Some(open) = self.stack.pop() else { break };
             self.foreign_open -= usize::from(open.foreign);
+            self.foreign_raw_open -= usize::from(open.foreign && cats_of(open.id) & RAW != 0);
             if let Some(top) = self.top_by_id.get_mut(open.id as usize) {
                 *top = open.prev_same;
             }
@@ -2071,5 +2253,209 @@ mod emptied_raw_tests {
             emptied += check(&page);
         }
         assert!(emptied > 100, "{emptied}");
+    }
+}
+
+#[cfg(test)]
+mod pruning_tests {
+    //! Pruning leaves out comment text and unread attributes, and nothing else of the tree.
+    use super::*;
+    use ego_tree::iter::Edge;
+    use scraper::{Html, Node};
+
+    fn pruned(html: &str) -> Prescan<'_> {
+        prescan_pruned(html, &Limits::default(), &Prune::default())
+    }
+
+    /// The tree in document order without comment text and the attributes a pruning drops.
+    fn shape(doc: &Html) -> String {
+        let prune = Prune::default();
+        let mut out = String::new();
+        for edge in doc.tree.root().traverse() {
+            match edge {
+                Edge::Open(node) => match node.value() {
+                    Node::Text(t) => {
+                        let raw_parent = node.parent().and_then(|p| p.value().as_element().map(|e| {
+                            &*e.name.ns == "http://www.w3.org/1999/xhtml" && matches!(e.name(), "script" | "style")
+                        }));
+                        if raw_parent != Some(true) {
+                            out.push_str(&format!("text{:?}", &**t));
+                        }
+                    }
+                    Node::Element(e) => {
+                        out.push_str(&format!("<{:?} {:?}", e.name.ns, e.name()));
+                        for (k, v) in e.attrs().filter(|(k, _)| !prune.drops(k.as_bytes())) {
+                            out.push_str(&format!(" {k}={v:?}"));
+                        }
+                        out.push('>');
+                    }
+                    Node::Comment(_) => out.push_str("comment"),
+                    other => out.push_str(&format!("{other:?}")),
+                },
+                Edge::Close(node) if !node.value().is_text() => out.push_str("</>"),
+                Edge::Close(_) => {}
+            }
+        }
+        out
+    }
+
+    /// Parses `html` as is and pruned: the trees agree but for what pruning leaves out.
+    fn check(html: &str) -> Prescan<'_> {
+        let scanned = pruned(html);
+        let before = Html::parse_document(html);
+        let after = Html::parse_document(&scanned.html);
+        assert_eq!(shape(&before), shape(&after), "input: {html:?}\npruned: {:?}", scanned.html);
+        scanned
+    }
+
+    #[test]
+    fn unread_attributes_go_and_read_ones_stay() {
+        let page = r#"<div class="a" data-track="x" onclick="go()" data-testid="byline" aria-label="l" aria-hidden="true" id=i>
+            <img src=a.jpg data-src=b.jpg data-lazy-src="c" srcset="d 2x" data-srcset=e onload=f alt=g>
+            <a href=h ONMOUSEOVER=i data-x>t</a><a href=j data-x=k>u</a><a data-x='>' href=l/>v</a>
+            <svg viewBox="0 0 9 9" class=icon><path d="M0 0L9 9" fill="red"/><title>Share</title></svg></div>"#;
+        let out = check(page);
+        for gone in ["data-track", "onclick", "aria-label", "ONMOUSEOVER", "onload", "data-x", "viewBox", "M0 0L9 9", "fill="] {
+            assert!(!out.html.contains(gone), "{gone} kept: {}", out.html);
+        }
+        for kept in [r#"class="a""#, r#"data-testid="byline""#, r#"aria-hidden="true""#, "id=i", "src=a.jpg", "data-src=b.jpg",
+            r#"data-lazy-src="c""#, r#"srcset="d 2x""#, "data-srcset=e", "alt=g", "<a href=h  >t</a>", "<a href=j >u</a>", "<a  href=l/>v</a>",
+            "<path  />", "class=icon", "<title>Share</title>"] {
+            assert!(out.html.contains(kept), "{kept} lost: {}", out.html);
+        }
+        assert_eq!(out.pruned_attrs, 11);
+        // Without a pruning, or with a selector naming them, they stay.
+        assert!(matches!(prescan(page, &Limits::default()).html, Cow::Borrowed(_)));
+        let named = Prune::for_selectors(["div[data-track=x] .y", "a[onMouseOver]"]);
+        let out = prescan_pruned(page, &Limits::default(), &named);
+        assert!(out.html.contains(r#"data-track="x""#) && out.html.contains("ONMOUSEOVER=i"));
+        assert!(!out.html.contains("onclick"));
+        // Taking an attribute out never joins what was around it into a new name or a "/>".
+        let out = check(r#"<scr data-a="1"ipt>alert(1)</script><svg><g /data-b=2><path/></g></svg>"#);
+        assert_eq!(out.html, r#"<scr ipt>alert(1)</script><svg><g /data-b=2><path/></g></svg>"#);
+        let escaped = Prune::for_selectors([r"[data\-track]"]);
+        assert!(matches!(prescan_pruned(page, &Limits::default(), &escaped).html, Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn comments_keep_their_node_and_lose_their_text() {
+        let page = "<p>a<!-- <p>b</p> -->c</p><!--[if IE]><script>x</script><![endif]--><!---x--!><p>d<!----><!-->e";
+        let out = check(page);
+        assert_eq!(out.html, "<p>a<!---->c</p><!----><!----!><p>d<!----><!-->e");
+        assert_eq!(out.emptied_comments, 3);
+        let doc = Html::parse_document(&out.html);
+        let texts: Vec<&str> = doc.root_element().text().collect();
+        assert_eq!(texts, ["a", "c", "d", "e"], "the text around a comment stays apart");
+    }
+
+    #[test]
+    fn comments_are_left_where_the_tokenizer_may_not_see_them() {
+        for page in [
+            // After a script whose escape states may move its end.
+            "<script><!--<script></script>x</script><p>y<!-- z --></p>",
+            "<svg><g><!-- in svg --></g></svg>",
+            "<template><!-- t --></template>",
+            "<select><!-- s --></select>",
+            "<![CDATA[ x ]]><!-- after cdata -->",
+            "<textarea><!-- text --></textarea><title><!-- text --></title>",
+        ] {
+            let out = check(page);
+            assert_eq!(out.emptied_comments, 0, "{page}");
+        }
+    }
+
+    #[test]
+    fn raw_end_tags_lose_attributes_after_the_content_goes() {
+        let page = "<p>a<script>x()</script onclick=y><style>.a{}</style data-x=1>b";
+        let out = check(page);
+        assert_eq!(out.html, "<p>a<script></script ><style></style >b");
+    }
+
+    #[test]
+    fn attribute_tokenizer_agrees_with_html5ever() {
+        for attrs in [r#" a=1 b="2" c='3' d e = 5 f=>"#, r#" /x=1/ y="a>b" z='c"d'/>"#, " =a b==c>", r#" a="unterminated>"#, " a= ", " a b c>"] {
+            let page = format!("<div{attrs}");
+            let doc = Html::parse_fragment(&page);
+            let parsed: Vec<(String, String)> = doc
+                .root_element()
+                .children()
+                .filter_map(|c| c.value().as_element().map(|e| e.attrs().map(|(k, v)| (k.to_owned(), v.to_owned())).collect::<Vec<_>>()))
+                .next()
+                .unwrap_or_default();
+            let b = page.as_bytes();
+            let mut ours = Attrs::new(b, 4);
+            let mut all: Vec<(String, String)> = Vec::new();
+            let mut ours_valued: Vec<(String, String)> = Vec::new();
+            for a in &mut ours {
+                let name = String::from_utf8_lossy(&b[a.name.0..a.name.1]).to_ascii_lowercase();
+                let value = a.value.map_or(String::new(), |(s, e)| String::from_utf8_lossy(&b[s..e]).into_owned());
+                if a.value.is_some() {
+                    ours_valued.push((name.clone(), value.clone()));
+                }
+                all.push((name, value));
+            }
+            // html5ever keeps the first of repeated names.
+            let mut seen: Vec<(String, String)> = Vec::new();
+            for (name, value) in &all {
+                if !seen.iter().any(|(n, _)| n == name) {
+                    seen.push((name.clone(), value.clone()));
+                }
+            }
+            if ours.close == Close::Eof {
+                assert!(parsed.is_empty(), "{page:?}: html5ever kept an unfinished tag");
+                continue;
+            }
+            assert_eq!(seen, parsed, "{page:?}");
+            // attr_values reads the same tokens.
+            let values: Vec<String> = attr_values(&b[4..], b"B").map(|v| String::from_utf8_lossy(v).into_owned()).collect();
+            let expected: Vec<String> = ours_valued.iter().filter(|(n, _)| n == "b").map(|(_, v)| v.clone()).collect();
+            assert_eq!(values, expected, "{page:?}");
+        }
+    }
+
+    #[test]
+    fn fixture_fuzz_and_soup_pages_keep_their_tree() {
+        let mut pruned_attrs = 0;
+        let mut comments = 0;
+        let mut pages = 0;
+        for dir in ["fixtures", "fuzz/corpus/pipeline", "fuzz/corpus/clean"] {
+            let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            let Ok(entries) = std::fs::read_dir(&root) else { continue };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                let file = if path.is_dir() { path.join("input.html") } else { path };
+                let Ok(bytes) = std::fs::read(&file) else { continue };
+                let html = String::from_utf8_lossy(&bytes);
+                let scanned = prescan(&html, &Limits::default());
+                if scanned.flattened_tags + scanned.dropped_attrs > 0 {
+                    continue;
+                }
+                let out = check(&html);
+                pruned_attrs += out.pruned_attrs;
+                comments += out.emptied_comments;
+                pages += 1;
+            }
+        }
+        assert!(pages > 100, "{pages} pages");
+        assert!(pruned_attrs > 100 && comments > 10, "{pruned_attrs} attributes, {comments} comments");
+        const PIECES: &[&str] = &[
+            "<script>", "</script>", "<style>", "<svg>", "</svg>", "<math>", "<foreignObject>", "<select>", "</select>",
+            "<template>", "</template>", "<table>", "<td>", "<frameset>", "<textarea>", "</textarea>", "<title>", "</title>",
+            "<!--", "-->", "--!>", "<!-->", "<![CDATA[", "]]>", "<p>", "</p>", "<b onclick=x>", "<b>", "</b>", "<a data-x=1 href=y>",
+            "<a href=y>", "</a>", "<path d='M0'/>", "a<b", "'", "\"", "<div aria-label='>'>", "'>", "<!-- c -->", "text ", "</ x>",
+            "<scr data-a='1'ipt>", "<svg><style data-x=1>", "<g /onclick=1>", "<title>", "<math><mi>",
+        ];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        for _ in 0..4000 {
+            let len = 1 + next(24);
+            let page: String = (0..len).map(|_| PIECES[next(PIECES.len())]).collect();
+            check(&page);
+        }
     }
 }
