@@ -169,10 +169,33 @@ fn text_checked(element: ElementRef<'_>, limit: usize, settled: usize, keep: imp
 /// either always passes.
 pub fn may_contain_any(text: &str, words: &[&str]) -> bool {
     let bytes = text.as_bytes();
-    words.iter().any(|w| {
-        let w = w.as_bytes();
-        w.len() <= bytes.len() && bytes.windows(w.len()).any(|window| window.eq_ignore_ascii_case(w))
-    }) || text.contains(['ſ', '\u{212a}'])
+    words.iter().any(|w| contains_ignore_ascii_case(bytes, w.as_bytes())) || has_ascii_folding(bytes)
+}
+
+/// Whether `needle` occurs in `haystack`, ignoring ASCII case. The places where its first byte
+/// (either case) occurs are found with `memchr` (SIMD); only those are compared.
+pub fn contains_ignore_ascii_case(haystack: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else { return true };
+    if needle.len() > haystack.len() {
+        return false;
+    }
+    // A match cannot start after this.
+    let last_start = haystack.len() - needle.len();
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    let matches_at = |i: usize| haystack[i + 1..i + needle.len()].eq_ignore_ascii_case(rest);
+    let head = &haystack[..=last_start];
+    if lower == upper {
+        memchr::memchr_iter(first, head).any(matches_at)
+    } else {
+        memchr::memchr2_iter(lower, upper, head).any(matches_at)
+    }
+}
+
+/// Whether `text` holds the long s (U+017F) or the Kelvin sign (U+212A), which case-insensitive
+/// patterns fold to ASCII letters. Their UTF-8 forms open with 0xC5 and 0xE2.
+fn has_ascii_folding(bytes: &[u8]) -> bool {
+    !bytes.is_ascii()
+        && memchr::memchr2_iter(0xc5, 0xe2, bytes).any(|i| matches!(&bytes[i..], [0xc5, 0xbf, ..] | [0xe2, 0x84, 0xaa, ..]))
 }
 
 /// Elements whose content is never readable text.
@@ -222,6 +245,35 @@ pub fn word_count(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The substring test as it was before `memchr`: the oracle.
+    fn may_contain_any_by_windows(text: &str, words: &[&str]) -> bool {
+        let bytes = text.as_bytes();
+        words.iter().any(|w| {
+            let w = w.as_bytes();
+            w.len() <= bytes.len() && bytes.windows(w.len()).any(|window| window.eq_ignore_ascii_case(w))
+        }) || text.contains(['ſ', '\u{212a}'])
+    }
+
+    #[test]
+    fn may_contain_any_agrees_with_the_window_scan() {
+        let pieces = ["by", "BY", "b", "y", " ", "staff", "StAfF", "sta", "ſ", "\u{212a}", "é", "ł", "\u{2028}", "-", "on", "O", "x", "\u{17e}"];
+        let word_sets: &[&[&str]] = &[&["by"], &["staff", "wire"], &["on"], &["-x", "b"], &["entry-title", "headline"], &["by ", "ſ"]];
+        let mut state = 11u32;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..(state % 9) {
+                state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                text.push_str(pieces[(state >> 16) as usize % pieces.len()]);
+            }
+            state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            for words in word_sets {
+                assert_eq!(may_contain_any(&text, words), may_contain_any_by_windows(&text, words), "{text:?} {words:?}");
+            }
+        }
+        assert!(contains_ignore_ascii_case(b"x", b""));
+        assert!(!contains_ignore_ascii_case(b"", b"a"));
+    }
 
     #[test]
     fn counts_words() {
