@@ -9,7 +9,7 @@ use scraper::{ElementRef, Html, Selector};
 use url::Url;
 
 use super::jsonld::{self, JsonLd};
-use super::text::{collapse, decode_entities, element_text, element_text_opening_any, element_text_within, may_contain_any};
+use super::text::{ShortTexts, collapse, contains_ignore_ascii_case, decode_entities, element_text, element_text_within, may_contain_any};
 use super::{Author, Metadata, Options, Provenance};
 use crate::parse::{Page, has_any_attr, select_named, select_where};
 use crate::pattern::Pattern;
@@ -914,9 +914,7 @@ fn generic_byline_element<'h>(html: &'h Html, body_root: ElementRef<'h>) -> Opti
     // "Byline" or "author": elements without are not matched at all.
     let has_byline_attr = |e: &scraper::node::Element| {
         e.attrs().any(|(name, value)| {
-            name == "itemprop"
-                || (matches!(name, "class" | "id" | "data-testid")
-                    && (value.contains("yline") || value.contains("uthor") || value.contains("autor") || value.contains("auteur")))
+            name == "itemprop" || (matches!(name, "class" | "id" | "data-testid") && BYLINE_WORDS.iter().any(|w| w.find(value.as_bytes()).is_some()))
         })
     };
     // An element that names no one (an "About the author" box, a label, a bio) is not the byline,
@@ -926,11 +924,11 @@ fn generic_byline_element<'h>(html: &'h Html, body_root: ElementRef<'h>) -> Opti
             && !is_chrome(*e)
     });
     // The elements "p, span, div, address" matches, without running that selector on each.
-    let by_candidates = html.tree.nodes().filter_map(ElementRef::wrap).filter(|e| matches!(e.value().name(), "p" | "span" | "div" | "address"));
-    for candidate in candidates.chain(by_candidates.take(4000).filter(|e| {
-        // Texts that open otherwise are not read further.
-        element_text_opening_any(*e, 120, BY_OPENINGS).is_some_and(|text| is_by_line(&text)) && !is_chrome(*e)
-    })) {
+    let by_tag = |e: &scraper::node::Element| matches!(e.name(), "p" | "span" | "div" | "address");
+    let by_candidates = html.tree.nodes().filter_map(ElementRef::wrap).filter(|e| by_tag(e.value()));
+    // Their texts up to 120 bytes, from one walk of the page.
+    let short = ShortTexts::new(html, 120, by_tag);
+    for candidate in candidates.chain(by_candidates.take(4000).filter(|e| short.opening_any(*e, BY_OPENINGS).is_some_and(|text| is_by_line(&text)) && !is_chrome(*e))) {
         let near = nearness(candidate);
         if best.is_none_or(|(b, _)| near > b) {
             best = Some((near, candidate));
@@ -938,6 +936,11 @@ fn generic_byline_element<'h>(html: &'h Html, body_root: ElementRef<'h>) -> Opti
     }
     best.map(|(_, e)| e)
 }
+
+/// What a byline element's class, id or data-testid holds (case as written), searched for in
+/// every such value of the page.
+static BYLINE_WORDS: LazyLock<[memchr::memmem::Finder<'static>; 4]> =
+    LazyLock::new(|| ["yline", "uthor", "autor", "auteur"].map(memchr::memmem::Finder::new));
 
 /// How a byline in a plain paragraph or span opens, in the languages bylines come in.
 const BY_OPENINGS: &[&str] = &[
@@ -968,10 +971,7 @@ fn is_chrome(element: ElementRef<'_>) -> bool {
     element.ancestors().filter_map(ElementRef::wrap).filter(|a| !matches!(a.value().name(), "body" | "html")).any(|a| {
         let e = a.value();
         matches!(e.name(), "nav" | "footer")
-            || e.classes().chain(e.id()).any(|c| {
-                let c = c.to_ascii_lowercase();
-                c.contains("comment") || c.contains("related") || c.contains("footer") || c.contains("sidebar")
-            })
+            || e.classes().chain(e.id()).any(|c| ["comment", "related", "footer", "sidebar"].iter().any(|w| contains_ignore_ascii_case(c.as_bytes(), w.as_bytes())))
     })
 }
 

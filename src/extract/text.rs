@@ -3,7 +3,11 @@
 
 use std::borrow::Cow;
 
-use scraper::{ElementRef, Node};
+use ego_tree::NodeId;
+use scraper::node::Element;
+use scraper::{ElementRef, Html, Node};
+
+use crate::parse::NodeMap;
 
 /// Character references left in text that never went through an HTML parser (JSON-LD strings, which
 /// CMSs fill with `&#8217;` and `&nbsp;`) or went through it once too few times (`&amp;#8217;` in a
@@ -61,7 +65,19 @@ impl Collapser {
                 let start = i;
                 let room = cap.saturating_sub(self.out.len()).max(1);
                 let end = bytes.len().min(start.saturating_add(room));
-                i = bytes[start..end].iter().position(|b| !(0x21..0x7f).contains(b)).map_or(end, |n| start + n);
+                // One space between two printable characters is its own output too: prose goes
+                // in a sentence at a time, not a word at a time.
+                let printable = |b: u8| (0x21..0x7f).contains(&b);
+                i = start + 1;
+                while i < end {
+                    if printable(bytes[i]) {
+                        i += 1;
+                    } else if bytes[i] == b' ' && i + 1 < end && printable(bytes[i + 1]) {
+                        i += 2;
+                    } else {
+                        break;
+                    }
+                }
                 if self.pending_space {
                     self.out.push(' ');
                     self.pending_space = false;
@@ -69,10 +85,14 @@ impl Collapser {
                 self.out.push_str(&text[start..i]);
                 continue;
             }
-            if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
-                // ASCII white space, as `push_char` takes it.
+            if is_ascii_space(b) {
+                // A run of ASCII white space, as `push_char` takes each of its bytes (the output
+                // does not change within it).
                 self.pending_space = !self.out.is_empty();
                 i += 1;
+                while i < bytes.len() && is_ascii_space(bytes[i]) {
+                    i += 1;
+                }
                 continue;
             }
             let c = if b < 0x80 { char::from(b) } else { text[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER) };
@@ -97,6 +117,11 @@ impl Collapser {
     }
 }
 
+/// The ASCII characters `char::is_whitespace` takes (with U+000B and U+000C).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+}
+
 /// The collapsed text of an element, leaving out script/style/template/noscript content.
 pub fn element_text(element: ElementRef<'_>) -> String {
     text_within(element, usize::MAX).unwrap_or_default()
@@ -112,9 +137,110 @@ pub fn element_text_within(element: ElementRef<'_>, limit: usize) -> Option<Stri
 /// compared ignoring ASCII case): `None` as soon as the opening matches none of them.
 pub fn element_text_opening_any(element: ElementRef<'_>, limit: usize, prefixes: &[&str]) -> Option<String> {
     let settled = prefixes.iter().map(|p| p.len()).max().unwrap_or(0);
-    text_checked(element, limit, settled, |out| {
-        prefixes.iter().any(|p| out.len() < p.len() || out.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
-    })
+    text_checked(element, limit, settled, |out| may_open_with_any(out, prefixes))
+}
+
+/// Whether a text opens with one of `prefixes` (ASCII, lower-case, compared ignoring ASCII case),
+/// or is too short to tell: the test of [`element_text_opening_any`].
+fn may_open_with_any(text: &str, prefixes: &[&str]) -> bool {
+    prefixes.iter().any(|p| text.len() < p.len() || text.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+}
+
+/// The texts shorter than a limit of many elements of one page, from one walk of the whole tree:
+/// what [`element_text_within`] gives for each of them, without walking each one's subtree again
+/// (nested wrappers share their text; a page's `p`, `span` and `div` elements are thousands).
+///
+/// The walk collapses the page's text once (the same [`Collapser`], the same elements skipped and
+/// breaking) and notes where each wanted element's text starts and ends in it: an element's own
+/// collapse is that stretch without the space the stretch may open with (an element's text never
+/// opens with a space; the page's text has one there when text came before). Text that no open
+/// wanted element still needs is not collapsed: once the innermost one holds `limit` bytes, the
+/// ones around it, which hold its text and more, do too.
+pub struct ShortTexts {
+    text: String,
+    limit: usize,
+    /// Start and end of each wanted element's text in `text`; the end is `usize::MAX` when the
+    /// text reaches the limit. Elements inside a non-text element (an `<object>`) or outside the
+    /// tree are not walked and have no entry.
+    spans: NodeMap<(usize, usize)>,
+}
+
+impl ShortTexts {
+    /// The texts of the elements `wanted` picks, each read up to `limit` bytes (at least one:
+    /// [`element_text_within`] with a limit of 0 tells elements without text nodes apart).
+    pub fn new(html: &Html, limit: usize, wanted: impl Fn(&Element) -> bool) -> ShortTexts {
+        assert!(limit > 0, "a limit of at least one byte");
+        let mut page = Collapser { out: String::new(), pending_space: false };
+        let mut spans = NodeMap::new(&html.tree);
+        let mut open: Vec<(NodeId, usize)> = Vec::new();
+        let mut skip_depth = 0usize;
+        let long = |out: &str, start: usize| {
+            let own = &out.as_bytes()[start..];
+            own.len() - usize::from(own.first() == Some(&b' ')) >= limit
+        };
+        for edge in html.tree.root().traverse() {
+            match edge {
+                ego_tree::iter::Edge::Open(node) => match node.value() {
+                    Node::Element(e) if is_non_text(e.name()) => skip_depth += 1,
+                    Node::Element(e) if skip_depth == 0 => {
+                        if wanted(e) {
+                            open.push((node.id(), page.out.len()));
+                        }
+                        if is_breaking(e.name()) {
+                            page.push_char(' ');
+                        }
+                    }
+                    Node::Text(t) if skip_depth == 0 => {
+                        if let Some(&(_, start)) = open.last()
+                            && !long(&page.out, start)
+                        {
+                            // One byte more than the limit: room for the opening space.
+                            page.push_str_until(t, start.saturating_add(limit).saturating_add(1));
+                        }
+                    }
+                    _ => {}
+                },
+                ego_tree::iter::Edge::Close(node) => {
+                    if let Node::Element(e) = node.value() {
+                        if is_non_text(e.name()) {
+                            skip_depth -= 1;
+                        } else if skip_depth == 0 {
+                            if is_breaking(e.name()) {
+                                page.push_char(' ');
+                            }
+                            if open.last().is_some_and(|(id, _)| *id == node.id()) {
+                                let (id, start) = open.pop().expect("an open element");
+                                let end = if long(&page.out, start) { usize::MAX } else { page.out.len() };
+                                spans.insert(id, (start, end));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        ShortTexts { text: page.out, limit, spans }
+    }
+
+    /// [`element_text_within`] of `element` and the limit.
+    pub fn within<'s>(&'s self, element: ElementRef<'_>) -> Option<Cow<'s, str>> {
+        match self.spans.get(&element.id()) {
+            Some(&(_, usize::MAX)) => None,
+            Some(&(start, end)) => {
+                let own = &self.text[start..end];
+                Some(Cow::Borrowed(own.strip_prefix(' ').unwrap_or(own)))
+            }
+            None => element_text_within(element, self.limit).map(Cow::Owned),
+        }
+    }
+
+    /// [`element_text_opening_any`] of `element`, the limit and `prefixes`. The prefix test is
+    /// one that stays false once false as the text grows, so testing the whole text is the same.
+    pub fn opening_any<'s>(&'s self, element: ElementRef<'_>, prefixes: &[&str]) -> Option<Cow<'s, str>> {
+        if self.spans.get(&element.id()).is_none() {
+            return element_text_opening_any(element, self.limit, prefixes).map(Cow::Owned);
+        }
+        self.within(element).filter(|text| may_open_with_any(text, prefixes))
+    }
 }
 
 fn text_within(element: ElementRef<'_>, limit: usize) -> Option<String> {
@@ -276,6 +402,34 @@ mod tests {
     }
 
     #[test]
+    fn collapsing_in_runs_agrees_with_char_by_char() {
+        let pieces = ["a", "Bc", " ", "  ", "\t", "\n ", "x y", "é", "\u{a0}", "\u{200b}", "\u{0}", "\u{85}", "\u{3000}", "~", "\u{7f}", "z "];
+        let mut state = 3u32;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..(state % 12) {
+                state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                text.push_str(pieces[(state >> 16) as usize % pieces.len()]);
+            }
+            state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            let mut by_char = Collapser { out: String::new(), pending_space: false };
+            text.chars().for_each(|c| by_char.push_char(c));
+            assert_eq!(collapse(&text), by_char.out, "{text:?}");
+            // Pushed in capped steps, the output is the same.
+            let cap_step = 1 + (state >> 16) as usize % 5;
+            let mut capped = Collapser { out: String::new(), pending_space: false };
+            let mut rest = text.as_str();
+            while !rest.is_empty() {
+                let cap = capped.out.len() + cap_step;
+                let taken = capped.push_str_until(rest, cap);
+                assert!(taken == rest.len() || capped.out.len() >= cap, "{text:?}");
+                rest = &rest[taken..];
+            }
+            assert_eq!(capped.out, by_char.out, "{text:?} {cap_step}");
+        }
+    }
+
+    #[test]
     fn counts_words() {
         assert_eq!(word_count(""), 0);
         assert_eq!(word_count("  one, two-three\u{a0}é4 ½ 中文  "), 6);
@@ -341,6 +495,39 @@ mod tests {
             }
         }
         Some(text.out)
+    }
+
+    #[test]
+    fn short_texts_agree_with_each_elements_own_walk() {
+        let pieces = [
+            "By ", "by", " ", "\u{a0}", "\n", "Jane", " Doe and a long run of words", "é", "\u{0}", "<b>", "</b>", "<p>", "</p>", "<div>", "</div>",
+            "<span>", "</span>", "<address>", "<br>", "<script>by</script>", "<object><p>By Jo</p></object>", "<svg><p>By</svg>", "<table><td>x",
+            "<template><div>By Al</div></template>", "<select><option>By</option></select>", "BY JO", "<noscript><span>by</span></noscript>",
+        ];
+        let wanted = |e: &Element| matches!(e.name(), "p" | "span" | "div" | "address");
+        let mut state = 5u32;
+        for round in 0..1500 {
+            let mut body = String::new();
+            for _ in 0..(state % 13) {
+                state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                body.push_str(pieces[(state >> 16) as usize % pieces.len()]);
+            }
+            state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            let html = scraper::Html::parse_document(&format!("<div>{body}</div><p>x</p>{body}"));
+            for limit in [1, 2, 3, 8, 12, 40, 1000] {
+                let short = ShortTexts::new(&html, limit, wanted);
+                for element in html.tree.nodes().filter_map(ElementRef::wrap).filter(|e| wanted(e.value())) {
+                    assert_eq!(short.within(element).map(Cow::into_owned), element_text_within(element, limit), "{round} {body:?} {limit}");
+                    for prefixes in [&["by "][..], &["by ", "von ", "author", "作者"][..]] {
+                        assert_eq!(
+                            short.opening_any(element, prefixes).map(Cow::into_owned),
+                            element_text_opening_any(element, limit, prefixes),
+                            "{round} {body:?} {limit} {prefixes:?}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]
