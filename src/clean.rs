@@ -518,12 +518,28 @@ pub fn escape_into(out: &mut String, text: &str, attribute: bool) {
     let bytes = text.as_bytes();
     let mut start = 0;
     let mut i = 0;
+    // The next '&', '<' or '>' and the next '"' (attributes) or 0xC2 (U+00A0 opens with it), each
+    // found with `memchr` and searched for again only once passed.
+    let next_markup = |from: usize| memchr::memchr3(b'&', b'<', b'>', &bytes[from..]).map_or(bytes.len(), |n| from + n);
+    let next_other = |from: usize| {
+        let found = if attribute { memchr::memchr2(b'"', 0xc2, &bytes[from..]) } else { memchr::memchr(0xc2, &bytes[from..]) };
+        found.map_or(bytes.len(), |n| from + n)
+    };
+    let (mut markup, mut other) = (next_markup(0), next_other(0));
     while i < bytes.len() {
-        let (entity, len) = match bytes[i] {
+        if markup < i {
+            markup = next_markup(i);
+        }
+        if other < i {
+            other = next_other(i);
+        }
+        i = markup.min(other);
+        let Some(&b) = bytes.get(i) else { break };
+        let (entity, len) = match b {
             b'&' => ("&amp;", 1),
             b'<' => ("&lt;", 1),
             b'>' => ("&gt;", 1),
-            b'"' if attribute => ("&quot;", 1),
+            b'"' => ("&quot;", 1),
             // U+00A0 in UTF-8.
             0xc2 if bytes.get(i + 1) == Some(&0xa0) => ("&nbsp;", 2),
             _ => {
@@ -598,6 +614,51 @@ mod tests {
         ];
         for (input, expected) in cases {
             assert_eq!(cleaned(input), *expected, "input: {input}");
+        }
+    }
+
+    /// The byte-by-byte escape as it was before `memchr`: the oracle.
+    fn escape_by_bytes(text: &str, attribute: bool) -> String {
+        let mut out = String::new();
+        let bytes = text.as_bytes();
+        let (mut start, mut i) = (0, 0);
+        while i < bytes.len() {
+            let (entity, len) = match bytes[i] {
+                b'&' => ("&amp;", 1),
+                b'<' => ("&lt;", 1),
+                b'>' => ("&gt;", 1),
+                b'"' if attribute => ("&quot;", 1),
+                0xc2 if bytes.get(i + 1) == Some(&0xa0) => ("&nbsp;", 2),
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            out.push_str(&text[start..i]);
+            out.push_str(entity);
+            i += len;
+            start = i;
+        }
+        out.push_str(&text[start..]);
+        out
+    }
+
+    #[test]
+    fn escaping_agrees_with_the_byte_by_byte_escape() {
+        let pieces = ["a", "&", "<", ">", "\"", "'", "\u{a0}", "\u{c2}", "é", "\u{80}", "&amp;", " ", "\u{20ac}"];
+        let mut state = 1u32;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..(state % 10) {
+                state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                text.push_str(pieces[(state >> 16) as usize % pieces.len()]);
+            }
+            state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            for attribute in [false, true] {
+                let mut out = String::from("x");
+                escape_into(&mut out, &text, attribute);
+                assert_eq!(out, format!("x{}", escape_by_bytes(&text, attribute)), "{text:?} {attribute}");
+            }
         }
     }
 

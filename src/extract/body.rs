@@ -14,7 +14,7 @@ use url::Url;
 
 use super::furniture::{self, Removal};
 use super::metadata::absolute;
-use super::text::{collapse, element_text, element_text_within, is_block, is_non_text};
+use super::text::{self, collapse, element_text, element_text_within, is_block, is_non_text};
 use super::{Block, Body, BodySource, ExtractError, StrippedImage};
 use crate::parse::{NodeMap, Page};
 use crate::profile::Profile;
@@ -179,7 +179,7 @@ fn raw_stats(root: ElementRef<'_>) -> NodeMap<Stats> {
                     stack.push((node.id(), Stats { has_media: media, ..Stats::default() }, false));
                 }
                 Node::Text(t) if skip_depth == 0 => {
-                    let len = t.trim().chars().count();
+                    let len = text::trim(t).chars().count();
                     if let Some(top) = stack.last_mut() {
                         top.1.text += len;
                         if link_depth > 0 {
@@ -335,7 +335,7 @@ fn score<'a>(root: ElementRef<'a>, removed: &FxHashMap<NodeId, Removal>) -> Opti
                         stack.push((node.id(), Stats::default(), false));
                     }
                     Node::Text(t) => {
-                        let trimmed = t.trim();
+                        let trimmed = text::trim(t);
                         let len = trimmed.chars().count();
                         if let Some(top) = stack.last_mut() {
                             top.1.text += len;
@@ -344,7 +344,7 @@ fn score<'a>(root: ElementRef<'a>, removed: &FxHashMap<NodeId, Removal>) -> Opti
                             } else {
                                 let entry = direct_text.entry_or_default(top.0);
                                 entry.0 += len;
-                                entry.1 += trimmed.matches([',', '，', '、', '،']).count();
+                                entry.1 += text::count_commas(trimmed);
                             }
                         }
                     }

@@ -122,6 +122,41 @@ fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
 }
 
+/// `text.trim()`: the ASCII white space at either end (most text nodes between tags are nothing
+/// else) is stripped byte by byte; `str::trim` runs on the rest only when a non-ASCII character
+/// ends it.
+pub fn trim(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    while start < bytes.len() && is_ascii_space(bytes[start]) {
+        start += 1;
+    }
+    let mut end = bytes.len();
+    while end > start && is_ascii_space(bytes[end - 1]) {
+        end -= 1;
+    }
+    let inner = &text[start..end];
+    match (inner.as_bytes().first(), inner.as_bytes().last()) {
+        (Some(&first), Some(&last)) if first >= 0x80 || last >= 0x80 => inner.trim(),
+        _ => inner,
+    }
+}
+
+/// How many commas (`,`, and the full-width, ideographic and Arabic ones) `text` holds: what
+/// `text.matches([',', '，', '、', '،']).count()` counts, without decoding every character.
+pub fn count_commas(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let ascii = bytes.iter().filter(|&&b| b == b',').count();
+    if bytes.is_ascii() {
+        return ascii;
+    }
+    // '，' is EF BC 8C, '、' E3 80 81, '،' D8 8C.
+    ascii
+        + memchr::memchr3_iter(0xef, 0xe3, 0xd8, bytes)
+            .filter(|&i| matches!(&bytes[i..], [0xef, 0xbc, 0x8c, ..] | [0xe3, 0x80, 0x81, ..] | [0xd8, 0x8c, ..]))
+            .count()
+}
+
 /// The collapsed text of an element, leaving out script/style/template/noscript content.
 pub fn element_text(element: ElementRef<'_>) -> String {
     text_within(element, usize::MAX).unwrap_or_default()
@@ -426,6 +461,22 @@ mod tests {
                 rest = &rest[taken..];
             }
             assert_eq!(capped.out, by_char.out, "{text:?} {cap_step}");
+        }
+    }
+
+    #[test]
+    fn trims_and_counts_commas_as_the_standard_library_does() {
+        let pieces = [" ", "\n", "\t", "\u{b}", "\u{c}", "\r", "\u{a0}", "\u{3000}", "\u{85}", "\u{1c}", "a", ",", "，", "、", "،", "é", "\u{202f}", "x,y"];
+        let mut state = 9u32;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..(state % 10) {
+                state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                text.push_str(pieces[(state >> 16) as usize % pieces.len()]);
+            }
+            state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            assert_eq!(trim(&text), text.trim(), "{text:?}");
+            assert_eq!(count_commas(&text), text.matches([',', '，', '、', '،']).count(), "{text:?}");
         }
     }
 
