@@ -110,7 +110,7 @@ fn scan<'a>(html: &'a str, limits: &Limits, prune: Option<&Prune>) -> Prescan<'a
 /// What the pipeline's parse leaves out because no later stage reads it, so that html5ever
 /// neither tokenizes nor builds it: the text of comments (the comment nodes stay), and
 /// attributes of these kinds: event handlers (`on*`), `data-*` but the few that extract reads,
-/// `aria-*` but `aria-hidden`, and svg geometry (path data is most of an inline icon's bytes).
+/// `aria-*` but `aria-hidden`, and a list of others ([`unread_name`]: svg geometry, sizes, targets).
 /// Any of these that a profile selector names is kept. Extract, judge and clean read the tree;
 /// the embed is built from what they pick and checked on its own parse, so leaving input out
 /// can only take something away from it. A new reader of one of these attributes must be
@@ -129,11 +129,18 @@ const DATA_READ: &[&[u8]] = &[
     b"data-src", b"data-lazy-src", b"data-original", b"data-srcset",
 ];
 
-/// Svg presentation and geometry attributes.
-const SVG_GEOMETRY: &[&[u8]] = &[
-    b"d", b"points", b"viewbox", b"transform", b"fill", b"fill-rule", b"clip-rule", b"clip-path",
-    b"stroke", b"stroke-width", b"stroke-linecap", b"stroke-linejoin", b"stroke-miterlimit",
-];
+/// Other attributes no stage reads (lower case): svg geometry and presentation (path data is
+/// most of an inline icon's bytes), sizes and loading hints, link targets, namespaces.
+fn unread_name(lower: &[u8]) -> bool {
+    matches!(
+        lower,
+        b"d" | b"points" | b"viewbox" | b"transform" | b"fill" | b"fill-rule" | b"clip-rule" | b"clip-path"
+            | b"stroke" | b"stroke-width" | b"stroke-linecap" | b"stroke-linejoin" | b"stroke-miterlimit"
+            | b"focusable" | b"xmlns" | b"width" | b"height" | b"sizes"
+            | b"tabindex" | b"target" | b"decoding" | b"fetchpriority" | b"crossorigin" | b"integrity"
+            | b"referrerpolicy"
+    )
+}
 
 impl Prune {
     /// A pruning that keeps every attribute these CSS selectors name.
@@ -153,28 +160,22 @@ impl Prune {
 
     /// Whether an attribute of this name (as written) is left out.
     fn drops(&self, name: &[u8]) -> bool {
-        let prefixed = |prefix: &[u8]| name.len() > prefix.len() && name[..prefix.len()].eq_ignore_ascii_case(prefix);
-        // Most names are class, href, id, src, ...: one look at the first letter for them.
-        let unread = match name.first().map(u8::to_ascii_lowercase) {
-            Some(b'o') => prefixed(b"on"),
-            Some(b'd') if prefixed(b"data-") => !DATA_READ.iter().any(|n| name.eq_ignore_ascii_case(n)),
-            Some(b'a') if prefixed(b"aria-") => !name.eq_ignore_ascii_case(b"aria-hidden"),
-            Some(b'd' | b'p' | b'v' | b't' | b'f' | b'c' | b's') => SVG_GEOMETRY.iter().any(|n| name.eq_ignore_ascii_case(n)),
-            _ => false,
+        let mut buf = [0u8; 64];
+        // Longer names than this are kept: none of the prefixes' read names is as long.
+        let Some(lower) = buf.get_mut(..name.len()) else { return false };
+        lower.copy_from_slice(name);
+        lower.make_ascii_lowercase();
+        let lower = &*lower;
+        let unread = if lower.len() > 2 && lower.starts_with(b"on") {
+            true
+        } else if lower.len() > 5 && lower.starts_with(b"data-") {
+            !DATA_READ.contains(&lower)
+        } else if lower.len() > 5 && lower.starts_with(b"aria-") {
+            lower != b"aria-hidden"
+        } else {
+            unread_name(lower)
         };
-        if !unread || self.keep_all_attrs {
-            return false;
-        }
-        let mut lower = [0u8; 64];
-        match lower.get_mut(..name.len()) {
-            Some(lower) => {
-                lower.copy_from_slice(name);
-                lower.make_ascii_lowercase();
-                !self.named.contains(&lower[..])
-            }
-            // Longer than any name a selector here mentions.
-            None => true,
-        }
+        unread && !self.keep_all_attrs && !self.named.contains(lower)
     }
 }
 
@@ -2304,7 +2305,9 @@ mod pruning_tests {
         let scanned = pruned(html);
         let before = Html::parse_document(html);
         let after = Html::parse_document(&scanned.html);
-        assert_eq!(shape(&before), shape(&after), "input: {html:?}\npruned: {:?}", scanned.html);
+        let (b, a) = (shape(&before), shape(&after));
+        let at = b.bytes().zip(a.bytes()).position(|(x, y)| x != y).unwrap_or(b.len().min(a.len()));
+        assert!(b == a, "input: {html:?}\npruned: {:?}\nfirst difference: {:?} / {:?}", scanned.html, &b[at.saturating_sub(200)..(at + 100).min(b.len())], &a[at.saturating_sub(200)..(at + 100).min(a.len())]);
         scanned
     }
 
@@ -2335,6 +2338,16 @@ mod pruning_tests {
         assert_eq!(out.html, r#"<scr ipt>alert(1)</script><svg><g /data-b=2><path/></g></svg>"#);
         let escaped = Prune::for_selectors([r"[data\-track]"]);
         assert!(matches!(prescan_pruned(page, &Limits::default(), &escaped).html, Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn sizes_targets_and_namespaces_go() {
+        let page = r##"<a href=x target=_blank TabIndex=0>t</a><img src=y width=10 height="20" sizes="50vw" decoding=async alt=z><svg xmlns="http://www.w3.org/2000/svg" focusable=false><use xlink:href="#i"/></svg>"##;
+        let out = check(page);
+        assert_eq!(out.pruned_attrs, 8, "{}", out.html);
+        for kept in ["href=x", "src=y", "alt=z", r##"<use xlink:href="#i"/>"##] {
+            assert!(out.html.contains(kept), "{kept} lost: {}", out.html);
+        }
     }
 
     #[test]
