@@ -272,6 +272,18 @@ impl SiteNames<'_> {
     fn names_exactly(&self, name: &str) -> bool {
         self.publisher.is_some_and(|p| name_key(p) == name_key(name)) || self.host_names(name)
     }
+
+    /// Whether `part` is one of the site's desks or editions: the site's name followed by a word or
+    /// two ("CNN Business", "Courier Sports" on the Courier's site).
+    fn names_desk(&self, part: &str) -> bool {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        if !(2..=3).contains(&words.len()) {
+            return false;
+        }
+        let first = name_key(words[0]);
+        first.len() >= 3
+            && (self.publisher.is_some_and(|p| name_key(p) == first) || self.host.is_some_and(|h| name_key(site_label(h).0) == first))
+    }
 }
 
 /// The label that names the site in a host, and the domain from it on: "cnn" and "cnn.com" in
@@ -521,7 +533,10 @@ const BY_WORDS: &[&str] = &[
     "by", "par", "por", "von", "di", "door", "av", "af", "przez", "oleh", "aut", "yazar", "penulis", "tekst", "text", "szerz", "Szerz", "piše", "Piše",
     "автор", "Автор", "АВТОР", "текст", "Текст", "ТЕКСТ", "作者", "撰文", "记者", "記者", "بقلم", "מאת",
 ];
-static BYLINE_TAIL: Pattern = Pattern::new(r"(?i)\s*(?:\||•|·|\bupdated\b|\bpublished\b|\bposted\b|\bon\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d+\s+(?:min|minute|hour)s?\b).*$");
+static BYLINE_TAIL: Pattern = Pattern::new(r"(?i)\s*(?:\||•|·|\bupdated\b|\bpublished\b|\bposted\b|\b(?:publiziert|veröffentlicht|aktualisiert|publié|publiée|publicado|publicada|actualizado|atualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|opublikowano|publicerad|publiceret|publisert|julkaistu)\b|\d{1,2}\.\s*\p{L}+\.?\s+\d{4}\b|\bon\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d+\s+(?:min|minute|hour)s?\b).*$");
+/// The literal prerequisites of the words that end a byline in other languages ("publiziert am",
+/// "publié le"), for [`may_contain_any`].
+const TAIL_WORDS: &[&str] = &["publi", "veröffentlicht", "aktualisiert", "actualizado", "atualizado", "pubblicato", "aggiornato", "gepubliceerd", "bijgewerkt", "opublikowano", "julkaistu"];
 /// Between names: commas, "and" and its equivalents. The short ones ("e", "i", "en") only in lower
 /// case, where they cannot be a middle initial or a capitalised name.
 static NAME_SPLIT: Pattern = Pattern::new(
@@ -568,6 +583,7 @@ pub(crate) fn parse_byline(text: &str) -> Vec<String> {
     let may_have_tail = text.contains(['|', '•', '·'])
         || text.contains(char::is_numeric)
         || may_contain_any(&text, &["updated", "published", "posted"])
+        || may_contain_any(&text, TAIL_WORDS)
         || (may_contain_any(&text, &["on"]) && may_contain_any(&text, &months));
     let text = if may_have_tail { BYLINE_TAIL.replace(&text, "") } else { Cow::Borrowed(&*text) };
     let mut names: Vec<String> = Vec::new();
@@ -762,6 +778,29 @@ fn authors<'h>(
     } else {
         [from_ld.clone(), from_element.clone(), from_meta.clone(), from_rel.clone()].into_iter().find(|a| !a.is_empty()).unwrap_or_default()
     };
+    // Structured data that credits the lead author only, while the byline on the page names them
+    // and more people ("By Ann Roe, Bo Li, Cy Ng"): the page's byline is the whole credit. The
+    // others must be names of their own: not a link's label ("Biography", "About Ann Roe").
+    let credits_more = |fewer: &[Author], more: &[Author]| {
+        !fewer.is_empty()
+            && more.len() > fewer.len()
+            && fewer.iter().all(|f| more.iter().any(|m| name_key(&m.name) == name_key(&f.name)))
+            && more.iter().all(|m| {
+                let key = name_key(&m.name);
+                let is_credited = fewer.iter().any(|f| name_key(&f.name) == key);
+                is_credited
+                    || (m.name.split_whitespace().count() >= 2
+                        && capitalised_name(&m.name)
+                        && !m.name.contains(|c: char| c.is_numeric() || c == '@')
+                        && !fewer.iter().any(|f| key.contains(&name_key(&f.name)))
+                        && !is_affiliation(&m.name)
+                        && !site.names_exactly(&m.name)
+                        && !site.names_desk(&m.name))
+            })
+    };
+    if !profile_has_byline && chosen.len() == from_ld.len() && credits_more(&from_ld, &from_element) {
+        chosen = from_element.clone();
+    }
     // Structured data that credits only the organisation (the publisher, a desk) while the page or
     // its meta tags name a person: the person wrote it.
     let names_site = |a: &Author| a.is_organization || publisher.is_some_and(|p| name_key(p) == name_key(&a.name)) || site.host_names(&a.name);
@@ -809,9 +848,11 @@ fn authors<'h>(
             author.name = name;
         }
     }
-    // "Jane Roe, The Valley Post" split into two names: the site is not a co-author.
-    if chosen.iter().any(|a| !a.is_organization && !is_affiliation(&a.name) && !site.names_exactly(&a.name)) {
-        chosen.retain(|a| a.is_organization || !(is_affiliation(&a.name) || site.names_exactly(&a.name)));
+    // "Jane Roe, The Valley Post" split into two names: the site (or one of its desks) is not a
+    // co-author.
+    let names_site_part = |name: &str| is_affiliation(name) || site.names_exactly(name) || site.names_desk(name);
+    if chosen.iter().any(|a| !a.is_organization && !names_site_part(&a.name)) {
+        chosen.retain(|a| a.is_organization || !names_site_part(&a.name));
     }
     let mut seen = Vec::new();
     chosen.retain(|a| {
@@ -1113,6 +1154,14 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(parse_byline(text), *expected, "{text}");
         }
+    }
+
+    #[test]
+    fn publication_notes_after_a_name_in_other_languages() {
+        assert_eq!(parse_byline("Von Jana Fiedler publiziert am 3. März 2024"), ["Jana Fiedler"]);
+        assert_eq!(parse_byline("Par Louise Marchal, publié le 4 mai"), ["Louise Marchal"]);
+        assert_eq!(parse_byline("Jana Fiedler 3. März 2024"), ["Jana Fiedler"]);
+        assert!(is_by_line("Von Jana Fiedler publiziert am 3. März 2024"));
     }
 
     #[test]
