@@ -801,6 +801,20 @@ fn authors<'h>(
     if !profile_has_byline && chosen.len() == from_ld.len() && credits_more(&from_ld, &from_element) {
         chosen = from_element.clone();
     }
+    // Metadata that names someone the page never shows (the CMS account that posted the story,
+    // in Yoast's JSON-LD or a meta tag), while the article's byline names other people: the
+    // byline is what readers see.
+    if !profile_has_byline
+        && !chosen.is_empty()
+        && from_element.iter().all(|e| e.name.split_whitespace().count() >= 2 && capitalised_name(&e.name) && !chosen.iter().any(|c| name_key(&c.name) == name_key(&e.name)))
+        && !from_element.is_empty()
+        && !chosen.iter().any(|a| a.is_organization)
+    {
+        let shown = visible_text_key(html);
+        if chosen.iter().all(|a| !shown.contains(&name_key(&a.name))) {
+            chosen = from_element.clone();
+        }
+    }
     // Structured data that credits only the organisation (the publisher, a desk) while the page or
     // its meta tags name a person: the person wrote it.
     let names_site = |a: &Author| a.is_organization || publisher.is_some_and(|p| name_key(p) == name_key(&a.name)) || site.host_names(&a.name);
@@ -862,6 +876,20 @@ fn authors<'h>(
         fresh
     });
     (chosen, byline_text)
+}
+
+/// The page's readable text as [`name_key`] keys it (letters and digits, lower-cased), without
+/// scripts, styles or the head.
+fn visible_text_key(html: &Html) -> String {
+    let mut out = String::new();
+    for node in html.tree.root().descendants() {
+        let Some(text) = node.value().as_text() else { continue };
+        let hidden = node.ancestors().filter_map(ElementRef::wrap).any(|a| super::text::is_non_text(a.value().name()));
+        if !hidden {
+            out.extend(text.chars().flat_map(char::to_lowercase).filter(|c| c.is_alphanumeric()));
+        }
+    }
+    out
 }
 
 /// A name from structured data that is a byline text rather than a name.
