@@ -2471,4 +2471,42 @@ mod pruning_tests {
             check(&page);
         }
     }
+
+    /// The pruning list is only right while no stage reads what it leaves out: a new
+    /// `attr("data-…")` (or `aria-…`, `on…`, `width`, …) in a stage that reads the input tree
+    /// fails here until `DATA_READ` or `unread_name` learns of it.
+    #[test]
+    fn no_stage_reads_a_pruned_attribute() {
+        // Literals in these files that look like attribute names but are words.
+        const WORDS: &[&str] = &["online"];
+        let stages = [
+            ("extract/mod.rs", include_str!("extract/mod.rs")),
+            ("extract/body.rs", include_str!("extract/body.rs")),
+            ("extract/furniture.rs", include_str!("extract/furniture.rs")),
+            ("extract/jsonld.rs", include_str!("extract/jsonld.rs")),
+            ("extract/metadata.rs", include_str!("extract/metadata.rs")),
+            ("extract/text.rs", include_str!("extract/text.rs")),
+            ("judge.rs", include_str!("judge.rs")),
+            ("clean.rs", include_str!("clean.rs")),
+            ("profile.rs", include_str!("profile.rs")),
+            ("pattern.rs", include_str!("pattern.rs")),
+        ];
+        let prune = Prune::default();
+        let mut read_and_pruned = Vec::new();
+        for (file, source) in stages {
+            for literal in source.split('"').skip(1).step_by(2) {
+                let attribute_like = !literal.is_empty()
+                    && literal.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b':');
+                // A bare prefix would mean a stage reads a whole family of attributes.
+                if literal == "data-" || literal == "aria-" {
+                    read_and_pruned.push(format!("{file}: prefix {literal:?}"));
+                } else if attribute_like && !WORDS.contains(&literal) && prune.drops(literal.as_bytes()) {
+                    read_and_pruned.push(format!("{file}: {literal:?}"));
+                }
+            }
+        }
+        assert!(read_and_pruned.is_empty(), "pruned before the parse but named by a stage: {read_and_pruned:?}");
+        // The check itself catches what it is for.
+        assert!(prune.drops(b"data-caption") && prune.drops(b"onclick") && prune.drops(b"aria-label"));
+    }
 }
