@@ -628,6 +628,10 @@ fn collect_images(element: ElementRef<'_>, base: Option<&Url>, out: &mut Vec<Str
     // class words once.
     let (mut caption_el, mut credit_el) = (None, None);
     for e in element.descendants().filter_map(ElementRef::wrap) {
+        // Splitting every element's class words was most of the work on large removed rails.
+        if e.value().name() != "figcaption" && !furniture::may_have_word_with(e.value(), &["caption", "credit", "byline", "source"]) {
+            continue;
+        }
         let words = furniture::words(e.value());
         if caption_el.is_none() && (e.value().name() == "figcaption" || words.iter().any(|w| w == "caption" || w.contains("wpcaption"))) {
             caption_el = Some(e);
