@@ -149,7 +149,8 @@ pub fn words(element: &Element) -> Vec<String> {
 /// so a needle must occur in those alphanumerics. A value that is not ASCII always may (its words
 /// are lower-cased as Unicode).
 pub fn may_have_word_with(element: &Element, needles: &[&str]) -> bool {
-    let mut alphanumerics: Vec<u8> = Vec::new();
+    // A value with more alphanumerics than this always may (no allocation for the rare long one).
+    let mut alphanumerics = [0u8; 256];
     element.attrs().any(|(name, value)| {
         if !matches!(name, "class" | "id" | "role" | "data-component" | "data-module" | "data-testid") {
             return false;
@@ -157,9 +158,14 @@ pub fn may_have_word_with(element: &Element, needles: &[&str]) -> bool {
         if !value.is_ascii() {
             return true;
         }
-        alphanumerics.clear();
-        alphanumerics.extend(value.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase()));
-        needles.iter().any(|n| memchr::memmem::find(&alphanumerics, n.as_bytes()).is_some())
+        let mut len = 0;
+        for b in value.bytes().filter(u8::is_ascii_alphanumeric) {
+            let Some(slot) = alphanumerics.get_mut(len) else { return true };
+            *slot = b.to_ascii_lowercase();
+            len += 1;
+        }
+        let projected = &alphanumerics[..len];
+        (0..len).any(|i| needles.iter().any(|n| n.as_bytes().first() == Some(&projected[i]) && projected[i..].starts_with(n.as_bytes())))
     })
 }
 
