@@ -646,14 +646,9 @@ mod tests {
     #[test]
     fn escaping_agrees_with_the_byte_by_byte_escape() {
         let pieces = ["a", "&", "<", ">", "\"", "'", "\u{a0}", "\u{c2}", "é", "\u{80}", "&amp;", " ", "\u{20ac}"];
-        let mut state = 1u32;
+        let mut random = crate::testing::Pieces::new(1);
         for _ in 0..20_000 {
-            let mut text = String::new();
-            for _ in 0..(state % 10) {
-                state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
-                text.push_str(pieces[(state >> 16) as usize % pieces.len()]);
-            }
-            state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            let text = random.text(&pieces, 10);
             for attribute in [false, true] {
                 let mut out = String::from("x");
                 escape_into(&mut out, &text, attribute);

@@ -27,6 +27,8 @@ pub mod render;
 pub mod safety;
 pub mod batch;
 pub mod verify;
+#[cfg(test)]
+mod testing;
 
 use std::collections::BTreeMap;
 

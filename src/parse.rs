@@ -391,7 +391,7 @@ mod tests {
     fn long_random_soup_parses_or_is_refused() {
         let mut refused = 0;
         for seed in [1, 7, 1008] {
-            let soup = crate::prescan::soup::soup(seed, 300_000);
+            let soup = crate::testing::soup::soup(seed, 300_000);
             let loaded = Loaded { html: soup, url: None, encoding: "UTF-8" };
             match parse(&loaded, &Limits::default()) {
                 Ok(page) => assert!(page.flattened_tags > 0, "seed {seed}: soup this long is flattened"),

@@ -1483,130 +1483,9 @@ impl<'a> Scanner<'a> {
     }
 }
 
-/// Deterministic random tag soup, for the tests and benchmarks of the depth bound and of the
-/// parser's work bound: whatever the mix, the parsed tree must stay within the limit and the
-/// parse within its work bound.
-#[doc(hidden)]
-pub mod soup {
-    /// The tags whose tree-building rules the depth model approximates.
-    pub const PIECES: &[&str] = &[
-        "<div>",
-        "</div>",
-        "<p>",
-        "</p>",
-        "<span>",
-        "</span>",
-        "<b>",
-        "</b>",
-        "<i>",
-        "</i>",
-        "<b class=x>",
-        "<font size=2>",
-        "</font>",
-        "<a href=#>",
-        "</a>",
-        "<li>",
-        "</li>",
-        "<ul>",
-        "</ul>",
-        "<ol>",
-        "<dt>",
-        "<dd>",
-        "<dl>",
-        "</dl>",
-        "<table>",
-        "</table>",
-        "<tr>",
-        "</tr>",
-        "<td>",
-        "</td>",
-        "<th>",
-        "<tbody>",
-        "<caption>",
-        "<section>",
-        "</section>",
-        "<h2>",
-        "</h2>",
-        "<h3>",
-        "<button>",
-        "</button>",
-        "<select>",
-        "<option>",
-        "<optgroup>",
-        "</select>",
-        "<svg>",
-        "</svg>",
-        "<g>",
-        "</g>",
-        "<path/>",
-        "<foreignObject>",
-        "<math>",
-        "<mi>",
-        "<object>",
-        "</object>",
-        "<template>",
-        "</template>",
-        "<nobr>",
-        "<em>",
-        "</em>",
-        "<form>",
-        "</form>",
-        "<br>",
-        "<hr>",
-        "<img src=x>",
-        "<br/>",
-        "</br>",
-        "<col>",
-        "<colgroup>",
-        "<frameset>",
-        "<html>",
-        "<body>",
-        "</body>",
-        "<head>",
-        "<title>t</title>",
-        "<script>x</script>",
-        "<!-- c -->",
-        "text ",
-        "more text ",
-        "<pre>",
-        "<listing>",
-        "<marquee>",
-        "<applet>",
-        "<x-custom>",
-        "</x-custom>",
-        "<u>",
-        "<strong>",
-        "</strong>",
-        "<small>",
-        "<s>",
-        "<tt>",
-        "<code>",
-        "<big>",
-        "<strike>",
-        "</td></tr></table>",
-    ];
-
-    pub fn soup_tokens(seed: u64, tokens: usize) -> Vec<&'static str> {
-        let mut state = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (0..tokens)
-            .map(|_| {
-                state = state
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                PIECES[(state >> 33) as usize % PIECES.len()]
-            })
-            .collect()
-    }
-    pub fn soup(seed: u64, tokens: usize) -> String {
-        soup_tokens(seed, tokens).concat()
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::soup::soup;
+    use crate::testing::soup::soup;
     use super::*;
 
     fn run(html: &str) -> Prescan<'_> {
@@ -2085,8 +1964,9 @@ mod emptied_raw_tests {
     use ego_tree::iter::Edge;
     use scraper::{Html, Node};
 
-    /// The tree in document order, leaving out the text of HTML script and style elements.
-    fn shape(doc: &Html) -> String {
+    /// The tree in document order, leaving out the text of HTML script and style elements and,
+    /// given a pruning, comment text and the attributes it drops.
+    pub(super) fn shape(doc: &Html, prune: Option<&Prune>) -> String {
         let mut out = String::new();
         for edge in doc.tree.root().traverse() {
             match edge {
@@ -2101,11 +1981,12 @@ mod emptied_raw_tests {
                     }
                     Node::Element(e) => {
                         out.push_str(&format!("<{:?} {:?}", e.name.ns, e.name()));
-                        for (k, v) in e.attrs() {
+                        for (k, v) in e.attrs().filter(|(k, _)| !prune.is_some_and(|p| p.drops(k.as_bytes()))) {
                             out.push_str(&format!(" {k}={v:?}"));
                         }
                         out.push('>');
                     }
+                    Node::Comment(_) if prune.is_some() => out.push_str("comment"),
                     Node::Comment(c) => out.push_str(&format!("comment{:?}", &**c)),
                     other => out.push_str(&format!("{other:?}")),
                 },
@@ -2123,7 +2004,7 @@ mod emptied_raw_tests {
         assert_eq!((scanned.flattened_tags, scanned.dropped_attrs), (0, 0));
         let before = Html::parse_document(html);
         let after = Html::parse_document(&scanned.html);
-        assert_eq!(shape(&before), shape(&after), "input: {html:?}\nprescanned: {:?}", scanned.html);
+        assert_eq!(shape(&before, None), shape(&after, None), "input: {html:?}\nprescanned: {:?}", scanned.html);
         scanned.emptied_raw
     }
 
@@ -2261,8 +2142,7 @@ mod emptied_raw_tests {
 mod pruning_tests {
     //! Pruning leaves out comment text and unread attributes, and nothing else of the tree.
     use super::*;
-    use ego_tree::iter::Edge;
-    use scraper::{Html, Node};
+    use scraper::Html;
 
     fn pruned(html: &str) -> Prescan<'_> {
         prescan_pruned(html, &Limits::default(), &Prune::default())
@@ -2270,34 +2150,7 @@ mod pruning_tests {
 
     /// The tree in document order without comment text and the attributes a pruning drops.
     fn shape(doc: &Html) -> String {
-        let prune = Prune::default();
-        let mut out = String::new();
-        for edge in doc.tree.root().traverse() {
-            match edge {
-                Edge::Open(node) => match node.value() {
-                    Node::Text(t) => {
-                        let raw_parent = node.parent().and_then(|p| p.value().as_element().map(|e| {
-                            &*e.name.ns == "http://www.w3.org/1999/xhtml" && matches!(e.name(), "script" | "style")
-                        }));
-                        if raw_parent != Some(true) {
-                            out.push_str(&format!("text{:?}", &**t));
-                        }
-                    }
-                    Node::Element(e) => {
-                        out.push_str(&format!("<{:?} {:?}", e.name.ns, e.name()));
-                        for (k, v) in e.attrs().filter(|(k, _)| !prune.drops(k.as_bytes())) {
-                            out.push_str(&format!(" {k}={v:?}"));
-                        }
-                        out.push('>');
-                    }
-                    Node::Comment(_) => out.push_str("comment"),
-                    other => out.push_str(&format!("{other:?}")),
-                },
-                Edge::Close(node) if !node.value().is_text() => out.push_str("</>"),
-                Edge::Close(_) => {}
-            }
-        }
-        out
+        super::emptied_raw_tests::shape(doc, Some(&Prune::default()))
     }
 
     /// Parses `html` as is and pruned: the trees agree but for what pruning leaves out.

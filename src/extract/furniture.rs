@@ -557,15 +557,12 @@ mod tests {
     fn the_word_prefilter_never_misses_a_word() {
         let pieces = ["wp-", "caption", "Cap", "tion", "credit", "Credit", "by", "line", "Byline", "source", "SOURCE", "x", " ", "_", "é", "İ", "\u{212a}", "-", "sou", "rce"];
         let needles = ["caption", "credit", "byline", "source"];
-        let mut state = 17u32;
-        let mut next = || {
-            state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
-            (state >> 16) as usize
-        };
+        let mut random = crate::testing::Pieces::new(17);
         // One attribute per element, so that a value the prefilter skips is not hidden by another.
         let names = ["class", "id", "role", "data-component", "data-module", "data-testid", "data-type", "title"];
         for i in 0..8_000 {
-            let value: String = (0..next() % 6).map(|_| pieces[next() % pieces.len()]).collect();
+            let count = random.below(6);
+            let value: String = (0..count).map(|_| pieces[random.below(pieces.len())]).collect();
             let attrs = format!(" {}=\"{value}\"", names[i % names.len()]);
             let html = scraper::Html::parse_fragment(&format!("<div{attrs}></div>"));
             let div = html.select(&scraper::Selector::parse("div").unwrap()).next().unwrap();

@@ -420,14 +420,9 @@ mod tests {
     fn may_contain_any_agrees_with_the_window_scan() {
         let pieces = ["by", "BY", "b", "y", " ", "staff", "StAfF", "sta", "ſ", "\u{212a}", "é", "ł", "\u{2028}", "-", "on", "O", "x", "\u{17e}"];
         let word_sets: &[&[&str]] = &[&["by"], &["staff", "wire"], &["on"], &["-x", "b"], &["entry-title", "headline"], &["by ", "ſ"]];
-        let mut state = 11u32;
+        let mut random = crate::testing::Pieces::new(11);
         for _ in 0..20_000 {
-            let mut text = String::new();
-            for _ in 0..(state % 9) {
-                state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
-                text.push_str(pieces[(state >> 16) as usize % pieces.len()]);
-            }
-            state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            let text = random.text(&pieces, 9);
             for words in word_sets {
                 assert_eq!(may_contain_any(&text, words), may_contain_any_by_windows(&text, words), "{text:?} {words:?}");
             }
@@ -439,19 +434,14 @@ mod tests {
     #[test]
     fn collapsing_in_runs_agrees_with_char_by_char() {
         let pieces = ["a", "Bc", " ", "  ", "\t", "\n ", "x y", "é", "\u{a0}", "\u{200b}", "\u{0}", "\u{85}", "\u{3000}", "~", "\u{7f}", "z "];
-        let mut state = 3u32;
+        let mut random = crate::testing::Pieces::new(3);
         for _ in 0..20_000 {
-            let mut text = String::new();
-            for _ in 0..(state % 12) {
-                state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
-                text.push_str(pieces[(state >> 16) as usize % pieces.len()]);
-            }
-            state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            let text = random.text(&pieces, 12);
             let mut by_char = Collapser { out: String::new(), pending_space: false };
             text.chars().for_each(|c| by_char.push_char(c));
             assert_eq!(collapse(&text), by_char.out, "{text:?}");
             // Pushed in capped steps, the output is the same.
-            let cap_step = 1 + (state >> 16) as usize % 5;
+            let cap_step = 1 + random.current_below(5);
             let mut capped = Collapser { out: String::new(), pending_space: false };
             let mut rest = text.as_str();
             while !rest.is_empty() {
@@ -467,14 +457,9 @@ mod tests {
     #[test]
     fn trims_and_counts_commas_as_the_standard_library_does() {
         let pieces = [" ", "\n", "\t", "\u{b}", "\u{c}", "\r", "\u{a0}", "\u{3000}", "\u{85}", "\u{1c}", "a", ",", "，", "、", "،", "é", "\u{202f}", "x,y"];
-        let mut state = 9u32;
+        let mut random = crate::testing::Pieces::new(9);
         for _ in 0..20_000 {
-            let mut text = String::new();
-            for _ in 0..(state % 10) {
-                state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
-                text.push_str(pieces[(state >> 16) as usize % pieces.len()]);
-            }
-            state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            let text = random.text(&pieces, 10);
             assert_eq!(trim(&text), text.trim(), "{text:?}");
             assert_eq!(count_commas(&text), text.matches([',', '，', '、', '،']).count(), "{text:?}");
         }
@@ -556,14 +541,9 @@ mod tests {
             "<template><div>By Al</div></template>", "<select><option>By</option></select>", "BY JO", "<noscript><span>by</span></noscript>",
         ];
         let wanted = |e: &Element| matches!(e.name(), "p" | "span" | "div" | "address");
-        let mut state = 5u32;
+        let mut random = crate::testing::Pieces::new(5);
         for round in 0..1500 {
-            let mut body = String::new();
-            for _ in 0..(state % 13) {
-                state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
-                body.push_str(pieces[(state >> 16) as usize % pieces.len()]);
-            }
-            state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            let body = random.text(&pieces, 13);
             let html = scraper::Html::parse_document(&format!("<div>{body}</div><p>x</p>{body}"));
             for limit in [1, 2, 3, 8, 12, 40, 1000] {
                 let short = ShortTexts::new(&html, limit, wanted);
@@ -584,14 +564,9 @@ mod tests {
     #[test]
     fn capped_texts_agree_with_the_whole_text() {
         let pieces = ["By ", "by", " ", "\u{a0}", "Jane", " Doe and a long run of words", "<b>B</b>", "<p>y</p>", "é", "\n\t", "<script>by</script>", "BY JO"];
-        let mut state = 7u32;
+        let mut random = crate::testing::Pieces::new(7);
         for _ in 0..2000 {
-            let mut body = String::new();
-            for _ in 0..(state % 7) {
-                state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
-                body.push_str(pieces[(state >> 16) as usize % pieces.len()]);
-            }
-            state = state.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            let body = random.text(&pieces, 7);
             let html = scraper::Html::parse_fragment(&format!("<div>{body}</div>"));
             let div = html.select(&scraper::Selector::parse("div").unwrap()).next().unwrap();
             for limit in [0, 1, 2, 3, 4, 5, 8, 13, 40, 1000] {
