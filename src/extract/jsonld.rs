@@ -1,5 +1,6 @@
 //! JSON-LD (schema.org) in the page: the article node and the nodes it references, as used by the
-//! metadata extractor. Broken JSON is skipped: one bad script must not hide the others.
+//! metadata extractor. JSON that a conservative repair cannot read is skipped: one bad script
+//! must not hide the others.
 
 use rustc_hash::FxHashMap;
 
@@ -30,21 +31,16 @@ impl JsonLd {
         let mut nodes = Vec::new();
         for script in crate::parse::select_named(html, &LD_SCRIPT, &["script"]) {
             let text: String = script.text().collect();
-            // Some CMSs wrap the JSON in CDATA or HTML comments.
-            let text = text.trim().trim_start_matches("<!--").trim_end_matches("-->");
-            let text = text.trim().trim_start_matches("//").trim_start_matches("<![CDATA[").trim_end_matches("]]>").trim_end_matches("//");
-            let text = text.trim();
-            let parsed = serde_json::from_str::<Value>(text).or_else(|err| {
-                // Hand-written templates put raw newlines and tabs inside strings, which JSON forbids;
-                // outside strings a space is as good as any whitespace, so blanking them is safe.
-                if text.bytes().any(|b| b < 0x20) {
-                    serde_json::from_str::<Value>(&text.replace(|c: char| c < ' ', " "))
-                } else {
-                    Err(err)
+            let text = unwrapped(&text);
+            match serde_json::from_str::<Value>(text) {
+                Ok(value) => flatten(value, &mut nodes),
+                // Hand-written templates emit JSON that JSON forbids; a conservative repair that
+                // reads what the template meant, or nothing.
+                Err(_) => {
+                    for value in repaired(text).unwrap_or_default() {
+                        flatten(value, &mut nodes);
+                    }
                 }
-            });
-            if let Ok(value) = parsed {
-                flatten(value, &mut nodes);
             }
         }
         let by_id = nodes
@@ -165,6 +161,116 @@ fn is_article_type(t: &str) -> bool {
     t.ends_with("Article") || t == "BlogPosting" || t == "LiveBlogPosting" || t == "Report" || t == "SocialMediaPosting"
 }
 
+/// The script's text without the wrappers CMSs put around the JSON: HTML comments, `<![CDATA[ ]]>`
+/// (bare, or hidden from JavaScript as `//<![CDATA[` or `/*<![CDATA[*/`) and a closing semicolon.
+fn unwrapped(text: &str) -> &str {
+    const OPENERS: &[&str] = &["<!--", "/*<![CDATA[*/", "//<![CDATA[", "<![CDATA[", "//"];
+    const CLOSERS: &[&str] = &["-->", "/*]]>*/", "//]]>", "]]>", "//", ";"];
+    let mut text = text.trim();
+    loop {
+        let before = text.len();
+        if let Some(rest) = OPENERS.iter().find_map(|o| text.strip_prefix(o)) {
+            text = rest.trim_start();
+        }
+        if let Some(rest) = CLOSERS.iter().find_map(|c| text.strip_suffix(c)) {
+            text = rest.trim_end();
+        }
+        if text.len() == before {
+            return text;
+        }
+    }
+}
+
+/// JSON as hand-written templates emit it, made valid, parsed: raw control characters in strings
+/// (blanked; outside strings a space is as good as any whitespace), trailing commas before `}` or
+/// `]`, invalid escapes (`\'`), a double quote left unescaped inside a string (`"He said "no"
+/// today"`: a quote ends a string only where JSON can go on after one), and several values one
+/// after another (separated by nothing, white space, commas or semicolons). One pass over the
+/// bytes, each looked at a bounded number of times; serde_json's nesting limit still applies. Any
+/// other fault, or a repair that still does not parse, gives `None`: the script is ignored.
+fn repaired(text: &str) -> Option<Vec<Value>> {
+    let bytes = text.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(bytes.len() + 16);
+    let (mut in_string, mut escaped, mut depth) = (false, false, 0i64);
+    // Where a comma outside strings was written, while only white space has followed it.
+    let mut pending_comma: Option<usize> = None;
+    for (i, &b) in bytes.iter().enumerate() {
+        if in_string {
+            if escaped {
+                escaped = false;
+                if b"\"\\/bfnrtu".contains(&b) {
+                    out.extend_from_slice(&[b'\\', b]);
+                    continue;
+                }
+                // "\'" and kin: the character itself.
+            } else if b == b'\\' {
+                escaped = true;
+                continue;
+            } else if b == b'"' {
+                if ends_string(bytes, i + 1) {
+                    in_string = false;
+                } else {
+                    out.extend_from_slice(b"\\\"");
+                    continue;
+                }
+            }
+            out.push(if b < 0x20 { b' ' } else { b });
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => {
+                if let Some(at) = pending_comma {
+                    out[at] = b' ';
+                }
+                depth -= 1;
+            }
+            b',' if depth > 0 => {
+                pending_comma = Some(out.len());
+                out.push(b);
+                continue;
+            }
+            // Between top-level values.
+            b',' | b';' if depth <= 0 => {
+                out.push(b' ');
+                continue;
+            }
+            b' ' | b'\t' | b'\n' | b'\r' => {
+                out.push(b);
+                continue;
+            }
+            0..0x20 => {
+                out.push(b' ');
+                continue;
+            }
+            _ => {}
+        }
+        pending_comma = None;
+        out.push(b);
+    }
+    // Only ASCII bytes were replaced or inserted, between whole characters.
+    let out = String::from_utf8(out).ok()?;
+    serde_json::Deserializer::from_str(&out).into_iter::<Value>().collect::<Result<Vec<_>, _>>().ok()
+}
+
+/// Whether a double quote inside a string, followed by `rest`, can end it: what comes next (after
+/// white space) is what JSON allows after a string (`:`, `}`, `]`, the end), or a comma followed
+/// by the start of a key or value. Reads at most the white space, one comma and the byte after:
+/// the bytes it skips are never skipped again by the next quote.
+fn ends_string(bytes: &[u8], rest: usize) -> bool {
+    let next = |from: usize| bytes[from..].iter().position(|b| !b.is_ascii_whitespace()).map(|p| from + p);
+    let Some(i) = next(rest) else { return true };
+    match bytes[i] {
+        b':' | b'}' | b']' => true,
+        b',' => next(i + 1).is_none_or(|j| {
+            let after = &bytes[j..];
+            matches!(after[0], b'"' | b'{' | b'[' | b'}' | b']' | b'-' | b'0'..=b'9') || [&b"true"[..], b"false", b"null"].iter().any(|w| after.starts_with(w))
+        }),
+        _ => false,
+    }
+}
+
 /// Depth-first flatten of arrays and `@graph`, with an explicit stack.
 fn flatten(value: Value, out: &mut Vec<Value>) {
     let mut stack = vec![value];
@@ -228,6 +334,68 @@ mod tests {
         let ld = JsonLd::from_page(&html);
         let names: Vec<_> = ld.parties(ld.article().unwrap(), "author").into_iter().map(|p| p.name).collect();
         assert_eq!(names, ["A", "B"]);
+    }
+
+    fn headline(json: &str) -> Option<String> {
+        let ld = JsonLd::from_page(&page(json));
+        ld.article().and_then(|a| string(a, "headline"))
+    }
+
+    #[test]
+    fn template_json_is_repaired() {
+        // Each of these is invalid JSON that CMS templates emit.
+        let cases = [
+            ("trailing commas", r#"{"@type":"NewsArticle","headline":"Dam opens","keywords":["a","b",],}"#, "Dam opens"),
+            ("unescaped quotes", r#"{"@type":"NewsArticle","headline":"He said "no" to the "plan", then left","author":"Ann Roe"}"#, r#"He said "no" to the "plan", then left"#),
+            ("quote before a key", r#"{"@type":"NewsArticle","description":"A "test"","headline":"Dam opens"}"#, "Dam opens"),
+            ("invalid escape", r#"{"@type":"NewsArticle","headline":"Dam\'s gates open"}"#, "Dam's gates open"),
+            ("comment wrapper", "<!--\n{\"@type\":\"NewsArticle\",\"headline\":\"Dam opens\"}\n-->", "Dam opens"),
+            ("commented CDATA", "//<![CDATA[\n{\"@type\":\"NewsArticle\",\"headline\":\"Dam opens\"};\n//]]>", "Dam opens"),
+            ("block-commented CDATA", "/*<![CDATA[*/{\"@type\":\"NewsArticle\",\"headline\":\"Dam opens\"}/*]]>*/", "Dam opens"),
+            ("trailing semicolon", r#"{"@type":"NewsArticle","headline":"Dam opens"};"#, "Dam opens"),
+            ("raw tab and control character", "{\"@type\":\"NewsArticle\",\"headline\":\"Dam\topens\u{1}\"}", "Dam opens"),
+        ];
+        for (what, json, want) in cases {
+            assert_eq!(headline(json).as_deref().map(str::trim), Some(want), "{what}");
+        }
+        // Objects one after another, with nothing, white space, a comma or a semicolon between.
+        for sep in ["", "\n", ",", ";\n"] {
+            let json = format!(r##"{{"@type":"Organization","@id":"#o","name":"Dam News"}}{sep}{{"@type":"NewsArticle","headline":"Dam opens","publisher":{{"@id":"#o"}}}}"##);
+            let ld = JsonLd::from_page(&page(&json));
+            let article = ld.article().unwrap_or_else(|| panic!("concatenated with {sep:?}"));
+            assert_eq!(ld.parties(article, "publisher")[0].name, "Dam News");
+        }
+    }
+
+    #[test]
+    fn json_beyond_repair_is_ignored() {
+        for json in [
+            "{broken",
+            r#"{"@type":"NewsArticle","headline":"Unclosed}"#,
+            r#"{"@type":"NewsArticle" "headline":"no comma"}"#,
+            r#"{"@type":"NewsArticle","headline":'single quotes'}"#,
+            // A quote followed by what could go on after a string: read as the string's end, and
+            // what follows does not parse.
+            r#"{"@type":"NewsArticle","headline":"Sold "2", 3 left"}"#,
+        ] {
+            assert_eq!(headline(json), None, "{json}");
+        }
+        // Deep nesting stays within serde_json's limit, with or without a repair to make.
+        for tail in ["", ","] {
+            let deep = format!("{}{tail}{}", "[".repeat(100_000), "]".repeat(100_000));
+            assert!(JsonLd::from_page(&page(&deep)).nodes.is_empty());
+            assert!(repaired(&deep).is_none());
+        }
+    }
+
+    #[test]
+    fn quotes_followed_by_white_space_and_a_comma_stay_in_the_string() {
+        // A quote, white space, a comma and a word: prose, not the string's end. (Each quote looks
+        // ahead over its own white space only, so this costs one pass.)
+        let filler = format!("\"{}, x ", " ".repeat(1000)).repeat(2000);
+        let json = format!(r#"{{"@type":"NewsArticle","headline":"{filler}"}}"#);
+        let value = &repaired(&json).expect("repaired")[0];
+        assert_eq!(value["headline"].as_str().map(|h| h.matches('"').count()), Some(2000));
     }
 
     #[test]
