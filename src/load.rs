@@ -1,5 +1,6 @@
 //! Stage 1 of load → parse → extract → judge → clean → render: bytes from a file, stdin or URL, refused early when they are not an HTML page, decoded to a UTF-8 `String`.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::fs::File;
 use std::io::{self, Read};
@@ -201,11 +202,11 @@ pub fn load(source: &Source, opts: &LoadOptions) -> Result<Loaded, LoadError> {
     match source {
         Source::File(path) => {
             let bytes = read_file(path, opts.max_bytes)?;
-            finish(&bytes, None, None, "file")
+            finish(bytes, None, None, "file")
         }
         Source::Stdin => {
             let bytes = read_capped(io::stdin().lock(), opts.max_bytes, "input", LoadError::Io)?;
-            finish(&bytes, None, None, "input")
+            finish(bytes, None, None, "input")
         }
         Source::Url(url) => load_url(url, opts),
     }
@@ -213,18 +214,18 @@ pub fn load(source: &Source, opts: &LoadOptions) -> Result<Loaded, LoadError> {
 
 /// The checks and decoding shared by every kind of source.
 fn finish(
-    bytes: &[u8],
+    bytes: Vec<u8>,
     content_type: Option<&str>,
     url: Option<Url>,
     what: &'static str,
 ) -> Result<Loaded, LoadError> {
-    let without_bom = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let without_bom = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     if without_bom.iter().all(u8::is_ascii_whitespace) {
         return Err(LoadError::Empty { what });
     }
-    let utf16 = Encoding::for_bom(bytes).is_some_and(|(e, _)| is_utf16(e))
+    let utf16 = Encoding::for_bom(&bytes).is_some_and(|(e, _)| is_utf16(e))
         || content_type.and_then(header_charset).is_some_and(is_utf16);
-    if let Some(kind) = binary_kind(bytes, !utf16) {
+    if let Some(kind) = binary_kind(&bytes, !utf16) {
         return Err(LoadError::Binary { what, kind });
     }
     let tld = url.as_ref().and_then(tld_of);
@@ -361,7 +362,7 @@ fn load_url(url: &Url, opts: &LoadOptions) -> Result<Loaded, LoadError> {
     let bytes = read_capped(body.into_reader(), opts.max_bytes, "response", |e| {
         net_io_error(e, opts)
     })?;
-    finish(&bytes, content_type.as_deref(), Some(final_url), "response")
+    finish(bytes, content_type.as_deref(), Some(final_url), "response")
 }
 
 fn ureq_error(e: ureq::Error, opts: &LoadOptions) -> LoadError {
@@ -469,15 +470,17 @@ pub fn decode(
     bytes: &[u8],
     content_type: Option<&str>,
 ) -> Result<(String, &'static Encoding), LoadError> {
-    decode_with_tld(bytes, content_type, None)
+    decode_with_tld(bytes.to_vec(), content_type, None)
 }
 
+/// [`decode`] of a buffer the caller gives up: a page that needs no conversion (UTF-8, or ASCII
+/// in an ASCII-compatible encoding, most pages) becomes the text without a copy.
 fn decode_with_tld(
-    bytes: &[u8],
+    bytes: Vec<u8>,
     content_type: Option<&str>,
     tld: Option<&str>,
 ) -> Result<(String, &'static Encoding), LoadError> {
-    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+    if let Some((enc, bom_len)) = Encoding::for_bom(&bytes) {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         return Ok((text.into_owned(), enc));
     }
@@ -485,36 +488,48 @@ fn decode_with_tld(
     // A page saved by a browser is re-encoded as UTF-8 but keeps its old <meta charset>: bytes that
     // are valid UTF-8 with non-ASCII text in them are UTF-8 whatever the meta tag says.
     // (`has_valid_multibyte_utf8` of valid UTF-8 is "not ASCII": validated once here.)
-    if from_header.is_none()
-        && let Ok(text) = std::str::from_utf8(bytes)
-        && !text.is_ascii()
-    {
-        return Ok((text.to_owned(), UTF_8));
-    }
-    let declared = from_header.or_else(|| meta_charset(bytes));
+    let bytes = if from_header.is_none() {
+        match String::from_utf8(bytes) {
+            Ok(text) if !text.is_ascii() => return Ok((text, UTF_8)),
+            Ok(text) => text.into_bytes(),
+            Err(invalid) => invalid.into_bytes(),
+        }
+    } else {
+        bytes
+    };
+    let declared = from_header.or_else(|| meta_charset(&bytes));
     if let Some(enc) = declared {
         let contradicted =
-            enc == UTF_8 && std::str::from_utf8(bytes).is_err() && !has_valid_multibyte_utf8(bytes);
+            enc == UTF_8 && std::str::from_utf8(&bytes).is_err() && !has_valid_multibyte_utf8(&bytes);
         if !contradicted {
-            let (text, _) = enc.decode_without_bom_handling(bytes);
-            return Ok((text.into_owned(), enc));
+            return Ok((decode_owned(enc, bytes), enc));
         }
     }
     sniff(bytes, tld)
 }
 
-fn sniff(bytes: &[u8], tld: Option<&str>) -> Result<(String, &'static Encoding), LoadError> {
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok((text.to_owned(), UTF_8));
-    }
-    if has_valid_multibyte_utf8(bytes) {
+/// `bytes` in `enc`, keeping the buffer when decoding leaves it as it is.
+fn decode_owned(enc: &'static Encoding, bytes: Vec<u8>) -> String {
+    let converted = match enc.decode_without_bom_handling(&bytes).0 {
+        Cow::Owned(text) => Some(text),
+        Cow::Borrowed(_) => None,
+    };
+    // Borrowed means the bytes were already that text, so valid UTF-8.
+    converted.unwrap_or_else(|| String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+}
+
+fn sniff(bytes: Vec<u8>, tld: Option<&str>) -> Result<(String, &'static Encoding), LoadError> {
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => return Ok((text, UTF_8)),
+        Err(invalid) => invalid.into_bytes(),
+    };
+    if has_valid_multibyte_utf8(&bytes) {
         return Err(LoadError::InvalidUtf8);
     }
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
-    detector.feed(bytes, true);
+    detector.feed(&bytes, true);
     let enc = detector.guess(tld.map(str::as_bytes), Utf8Detection::Deny);
-    let (text, _) = enc.decode_without_bom_handling(bytes);
-    Ok((text.into_owned(), enc))
+    Ok((decode_owned(enc, bytes), enc))
 }
 
 fn has_valid_multibyte_utf8(bytes: &[u8]) -> bool {
@@ -917,7 +932,7 @@ mod tests {
     }
 
     fn finish_err(bytes: &[u8]) -> LoadError {
-        finish(bytes, None, None, "file").expect_err("refused")
+        finish(bytes.to_vec(), None, None, "file").expect_err("refused")
     }
 
     #[test]
@@ -958,11 +973,11 @@ mod tests {
             .chain(bytes.iter().copied())
             .collect();
         assert_eq!(
-            finish(&with_bom, None, None, "file").expect("loads").html,
+            finish(with_bom, None, None, "file").expect("loads").html,
             "<p>hi</p>"
         );
         let loaded = finish(
-            &bytes,
+            bytes,
             Some("text/html; charset=utf-16le"),
             None,
             "response",
@@ -981,13 +996,13 @@ mod tests {
             assert!(matches!(err, LoadError::Empty { what: "file" }), "{err:?}");
             assert_eq!(err.to_string(), "empty file");
         }
-        let err = finish(b"", None, None, "response").unwrap_err();
+        let err = finish(Vec::new(), None, None, "response").unwrap_err();
         assert_eq!(err.to_string(), "empty response");
         let err = finish_err(b"Just some notes. 3 < 4 and a<>b, nothing else.");
         assert!(matches!(err, LoadError::PlainText));
         assert_eq!(err.to_string(), "plain text, not an HTML page");
         for ok in [&b"<p>x"[..], b"<!-- c -->", b"text</p>"] {
-            assert!(finish(ok, None, None, "file").is_ok());
+            assert!(finish(ok.to_vec(), None, None, "file").is_ok());
         }
     }
 
