@@ -66,6 +66,23 @@ impl JsonLd {
         self.nodes.iter().find(|n| types(n).iter().any(|t| wanted.contains(&t.as_str())))
     }
 
+    /// The names of every node of the given types (the site's WebSite and Organization nodes).
+    pub fn names_of_types(&self, wanted: &[&str]) -> Vec<String> {
+        self.nodes.iter().filter(|n| types(n).iter().any(|t| wanted.contains(&t.as_str()))).filter_map(|n| string(n, "name")).collect()
+    }
+
+    /// The names in the page's breadcrumb trails but the last of each (the page itself).
+    pub fn breadcrumb_sections(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for list in self.nodes.iter().filter(|n| types(n).iter().any(|t| t == "BreadcrumbList")) {
+            let Some(Value::Array(items)) = list.get("itemListElement") else { continue };
+            let names = items.iter().filter_map(|item| string(item, "name").or_else(|| item.get("item").and_then(|i| string(i, "name"))));
+            let names: Vec<String> = names.collect();
+            out.extend(names.iter().take(names.len().saturating_sub(1)).cloned());
+        }
+        out
+    }
+
     /// Follow an `{"@id": ...}` reference to its full node, if the page has it.
     pub fn resolve<'a>(&'a self, value: &'a Value) -> &'a Value {
         if let Some(id) = value.get("@id").and_then(Value::as_str) {

@@ -247,14 +247,17 @@ impl SiteNames<'_> {
             let p = title_key(p);
             !p.is_empty() && (p == t || p.contains(&t) || t.contains(&p))
         });
-        // The host's name: "valleypost" in "www.valleypost.com", matched by "Valley Post" and
-        // "ValleyPost.com".
-        let by_host = self.host.is_some_and(|h| {
+        by_publisher || self.host_named_by_key(&t)
+    }
+
+    /// Whether a [`title_key`] names the host: "valleypost" in "www.valleypost.com", matched by
+    /// "Valley Post", "ValleyPost.com" and "Valley Post Online".
+    fn host_named_by_key(&self, t: &str) -> bool {
+        self.host.is_some_and(|h| {
             let (label, domain) = site_label(h);
             let label = title_key(label);
             label.len() >= 4 && (t == label || t == title_key(domain) || (t.starts_with(&label) && t.len() <= label.len() + 6))
-        });
-        by_publisher || by_host
+        })
     }
 }
 
@@ -337,11 +340,21 @@ fn title(html: &Html, profile: &Profile, metas: &Metas, ld: &JsonLd, site: SiteN
     .collect();
     let Some(first) = candidates.first() else {
         return match document_title {
-            Some(title) => Some(title_from_document_title(&title, &h1s)),
+            Some(title) => {
+                let tails = TitleTails::new(html, metas, ld, site, &[]);
+                let title = title_from_document_title(&title, &h1s);
+                Some(if h1s.iter().any(|h| title_key(h) == title_key(&title)) { title } else { tails.strip(&title) })
+            }
             None => h1s.into_iter().next(),
         };
     };
-    let stripped = |t: &str, h1: Option<&str>| strip_site_suffix(t, site, h1);
+    let others: Vec<&str> = candidates.iter().map(String::as_str).chain(document_title.as_deref()).collect();
+    let tails = TitleTails::new(html, metas, ld, site, &others);
+    // A title that is the page's heading is the headline, whatever separators it holds.
+    let stripped = |t: &str, h1: Option<&str>| {
+        let t = strip_site_suffix(t, site, h1);
+        if h1.is_some_and(|h| title_key(h) == title_key(&t)) { t } else { tails.strip(&t) }
+    };
     let chosen = stripped(first, h1s.first().map(String::as_str));
     // A headline cut short for search engines ("…", or at the length they show) is the start of
     // the visible one.
@@ -377,6 +390,142 @@ fn title(html: &Html, profile: &Profile, metas: &Metas, ld: &JsonLd, site: SiteN
         }
     }
     Some(chosen)
+}
+
+/// Where a title may end with the site's or a section's name ("Headline - Politics - Valley Post",
+/// "标题_教育频道_山谷网"), and what shows that such an end is not the headline's own.
+/// " @ " is how blog platforms join a post's title and the blog's name ("Post @ Blog :: Platform").
+const TAIL_SEPARATORS: &[&str] = &[" | ", "|", " - ", " – ", " — ", "—", " :: ", "::", " » ", "»", " · ", " • ", " / ", " @ ", "_", "｜"];
+
+/// Evidence that the end of a title, after a separator, names the site or one of its sections
+/// rather than being part of the headline ("Left - Right Politics" must stay whole). A tail goes
+/// when it is exactly:
+/// - a name the page gives the site or the article's section: og:site_name, application-name, the
+///   publisher (meta tags, JSON-LD), the JSON-LD WebSite's or Organization's name, the host's name,
+///   the article's section (article:section, articleSection, a JSON-LD breadcrumb above it);
+/// - the end of another of the page's titles whose head differs (`<title>` "Other headline | Site"
+///   beside og:title "Headline | Site"), or what follows a head that another title is on its own;
+/// - the text or logo (`img alt`) of a link to a home page ("/", "https://valleypost.example/"):
+///   the masthead, which portals give no other name to.
+///
+/// In Chinese portals' "标题_频道_网站", once the site's name went after `_`, the channel's short
+/// name before it goes too: the template has no other way to show it.
+struct TitleTails<'a> {
+    html: &'a Html,
+    site: SiteNames<'a>,
+    /// [`title_key`]s of the site's and sections' names.
+    names: Vec<String>,
+    others: &'a [&'a str],
+    home_labels: std::cell::OnceCell<Vec<String>>,
+}
+
+impl<'a> TitleTails<'a> {
+    fn new(html: &'a Html, metas: &Metas, ld: &JsonLd, site: SiteNames<'a>, others: &'a [&'a str]) -> TitleTails<'a> {
+        let mut names: Vec<String> = ["og:site_name", "application-name", "apple-mobile-web-app-title", "publisher", "dc:publisher", "article:section"]
+            .iter()
+            .flat_map(|k| metas.all(k).iter().cloned())
+            .chain(metas.all("twitter:site").iter().map(|h| h.trim_start_matches('@').to_owned()))
+            .chain(site.publisher.map(str::to_owned))
+            .collect();
+        if let Some(article) = ld.article() {
+            names.extend(ld.parties(article, "publisher").into_iter().map(|p| p.name));
+            names.extend(jsonld::strings(article, "articleSection"));
+        }
+        names.extend(ld.names_of_types(&["WebSite", "Organization", "NewsMediaOrganization"]));
+        names.extend(ld.breadcrumb_sections());
+        let mut names: Vec<String> = names.iter().map(|n| title_key(n)).filter(|k| !k.is_empty()).collect();
+        names.sort_unstable();
+        names.dedup();
+        TitleTails { html, site, names, others, home_labels: std::cell::OnceCell::new() }
+    }
+
+    /// The title without the site's and sections' names at its end.
+    fn strip(&self, title: &str) -> String {
+        let mut title = title.trim();
+        // Every separator is tried against every other title: only for a title's length (the
+        // metadata titles are bounded so; a hostile `<title>` can be any length).
+        if title.len() > 400 {
+            return title.to_owned();
+        }
+        let mut site_after_underscore = false;
+        'strip: loop {
+            let mut splits: Vec<(usize, usize, bool)> = TAIL_SEPARATORS
+                .iter()
+                .flat_map(|s| title.match_indices(s).map(move |(i, _)| (i, i + s.len(), *s == "_")))
+                .collect();
+            // The shortest tail first.
+            splits.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            for (i, j, underscore) in splits {
+                let (head, tail) = (title[..i].trim(), title[j..].trim());
+                if tail.chars().count() >= head.chars().count() {
+                    break;
+                }
+                if long_heading(head) && self.names_site(head, tail) {
+                    title = head;
+                    site_after_underscore |= underscore;
+                    continue 'strip;
+                }
+            }
+            break;
+        }
+        if site_after_underscore {
+            for _ in 0..2 {
+                let Some((head, channel)) = title.rsplit_once('_') else { break };
+                let short = channel.chars().count() <= 6 && !channel.contains(char::is_whitespace) && channel.chars().any(is_cjk);
+                if !short || !long_heading(head) || !head.chars().any(is_cjk) {
+                    break;
+                }
+                title = head;
+            }
+        }
+        title.to_owned()
+    }
+
+    fn names_site(&self, head: &str, tail: &str) -> bool {
+        let key = title_key(tail);
+        if key.is_empty() {
+            return false;
+        }
+        if self.names.binary_search(&key).is_ok() || self.site.host_named_by_key(&key) {
+            return true;
+        }
+        let head_key = title_key(head);
+        let other_title = self.others.iter().any(|o| {
+            let o = o.trim();
+            title_key(o) == head_key
+                || TAIL_SEPARATORS.iter().any(|s| o.strip_suffix(tail).and_then(|h| h.trim_end().strip_suffix(s.trim())).is_some_and(|h| !h.trim().is_empty() && title_key(h) != head_key))
+        });
+        other_title || self.home_labels.get_or_init(|| home_labels(self.html)).contains(&key)
+    }
+}
+
+/// [`title_key`]s of the texts and logos (`img alt`) of the page's links to a home page.
+fn home_labels(html: &Html) -> Vec<String> {
+    let mut labels = Vec::new();
+    for a in select_named(html, &LINKS, &["a"]).filter(|a| a.value().attr("href").is_some_and(is_home_href)) {
+        if let Some(text) = element_text_within(a, 200) {
+            labels.push(title_key(&text));
+        }
+        for img in a.descendants().filter_map(ElementRef::wrap).filter(|e| e.value().name() == "img") {
+            if let Some(alt) = img.value().attr("alt") {
+                labels.push(title_key(alt));
+            }
+        }
+    }
+    labels.retain(|l| !l.is_empty());
+    labels
+}
+
+/// "/", "https://valleypost.example", "//valleypost.example/index.html": a site's home page.
+fn is_home_href(href: &str) -> bool {
+    let href = href.trim();
+    let after_scheme = href.strip_prefix("https:").or_else(|| href.strip_prefix("http:")).unwrap_or(href);
+    let path = match after_scheme.strip_prefix("//") {
+        Some(rest) => rest.find(['/', '?', '#']).map_or("", |i| &rest[i..]),
+        None if after_scheme.starts_with('/') => after_scheme,
+        None => return false,
+    };
+    matches!(path, "" | "/" | "/index.html" | "/index.htm" | "/index.php")
 }
 
 /// The heading's text without a permalink marker ("Installation¶" in documentation generators).
@@ -1292,6 +1441,83 @@ mod tests {
         assert!(site.named_by("Valley Post"));
         assert!(site.named_by("ValleyPost.co.uk"));
         assert!(!site.named_by("Edition"));
+    }
+
+    /// The title `title()` gives for a page with this head and body, at this host.
+    fn page_title(head: &str, body: &str, host: Option<&str>) -> Option<String> {
+        let html = Html::parse_document(&format!("<html><head>{head}</head><body>{body}</body></html>"));
+        let metas = Metas::from_page(&html);
+        let ld = JsonLd::from_page(&html);
+        let publisher = metas.first(&["og:site_name"]);
+        let site = SiteNames { publisher: publisher.as_deref(), host };
+        title(&html, &Profile::builtin("generic").expect("generic profile"), &metas, &ld, site)
+    }
+
+    #[test]
+    fn site_and_section_tails_go_when_the_page_names_them() {
+        let og = |t: &str| format!(r#"<meta property="og:title" content="{t}">"#);
+        // Section (article:section) and site (og:site_name), no heading on the page.
+        let head = format!(r#"{}<meta property="og:site_name" content="Valley Post"><meta property="article:section" content="Weather">"#, og("Rain returns to the valley - Weather - Valley Post"));
+        assert_eq!(page_title(&head, "", None).as_deref(), Some("Rain returns to the valley"));
+        // JSON-LD's publisher and breadcrumb, other separators.
+        let ld = r#"<script type="application/ld+json">[{"@type":"NewsArticle","publisher":{"@type":"Organization","name":"Valley Post Online"}},
+            {"@type":"BreadcrumbList","itemListElement":[{"@type":"ListItem","name":"Home"},{"@type":"ListItem","item":{"name":"Weather"}},{"@type":"ListItem","name":"Rain returns"}]}]</script>"#;
+        for sep in [" » ", " | ", " :: ", " — ", "—", " · "] {
+            let head = format!("{}{ld}", og(&format!("Rain returns to the valley{sep}Weather{sep}Valley Post Online")));
+            assert_eq!(page_title(&head, "", None).as_deref(), Some("Rain returns to the valley"), "{sep:?}");
+        }
+        // The host's name; a tail that `<title>` shares with another head; a head that another
+        // title is on its own.
+        assert_eq!(page_title(&og("Rain returns to the valley | ValleyPost"), "", Some("www.valleypost.example")).as_deref(), Some("Rain returns to the valley"));
+        let head = format!("{}<title>Dry summer ends at last | Valley Post</title>", og("Rain returns to the valley | Valley Post"));
+        assert_eq!(page_title(&head, "", None).as_deref(), Some("Rain returns to the valley"));
+        let head = format!(r#"{}<meta name="twitter:title" content="Rain returns to the valley">"#, og("Rain returns to the valley :: Valley Post"));
+        assert_eq!(page_title(&head, "", None).as_deref(), Some("Rain returns to the valley"));
+        // A blog's post: its blog (og:site_name) and the platform (its home link) go.
+        let head = r#"<meta property="og:site_name" content="Hill Walks"><meta property="og:title" content="Rain returns to the valley @ Hill Walks :: Bloghost ::">"#;
+        assert_eq!(page_title(head, r#"<a href="https://www.bloghost.example/">Bloghost</a>"#, None).as_deref(), Some("Rain returns to the valley"));
+        // The masthead: a link to the home page, by its text or its logo.
+        for body in [r#"<a href="/">Valley Post</a>"#, r#"<a href="https://www.valleypost.example"><img src="l.png" alt="Valley Post"></a>"#] {
+            assert_eq!(page_title(&og("Rain returns to the valley | Valley Post"), body, None).as_deref(), Some("Rain returns to the valley"), "{body}");
+        }
+    }
+
+    #[test]
+    fn headlines_with_separators_keep_them_without_evidence() {
+        let head = |t: &str| format!(r#"<meta property="og:title" content="{t}"><meta property="og:site_name" content="Valley Post"><meta property="article:section" content="Politics">"#);
+        for title in [
+            "Left - Right: the long march of valley politics",
+            "Rain returns to the valley - and stays",
+            "Rain returns to the valley - Left - Right",
+            // A head too short to be a headline.
+            "Politics - Valley Post",
+        ] {
+            assert_eq!(page_title(&head(title), r#"<a href="/news">Rain returns to the valley</a>"#, None).as_deref(), Some(title), "{title}");
+        }
+        // The site and the section go, the headline's own dash stays.
+        assert_eq!(page_title(&head("Left - Right: the long march of valley politics - Politics - Valley Post"), "", None).as_deref(), Some("Left - Right: the long march of valley politics"));
+    }
+
+    #[test]
+    fn chinese_portal_titles_lose_channel_and_site() {
+        let logo = r#"<a href="https://www.shangu.example/"><img src="logo.png" alt="山谷网"></a>"#;
+        let title = "<title>山谷终于迎来了久违的降雨天气_天气频道_山谷网</title>";
+        assert_eq!(page_title(title, logo, None).as_deref(), Some("山谷终于迎来了久违的降雨天气"));
+        // Without the masthead nothing names the site: the title stays whole.
+        assert_eq!(page_title(title, r#"<a href="/news/">山谷网</a>"#, None).as_deref(), Some("山谷终于迎来了久违的降雨天气_天气频道_山谷网"));
+        // A tail that is part of the site's name is not the site.
+        let head = r#"<meta property="og:site_name" content="山谷的家_蓝天"><meta property="og:title" content="我们终于到了山顶看日出的地方_蓝天">"#;
+        assert_eq!(page_title(head, "", None).as_deref(), Some("我们终于到了山顶看日出的地方_蓝天"));
+    }
+
+    #[test]
+    fn home_links() {
+        for href in ["/", "https://www.valleypost.example", "//valleypost.example/", "http://valleypost.example/index.html", " / "] {
+            assert!(is_home_href(href), "{href}");
+        }
+        for href in ["", "#", "news/", "/news", "https://www.valleypost.example/news/", "index.html", "mailto:a@b.example", "javascript:void(0)"] {
+            assert!(!is_home_href(href), "{href}");
+        }
     }
 
     #[test]
