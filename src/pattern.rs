@@ -3,21 +3,24 @@
 //! Building a regex costs far more than running it on one page: Unicode classes (`\s`, `\d`, the
 //! case folds of `(?i)`) compile to large UTF-8 automata, and the literal analysis behind the
 //! prefilters of word lists is slower still. `republish embed` runs once per page inside CMS hooks,
-//! where those builds were most of the process's time. A [`Pattern`] therefore keeps two builds of
+//! where those builds were most of the process's time. A [`Pattern`] therefore keeps three builds of
 //! the same source, each made only when first needed:
 //!
 //! - for a text that is all ASCII, the pattern compiled with Unicode off (`\w`, `\s`, `\d`, `\b`
 //!   and `(?i)` restricted to ASCII) and without a prefilter. On an ASCII text this finds exactly
 //!   what the Unicode build finds: the Unicode classes hold no other ASCII characters, and what
 //!   they hold beyond ASCII (or what `(?i)` adds, `ſ` and the Kelvin sign) cannot occur in the
-//!   text. A source that does not compile that way (`\p{..}`, a class holding a non-ASCII
-//!   character) is parsed as Unicode and every class cut down to its ASCII part, every non-ASCII
+//!   text. When no class or escape of the pattern reaches beyond ASCII, the same build serves a
+//!   text of ASCII and [`PUNCT`] characters (curly quotes, dashes, bullets, `©`: neither word
+//!   characters, nor white space, nor cased), so the usual English text needs no second build. A
+//!   source that does not compile that way (`\p{..}`, a class holding a non-ASCII character) is
+//!   parsed as Unicode and every class cut down to its ASCII and `PUNCT` part, every other
 //!   literal made a dead end and every word boundary made ASCII: the same matches on such a text,
 //!   without the Unicode classes' automata (a dateline pattern repeats `[\p{L}\p{M}\d...]` 40
 //!   times);
-//! - for a text in the usual scripts of Western news copy (Latin up to U+024F and the General
-//!   Punctuation block: curly quotes, dashes, bullets), the pattern cut down the same way to those
-//!   characters, with its Unicode word boundaries kept: `\p{L}` is then a few ranges, not hundreds;
+//! - for a text in the usual scripts of Western news copy (Latin up to U+024F, the General
+//!   Punctuation block, currency signs), the pattern cut down the same way to those characters,
+//!   with its Unicode word boundaries kept: `\p{L}` is then a few ranges, not hundreds;
 //! - for any other text, the pattern as [`regex::Regex`] builds it (same engine and options).
 //!
 //! Most texts these patterns run on are short and ASCII (dates, bylines, URLs, class names).
@@ -27,24 +30,86 @@ use std::sync::OnceLock;
 
 use regex_automata::meta;
 use regex_automata::util::syntax;
+use regex_syntax::ast;
+use regex_syntax::hir::translate::TranslatorBuilder;
 use regex_syntax::hir::{Capture, Class, ClassBytes, ClassBytesRange, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Literal, Look, Repetition};
 
-/// A regex source with its two lazily built forms; usable in a `static`.
+/// A regex source with its lazily built forms; usable in a `static`.
 pub struct Pattern {
     source: Cow<'static, str>,
     /// `None` when the source cannot be cut down (it would lose a group).
-    ascii: OnceLock<Option<meta::Regex>>,
+    ascii: OnceLock<Option<Ascii>>,
     /// For texts of [`COMMON`] characters; `None` as for `ascii`.
     common: OnceLock<Option<meta::Regex>>,
     unicode: OnceLock<meta::Regex>,
 }
 
-/// The characters of the middle build: Latin (ASCII, Latin-1, Extended-A and -B) and General
-/// Punctuation.
-const COMMON: &[(char, char)] = &[('\0', '\u{24f}'), ('\u{2000}', '\u{206f}')];
+/// The build for ASCII text, and whether it also serves text with [`PUNCT`] characters.
+struct Ascii {
+    regex: meta::Regex,
+    punct: bool,
+}
 
-fn is_common(c: char) -> bool {
-    COMMON.iter().any(|&(start, end)| (start..=end).contains(&c))
+/// Characters outside ASCII that are not word characters, not white space, not digits and
+/// without a case partner (in Unicode's `\w`, `\s`, `\d` and simple case folding): curly quotes,
+/// dashes, bullets, `©`, `£`, `€`, `™` and the like, the usual non-ASCII of English news copy.
+/// For a text of ASCII and these, every class built from ASCII pieces (`\s`, `\w`, `(?i)k`, a
+/// range) holds none of them in Unicode either, a negated one all of them, and Unicode and ASCII
+/// word boundaries agree. The test `punct_is_what_its_rule_says` derives the list.
+const PUNCT: &[(char, char)] = &[
+    ('\u{80}', '\u{84}'),
+    ('\u{86}', '\u{9f}'),
+    ('\u{a1}', '\u{a9}'),
+    ('\u{ab}', '\u{b4}'),
+    ('\u{b6}', '\u{b9}'),
+    ('\u{bb}', '\u{bf}'),
+    ('\u{d7}', '\u{d7}'),
+    ('\u{f7}', '\u{f7}'),
+    ('\u{200b}', '\u{200b}'),
+    ('\u{200e}', '\u{2027}'),
+    ('\u{202a}', '\u{202e}'),
+    ('\u{2030}', '\u{203e}'),
+    ('\u{2041}', '\u{2053}'),
+    ('\u{2055}', '\u{205e}'),
+    ('\u{2060}', '\u{206f}'),
+    ('\u{20a0}', '\u{20c0}'),
+    ('\u{2122}', '\u{2122}'),
+];
+
+/// The characters of the middle build: Latin (ASCII, Latin-1, Extended-A and -B), General
+/// Punctuation, and the rest of [`PUNCT`] (currency signs, `™`).
+const COMMON: &[(char, char)] = &[('\0', '\u{24f}'), ('\u{2000}', '\u{206f}'), ('\u{20a0}', '\u{20c0}'), ('\u{2122}', '\u{2122}')];
+
+const ASCII: &[(char, char)] = &[('\0', '\x7f')];
+
+fn within(chars: &[(char, char)], c: char) -> bool {
+    chars.iter().any(|&(start, end)| (start..=end).contains(&c))
+}
+
+/// How far beyond ASCII a text reaches, by the build that can serve it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Reach {
+    Ascii,
+    Punct,
+    Common,
+    Other,
+}
+
+fn reach(haystack: &str) -> Reach {
+    if haystack.is_ascii() {
+        return Reach::Ascii;
+    }
+    let mut reach = Reach::Ascii;
+    for c in haystack.chars().filter(|c| !c.is_ascii()) {
+        if within(PUNCT, c) {
+            reach = reach.max(Reach::Punct);
+        } else if within(COMMON, c) {
+            reach = Reach::Common;
+        } else {
+            return Reach::Other;
+        }
+    }
+    reach
 }
 
 impl std::fmt::Debug for Pattern {
@@ -90,42 +155,45 @@ impl Pattern {
         })
     }
 
-    /// The ASCII-only build, if the source has one.
-    fn ascii(&self) -> Option<&meta::Regex> {
+    /// The build for ASCII text, if the source has one: the source compiled with Unicode off and
+    /// no prefilter, which also serves [`PUNCT`] text when [`serves_punct`]. A source that does
+    /// not compile so (`\p{..}`, a class with a non-ASCII member) is cut down to ASCII and
+    /// `PUNCT`, which serves both.
+    fn ascii(&self) -> Option<&Ascii> {
         self.ascii
             .get_or_init(|| {
+                let ast = ast::parse::Parser::new().parse(&self.source).ok()?;
                 let mut builder = meta::Builder::new();
                 builder.configure(config().auto_prefilter(false));
-                if let Ok(regex) = builder.syntax(syntax::Config::new().unicode(false).utf8(false)).build(&self.source) {
-                    return Some(regex);
+                if let Ok(hir) = translate(&self.source, &ast, false, false) {
+                    let punct = serves_punct(&ast, &hir);
+                    return builder.build_from_hir(&hir).ok().map(|regex| Ascii { regex, punct });
                 }
-                self.cut_down(&builder, &[('\0', '\x7f')])
+                let unicode = translate(&self.source, &ast, true, true).ok()?;
+                let chars: Vec<(char, char)> = ASCII.iter().chain(PUNCT).copied().collect();
+                cut_down(&builder, &unicode, &chars, true).map(|regex| Ascii { regex, punct: true })
             })
             .as_ref()
     }
 
     /// The build for texts of [`COMMON`] characters, if the source has one.
     fn common(&self) -> Option<&meta::Regex> {
-        self.common.get_or_init(|| self.cut_down(meta::Builder::new().configure(config()), COMMON)).as_ref()
-    }
-
-    /// The source parsed as Unicode and cut down to `chars`, built.
-    fn cut_down(&self, builder: &meta::Builder, chars: &[(char, char)]) -> Option<meta::Regex> {
-        let unicode = regex_automata::util::syntax::parse(&self.source).ok()?;
-        let part = restrict(&unicode, chars);
-        // A group lost on the way would renumber the others.
-        let groups = |hir: &Hir| hir.properties().explicit_captures_len();
-        (groups(&part) == groups(&unicode)).then(|| builder.build_from_hir(&part).ok()).flatten()
+        self.common
+            .get_or_init(|| {
+                let ast = ast::parse::Parser::new().parse(&self.source).ok()?;
+                let unicode = translate(&self.source, &ast, true, true).ok()?;
+                cut_down(meta::Builder::new().configure(config()), &unicode, COMMON, false)
+            })
+            .as_ref()
     }
 
     /// The build to run on `haystack`.
     fn regex(&self, haystack: &str) -> &meta::Regex {
-        let regex = if haystack.is_ascii() {
-            self.ascii()
-        } else if haystack.chars().all(is_common) {
-            self.common()
-        } else {
-            None
+        let regex = match reach(haystack) {
+            Reach::Ascii => self.ascii().map(|ascii| &ascii.regex),
+            Reach::Punct => self.ascii().filter(|ascii| ascii.punct).map(|ascii| &ascii.regex).or_else(|| self.common()),
+            Reach::Common => self.common(),
+            Reach::Other => None,
         };
         regex.unwrap_or_else(|| self.unicode())
     }
@@ -207,16 +275,75 @@ impl Pattern {
     }
 }
 
-/// What of `hir` can match in a text of `chars` only (ASCII or [`COMMON`]), as a pattern that
-/// matches there exactly where `hir` does: classes cut to those characters, literals outside them
-/// unmatchable, and for ASCII, Unicode word boundaries as ASCII ones (the same on ASCII text: the
-/// Unicode word characters below 128 are the ASCII ones).
-fn restrict(hir: &Hir, chars: &[(char, char)]) -> Hir {
-    let ascii = chars == [('\0', '\x7f')];
+/// `ast` translated as `syntax::parse_with` would with these options (the others at their defaults).
+fn translate(source: &str, ast: &ast::Ast, unicode: bool, utf8: bool) -> Result<Hir, regex_syntax::hir::Error> {
+    TranslatorBuilder::new().unicode(unicode).utf8(utf8).build().translate(source, ast)
+}
+
+/// Whether `hir`, `ast` translated with Unicode off, finds in a text of ASCII and [`PUNCT`] what the
+/// Unicode build finds: no class of it reaches beyond ASCII (`.`, `[^..]`, `\W` would match single
+/// bytes of a `PUNCT` character), and no escape is a byte beyond ASCII (`\xA0` is a byte with
+/// Unicode off, a character with it on). Such a pattern meets `PUNCT` characters only in its
+/// non-ASCII literals, which are the same characters in both builds, and no class built from ASCII
+/// pieces holds a `PUNCT` character in Unicode either (see [`PUNCT`]). These are the checks
+/// regex-syntax makes when translating in UTF-8 mode, without translating again.
+fn serves_punct(ast: &ast::Ast, hir: &Hir) -> bool {
+    struct ByteEscapes;
+    impl ast::Visitor for ByteEscapes {
+        type Output = ();
+        type Err = ();
+        fn finish(self) -> Result<(), ()> {
+            Ok(())
+        }
+        fn visit_pre(&mut self, ast: &ast::Ast) -> Result<(), ()> {
+            match ast {
+                ast::Ast::Literal(literal) if beyond(literal) => Err(()),
+                _ => Ok(()),
+            }
+        }
+        fn visit_class_set_item_pre(&mut self, item: &ast::ClassSetItem) -> Result<(), ()> {
+            match item {
+                ast::ClassSetItem::Literal(literal) if beyond(literal) => Err(()),
+                ast::ClassSetItem::Range(range) if beyond(&range.start) || beyond(&range.end) => Err(()),
+                _ => Ok(()),
+            }
+        }
+    }
+    fn beyond(literal: &ast::Literal) -> bool {
+        literal.byte().is_some_and(|byte| !byte.is_ascii())
+    }
+    fn classes_ascii(hir: &Hir) -> bool {
+        match hir.kind() {
+            HirKind::Class(Class::Bytes(class)) => class.is_ascii(),
+            HirKind::Class(Class::Unicode(class)) => class.is_ascii(),
+            HirKind::Repetition(rep) => classes_ascii(&rep.sub),
+            HirKind::Capture(cap) => classes_ascii(&cap.sub),
+            HirKind::Concat(subs) | HirKind::Alternation(subs) => subs.iter().all(classes_ascii),
+            HirKind::Empty | HirKind::Literal(_) | HirKind::Look(_) => true,
+        }
+    }
+    classes_ascii(hir) && ast::visit(ast, ByteEscapes).is_ok()
+}
+
+/// `unicode` (a source parsed as Unicode) cut down to `chars` and built; `None` if that would lose
+/// a group (it would renumber the others).
+fn cut_down(builder: &meta::Builder, unicode: &Hir, chars: &[(char, char)], ascii_words: bool) -> Option<meta::Regex> {
+    let part = restrict(unicode, chars, ascii_words);
+    let groups = |hir: &Hir| hir.properties().explicit_captures_len();
+    (groups(&part) == groups(unicode)).then(|| builder.build_from_hir(&part).ok()).flatten()
+}
+
+/// What of `hir` can match in a text of `chars` only (ASCII, ASCII and [`PUNCT`], or [`COMMON`]),
+/// as a pattern that matches there exactly where `hir` does: classes cut to those characters,
+/// literals outside them unmatchable, and with `ascii_words` (no word character in `chars` beyond
+/// ASCII), Unicode word boundaries as ASCII ones (the same on such a text: the Unicode word
+/// characters below 128 are the ASCII ones).
+fn restrict(hir: &Hir, chars: &[(char, char)], ascii_words: bool) -> Hir {
+    let ascii = chars == ASCII;
     match hir.kind() {
         HirKind::Empty => Hir::empty(),
         HirKind::Literal(Literal(bytes)) => {
-            let inside = std::str::from_utf8(bytes).is_ok_and(|text| text.chars().all(|c| chars.iter().any(|&(a, b)| (a..=b).contains(&c))));
+            let inside = std::str::from_utf8(bytes).is_ok_and(|text| text.chars().all(|c| within(chars, c)));
             if inside { Hir::literal(bytes.clone()) } else { Hir::fail() }
         }
         HirKind::Class(Class::Unicode(class)) => {
@@ -231,7 +358,7 @@ fn restrict(hir: &Hir, chars: &[(char, char)]) -> Hir {
             }
             Hir::class(Class::Bytes(class))
         }
-        HirKind::Look(look) if ascii => Hir::look(match look {
+        HirKind::Look(look) if ascii_words => Hir::look(match look {
             Look::WordUnicode => Look::WordAscii,
             Look::WordUnicodeNegate => Look::WordAsciiNegate,
             Look::WordStartUnicode => Look::WordStartAscii,
@@ -241,10 +368,10 @@ fn restrict(hir: &Hir, chars: &[(char, char)]) -> Hir {
             other => *other,
         }),
         HirKind::Look(look) => Hir::look(*look),
-        HirKind::Repetition(rep) => Hir::repetition(Repetition { sub: Box::new(restrict(&rep.sub, chars)), ..rep.clone() }),
-        HirKind::Capture(cap) => Hir::capture(Capture { sub: Box::new(restrict(&cap.sub, chars)), ..cap.clone() }),
-        HirKind::Concat(subs) => Hir::concat(subs.iter().map(|sub| restrict(sub, chars)).collect()),
-        HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(|sub| restrict(sub, chars)).collect()),
+        HirKind::Repetition(rep) => Hir::repetition(Repetition { sub: Box::new(restrict(&rep.sub, chars, ascii_words)), ..rep.clone() }),
+        HirKind::Capture(cap) => Hir::capture(Capture { sub: Box::new(restrict(&cap.sub, chars, ascii_words)), ..cap.clone() }),
+        HirKind::Concat(subs) => Hir::concat(subs.iter().map(|sub| restrict(sub, chars, ascii_words)).collect()),
+        HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(|sub| restrict(sub, chars, ascii_words)).collect()),
     }
 }
 
@@ -332,6 +459,10 @@ mod tests {
         r"^[\s*“”‘’]*(?:\p{Lu}[\p{Lu}\p{M}.'’\s-]*(?:,\s*[\p{L}\p{M}\d.'’\s-]{1,4})?\s*)?\(([^()]{2,4})\)\s*(?:[—–―‒-]{1,2}|:)",
         r"^(?P<person>\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,2})\s+(?:it|of)\s+(?P<outlet>.+)$",
         r"(?i)(?:(é)|(k))\b|—(s)|\p{Greek}|[^\p{L}]\B",
+        // Escapes of bytes beyond ASCII: raw bytes with Unicode off (0xA0 and the bytes of ‘ occur
+        // inside PUNCT characters), characters with it on.
+        r"(?:\xA0|x)\S|\xE2\x80\x98",
+        r"\W\B\W|\b\D{2}\b|(?i)[^k]s",
     ];
 
     /// Deterministic ASCII texts over an alphabet of letters (k and s among them), digits,
@@ -407,6 +538,78 @@ mod tests {
             }
             assert!(pattern.common.get().is_some_and(Option::is_some), "{source} has no common build");
         }
+    }
+
+    #[test]
+    fn punct_text_finds_what_the_unicode_regex_finds() {
+        // ASCII and PUNCT characters: † is E2 80 A0, ‘ E2 80 98.
+        const ALPHABET: &[char] = &['k', 'S', 's', 'x', 'I', 't', ' ', '\t', '-', '(', ')', '1', '’', '‘', '“', '—', '–', '•', '…', '·', '©', '£', '€', '™', '«', '×', '†', '\u{200b}', '\u{2060}', '\u{80}'];
+        let mut seed: u64 = 0x853c_49e6_748f_ea9b;
+        let mut texts: Vec<String> = ["BOSTON (AP) — x", "“KS, It (ab) —", "x\u{2060}", "•", "‘x’", "†S"].map(String::from).into();
+        for len in 0..300 {
+            let mut text = String::new();
+            for _ in 0..len % 30 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                text.push(ALPHABET[(seed >> 33) as usize % ALPHABET.len()]);
+            }
+            texts.push(text);
+        }
+        for source in SOURCES {
+            let pattern = Pattern::new(source);
+            let regex = regex::Regex::new(source).unwrap();
+            for text in &texts {
+                check(&pattern, &regex, text);
+            }
+            // Served by the ASCII build whenever it can serve them.
+            let punct = pattern.ascii().is_some_and(|ascii| ascii.punct);
+            assert_eq!(pattern.common.get().is_none(), punct, "{source}");
+        }
+        for (source, punct) in [(r"(?i)\b(?:by|for)\s+“?\w+", true), (r"(?i)k.{0,3}s", false), (r"[^()]", false), (r"^\p{Lu}", true), (r"\xA0", false)] {
+            assert_eq!(Pattern::new(source).ascii().map(|ascii| ascii.punct), Some(punct), "{source}");
+        }
+    }
+
+    #[test]
+    fn serves_punct_is_what_regex_syntax_allows_in_utf8_mode() {
+        let extra = [r"\xA0", r"a\xE2\x80\x98", r"\x{A0}", r"[\xA0]", r"(?u:\w)", r"(?u:é|\s)", r"(?u)(?i)k", r"[[:^alpha:]]", r"[[:alpha:]]", r"[^\x00-\x7f]", r"\B", r"(?s).", r"(?-u:[\x00-\x7f])", r"[a\xA0-\xA1]", r"[\xA0&&\xA0]"];
+        for source in SOURCES.iter().chain(&extra) {
+            let ast = ast::parse::Parser::new().parse(source).unwrap();
+            if let Ok(hir) = translate(source, &ast, false, false) {
+                let utf8 = translate(source, &ast, false, true).is_ok();
+                // Stricter only where Unicode is switched back on (a Unicode class is refused).
+                if source.contains("(?u") {
+                    assert!(!serves_punct(&ast, &hir) || utf8, "{source}");
+                } else {
+                    assert_eq!(serves_punct(&ast, &hir), utf8, "{source}");
+                }
+            }
+        }
+    }
+
+    /// PUNCT holds exactly the non-ASCII characters of Latin-1, General Punctuation, Currency
+    /// Symbols and `™` that are not in `[\w\s\d]` and have no case partner.
+    #[test]
+    fn punct_is_what_its_rule_says() {
+        let class = |source: &str| match regex_syntax::parse(source).unwrap().into_kind() {
+            HirKind::Class(Class::Unicode(class)) => class,
+            other => panic!("{other:?}"),
+        };
+        let ranges = |list: &[(char, char)]| ClassUnicode::new(list.iter().map(|&(a, b)| ClassUnicodeRange::new(a, b)));
+        let mut expected = ranges(&[('\u{80}', '\u{ff}'), ('\u{2000}', '\u{206f}'), ('\u{20a0}', '\u{20c0}'), ('\u{2122}', '\u{2122}')]);
+        expected.difference(&class(r"[\w\s\d]"));
+        let mut folds = expected.clone();
+        folds.case_fold_simple();
+        folds.difference(&expected);
+        // The characters of `expected` that some character outside it folds to.
+        folds.case_fold_simple();
+        expected.difference(&folds);
+        assert_eq!(ranges(PUNCT), expected);
+        let mut folded = ranges(PUNCT);
+        folded.case_fold_simple();
+        assert_eq!(folded, ranges(PUNCT));
+        let mut outside = ranges(PUNCT);
+        outside.difference(&ranges(COMMON));
+        assert!(outside.ranges().is_empty());
     }
 
     #[test]
