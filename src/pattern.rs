@@ -20,7 +20,9 @@
 //!   times);
 //! - for a text in the usual scripts of Western news copy (Latin up to U+024F, the General
 //!   Punctuation block, currency signs), the pattern cut down the same way to those characters,
-//!   with its Unicode word boundaries kept: `\p{L}` is then a few ranges, not hundreds;
+//!   with its Unicode word boundaries kept: `\p{L}` is then a few ranges, not hundreds. No
+//!   prefilter either: the literal analysis of a `(?i)` word list (prefixes, then inner literals
+//!   for a reverse search) cost more than all the short texts it would have skipped;
 //! - for any other text, the pattern as [`regex::Regex`] builds it (same engine and options).
 //!
 //! Most texts these patterns run on are short and ASCII (dates, bylines, URLs, class names).
@@ -182,7 +184,7 @@ impl Pattern {
             .get_or_init(|| {
                 let ast = ast::parse::Parser::new().parse(&self.source).ok()?;
                 let unicode = translate(&self.source, &ast, true, true).ok()?;
-                cut_down(meta::Builder::new().configure(config()), &unicode, COMMON, false)
+                cut_down(meta::Builder::new().configure(config().auto_prefilter(false)), &unicode, COMMON, false)
             })
             .as_ref()
     }
