@@ -14,7 +14,7 @@ use scraper::{ElementRef, Html, Selector};
 use serde::Serialize;
 use url::Url;
 
-use crate::extract::text::{collapse, may_contain_any};
+use crate::extract::text::{collapse, collapses_to, may_contain_any};
 use crate::extract::{Article, Block, Metadata};
 use crate::parse::{has_any_attr, select_named};
 use crate::pattern::Pattern;
@@ -1551,16 +1551,10 @@ const BLOCK_ELEMENT_NAMES: &[&str] = &["p", "div", "li", "blockquote", "em", "i"
 static ANCHORS: LazyLock<Selector> = LazyLock::new(|| sel("a[href]"));
 
 /// Whether the element's collapsed text is `text`, reading no more of a large element than needed.
+/// Bounded by the collapsed text, not the raw one: the indentation between an element's tags is
+/// not its text, and must not keep a block from being found.
 fn has_text(element: ElementRef<'_>, text: &str) -> bool {
-    let limit = text.len() * 2 + 64;
-    let mut raw = String::new();
-    for chunk in element.text() {
-        raw.push_str(chunk);
-        if raw.len() > limit {
-            return false;
-        }
-    }
-    collapse(&raw) == text
+    collapses_to(element.text(), text)
 }
 
 /// The links inside the page element whose text is the block's text.
@@ -2357,6 +2351,21 @@ mod tests {
         ];
         for (tail, want) in cases {
             assert_eq!(credit_outlet(tail).as_deref(), *want, "{tail}");
+        }
+    }
+
+    /// The element a credit block came from is found by its collapsed text, however deeply its
+    /// tags are indented (a 60-tab indentation once hid this one's links).
+    #[test]
+    fn block_links_are_found_whatever_the_indentation() {
+        for tabs in [0, 1, 60, 600] {
+            let indent = format!("\n{}", "\t".repeat(tabs));
+            let page = format!("<div>{indent}<div>{indent}Provided by{indent}<a href=\"https://wire.example/x\">Wire</a>{indent}</div>{indent}<p>More</p></div>");
+            let html = Html::parse_document(&page);
+            let links = block_links(&html, "Provided by Wire", None);
+            let hosts: Vec<&str> = links.iter().map(|l| l.host.as_str()).collect();
+            assert_eq!(hosts, ["wire.example"], "{tabs} tabs");
+            assert!(block_links(&html, "Provided by", None).is_empty(), "{tabs} tabs");
         }
     }
 

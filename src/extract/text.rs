@@ -38,6 +38,26 @@ pub fn collapse(text: &str) -> String {
     c.out
 }
 
+/// Whether `pieces`, joined and collapsed, are `text`: `collapse(&pieces.concat()) == text`, reading
+/// no more of the pieces than it takes to tell. What it reads is bounded by the collapsed length,
+/// not the raw one, so white space (the indentation between an element's tags, however deep)
+/// never decides the answer.
+pub fn collapses_to<'s>(pieces: impl IntoIterator<Item = &'s str>, text: &str) -> bool {
+    let mut c = Collapser { out: String::with_capacity(text.len() + 1), pending_space: false };
+    let mut checked = 0;
+    for piece in pieces {
+        // One byte past `text` tells a longer text apart.
+        c.push_str_until(piece, text.len() + 1);
+        // The output only grows at its end: what it holds opens the final text.
+        let out = c.out.as_bytes();
+        if out.len() > text.len() || text.as_bytes().get(checked..out.len()) != out.get(checked..) {
+            return false;
+        }
+        checked = out.len();
+    }
+    c.out.len() == text.len()
+}
+
 /// [`collapse`] fed piece by piece: the same result as collapsing the concatenation, without
 /// building it first.
 struct Collapser {
@@ -452,6 +472,28 @@ mod tests {
             }
             assert_eq!(capped.out, by_char.out, "{text:?} {cap_step}");
         }
+    }
+
+    #[test]
+    fn collapses_to_agrees_with_collapse() {
+        let pieces = ["a", "Bc", " ", "  ", "\t", "\n ", "x y", "é", "\u{a0}", "\u{0}", "\n\t\t\t\t\t\t\t\t\t\t\t\t", "z ", "|", "|"];
+        let targets = ["", "a", "a Bc", "Bc x y", "a a", "é z", "x y z", "a\u{a0}"];
+        let mut random = crate::testing::Pieces::new(5);
+        let mut matched = 0;
+        for _ in 0..20_000 {
+            // '|' cuts the text into the pieces handed over one by one.
+            let split = random.text(&pieces, 8);
+            let joined: Vec<&str> = split.split('|').collect();
+            let target = targets[random.below(targets.len())];
+            let whole = collapse(&joined.concat()) == target;
+            matched += usize::from(whole);
+            assert_eq!(collapses_to(joined.iter().copied(), target), whole, "{joined:?} {target:?}");
+        }
+        assert!(matched > 100, "{matched}");
+        // Indentation, however deep, is not text.
+        let indented = format!("{0}Provided by{0}", "\n".to_owned() + &"\t".repeat(200));
+        assert!(collapses_to([indented.as_str(), "Wire", "\n\n"], "Provided by Wire"));
+        assert!(!collapses_to([indented.as_str(), "Wire", "s"], "Provided by Wire"));
     }
 
     #[test]
