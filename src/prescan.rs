@@ -69,6 +69,8 @@ pub struct Prescan<'a> {
     pub pruned_attrs: usize,
     /// Comments whose text was left out by a [`Prune`].
     pub emptied_comments: usize,
+    /// White-space bytes between tags left out by a [`Prune`].
+    pub shortened_space: usize,
 }
 
 /// Bounds nesting depth and attribute count in one pass over `html`. The parsed tree is the
@@ -104,6 +106,7 @@ fn scan<'a>(html: &'a str, limits: &Limits, prune: Option<&Prune>) -> Prescan<'a
         emptied_raw: scan.emptied_raw,
         pruned_attrs: scan.pruned_attrs,
         emptied_comments: scan.emptied_comments,
+        shortened_space: scan.shortened_space,
     }
 }
 
@@ -578,6 +581,7 @@ struct Scanner<'a> {
     unread: Vec<(usize, usize)>,
     pruned_attrs: usize,
     emptied_comments: usize,
+    shortened_space: usize,
     /// Open svg/MathML elements named like HTML raw text elements (script, style, title, ...).
     foreign_raw_open: usize,
     /// A script whose content holds "<!--": the tokenizer's script escape states may end it
@@ -619,6 +623,8 @@ struct Scanner<'a> {
     style_id: u32,
     select_id: u32,
     frameset_id: u32,
+    pre_id: u32,
+    listing_id: u32,
 }
 
 /// Tree levels an element adds.
@@ -767,6 +773,7 @@ impl<'a> Scanner<'a> {
             unread: Vec::new(),
             pruned_attrs: 0,
             emptied_comments: 0,
+            shortened_space: 0,
             foreign_raw_open: 0,
             escaped_script: false,
             max_depth: limits.max_depth,
@@ -794,6 +801,8 @@ impl<'a> Scanner<'a> {
             style_id: known_id("style"),
             select_id: known_id("select"),
             frameset_id: known_id("frameset"),
+            pre_id: known_id("pre"),
+            listing_id: known_id("listing"),
         }
     }
 
@@ -817,13 +826,27 @@ impl<'a> Scanner<'a> {
 
     fn run(&mut self) {
         let mut pos = 0;
+        // Where the last tag, comment or doctype ended: text from there on starts between tags.
+        let mut markup_end = None;
         while let Some(lt) = self.find_byte(pos, b'<') {
             self.unread.clear();
             let next = self.b.get(lt + 1).copied();
+            let after = self.b.get(lt + 2).copied();
+            // What the tokenizer makes of this '<': a tag, comment or doctype, or text ('<' as
+            // text, or "</>", which is no token at all).
+            let markup = match next {
+                Some(b'!' | b'?') => true,
+                Some(b'/') => after.is_some_and(|c| c != b'>'),
+                Some(c) => c.is_ascii_alphabetic(),
+                None => false,
+            };
+            if markup && markup_end == Some(pos) && lt > pos + 1 {
+                self.shorten_space(pos, lt);
+            }
             let resume = match next {
                 Some(b'!') => self.skip_markup_declaration(lt),
                 Some(b'?') => self.find_byte(lt, b'>').map(|i| i + 1),
-                Some(b'/') => match self.b.get(lt + 2).copied() {
+                Some(b'/') => match after {
                     Some(c) if c.is_ascii_alphabetic() => self.end_tag(lt),
                     Some(b'>') => Some(lt + 3),
                     Some(_) => self.find_byte(lt, b'>').map(|i| i + 1),
@@ -834,10 +857,61 @@ impl<'a> Scanner<'a> {
             };
             // None: the rest of the input is inside a comment, tag or raw text.
             match resume {
-                Some(p) => pos = p,
+                Some(p) => {
+                    pos = p;
+                    markup_end = markup.then_some(p);
+                }
                 None => break,
             }
         }
+    }
+
+    /// Shortens a run of white space between two tags, `from..to`, to its line breaks, or to its
+    /// first character when it has none: html5ever then tokenizes and stores a few bytes where
+    /// pages indent with dozens. The text node stays (at least one white-space character, so
+    /// two inline elements stay apart: `<b>a</b> <i>b</i>`), and what follows a line break
+    /// still does. Only where the whitespace is certain to be text in the data state (see
+    /// [`Scanner::model_certain`]) outside svg/MathML, and never inside `pre` or `listing`, whose
+    /// white space is content (textarea, xmp and plaintext are raw text, never between tags).
+    fn shorten_space(&mut self, from: usize, to: usize) {
+        let Some(run) = self.b.get(from..to) else { return };
+        if !run.iter().all(|&c| is_space(c)) || !self.may_shorten_space() {
+            return;
+        }
+        let is_break = |c: u8| c == b'\n' || c == b'\r';
+        if !run.iter().any(|&c| is_break(c)) {
+            self.shortened_space += run.len() - 1;
+            self.remove(from + 1, to);
+            return;
+        }
+        // Each run of spaces and tabs between line breaks goes; one stays between a CR and an LF,
+        // which would otherwise become one line break (CR LF) instead of two.
+        let mut i = 0;
+        while i < run.len() {
+            if is_break(run[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < run.len() && !is_break(run[i]) {
+                i += 1;
+            }
+            let keep = usize::from(start > 0 && run[start - 1] == b'\r' && run.get(i) == Some(&b'\n'));
+            if i - start > keep {
+                self.shortened_space += i - start - keep;
+                self.remove(from + start + keep, from + i);
+            }
+        }
+    }
+
+    /// Whether white space between tags may be shortened here: when pruning, outside
+    /// svg/MathML, pre and listing, where the model is certain.
+    fn may_shorten_space(&self) -> bool {
+        self.prune.is_some()
+            && self.foreign_open == 0
+            && self.top_of(self.pre_id).is_none()
+            && self.top_of(self.listing_id).is_none()
+            && self.model_certain()
     }
 
     /// Comments, doctype and CDATA; none of them affects nesting.
@@ -1965,7 +2039,8 @@ mod emptied_raw_tests {
     use scraper::{Html, Node};
 
     /// The tree in document order, leaving out the text of HTML script and style elements and,
-    /// given a pruning, comment text and the attributes it drops.
+    /// given a pruning, comment text, the attributes it drops and the length of white-space runs
+    /// outside the elements whose white space is content (see [`space_shape`]).
     pub(super) fn shape(doc: &Html, prune: Option<&Prune>) -> String {
         let mut out = String::new();
         for edge in doc.tree.root().traverse() {
@@ -1975,7 +2050,10 @@ mod emptied_raw_tests {
                         let raw_parent = node.parent().and_then(|p| p.value().as_element().map(|e| {
                             &*e.name.ns == "http://www.w3.org/1999/xhtml" && matches!(e.name(), "script" | "style")
                         }));
-                        if raw_parent != Some(true) {
+                        if raw_parent == Some(true) {
+                        } else if prune.is_some() && !space_is_content(node) {
+                            out.push_str(&format!("text{:?}", space_shape(t)));
+                        } else {
                             out.push_str(&format!("text{:?}", &**t));
                         }
                     }
@@ -1995,6 +2073,45 @@ mod emptied_raw_tests {
             }
         }
         out
+    }
+
+    /// A text's white space as the pruning may leave it: each run of white space as its line
+    /// breaks, or one space. A run shortened to nothing, or losing a line break, shows.
+    fn space_shape(text: &str) -> String {
+        let mut out = String::new();
+        let mut run: Option<usize> = None;
+        for c in text.chars() {
+            if matches!(c, ' ' | '\t' | '\n' | '\x0C' | '\r') {
+                *run.get_or_insert(0) += usize::from(c == '\n');
+            } else {
+                if let Some(breaks) = run.take() {
+                    out.push_str(if breaks == 0 { " " } else { "" });
+                    out.extend(std::iter::repeat_n('\n', breaks));
+                }
+                out.push(c);
+            }
+        }
+        if let Some(breaks) = run {
+            out.push_str(if breaks == 0 { " " } else { "" });
+            out.extend(std::iter::repeat_n('\n', breaks));
+        }
+        out
+    }
+
+    /// Text whose white space the pruning must leave exactly as it is: inside pre, listing and
+    /// the raw text elements, in templates, selects and svg/MathML (where the model may be
+    /// unsure).
+    fn space_is_content(text: ego_tree::NodeRef<'_, Node>) -> bool {
+        text.ancestors().any(|a| {
+            a.value().as_element().is_some_and(|e| {
+                &*e.name.ns != "http://www.w3.org/1999/xhtml"
+                    || matches!(
+                        e.name(),
+                        "pre" | "listing" | "textarea" | "plaintext" | "xmp" | "title" | "noscript" | "iframe" | "noembed"
+                            | "noframes" | "template" | "select"
+                    )
+            })
+        })
     }
 
     /// Parses `html` as is and after the prescan (whose limits it stays within); the trees
@@ -2190,7 +2307,9 @@ mod pruning_tests {
         let out = check(r#"<scr data-a="1"ipt>alert(1)</script><svg><g /data-b=2><path/></g></svg>"#);
         assert_eq!(out.html, r#"<scr ipt>alert(1)</script><svg><g /data-b=2><path/></g></svg>"#);
         let escaped = Prune::for_selectors([r"[data\-track]"]);
-        assert!(matches!(prescan_pruned(page, &Limits::default(), &escaped).html, Cow::Borrowed(_)));
+        let out = prescan_pruned(page, &Limits::default(), &escaped);
+        assert_eq!((out.pruned_attrs, out.emptied_comments), (0, 0));
+        assert!(out.html.contains("data-track") && out.html.contains("M0 0L9 9"), "{}", out.html);
     }
 
     #[test]
@@ -2212,6 +2331,52 @@ mod pruning_tests {
         let doc = Html::parse_document(&out.html);
         let texts: Vec<&str> = doc.root_element().text().collect();
         assert_eq!(texts, ["a", "c", "d", "e"], "the text around a comment stays apart");
+    }
+
+    #[test]
+    fn white_space_between_tags_keeps_its_line_breaks_or_one_space() {
+        let page = "<html>\n  <body>\n\t\t<div>\n\t\t\t<p>a <b>b</b>   <i>c</i>\t\t<em>d</em> <u>e</u></p>\n\t\t</div>  \
+                    <span>x</span>\r\n    \r\n<p>in  prose   <b>x</b> stays  \n  </p> \r \n<br><!-- c -->\n\n  <p>y</p>";
+        let out = check(page);
+        assert_eq!(
+            out.html,
+            "<html>\n<body>\n<div>\n<p>a <b>b</b> <i>c</i>\t<em>d</em> <u>e</u></p>\n</div> \
+             <span>x</span>\r\n\r\n<p>in  prose   <b>x</b> stays  \n  </p>\r \n<br><!---->\n\n<p>y</p>"
+        );
+        assert_eq!(out.shortened_space, 20);
+        // Between two inline elements the run stays a word separator: "b c", not "bc".
+        let doc = Html::parse_document(&out.html);
+        let text: String = doc.root_element().text().collect();
+        assert!(text.contains("b c\td e"), "{text:?}");
+        // Without a pruning nothing is shortened.
+        assert!(matches!(prescan(page, &Limits::default()).html, Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn white_space_that_is_content_stays() {
+        for page in [
+            "<pre>\n  <b>x</b>\n    <i>y</i>\n</pre>",
+            "<pre><code>\n  <span>x</span>   <span>y</span></code>  </pre>",
+            "<pre><div>  <p>  <b>x</b>  </p>  </div>  </pre>",
+            "<listing>\n  <b>x</b>   </listing>",
+            "<textarea>\n   <b>  </b>  </textarea>",
+            "<title>  <b>  </b>  </title>",
+            "<xmp>  <b>  </b>  </xmp>",
+            "<plaintext>  <b>  </b>  ",
+            "<svg>\n   <g>  </g>\n  <foreignObject>  <p>  </p>  </foreignObject></svg>",
+            "<math>  <mi>  <b>x</b>  </mi>  </math>",
+            "<select>  <option>a</option>   </select>",
+            "<template>  <p>a</p>   </template>",
+            // Where the model may drift: after a script whose end the escape states may move.
+            "<script><!--<script></script>x</script>  <p>  </p>",
+            "<![CDATA[ x ]]>  <p>  </p>",
+        ] {
+            let out = check(page);
+            assert_eq!(out.shortened_space, 0, "{page}: {:?}", out.html);
+        }
+        // After a pre closes, its parent's white space is no longer content.
+        let out = check("<div><pre>  <b>x</b>  </pre>   <p>y</p></div>");
+        assert_eq!(out.html, "<div><pre>  <b>x</b>  </pre> <p>y</p></div>");
     }
 
     #[test]
@@ -2283,6 +2448,7 @@ mod pruning_tests {
     fn fixture_fuzz_and_soup_pages_keep_their_tree() {
         let mut pruned_attrs = 0;
         let mut comments = 0;
+        let mut space = 0;
         let mut pages = 0;
         for dir in ["fixtures", "fuzz/corpus/pipeline", "fuzz/corpus/clean"] {
             let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
@@ -2299,17 +2465,21 @@ mod pruning_tests {
                 let out = check(&html);
                 pruned_attrs += out.pruned_attrs;
                 comments += out.emptied_comments;
+                space += out.shortened_space;
                 pages += 1;
             }
         }
         assert!(pages > 100, "{pages} pages");
-        assert!(pruned_attrs > 100 && comments > 10, "{pruned_attrs} attributes, {comments} comments");
+        assert!(pruned_attrs > 100 && comments > 10 && space > 1000, "{pruned_attrs} attributes, {comments} comments, {space} spaces");
         const PIECES: &[&str] = &[
             "<script>", "</script>", "<style>", "<svg>", "</svg>", "<math>", "<foreignObject>", "<select>", "</select>",
             "<template>", "</template>", "<table>", "<td>", "<frameset>", "<textarea>", "</textarea>", "<title>", "</title>",
             "<!--", "-->", "--!>", "<!-->", "<![CDATA[", "]]>", "<p>", "</p>", "<b onclick=x>", "<b>", "</b>", "<a data-x=1 href=y>",
             "<a href=y>", "</a>", "<path d='M0'/>", "a<b", "'", "\"", "<div aria-label='>'>", "'>", "<!-- c -->", "text ", "</ x>",
             "<scr data-a='1'ipt>", "<svg><style data-x=1>", "<g /onclick=1>", "<title>", "<math><mi>",
+            // White space between tags, and the elements whose white space is content.
+            "\n  ", "   ", "\t", "\r\n ", " \r \n", "\u{c} ", "<pre>", "</pre>", "<listing>", "</listing>", "<i>", "</i>",
+            "<span>", "</span>", "<xmp>", "</xmp>", "<plaintext>", "<div>", "</div>", "<li>", "<table>", "<tr>", "</table>",
         ];
         let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
         let mut next = move |n: usize| {
@@ -2318,11 +2488,13 @@ mod pruning_tests {
             state ^= state << 17;
             (state % n as u64) as usize
         };
-        for _ in 0..4000 {
+        let mut soup_space = 0;
+        for _ in 0..6000 {
             let len = 1 + next(24);
             let page: String = (0..len).map(|_| PIECES[next(PIECES.len())]).collect();
-            check(&page);
+            soup_space += check(&page).shortened_space;
         }
+        assert!(soup_space > 1000, "{soup_space}");
     }
 
     /// The pruning list is only right while no stage reads what it leaves out: a new
