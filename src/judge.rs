@@ -1552,9 +1552,19 @@ static ANCHORS: LazyLock<Selector> = LazyLock::new(|| sel("a[href]"));
 
 /// Whether the element's collapsed text is `text`, reading no more of a large element than needed.
 /// Bounded by the collapsed text, not the raw one: the indentation between an element's tags is
-/// not its text, and must not keep a block from being found.
+/// not its text, and must not keep a block from being found. The raw bytes read are capped all the
+/// same, far above any template's indentation: every block element is tried in turn, and nested
+/// elements opening with megabytes of line breaks would each read all of them.
 fn has_text(element: ElementRef<'_>, text: &str) -> bool {
-    collapses_to(element.text(), text)
+    const INDENTATION_BUDGET: usize = 64 * 1024;
+    let mut budget = text.len() * 2 + INDENTATION_BUDGET;
+    let over_budget = std::cell::Cell::new(false);
+    let pieces = element.text().take_while(|piece| {
+        budget = budget.saturating_sub(piece.len());
+        over_budget.set(budget == 0);
+        budget > 0
+    });
+    collapses_to(pieces, text) && !over_budget.get()
 }
 
 /// The links inside the page element whose text is the block's text.
@@ -2367,6 +2377,9 @@ mod tests {
             assert_eq!(hosts, ["wire.example"], "{tabs} tabs");
             assert!(block_links(&html, "Provided by", None).is_empty(), "{tabs} tabs");
         }
+        // Past the budget an element is not the block, however its text ends.
+        let page = format!("<div><div>Provided by{}<a href=\"https://wire.example/x\">Wire</a></div></div>", "\n".repeat(70_000));
+        assert!(block_links(&Html::parse_document(&page), "Provided by Wire", None).is_empty());
     }
 
     #[test]
