@@ -471,15 +471,19 @@ mod tests {
     /// every ASCII space (vertical tab and form feed too), punctuation and control bytes.
     fn ascii_texts() -> Vec<String> {
         const ALPHABET: &[u8] = b"kKsSaTI _-.,;:()[]*'0123456789\t\n\x0b\x0c\r\x01\x7fbytheBYofOF it";
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut texts: Vec<String> = ["", "by staff", "It KS sk", "(ab) [cd]", "BOSTON (AP) - x", "* KS, It 3 (ab) :", "Jo Ann of The Times", "Ka Bo it sk", "k"]
-            .map(String::from)
-            .into();
-        for len in 0..400 {
+        let alphabet: Vec<char> = ALPHABET.iter().map(|&b| b as char).collect();
+        let fixed = ["", "by staff", "It KS sk", "(ab) [cd]", "BOSTON (AP) - x", "* KS, It 3 (ab) :", "Jo Ann of The Times", "Ka Bo it sk", "k"];
+        random_texts(&fixed, &alphabet, 0x2545_f491_4f6c_dd1d, 400, 40)
+    }
+
+    /// `fixed`, then `count` deterministic texts over `alphabet`, the i-th of `i % longest` characters.
+    fn random_texts(fixed: &[&str], alphabet: &[char], mut seed: u64, count: usize, longest: usize) -> Vec<String> {
+        let mut texts: Vec<String> = fixed.iter().map(|&t| t.to_owned()).collect();
+        for len in 0..count {
             let mut text = String::new();
-            for _ in 0..len % 40 {
+            for _ in 0..len % longest {
                 seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                text.push(ALPHABET[(seed >> 33) as usize % ALPHABET.len()] as char);
+                text.push(alphabet[(seed >> 33) as usize % alphabet.len()]);
             }
             texts.push(text);
         }
@@ -522,16 +526,8 @@ mod tests {
     fn the_common_build_finds_what_the_unicode_regex_finds_on_latin_text() {
         // Latin letters, ſ (folds to s), no-break space (\s), an em dash, curly quotes, a bullet.
         const ALPHABET: &[char] = &['k', 'S', 's', 'ſ', 'é', 'É', 'À', 'ÿ', '\u{a0}', ' ', '—', '’', '“', '•', '(', ')', '-', '1', '٣'];
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut texts: Vec<String> = ["BOSTON (AP) — x", "Émile Zola of Le Monde", "“KS, It (ab) —", "by\u{a0}ſtaff"].map(String::from).into();
-        for len in 0..300 {
-            let mut text = String::new();
-            for _ in 0..len % 30 {
-                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                text.push(ALPHABET[(seed >> 33) as usize % ALPHABET.len()]);
-            }
-            texts.push(text);
-        }
+        let fixed = ["BOSTON (AP) — x", "Émile Zola of Le Monde", "“KS, It (ab) —", "by\u{a0}ſtaff"];
+        let texts = random_texts(&fixed, ALPHABET, 0x9e37_79b9_7f4a_7c15, 300, 30);
         for source in SOURCES {
             let pattern = Pattern::new(source);
             let regex = regex::Regex::new(source).unwrap();
@@ -546,16 +542,8 @@ mod tests {
     fn punct_text_finds_what_the_unicode_regex_finds() {
         // ASCII and PUNCT characters: † is E2 80 A0, ‘ E2 80 98.
         const ALPHABET: &[char] = &['k', 'S', 's', 'x', 'I', 't', ' ', '\t', '-', '(', ')', '1', '’', '‘', '“', '—', '–', '•', '…', '·', '©', '£', '€', '™', '«', '×', '†', '\u{200b}', '\u{2060}', '\u{80}'];
-        let mut seed: u64 = 0x853c_49e6_748f_ea9b;
-        let mut texts: Vec<String> = ["BOSTON (AP) — x", "“KS, It (ab) —", "x\u{2060}", "•", "‘x’", "†S"].map(String::from).into();
-        for len in 0..300 {
-            let mut text = String::new();
-            for _ in 0..len % 30 {
-                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                text.push(ALPHABET[(seed >> 33) as usize % ALPHABET.len()]);
-            }
-            texts.push(text);
-        }
+        let fixed = ["BOSTON (AP) — x", "“KS, It (ab) —", "x\u{2060}", "•", "‘x’", "†S"];
+        let texts = random_texts(&fixed, ALPHABET, 0x853c_49e6_748f_ea9b, 300, 30);
         for source in SOURCES {
             let pattern = Pattern::new(source);
             let regex = regex::Regex::new(source).unwrap();
