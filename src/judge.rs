@@ -1005,7 +1005,13 @@ fn byline_outlets(site: &Site<'_>, text: &str, unknown: bool) -> Vec<String> {
         if piece.is_empty() {
             continue;
         }
-        candidates.push((piece.to_owned(), true));
+        // "Jill Lawless Associated Press": a name run straight before a partner's name, without
+        // the comma that would make it a piece of its own. The partner is the outlet; the whole
+        // piece must not be read as an unknown outlet's name.
+        match partner_after_name(site, piece) {
+            Some(partner) => candidates.push((partner, false)),
+            None => candidates.push((piece.to_owned(), true)),
+        }
         if let Some(cap) = ["for", "of", "at", "from"].iter().any(|w| piece.contains(w)).then(|| PERSON_FOR_OUTLET.captures(piece)).flatten() {
             candidates.push((cap["outlet"].to_owned(), true));
         }
@@ -1070,6 +1076,32 @@ fn byline_signals(site: &Site<'_>, meta: &Metadata, reasons: &mut Vec<Reason>) {
             reasons.push(Reason { signal: Signal::Byline, evidence: evidence(url.as_str()), location: "author URL".to_owned(), source: Some(source) });
         }
     }
+}
+
+/// The partner whose name ends `piece` after one to four leading words, when the whole piece is
+/// not a partner itself ("Jewish Telegraphic Agency" stays whole) and the words before it are
+/// capitalised like a name. A one-word partner name counts only as an acronym ("AP", "CNN"): a
+/// single word after a name is more often a surname ("Michael Bloomberg"). A partner that is the
+/// site itself is returned too, for the caller's own-name check to drop.
+fn partner_after_name(site: &Site<'_>, piece: &str) -> Option<String> {
+    if site.partner_named(piece).is_some() {
+        return None;
+    }
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    (1..words.len().min(5)).find_map(|k| {
+        let name_like = words[..k].iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        let tail = &words[k..];
+        let acronym = |w: &str| w.chars().count() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
+        if !(name_like && (tail.len() >= 2 || acronym(tail[0]))) {
+            return None;
+        }
+        let tail = tail.join(" ");
+        if let Some(partner) = site.partner_named(&tail) {
+            return Some(partner.name.clone());
+        }
+        let norm = normalize_name(&tail);
+        site.own_partners.iter().any(|p| partner_names(p).any(|n| normalize_name(n) == norm)).then_some(tail)
+    })
 }
 
 /// "AP National Political Writer", "Reuters Senior Correspondent", "Times of Israel Writer": the
@@ -2089,6 +2121,26 @@ mod tests {
                 ..Case::default()
             },
             Case {
+                name: "byline: names run into the partner's name, no comma",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                byline: Some("By ANNA BELL and JOHN ROE Associated Press"),
+                body: ORIGINAL_BODY,
+                source: Some("Associated Press"),
+                signals: &[Byline],
+                ..Case::default()
+            },
+            Case {
+                name: "byline: name run before a partner's acronym",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                byline: Some("Jane Roe AP"),
+                body: ORIGINAL_BODY,
+                source: Some("Associated Press"),
+                signals: &[Byline],
+                ..Case::default()
+            },
+            Case {
                 name: "byline: person, Reuters",
                 profile: "generic",
                 head: r#"<meta property="og:site_name" content="Valley Post">"#,
@@ -2188,6 +2240,25 @@ mod tests {
                     "The report, which first appeared in Haaretz, has been disputed.",
                     "Reuters and the Associated Press did not cover the meeting.",
                 ],
+                eligible: true,
+                ..Case::default()
+            },
+            Case {
+                name: "names run into the site's own agency name",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="AP News">"#,
+                canonical: Some("https://apnews.com/article/x"),
+                byline: Some("By ANNA BELL and JOHN ROE Associated Press"),
+                body: ORIGINAL_BODY,
+                eligible: true,
+                ..Case::default()
+            },
+            Case {
+                name: "a surname that is a one-word partner's name",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                byline: Some("By Michael Bloomberg"),
+                body: ORIGINAL_BODY,
                 eligible: true,
                 ..Case::default()
             },
