@@ -145,6 +145,13 @@ impl Pattern {
         &self.source
     }
 
+    /// Whether the source compiles with Unicode off: then ASCII text gets that cheap build, not a
+    /// cut-down of the Unicode one. For tests of patterns that `embed` builds on most pages.
+    #[cfg(test)]
+    pub(crate) fn compiles_without_unicode(&self) -> bool {
+        ast::parse::Parser::new().parse(&self.source).is_ok_and(|ast| translate(&self.source, &ast, false, false).is_ok())
+    }
+
     /// The Unicode build, as `regex::Regex::new` makes it. Panics on an invalid source, as the
     /// `Regex::new(..).expect(..)` it replaces did.
     fn unicode(&self) -> &meta::Regex {
