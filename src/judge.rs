@@ -865,7 +865,7 @@ impl<'p> Site<'p> {
             return p.name.clone();
         }
         let raw = raw.trim().trim_matches(|c: char| !c.is_alphanumeric());
-        let raw = strip_leading_the(raw);
+        let raw = if raw.split_whitespace().count() > 2 { strip_leading_the(raw) } else { raw };
         if looks_like_domain(raw)
             && let Some(p) = host_of(raw).and_then(|h| self.partner_for_host(&h))
         {
@@ -1548,8 +1548,9 @@ fn name_run(tokens: &[&str], start: usize) -> Option<(Run, usize)> {
     if parts.is_empty() {
         return None;
     }
-    let text = parts.join(" ");
-    let text = strip_leading_the(&text).to_owned();
+    // "the Cleveland Jewish News" → "Cleveland Jewish News", but "The Conversation" keeps its
+    // article: a one-word name is read with it.
+    let text = if parts.len() > 2 { strip_leading_the(&parts.join(" ")).to_owned() } else { parts.join(" ") };
     (text.chars().filter(|c| c.is_alphanumeric()).count() >= 2).then_some((Run { text, ended }, i))
 }
 
@@ -1683,11 +1684,23 @@ fn credit_signals(site: &Site<'_>, meta: &Metadata, blocks: &[Block], html: &Htm
             _ => format!("paragraph {}", i + 1),
         };
         let links = block_links(html, &block.text, base);
+        // One reason per paragraph: the first credit that names its outlet, else the first at all
+        // ("This story was produced by ProPublica and is republished with permission" matches a
+        // nameless phrase first).
+        let mut chosen: Option<(CreditFound, Option<String>)> = None;
         for (sentence, outlet, need) in found {
             let Some(credit) = credit_outlet_checked(site, CreditFound { sentence, outlet, link_host: None }, &links, need) else { continue };
             let source = credit.outlet.as_deref().map(|o| site.source_name(o)).or_else(|| credit.link_host.as_deref().and_then(|h| site.source_for_url(h)));
-            reasons.push(Reason { signal: Signal::Credit, evidence: evidence(&credit.sentence), location: location.clone(), source });
-            break;
+            let named = source.is_some();
+            if named || chosen.is_none() {
+                chosen = Some((credit, source));
+            }
+            if named {
+                break;
+            }
+        }
+        if let Some((credit, source)) = chosen {
+            reasons.push(Reason { signal: Signal::Credit, evidence: evidence(&credit.sentence), location, source });
         }
     }
 }
@@ -2032,6 +2045,15 @@ mod tests {
                 name: "credit line: first paragraph, any outlet",
                 body: &["<em>This story was originally published by the Cleveland Jewish News.</em>", O1, O2, O3, O4, O5],
                 source: Some("Cleveland Jewish News"),
+                signals: &[Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit line: a nameless phrase before the one that names the outlet",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O1, O2, O3, "This story was produced by ProPublica, a nonprofit newsroom, and is republished here with permission."],
+                source: Some("ProPublica"),
                 signals: &[Credit],
                 ..Case::default()
             },
@@ -2460,7 +2482,8 @@ mod tests {
         assert_eq!(found("Editor's note: A longer version of this story first appeared on JTA.org."), vec![Some("JTA.org".to_owned())]);
         assert_eq!(found("Reprinted with permission."), vec![None]);
         assert_eq!(found("A version of this story appeared in Haaretz."), vec![Some("Haaretz".to_owned())]);
-        assert_eq!(found("This article is republished from The Conversation under a Creative Commons license."), vec![Some("Conversation".to_owned())]);
+        assert_eq!(found("This article is republished from The Conversation under a Creative Commons license."), vec![Some("The Conversation".to_owned())]);
+        assert_eq!(found("This story originally appeared in the Cleveland Jewish News."), vec![Some("Cleveland Jewish News".to_owned())]);
         assert!(found("First published on November 19, 2019 / 8:16 AM").iter().all(Option::is_none));
         assert!(found("A version of this article appears in print on January 13, 2017, on Page A7 of the New York edition.").iter().all(Option::is_none));
         assert!(found("The report, which first appeared in Haaretz on Monday, was disputed by officials who spoke to reporters at length about the details and the timing of the claims, and later by the ministry itself, which issued a statement of its own that ran to several pages and cited other reports and documents.").is_empty());
