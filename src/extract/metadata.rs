@@ -950,7 +950,8 @@ fn authors<'h>(
     let from_meta: Vec<Author> = if dc_creators.is_empty() {
         metas
             .first(&["dc:creator", "dcterm:creator", "dcterms:creator", "author", "parsely-author", "sailthru:author", "byl", "article:author"])
-            .filter(|v| !v.contains("://"))
+            .map(|v| if may_have_contact(&v) { without_contact(&v) } else { v })
+            .filter(|v| !v.is_empty() && !v.contains("://"))
             .map(|v| {
                 let names = uninverted_name(&v).map_or_else(|| parse_byline(&v), |name| vec![name]);
                 names.into_iter().map(|name| Author { name, url: None, is_organization: false }).collect()
@@ -1090,6 +1091,26 @@ fn visible_text_key(html: &Html) -> String {
         }
     }
     out
+}
+
+fn may_have_contact(value: &str) -> bool {
+    value.contains(['@', ':']) || may_contain_any(value, &["www."])
+}
+
+/// The author tag without the contact details after the name: "Ann Roe (https://annroe.example/)",
+/// "Ann Roe <ann@annroe.example>" → "Ann Roe". A value that is only a link (a profile URL in
+/// article:author) leaves nothing. Handles ("@annroe") stay for [`clean_name`].
+fn without_contact(value: &str) -> String {
+    const BRACKETS: &[char] = &['(', ')', '<', '>', '[', ']'];
+    let kept: Vec<&str> = value
+        .split_whitespace()
+        .filter(|word| {
+            let w = word.trim_matches(BRACKETS).trim_end_matches([',', ';']);
+            let email = w.split_once('@').is_some_and(|(user, host)| !user.is_empty() && host.contains('.'));
+            !(w.is_empty() || w.contains("://") || w.starts_with("mailto:") || w.starts_with("www.") || email)
+        })
+        .collect();
+    kept.join(" ").trim_end_matches(|c: char| matches!(c, '-' | '–' | '—' | '|' | ',' | ';' | ':') || c.is_whitespace()).to_owned()
 }
 
 /// A name from structured data that is a byline text rather than a name.
@@ -1445,6 +1466,17 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(parse_byline(text), *expected, "{text}");
         }
+    }
+
+    #[test]
+    fn contact_details_leave_the_author_tag() {
+        assert_eq!(without_contact("Ann Roe (https://annroe.example/)"), "Ann Roe");
+        assert_eq!(without_contact("Ann Roe ( http://annroe.example/ann )"), "Ann Roe");
+        assert_eq!(without_contact("Ann Roe <ann@annroe.example>"), "Ann Roe");
+        assert_eq!(without_contact("Ann Roe - www.annroe.example"), "Ann Roe");
+        assert_eq!(without_contact("https://www.facebook.example/annroe"), "");
+        assert_eq!(without_contact("Ann Roe @annroe"), "Ann Roe @annroe");
+        assert_eq!(without_contact("John Smith III"), "John Smith III");
     }
 
     #[test]
