@@ -166,11 +166,14 @@ pub(super) fn extract(page: &Page, head: &Head, profile: &Profile, options: &Opt
     let (authors, byline_text) = authors(html, profile, metas, ld, base.as_ref(), body_root, site);
     let byline = display_byline(&authors);
 
-    let published = metas
-        .first(&["article:published_time", "datepublished", "date", "dc.date", "dc.date.issued", "parsely-pub-date", "sailthru.date", "publish-date", "pubdate"])
-        .or_else(|| article_ld.and_then(|a| jsonld::string(a, "datePublished")))
-        .or_else(|| select_where(html, &TIME, |e| e.name() == "time" || has_any_attr(e, &["itemprop"])).find_map(|t| t.value().attr("datetime").or_else(|| t.value().attr("content")).map(str::to_owned)))
-        .and_then(|d| normalize_date(&d));
+    let published = meta_date(metas)
+        .or_else(|| article_ld.and_then(|a| jsonld::string(a, "datePublished")).and_then(|d| normalize_date(&d)))
+        .or_else(|| {
+            select_where(html, &TIME, |e| e.name() == "time" || has_any_attr(e, &["itemprop"]))
+                .filter_map(|t| t.value().attr("datetime").or_else(|| t.value().attr("content")))
+                .next()
+                .and_then(normalize_date)
+        });
 
     let mut page_classes: Vec<String> = select_named(html, &BODY, &["body"])
         .next()
@@ -227,6 +230,35 @@ pub(super) fn extract(page: &Page, head: &Head, profile: &Profile, options: &Opt
         lead_image: metas.first(&["og:image", "twitter:image"]).and_then(|i| absolute(&i, base.as_ref())),
         provenance,
     }
+}
+
+/// The meta tags that give the publication date, most specific first. CMSs spell the plain name
+/// many ways ("publishdate", "publish_date", "DC.date.issued", "dcterms.issued").
+const PUBLISHED_KEYS: &[&str] = &[
+    "article:published_time",
+    "datepublished",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dcterms.date",
+    "dcterms.created",
+    "dc.date.created",
+    "parsely-pub-date",
+    "sailthru.date",
+    "publish-date",
+    "publishdate",
+    "publish_date",
+    "publication_date",
+    "publication-date",
+    "pubdate",
+    "og:published_time",
+];
+
+/// The publication date from the first of [`PUBLISHED_KEYS`] that reads as a date: a tag in a form
+/// we do not read ("05/08/2014": month or day first?) leaves the others their turn.
+fn meta_date(metas: &Metas) -> Option<String> {
+    PUBLISHED_KEYS.iter().find_map(|k| metas.all(k).first().and_then(|d| normalize_date(d)))
 }
 
 /// What the site calls itself: the publisher's name (og:site_name and kin) and the page's host.
@@ -1466,6 +1498,19 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(parse_byline(text), *expected, "{text}");
         }
+    }
+
+    #[test]
+    fn publication_dates_from_any_spelling_of_the_meta_tag() {
+        for key in ["publishdate", "publish_date", "publish-date", "pubdate", "date", "DC.date.issued", "dcterms.issued", "publication_date"] {
+            let html = Html::parse_document(&format!(r#"<html><head><meta name="{key}" content="2017-03-10"></head><body></body></html>"#));
+            assert_eq!(meta_date(&Metas::from_page(&html)).as_deref(), Some("2017-03-10"), "{key}");
+        }
+        let html = Html::parse_document(r#"<html><head><meta name="description" content="2017-03-10"></head><body></body></html>"#);
+        assert_eq!(meta_date(&Metas::from_page(&html)), None);
+        // A date in a form we do not read gives the next tag its turn.
+        let html = Html::parse_document(r#"<html><head><meta name="date" content="05/08/2014 07:01:00"><meta name="publishdate" content="2014-05-08"></head></html>"#);
+        assert_eq!(meta_date(&Metas::from_page(&html)).as_deref(), Some("2014-05-08"));
     }
 
     #[test]
