@@ -9,6 +9,9 @@ use crate::cli::{CheckArgs, CheckFormat};
 use crate::{config, output};
 
 pub fn run(args: &CheckArgs) -> Result<Exit> {
+    if args.articles.len() == 1 {
+        republish::pattern::build_for_one_page();
+    }
     let settings = config::settings(&args.pipeline)?;
     let (mut refused, mut failed) = (false, false);
     for arg in &args.articles {

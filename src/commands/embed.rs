@@ -8,6 +8,7 @@ use crate::cli::{EmbedArgs, EmbedFormat};
 use crate::{config, output};
 
 pub fn run(args: &EmbedArgs) -> Result<Exit> {
+    republish::pattern::build_for_one_page();
     let settings = config::settings(&args.pipeline)?;
     let source = Source::from_arg(&args.article).map_err(|e| anyhow::anyhow!("{}: {e}", args.article))?;
     let name = source.name();
