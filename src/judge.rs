@@ -1554,15 +1554,31 @@ fn name_run(tokens: &[&str], start: usize) -> Option<(Run, usize)> {
     (text.chars().filter(|c| c.is_alphanumeric()).count() >= 2).then_some((Run { text, ended }, i))
 }
 
-/// The start of the sentence that contains byte offset `at`.
-fn sentence_start(text: &str, at: usize) -> usize {
+/// How far a credit sentence reaches on either side of its phrase, in bytes. Credit lines are
+/// short; without a bound, a paragraph of megabytes with the phrase all through it had each match
+/// scan to both ends of the paragraph (a 2 MB paragraph took 3.5 s, a 20 MB one would take minutes).
+const SENTENCE_REACH: usize = 1000;
+
+/// `at`, or the nearest character boundary below it, within `text`.
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The start of the sentence that contains byte offset `at`, looking back at most `reach` bytes:
+/// a sentence that starts further back starts, for a credit, at the nearest word there.
+fn sentence_start(text: &str, at: usize, reach: usize) -> usize {
     let bytes = text.as_bytes();
+    let floor = floor_char_boundary(text, at.saturating_sub(reach));
     let mut i = at;
-    while i > 0 {
+    while i > floor {
         i -= 1;
         if matches!(bytes[i], b'.' | b'!' | b'?') && bytes.get(i + 1).is_some_and(|b| b.is_ascii_whitespace()) {
             // Not after an initial or an abbreviation like "U.S." or "Mr.".
-            let word_start = text[..i].rfind(|c: char| c.is_whitespace()).map_or(0, |p| p + 1);
+            let word_start = text[floor..i].rfind(|c: char| c.is_whitespace()).map_or(floor, |p| floor + p + 1);
             let word = &text[word_start..i];
             let short = word.chars().count() <= 2 || word.contains('.') || matches!(word, "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Jr" | "Sr");
             if !short {
@@ -1570,7 +1586,11 @@ fn sentence_start(text: &str, at: usize) -> usize {
             }
         }
     }
-    0
+    if floor == 0 {
+        return 0;
+    }
+    // Out of reach: from the first word that starts within it.
+    text[floor..at].char_indices().find(|(_, c)| c.is_whitespace()).map_or(at, |(p, c)| floor + p + c.len_utf8())
 }
 
 /// A link in a block: its text and its host.
@@ -1640,20 +1660,22 @@ fn find_credits(text: &str, emphasized: bool) -> Vec<(String, Option<String>, Ne
             continue;
         }
         for m in pattern.regex.find_iter(text) {
-            let start = sentence_start(text, m.start());
+            let start = sentence_start(text, m.start(), SENTENCE_REACH);
             let sentence_head = &text[start..];
             let shaped = pattern.self_standing || CREDIT_SUBJECT.is_match(sentence_head) || (short && emphasized);
             let shaped = shaped || (emphasized && WEAK_SUBJECT.is_match(sentence_head));
             if !shaped {
                 continue;
             }
-            let end = text[m.end()..].find(['.', '!', '?']).map_or(text.len(), |e| {
-                // Keep "U.S." and "jta.org" whole: end at a dot followed by a space or the end.
+            // The sentence's end, within reach of the phrase: keep "U.S." and "jta.org" whole (end at
+            // a dot followed by a space or the end).
+            let limit = floor_char_boundary(text, m.end() + SENTENCE_REACH);
+            let end = text[m.end()..limit].find(['.', '!', '?']).map_or(limit, |e| {
                 let mut e = m.end() + e;
-                while e < text.len() && text.as_bytes()[e] == b'.' && text.as_bytes().get(e + 1).is_some_and(|b| !b.is_ascii_whitespace()) {
-                    e = text[e + 1..].find(['.', '!', '?']).map_or(text.len(), |n| e + 1 + n);
+                while e < limit && text.as_bytes()[e] == b'.' && text.as_bytes().get(e + 1).is_some_and(|b| !b.is_ascii_whitespace()) {
+                    e = text[e + 1..limit].find(['.', '!', '?']).map_or(limit, |n| e + 1 + n);
                 }
-                (e + 1).min(text.len())
+                (e + 1).min(limit)
             });
             let sentence = text[start..end].trim().to_owned();
             let outlet = credit_outlet(&text[m.end()..]);
@@ -2473,6 +2495,25 @@ mod tests {
         // Past the budget an element is not the block, however its text ends.
         let page = format!("<div><div>Provided by{}<a href=\"https://wire.example/x\">Wire</a></div></div>", "\n".repeat(70_000));
         assert!(block_links(&Html::parse_document(&page), "Provided by Wire", None).is_empty());
+    }
+
+    #[test]
+    fn credit_sentences_reach_a_bounded_distance() {
+        let text = format!("{}end. This article originally appeared in Haaretz.", "word ".repeat(5000));
+        let at = text.find("originally").unwrap();
+        assert_eq!(text[sentence_start(&text, at, SENTENCE_REACH)..at].trim_start(), "This article ");
+        // Past the reach, the sentence starts at the first word within it.
+        let long = format!("This article {} originally appeared in Haaretz.", "word ".repeat(5000));
+        let at = long.find("originally").unwrap();
+        let start = sentence_start(&long, at, SENTENCE_REACH);
+        assert!(at - start <= SENTENCE_REACH && long[start..].starts_with("word "), "{start}");
+        assert!(find_credits(&long, false).is_empty());
+        // Multi-byte characters at the edge of the reach.
+        let wide = format!("{} originally appeared in Haaretz", "é".repeat(2000));
+        sentence_start(&wide, wide.find(" originally").unwrap(), SENTENCE_REACH);
+        let found = find_credits(&format!("This article originally appeared in Haaretz{}", "é".repeat(2000)), false);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].0.len() <= "This article originally appeared in Haaretz".len() + SENTENCE_REACH);
     }
 
     #[test]

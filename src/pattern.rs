@@ -45,6 +45,8 @@ pub struct Pattern {
     /// For texts of [`COMMON`] characters; `None` as for `ascii`.
     common: OnceLock<Option<meta::Regex>>,
     unicode: OnceLock<meta::Regex>,
+    /// In a one-page process, for texts longer than [`LONG_TEXT`]: the Unicode build with the lazy DFA.
+    searching: OnceLock<meta::Regex>,
 }
 
 /// The build for ASCII text, and whether it also serves text with [`PUNCT`] characters.
@@ -126,10 +128,12 @@ static ONE_PAGE: AtomicBool = AtomicBool::new(false);
 
 /// Declare that this process reads one page (`embed`, `check` of one article), before any pattern
 /// is used. Patterns are then built without the lazy DFA, whose reverse NFA was half of each
-/// build: a search falls to the bounded backtracker or the PikeVM, slower on long texts, but one
-/// page runs each pattern on a few short texts, and building cost more than searching (`embed`
-/// on a typical page: 10-13% fewer instructions; a batch would run 1.6% more). The matches are
-/// the same either way.
+/// build: a search falls to the bounded backtracker or the PikeVM, slower per byte, but one page
+/// runs most patterns on a few short texts, and building cost more than searching (`embed` on a
+/// typical page: 10-13% fewer instructions; a batch would run 1.6% more). A text longer than
+/// [`LONG_TEXT`] still gets a build with the lazy DFA, made for it: the PikeVM's time grows with
+/// the text times the pattern, and a hostile page can hold a paragraph of megabytes. The matches
+/// are the same either way.
 pub fn build_for_one_page() {
     ONE_PAGE.store(true, Ordering::Relaxed);
 }
@@ -138,6 +142,9 @@ pub fn build_for_one_page() {
 fn config() -> meta::Config {
     config_for(ONE_PAGE.load(Ordering::Relaxed))
 }
+
+/// The longest text that a one-page process searches without the lazy DFA, in bytes.
+const LONG_TEXT: usize = 4096;
 
 fn config_for(one_page: bool) -> meta::Config {
     meta::Config::new()
@@ -151,12 +158,12 @@ fn config_for(one_page: bool) -> meta::Config {
 impl Pattern {
     /// A pattern from a literal source (checked by the tests of the module that uses it).
     pub const fn new(source: &'static str) -> Pattern {
-        Pattern { source: Cow::Borrowed(source), ascii: OnceLock::new(), common: OnceLock::new(), unicode: OnceLock::new() }
+        Pattern { source: Cow::Borrowed(source), ascii: OnceLock::new(), common: OnceLock::new(), unicode: OnceLock::new(), searching: OnceLock::new() }
     }
 
     /// A pattern from a source built at run time.
     pub fn from_string(source: String) -> Pattern {
-        Pattern { source: Cow::Owned(source), ascii: OnceLock::new(), common: OnceLock::new(), unicode: OnceLock::new() }
+        Pattern { source: Cow::Owned(source), ascii: OnceLock::new(), common: OnceLock::new(), unicode: OnceLock::new(), searching: OnceLock::new() }
     }
 
     /// The source.
@@ -174,13 +181,20 @@ impl Pattern {
     /// The Unicode build, as `regex::Regex::new` makes it. Panics on an invalid source, as the
     /// `Regex::new(..).expect(..)` it replaces did.
     fn unicode(&self) -> &meta::Regex {
-        self.unicode.get_or_init(|| {
-            meta::Builder::new()
-                .configure(config())
-                .syntax(syntax::Config::new().utf8(true))
-                .build(&self.source)
-                .unwrap_or_else(|e| panic!("invalid pattern {:?}: {e}", self.source))
-        })
+        self.unicode.get_or_init(|| self.unicode_build(config()))
+    }
+
+    /// The Unicode build with the lazy DFA, whatever the process: for long texts in a one-page one.
+    fn searching(&self) -> &meta::Regex {
+        self.searching.get_or_init(|| self.unicode_build(config_for(false)))
+    }
+
+    fn unicode_build(&self, config: meta::Config) -> meta::Regex {
+        meta::Builder::new()
+            .configure(config)
+            .syntax(syntax::Config::new().utf8(true))
+            .build(&self.source)
+            .unwrap_or_else(|e| panic!("invalid pattern {:?}: {e}", self.source))
     }
 
     /// The build for ASCII text, if the source has one: the source compiled with Unicode off and
@@ -217,6 +231,13 @@ impl Pattern {
 
     /// The build to run on `haystack`.
     fn regex(&self, haystack: &str) -> &meta::Regex {
+        self.regex_for(haystack, ONE_PAGE.load(Ordering::Relaxed))
+    }
+
+    fn regex_for(&self, haystack: &str, one_page: bool) -> &meta::Regex {
+        if one_page && haystack.len() > LONG_TEXT {
+            return self.searching();
+        }
         let regex = match reach(haystack) {
             Reach::Ascii => self.ascii().map(|ascii| &ascii.regex),
             Reach::Punct => self.ascii().filter(|ascii| ascii.punct).map(|ascii| &ascii.regex).or_else(|| self.common()),
@@ -626,6 +647,24 @@ mod tests {
         let mut outside = ranges(PUNCT);
         outside.difference(&ranges(COMMON));
         assert!(outside.ranges().is_empty());
+    }
+
+    /// A one-page process searches a long text with a build of its own, which has the lazy DFA.
+    #[test]
+    fn one_page_long_texts_get_the_lazy_dfa() {
+        let pattern = Pattern::new(r"(?i)\b(?:staff|writer|ks)\b");
+        let regex = regex::Regex::new(pattern.as_str()).unwrap();
+        let short = "by staff ".repeat(LONG_TEXT / 9);
+        let long = "by staff ".repeat(LONG_TEXT / 9 + 1);
+        let found = |text: &str| pattern.regex_for(text, true).find_iter(text).map(|m| m.range()).collect::<Vec<_>>();
+        assert_eq!(found(&short), regex.find_iter(&short).map(|m| m.range()).collect::<Vec<_>>());
+        assert!(pattern.searching.get().is_none() && pattern.ascii.get().is_some());
+        assert_eq!(found(&long), regex.find_iter(&long).map(|m| m.range()).collect::<Vec<_>>());
+        assert!(pattern.searching.get().is_some_and(|r| r.get_config().get_hybrid()));
+        // Not in a process of many pages: the usual builds have the lazy DFA already.
+        let pattern = Pattern::new(pattern.as_str().to_owned().leak());
+        pattern.regex_for(&long, false);
+        assert!(pattern.searching.get().is_none());
     }
 
     /// Without the lazy DFA, as for one page: the same matches, long texts included.
