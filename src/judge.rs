@@ -999,6 +999,10 @@ fn byline_outlets(site: &Site<'_>, text: &str, unknown: bool) -> Vec<String> {
     let splits = without_parens.contains([',', ';', '|', '/', '·', '•', '—', '–', '-', '&']) || may_contain_any(&without_parens, &["and", "with"]);
     let pieces: Box<dyn Iterator<Item = &str>> =
         if splits { Box::new(BYLINE_SPLIT.split(&without_parens)) } else { Box::new(std::iter::once(&*without_parens)) };
+    // Whether the piece before was a person's name of two or more words, and the one-word
+    // affiliations found after such names ("Jane Doe, CalMatters"): outlets as they stand.
+    let mut after_full_name = false;
+    let mut affiliations: Vec<String> = Vec::new();
     for piece in pieces {
         let piece = if may_contain_any(piece, &["by", "from"]) { BY_PREFIX.replace(piece.trim(), "") } else { std::borrow::Cow::Borrowed(piece.trim()) };
         let piece = piece.trim();
@@ -1010,8 +1014,13 @@ fn byline_outlets(site: &Site<'_>, text: &str, unknown: bool) -> Vec<String> {
         // piece must not be read as an unknown outlet's name.
         match partner_after_name(site, piece) {
             Some(partner) => candidates.push((partner, false)),
+            None if after_full_name && affiliation_token(piece) => {
+                affiliations.push(piece.to_owned());
+                candidates.push((piece.to_owned(), true));
+            }
             None => candidates.push((piece.to_owned(), true)),
         }
+        after_full_name = is_full_name(piece);
         if let Some(cap) = ["for", "of", "at", "from"].iter().any(|w| piece.contains(w)).then(|| PERSON_FOR_OUTLET.captures(piece)).flatten() {
             candidates.push((cap["outlet"].to_owned(), true));
         }
@@ -1020,6 +1029,7 @@ fn byline_outlets(site: &Site<'_>, text: &str, unknown: bool) -> Vec<String> {
     }
     let mut out: Vec<String> = Vec::new();
     for (candidate, may_be_unknown) in &candidates {
+        let affiliation = unknown && affiliations.iter().any(|a| a == candidate) && !site.is_own_name_loosely(candidate);
         let candidate = candidate.trim().trim_matches(|c: char| c == ',' || c == ':' || c == '.' || c == '"' || c == '“' || c == '”');
         if candidate.is_empty() || candidate.len() > 80 {
             continue;
@@ -1030,7 +1040,7 @@ fn byline_outlets(site: &Site<'_>, text: &str, unknown: bool) -> Vec<String> {
             continue;
         }
         let found = forms.iter().find_map(|f| site.partner_named(f)).map(|p| p.name.clone()).or_else(|| {
-            (unknown && *may_be_unknown && looks_like_outlet(candidate) && !site.is_own_name_loosely(candidate)).then(|| site.source_name(candidate))
+            (affiliation || (unknown && *may_be_unknown && looks_like_outlet(candidate) && !site.is_own_name_loosely(candidate))).then(|| site.source_name(candidate))
         });
         if let Some(name) = found
             && !out.contains(&name)
@@ -1102,6 +1112,40 @@ fn partner_after_name(site: &Site<'_>, piece: &str) -> Option<String> {
         let norm = normalize_name(&tail);
         site.own_partners.iter().any(|p| partner_names(p).any(|n| normalize_name(n) == norm)).then_some(tail)
     })
+}
+
+/// A one-word affiliation as newsrooms write it after a byline's name ("Jane Doe, CalMatters",
+/// "John Roe, KQED"): a word with a capital inside it (ProPublica, CalMatters, WhoWhatWhy) or of
+/// three or more capitals (KQED, NPR), which a person's given name or surname seldom is: not the
+/// name prefixes (McDonald, DeShawn, LaToya, MacArthur, O'Brien), credentials (PhD, MD) or
+/// generations (III).
+fn affiliation_token(piece: &str) -> bool {
+    let word = piece.trim_matches(|c: char| matches!(c, '.' | ',' | ':' | '"' | '“' | '”'));
+    if word.is_empty() || word.contains(char::is_whitespace) || !word.chars().all(char::is_alphanumeric) || !word.starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let all_caps = letters >= 3 && word.chars().all(|c| !c.is_lowercase());
+    let inner_capital = word.chars().skip(1).any(char::is_uppercase) && word.chars().any(char::is_lowercase);
+    const NAME_PREFIXES: &[&str] = &["Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Lo", "Van", "Von", "St", "Fitz", "Al", "El", "Ben", "Abu", "Ibn"];
+    let prefixed_name = NAME_PREFIXES.iter().any(|p| word.strip_prefix(p).is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()) && !rest.chars().skip(1).any(char::is_uppercase)));
+    // Credentials, generations, officers' titles and place acronyms that follow names too.
+    const NOT_OUTLETS: &[&str] = &[
+        "PhD", "PharmD", "PsyD", "EdD", "DrPH", "DPhil", "MSc", "BSc", "MSt", "LLB", "LLM", "MD", "MBA", "MPH", "MSW", "MSN", "MFA", "RN", "NP", "DNP", "FNP",
+        "LPN", "DDS", "DMD", "DVM", "JD", "CPA", "CFA", "LCSW", "LMFT", "LPC", "ESQ", "III", "II", "IV", "VI", "VII", "VIII", "JR", "SR", "CFO", "COO", "CTO",
+        "CIO", "CMO", "CPO", "CCO", "EVP", "SVP", "USA", "UAE", "NYC", "USSR", "PRC", "DPRK", "ROK",
+    ];
+    let credential = NOT_OUTLETS.iter().any(|c| c.eq_ignore_ascii_case(word));
+    (all_caps || inner_capital) && !prefixed_name && !credential && !ROLE_WORDS.contains(&word.to_lowercase().as_str())
+}
+
+/// Two to four capitalised words: a person's name as bylines give it ("Jane Doe", "Ana María
+/// Ruiz"), not an initial alone.
+fn is_full_name(piece: &str) -> bool {
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()) && w.chars().filter(|c| c.is_alphabetic()).count() >= 1)
+        && !words.iter().any(|w| ROLE_WORDS.contains(&w.to_lowercase().trim_matches('.')))
 }
 
 /// "AP National Political Writer", "Reuters Senior Correspondent", "Times of Israel Writer": the
@@ -2185,6 +2229,16 @@ mod tests {
                 ..Case::default()
             },
             Case {
+                name: "byline: a one-word affiliation after the name",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                byline: Some("By Ada Okafor and Bo Li, CalMatters"),
+                body: ORIGINAL_BODY,
+                source: Some("CalMatters"),
+                signals: &[Byline],
+                ..Case::default()
+            },
+            Case {
                 name: "byline: person, Reuters",
                 profile: "generic",
                 head: r#"<meta property="og:site_name" content="Valley Post">"#,
@@ -2293,6 +2347,26 @@ mod tests {
                 head: r#"<meta property="og:site_name" content="AP News">"#,
                 canonical: Some("https://apnews.com/article/x"),
                 byline: Some("By ANNA BELL and JOHN ROE Associated Press"),
+                body: ORIGINAL_BODY,
+                eligible: true,
+                ..Case::default()
+            },
+            Case {
+                name: "a credential or a place after the name, an inverted name",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                byline: Some("By Ada Okafor, PhD, Bo Li, USA, and Okafor, DeShawn"),
+                meta_authors: &["Okafor, DeShawn"],
+                body: ORIGINAL_BODY,
+                eligible: true,
+                ..Case::default()
+            },
+            Case {
+                name: "the site's own one-word name after the name",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="CalMatters">"#,
+                canonical: Some("https://calmatters.org/x"),
+                byline: Some("By Ada Okafor, CalMatters"),
                 body: ORIGINAL_BODY,
                 eligible: true,
                 ..Case::default()
@@ -2495,6 +2569,17 @@ mod tests {
         // Past the budget an element is not the block, however its text ends.
         let page = format!("<div><div>Provided by{}<a href=\"https://wire.example/x\">Wire</a></div></div>", "\n".repeat(70_000));
         assert!(block_links(&Html::parse_document(&page), "Provided by Wire", None).is_empty());
+    }
+
+    #[test]
+    fn affiliations_after_a_name() {
+        for word in ["CalMatters", "ProPublica", "KQED", "NPR", "WhoWhatWhy", "KFF"] {
+            assert!(affiliation_token(word), "{word}");
+        }
+        for word in ["Boston", "McDonald", "DeShawn", "LaToya", "MacArthur", "PhD", "PharmD", "III", "USA", "CEO", "CFO", "Staff", "NY", "O'Brien", "Jane Doe", "Ann-Marie"] {
+            assert!(!affiliation_token(word), "{word}");
+        }
+        assert!(is_full_name("Jane Doe") && is_full_name("Ana María Ruiz") && !is_full_name("Doe") && !is_full_name("Senior Editor Jane"));
     }
 
     #[test]
