@@ -1117,8 +1117,8 @@ fn partner_after_name(site: &Site<'_>, piece: &str) -> Option<String> {
 /// A one-word affiliation as newsrooms write it after a byline's name ("Jane Doe, CalMatters",
 /// "John Roe, KQED"): a word with a capital inside it (ProPublica, CalMatters, WhoWhatWhy) or of
 /// three or more capitals (KQED, NPR), which a person's given name or surname seldom is: not the
-/// name prefixes (McDonald, DeShawn, LaToya, MacArthur, O'Brien), credentials (PhD, MD) or
-/// generations (III).
+/// name prefixes (McDonald, DeShawn, LaToya, MacArthur, O'Brien), credentials (PhD, MD),
+/// generations (III), officers' titles (CFO) or place acronyms (USA).
 fn affiliation_token(piece: &str) -> bool {
     let word = piece.trim_matches(|c: char| matches!(c, '.' | ',' | ':' | '"' | '“' | '”'));
     if word.is_empty() || word.contains(char::is_whitespace) || !word.chars().all(char::is_alphanumeric) || !word.starts_with(|c: char| c.is_uppercase()) {
@@ -1139,12 +1139,12 @@ fn affiliation_token(piece: &str) -> bool {
     (all_caps || inner_capital) && !prefixed_name && !credential && !ROLE_WORDS.contains(&word.to_lowercase().as_str())
 }
 
-/// Two to four capitalised words: a person's name as bylines give it ("Jane Doe", "Ana María
-/// Ruiz"), not an initial alone.
+/// Two to four capitalised words, none of them a role: a person's name as bylines give it ("Jane
+/// Doe", "Ana María Ruiz"), not a surname alone ("Okafor, DeShawn") or a title ("Senior Editor").
 fn is_full_name(piece: &str) -> bool {
     let words: Vec<&str> = piece.split_whitespace().collect();
     (2..=4).contains(&words.len())
-        && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()) && w.chars().filter(|c| c.is_alphabetic()).count() >= 1)
+        && words.iter().all(|w| w.starts_with(char::is_uppercase))
         && !words.iter().any(|w| ROLE_WORDS.contains(&w.to_lowercase().trim_matches('.')))
 }
 
