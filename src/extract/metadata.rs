@@ -9,7 +9,7 @@ use scraper::{ElementRef, Html, Selector};
 use url::Url;
 
 use super::jsonld::{self, JsonLd};
-use super::text::{ShortTexts, collapse, contains_ignore_ascii_case, decode_entities, element_text, element_text_within, may_contain_any};
+use super::text::{MONTH_OPENINGS, ShortTexts, collapse, contains_ignore_ascii_case, decode_entities, element_text, element_text_within, may_contain_any};
 use super::{Author, Metadata, Options, Provenance};
 use crate::parse::{Page, has_any_attr, select_named, select_where};
 use crate::pattern::Pattern;
@@ -793,9 +793,9 @@ fn without_tail(text: &str) -> Cow<'_, str> {
         let rest = text[start..].trim_start();
         let word_len = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
         let word = rest[..word_len].to_lowercase();
-        let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-        if word.len() > 3 && months.iter().any(|p| word.starts_with(p)) && !MONTH_NAMES.contains(&word.as_str()) {
-            from = start + (text.len() - start - rest.len()) + word_len;
+        if word.len() > 3 && MONTH_OPENINGS.iter().any(|p| word.starts_with(p)) && !MONTH_NAMES.contains(&word.as_str()) {
+            // Past the name: `rest` ends where `text` does.
+            from = text.len() - rest.len() + word_len;
             continue;
         }
         return Cow::Owned(text[..start].to_owned());
@@ -810,12 +810,11 @@ pub(crate) fn parse_byline(text: &str) -> Vec<String> {
     // a small page).
     let text = if may_contain_any(&text, BY_WORDS) { BY_PREFIX.replace(&text, "") } else { Cow::Borrowed(text.as_str()) };
     let text = if text.contains('(') { co_authors_unwrapped(text) } else { text };
-    let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
     let may_have_tail = text.contains(['|', '•', '·'])
         || text.contains(char::is_numeric)
         || may_contain_any(&text, &["updated", "published", "posted"])
         || may_contain_any(&text, TAIL_WORDS)
-        || (may_contain_any(&text, &["on"]) && may_contain_any(&text, &months));
+        || (may_contain_any(&text, &["on"]) && may_contain_any(&text, &MONTH_OPENINGS));
     let text = if may_have_tail { without_tail(&text) } else { Cow::Borrowed(&*text) };
     let text = if may_contain_any(&text, COUNTER_WORDS) { BYLINE_COUNTERS.replace(&text, "") } else { text };
     let mut names: Vec<String> = Vec::new();
@@ -1363,8 +1362,7 @@ pub(crate) fn normalize_date(raw: &str) -> Option<String> {
             _ => date,
         });
     }
-    let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    if !may_contain_any(raw, &months) {
+    if !may_contain_any(raw, &MONTH_OPENINGS) {
         return None;
     }
     let c = TEXT_DATE.captures(raw)?;
@@ -1372,8 +1370,7 @@ pub(crate) fn normalize_date(raw: &str) -> Option<String> {
         Some(m) => (m.as_str(), &c[2], &c[3]),
         None => (&c[5], &c[4], &c[6]),
     };
-    let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    let month = months.iter().position(|m| month.eq_ignore_ascii_case(m))? + 1;
+    let month = MONTH_OPENINGS.iter().position(|m| month.eq_ignore_ascii_case(m))? + 1;
     let day: u32 = day.parse().ok()?;
     (1..=31).contains(&day).then(|| format!("{year}-{month:02}-{day:02}"))
 }

@@ -344,6 +344,10 @@ fn text_checked(element: ElementRef<'_>, limit: usize, settled: usize, keep: imp
     Some(text.out)
 }
 
+/// The months' first three letters, lower-case: the literal prerequisites of date patterns, and
+/// what a month's name opens with.
+pub const MONTH_OPENINGS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
 /// Whether `text` contains one of `words` (ASCII, lower-case), ignoring ASCII case: the literal
 /// prerequisite of a case-insensitive pattern, checked before the pattern is built or run. Case-
 /// insensitive patterns also fold the long s and the Kelvin sign to ASCII letters: a text holding
