@@ -14,7 +14,7 @@ use scraper::{ElementRef, Html, Selector};
 use serde::Serialize;
 use url::Url;
 
-use crate::extract::text::{collapse, collapses_to, may_contain_any};
+use crate::extract::text::{MONTH_OPENINGS, collapse, collapses_to, may_contain_any};
 use crate::extract::{Article, Block, Metadata};
 use crate::parse::{has_any_attr, select_named};
 use crate::pattern::Pattern;
@@ -807,7 +807,12 @@ impl<'p> Site<'p> {
                 let (squashed, full) = (squash(&norm), squash_full(name));
                 self.labels.iter().any(|l| *l == squashed || *l == full)
             })
-            || self.own_partners.iter().any(|p| partner_names(p).any(|n| normalize_name(n) == norm))
+            || self.is_own_partner(&norm)
+    }
+
+    /// `norm` (a [`normalize_name`]) names one of the partners that are the site itself.
+    fn is_own_partner(&self, norm: &str) -> bool {
+        self.own_partners.iter().any(|p| partner_names(p).any(|n| normalize_name(n) == norm))
     }
 
     /// Like [`Site::is_own_name`], forgiving different spellings ("Forward Association").
@@ -865,7 +870,7 @@ impl<'p> Site<'p> {
             return p.name.clone();
         }
         let raw = raw.trim().trim_matches(|c: char| !c.is_alphanumeric());
-        let raw = if raw.split_whitespace().count() > 2 { strip_leading_the(raw) } else { raw };
+        let raw = without_leading_the(raw);
         if looks_like_domain(raw)
             && let Some(p) = host_of(raw).and_then(|h| self.partner_for_host(&h))
         {
@@ -883,6 +888,12 @@ impl<'p> Site<'p> {
 
 fn partner_names(p: &Partner) -> impl Iterator<Item = &str> {
     std::iter::once(p.name.as_str()).chain(p.aliases.iter().map(String::as_str))
+}
+
+/// An outlet's name without a leading "The" ("the Cleveland Jewish News" → "Cleveland Jewish
+/// News"), unless one word would be left: "The Conversation" is read with its article.
+fn without_leading_the(name: &str) -> &str {
+    if name.split_whitespace().count() > 2 { strip_leading_the(name) } else { name.trim() }
 }
 
 fn strip_leading_the(s: &str) -> &str {
@@ -960,11 +971,6 @@ static PERSON_FOR_OUTLET: Pattern = Pattern::new(r"^(?P<person>\p{Lu}[\p{L}\p{M}
 static BYLINE_TAIL: Pattern = Pattern::new(r"(?i)\s*(?:\b(?:updated|published|posted)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{4}-\d{2}-\d{2}|\b\d{1,2}/\d{1,2}/\d{2,4}|\b\d+\s+(?:min|minute|hour|day)s?\b).*$");
 static STAFF_SUFFIX: Pattern = Pattern::new(r"(?i)\s+(?:staff(?:\s+(?:writers?|reporters?|reports?))?|wire(?:\s+(?:services?|reports?))?|news\s+desk|desk|editors|editorial\s+board|reports?|team|newsroom)$");
 
-/// The outlets a byline or author name names: partners always, other outlets when `unknown`
-/// allows it and the name looks like one. The page's own publisher never counts.
-///
-/// "By JTA and Forward Staff" → ["JTA"]; "Noa Shalev (Haaretz)" → ["Haaretz"]; "Noa Shalev,
-/// Reuters" → ["Reuters"]; "Jane Doe for the Forward" → [] on the Forward.
 /// `STAFF_SUFFIX` removed, the pattern built only for a text that could end with one.
 fn strip_staff_suffix(text: &str) -> std::borrow::Cow<'_, str> {
     if may_contain_any(text, &["staff", "wire", "desk", "editor", "board", "report", "team", "newsroom"]) {
@@ -974,35 +980,51 @@ fn strip_staff_suffix(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// How a byline candidate may name an outlet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// Only as a partner: the whole byline, a staff role's leading words.
+    Partner,
+    /// As a partner, or when `unknown` allows it, as a name that looks like an outlet.
+    Outlet,
+    /// As an outlet as it stands, when `unknown` allows it: a one-word affiliation after a full
+    /// name ("Jane Doe, CalMatters").
+    Affiliation,
+}
+
+/// The outlets a byline or author name names: partners always, other outlets when `unknown`
+/// allows it and the name looks like one or is an affiliation ([`Reading`]). The page's own
+/// publisher never counts.
+///
+/// "By JTA and Forward Staff" → ["JTA"]; "Noa Shalev (Haaretz)" → ["Haaretz"]; "Noa Shalev,
+/// Reuters" → ["Reuters"]; "Jane Doe, CalMatters" → ["CalMatters"]; "Jane Doe for the Forward" →
+/// [] on the Forward.
 fn byline_outlets(site: &Site<'_>, text: &str, unknown: bool) -> Vec<String> {
     let text = collapse(text);
     // Each pattern only where its literal prerequisites are (building a pattern costs more than
     // the whole page's extraction; `embed` runs once per process).
     let text = if may_contain_any(&text, &["by", "from"]) { BY_PREFIX.replace(&text, "").into_owned() } else { text };
-    let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
     let may_have_tail = may_contain_any(&text, &["updated", "published", "posted"])
-        || (text.contains(char::is_numeric) && (text.contains(['-', '/']) || may_contain_any(&text, &months) || may_contain_any(&text, &["min", "hour", "day"])));
+        || (text.contains(char::is_numeric) && (text.contains(['-', '/']) || may_contain_any(&text, &MONTH_OPENINGS) || may_contain_any(&text, &["min", "hour", "day"])));
     let text = if may_have_tail {
         BYLINE_TAIL.replace(&text, "").trim().to_owned()
     } else {
         text.trim().to_owned()
     };
     let has_parens = text.contains(['(', '[']);
-    // (candidate, may be an outlet that is not a partner): the whole text only for partners.
-    let mut candidates: Vec<(String, bool)> = vec![(text.clone(), false)];
+    // The whole text only for partners.
+    let mut candidates: Vec<(String, Reading)> = vec![(text.clone(), Reading::Partner)];
     if has_parens {
         for cap in PARENTHESES.captures_iter(&text) {
-            candidates.push((cap[1].to_owned(), true));
+            candidates.push((cap[1].to_owned(), Reading::Outlet));
         }
     }
     let without_parens = if has_parens { PARENTHESES.replace_all(&text, ",") } else { std::borrow::Cow::Borrowed(text.as_str()) };
     let splits = without_parens.contains([',', ';', '|', '/', '·', '•', '—', '–', '-', '&']) || may_contain_any(&without_parens, &["and", "with"]);
     let pieces: Box<dyn Iterator<Item = &str>> =
         if splits { Box::new(BYLINE_SPLIT.split(&without_parens)) } else { Box::new(std::iter::once(&*without_parens)) };
-    // Whether the piece before was a person's name of two or more words, and the one-word
-    // affiliations found after such names ("Jane Doe, CalMatters"): outlets as they stand.
+    // Whether the piece before was a person's name of two or more words.
     let mut after_full_name = false;
-    let mut affiliations: Vec<String> = Vec::new();
     for piece in pieces {
         let piece = if may_contain_any(piece, &["by", "from"]) { BY_PREFIX.replace(piece.trim(), "") } else { std::borrow::Cow::Borrowed(piece.trim()) };
         let piece = piece.trim();
@@ -1013,23 +1035,19 @@ fn byline_outlets(site: &Site<'_>, text: &str, unknown: bool) -> Vec<String> {
         // the comma that would make it a piece of its own. The partner is the outlet; the whole
         // piece must not be read as an unknown outlet's name.
         match partner_after_name(site, piece) {
-            Some(partner) => candidates.push((partner, false)),
-            None if after_full_name && affiliation_token(piece) => {
-                affiliations.push(piece.to_owned());
-                candidates.push((piece.to_owned(), true));
-            }
-            None => candidates.push((piece.to_owned(), true)),
+            Some(partner) => candidates.push((partner, Reading::Partner)),
+            None if after_full_name && affiliation_token(piece) => candidates.push((piece.to_owned(), Reading::Affiliation)),
+            None => candidates.push((piece.to_owned(), Reading::Outlet)),
         }
         after_full_name = is_full_name(piece);
         if let Some(cap) = ["for", "of", "at", "from"].iter().any(|w| piece.contains(w)).then(|| PERSON_FOR_OUTLET.captures(piece)).flatten() {
-            candidates.push((cap["outlet"].to_owned(), true));
+            candidates.push((cap["outlet"].to_owned(), Reading::Outlet));
         }
         // "AP National Political Writer": a partner's staff role; only a partner counts here.
-        candidates.extend(outlet_role_prefixes(piece).into_iter().map(|c| (c, false)));
+        candidates.extend(outlet_role_prefixes(piece).into_iter().map(|c| (c, Reading::Partner)));
     }
     let mut out: Vec<String> = Vec::new();
-    for (candidate, may_be_unknown) in &candidates {
-        let affiliation = unknown && affiliations.iter().any(|a| a == candidate) && !site.is_own_name_loosely(candidate);
+    for (candidate, reading) in &candidates {
         let candidate = candidate.trim().trim_matches(|c: char| c == ',' || c == ':' || c == '.' || c == '"' || c == '“' || c == '”');
         if candidate.is_empty() || candidate.len() > 80 {
             continue;
@@ -1039,9 +1057,16 @@ fn byline_outlets(site: &Site<'_>, text: &str, unknown: bool) -> Vec<String> {
         if forms.iter().any(|f| site.is_own_name(f)) {
             continue;
         }
-        let found = forms.iter().find_map(|f| site.partner_named(f)).map(|p| p.name.clone()).or_else(|| {
-            (affiliation || (unknown && *may_be_unknown && looks_like_outlet(candidate) && !site.is_own_name_loosely(candidate))).then(|| site.source_name(candidate))
-        });
+        let outlet = match reading {
+            Reading::Partner => false,
+            Reading::Outlet => looks_like_outlet(candidate),
+            Reading::Affiliation => true,
+        };
+        let found = forms
+            .iter()
+            .find_map(|f| site.partner_named(f))
+            .map(|p| p.name.clone())
+            .or_else(|| (unknown && outlet && !site.is_own_name_loosely(candidate)).then(|| site.source_name(candidate)));
         if let Some(name) = found
             && !out.contains(&name)
         {
@@ -1109,8 +1134,7 @@ fn partner_after_name(site: &Site<'_>, piece: &str) -> Option<String> {
         if let Some(partner) = site.partner_named(&tail) {
             return Some(partner.name.clone());
         }
-        let norm = normalize_name(&tail);
-        site.own_partners.iter().any(|p| partner_names(p).any(|n| normalize_name(n) == norm)).then_some(tail)
+        site.is_own_partner(&normalize_name(&tail)).then_some(tail)
     })
 }
 
@@ -1592,9 +1616,7 @@ fn name_run(tokens: &[&str], start: usize) -> Option<(Run, usize)> {
     if parts.is_empty() {
         return None;
     }
-    // "the Cleveland Jewish News" → "Cleveland Jewish News", but "The Conversation" keeps its
-    // article: a one-word name is read with it.
-    let text = if parts.len() > 2 { strip_leading_the(&parts.join(" ")).to_owned() } else { parts.join(" ") };
+    let text = without_leading_the(&parts.join(" ")).to_owned();
     (text.chars().filter(|c| c.is_alphanumeric()).count() >= 2).then_some((Run { text, ended }, i))
 }
 
@@ -1603,7 +1625,8 @@ fn name_run(tokens: &[&str], start: usize) -> Option<(Run, usize)> {
 /// scan to both ends of the paragraph (a 2 MB paragraph took 3.5 s, a 20 MB one would take minutes).
 const SENTENCE_REACH: usize = 1000;
 
-/// `at`, or the nearest character boundary below it, within `text`.
+/// `at`, or the nearest character boundary below it, within `text` (`str::floor_char_boundary`
+/// is stable only from Rust 1.91; the crate builds with 1.88).
 fn floor_char_boundary(text: &str, at: usize) -> usize {
     let mut at = at.min(text.len());
     while !text.is_char_boundary(at) {
