@@ -399,6 +399,38 @@ fn normalize_name_uncached(name: &str) -> String {
     if looks_like_domain(name) {
         return site_label(name);
     }
+    if name.is_ascii() { normalize_ascii(name) } else { normalize_unicode(name) }
+}
+
+/// [`normalize_unicode`] for an ASCII name in one pass, without its four intermediate strings:
+/// most names are ASCII, and the judge normalises every partner's names once per process.
+fn normalize_ascii(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    let mut push_word = |word: &str| {
+        let word = word.trim_matches('\'');
+        let b = word.as_bytes();
+        let word = if b.len() >= 2 && b[b.len() - 2] == b'\'' && b[b.len() - 1].eq_ignore_ascii_case(&b's') { &word[..word.len() - 2] } else { word };
+        if word.bytes().all(|b| b == b'\'') {
+            return;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.bytes().filter(|&b| b != b'\'').map(|b| char::from(b.to_ascii_lowercase())));
+    };
+    for (i, part) in name.split('&').enumerate() {
+        if i > 0 {
+            push_word("and");
+        }
+        part.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'')).for_each(&mut push_word);
+    }
+    if out.starts_with("the ") {
+        out.drain(..4);
+    }
+    out
+}
+
+fn normalize_unicode(name: &str) -> String {
     let lower = name.to_lowercase().replace('&', " and ").replace(['’', '\''], "'");
     let mut out = String::with_capacity(lower.len());
     for word in lower.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
@@ -554,6 +586,9 @@ fn compound_of(short: &str, long: &str) -> bool {
 
 /// Lower-cased letters and digits only, "the" kept: "TheHill" and "The Hill" are both "thehill".
 fn squash_full(name: &str) -> String {
+    if name.is_ascii() {
+        return name.bytes().filter(u8::is_ascii_alphanumeric).map(|b| char::from(b.to_ascii_lowercase())).collect();
+    }
     name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
@@ -687,14 +722,15 @@ struct Site<'p> {
     partners: Vec<&'p Partner>,
     /// Partners that are the page's own publisher (AP on apnews.com): their names are own names.
     own_partners: Vec<&'p Partner>,
-    /// For each of `partners`, in order: its names normalised and its domains' site labels, what
-    /// [`Site::partner_named`] compares a name with (built on first use: a page asks for partners
-    /// by name several times, each time going through every partner).
-    partner_keys: std::cell::OnceCell<Vec<(Vec<String>, Vec<String>)>>,
+    /// Every partner's names normalised and its domains' site labels, each with the index in
+    /// `partners` of the first partner that has it: what [`Site::partner_named`] looks a name up in
+    /// (a page asks for partners by name many times, and there are dozens).
+    partner_keys: rustc_hash::FxHashMap<String, usize>,
 }
 
 impl<'p> Site<'p> {
     fn new(profile: &'p Profile, meta: &Metadata, html: &Html, fetched: Option<&Url>) -> Site<'p> {
+        let forms = partner_forms(profile);
         let mut names: Vec<String> = profile.publisher.iter().cloned().collect();
         names.extend(select_named(html, &SITE_NAME, &["meta"]).filter_map(|m| m.value().attr("content")).map(collapse).filter(|n| !n.is_empty()));
 
@@ -776,23 +812,31 @@ impl<'p> Site<'p> {
         if let Some(publisher) = &meta.publisher {
             // The extracted publisher may come from the JSON-LD publisher, which on a syndicated
             // page can name the origin: trust it alone only if it is not a partner of another site.
-            let foreign_partner = profile
-                .all_partners()
-                .any(|p| partner_names(p).any(|n| same_outlet(n, publisher)) && !p.domains.iter().any(|d| labels.contains(&site_label(d))));
+            let publisher_keys = NameKeys::of([publisher.as_str()], &[]);
+            let foreign_partner = forms.iter().any(|(p, f)| {
+                publisher_keys.may_match(&f.keys) && partner_names(p).any(|n| same_outlet(n, publisher)) && !f.labels.iter().any(|l| labels.contains(l))
+            });
             if !foreign_partner {
                 names.push(publisher.clone());
             }
         }
         names.retain(|n| !normalize_name(n).is_empty());
 
-        let mut site = Site { names, names_independent, labels, foreign_canonical, partners: Vec::new(), own_partners: Vec::new(), partner_keys: std::cell::OnceCell::new() };
-        let (own, foreign): (Vec<&Partner>, Vec<&Partner>) = profile.all_partners().partition(|p| {
-            let own_name = partner_names(p).any(|n| site.is_own_name(n));
-            let own_host = p.domains.iter().any(|d| strong.contains(&site_label(d)));
-            own_name || own_host
-        });
-        site.partners = foreign;
-        site.own_partners = own;
+        let mut site = Site { names, names_independent, labels, foreign_canonical, partners: Vec::new(), own_partners: Vec::new(), partner_keys: Default::default() };
+        // Most partners share no word with the page's names: ask the keys before comparing.
+        let own_keys = NameKeys::of(site.names.iter().map(String::as_str), &site.labels);
+        let mut foreign_forms = Vec::new();
+        for (p, f) in forms {
+            let own_name = own_keys.may_match(&f.keys) && partner_names(p).any(|n| site.is_own_name(n));
+            let own_host = f.labels.iter().any(|l| strong.contains(l));
+            if own_name || own_host {
+                site.own_partners.push(p);
+            } else {
+                site.partners.push(p);
+                foreign_forms.push(f);
+            }
+        }
+        site.partner_keys = partner_lookup(&foreign_forms);
         site
     }
 
@@ -836,10 +880,7 @@ impl<'p> Site<'p> {
         if norm.is_empty() {
             return None;
         }
-        let keys = self.partner_keys.get_or_init(|| {
-            self.partners.iter().map(|p| (partner_names(p).map(normalize_name).collect(), p.domains.iter().map(|d| site_label(d)).collect())).collect()
-        });
-        self.partners.iter().zip(keys).find(|(_, (names, labels))| names.contains(&norm) || labels.contains(&norm)).map(|(p, _)| *p)
+        self.partner_keys.get(&norm).map(|&i| self.partners[i])
     }
 
     /// A foreign partner by agency code, name or alias, for datelines: "(JTA)", "(Reuters)".
@@ -849,7 +890,8 @@ impl<'p> Site<'p> {
             .iter()
             .copied()
             .find(|p| p.agency_codes.iter().any(|c| c.eq_ignore_ascii_case(code)))
-            .or_else(|| self.partner_named(code).filter(|_| code.chars().any(char::is_uppercase)))
+            // Not a lower-case word ("ap", "via"); scripts without case ("연합뉴스") are names.
+            .or_else(|| self.partner_named(code).filter(|_| code.chars().any(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))))
     }
 
     /// A foreign partner whose domains include the host.
@@ -884,6 +926,82 @@ impl<'p> Site<'p> {
         let host = host_of(url)?;
         Some(self.partner_for_host(&host).map_or(host, |p| p.name.clone()))
     }
+}
+
+/// What two names that [`same_outlet`] matches always share, for a quick "no" before comparing: a
+/// word once normalised, the normalised name without spaces ("timesofisrael"), or its letters and
+/// digits ("thehill"). Site labels are keys as they stand, for [`Site::is_own_name`]'s comparison of
+/// a name with the site's hosts.
+struct NameKeys(rustc_hash::FxHashSet<String>);
+
+impl NameKeys {
+    fn of<'a>(names: impl IntoIterator<Item = &'a str>, labels: &[String]) -> NameKeys {
+        let mut keys = rustc_hash::FxHashSet::default();
+        for name in names {
+            keys.extend(NameKeys::of_normalized(name, &normalize_name(name)));
+        }
+        keys.extend(labels.iter().cloned());
+        NameKeys(keys)
+    }
+
+    /// The keys of one name, given its [`normalize_name`].
+    fn of_normalized(name: &str, norm: &str) -> impl Iterator<Item = String> {
+        let squashed = [squash(norm), squash_full(name)];
+        norm.split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect::<Vec<_>>().into_iter().chain(squashed)
+    }
+
+    /// Whether a name with these keys ([`PartnerForms::keys`]) may be the same outlet as one of the
+    /// names, or name one of the labels.
+    fn may_match(&self, keys: &[String]) -> bool {
+        keys.iter().any(|k| self.0.contains(k))
+    }
+}
+
+/// A partner's names and domains as the judge compares them, worked out once: the built-in
+/// partners' for the whole process ([`BUILTIN_FORMS`]), a profile's own for each page.
+#[derive(Debug, Clone)]
+struct PartnerForms {
+    /// Its names and aliases normalised.
+    names: Vec<String>,
+    /// The [`NameKeys`] of its names and aliases.
+    keys: Vec<String>,
+    /// Its domains' site labels.
+    labels: Vec<String>,
+}
+
+impl PartnerForms {
+    fn of(p: &Partner) -> PartnerForms {
+        let mut forms = PartnerForms { names: Vec::new(), keys: Vec::new(), labels: p.domains.iter().map(|d| site_label(d)).collect() };
+        for name in partner_names(p) {
+            // Each name once, past the memo: the built-in partners' names are worked out once per
+            // process, and would only crowd it.
+            let norm = normalize_name_uncached(name);
+            forms.keys.extend(NameKeys::of_normalized(name, &norm));
+            forms.names.push(norm);
+        }
+        forms
+    }
+}
+
+static BUILTIN_FORMS: LazyLock<Vec<PartnerForms>> = LazyLock::new(|| Profile::builtin_partners().iter().map(PartnerForms::of).collect());
+
+/// Every partner of the profile, in [`Profile::all_partners`]' order, with its forms.
+fn partner_forms(profile: &Profile) -> Vec<(&Partner, std::borrow::Cow<'static, PartnerForms>)> {
+    let own = profile.partners.iter().map(|p| (p, std::borrow::Cow::Owned(PartnerForms::of(p))));
+    let builtin = Profile::builtin_partners().iter().zip(BUILTIN_FORMS.iter()).map(|(p, f)| (p, std::borrow::Cow::Borrowed(f)));
+    own.chain(builtin).collect()
+}
+
+/// Each normalised name and site label of the partners, with the index of the first partner that
+/// has it (a profile's own partners come first).
+fn partner_lookup(forms: &[std::borrow::Cow<'_, PartnerForms>]) -> rustc_hash::FxHashMap<String, usize> {
+    let mut keys = rustc_hash::FxHashMap::default();
+    for (i, f) in forms.iter().enumerate() {
+        for key in f.names.iter().chain(&f.labels) {
+            keys.entry(key.clone()).or_insert(i);
+        }
+    }
+    keys
 }
 
 fn partner_names(p: &Partner) -> impl Iterator<Item = &str> {
@@ -965,7 +1083,11 @@ fn contains_words(text: &str, name: &str) -> bool {
 
 static BY_PREFIX: Pattern = Pattern::new(r"(?i)^\s*(?:(?:written|words|story|reporting|reported|posted|compiled|text)\s+by|by|from)\s*:?\s+");
 static PARENTHESES: Pattern = Pattern::new(r"[(\[]([^()\[\]]{2,60})[)\]]");
-static BYLINE_SPLIT: Pattern = Pattern::new(r"(?i)\s*(?:,|;|\||/|·|•|—|–|\s-\s|\s&\s|\band\b|\bwith\b)\s*");
+/// Between the names of a byline: separators, "and", "with", and in lower case the words bylines
+/// join an outlet and an agency with in other languages ("Le Monde avec AFP", "Spiegel mit dpa").
+static BYLINE_SPLIT: Pattern = Pattern::new(r"(?i)\s*(?:,|;|\||/|·|•|—|–|\s-\s|\s&\s|\band\b|\bwith\b|\s(?-i:avec|mit|und|et|con|com|y)\s)\s*");
+/// The literal prerequisites of a split by [`BYLINE_SPLIT`] other than its punctuation.
+const BYLINE_JOINS: &[&str] = &["and", "with", " avec ", " mit ", " und ", " et ", " con ", " com ", " y "];
 static PERSON_FOR_OUTLET: Pattern = Pattern::new(r"^(?P<person>\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){1,3})\s+(?:for|of|at|from)\s+(?P<outlet>.+)$");
 /// A date or time after the names in a byline: "By JTA March 23, 2025", "| Updated 3 hours ago".
 static BYLINE_TAIL: Pattern = Pattern::new(r"(?i)\s*(?:\b(?:updated|published|posted)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{4}-\d{2}-\d{2}|\b\d{1,2}/\d{1,2}/\d{2,4}|\b\d+\s+(?:min|minute|hour|day)s?\b).*$");
@@ -1020,7 +1142,7 @@ fn byline_outlets(site: &Site<'_>, text: &str, unknown: bool) -> Vec<String> {
         }
     }
     let without_parens = if has_parens { PARENTHESES.replace_all(&text, ",") } else { std::borrow::Cow::Borrowed(text.as_str()) };
-    let splits = without_parens.contains([',', ';', '|', '/', '·', '•', '—', '–', '-', '&']) || may_contain_any(&without_parens, &["and", "with"]);
+    let splits = without_parens.contains([',', ';', '|', '/', '·', '•', '—', '–', '-', '&']) || may_contain_any(&without_parens, BYLINE_JOINS);
     let pieces: Box<dyn Iterator<Item = &str>> =
         if splits { Box::new(BYLINE_SPLIT.split(&without_parens)) } else { Box::new(std::iter::once(&*without_parens)) };
     // Whether the piece before was a person's name of two or more words.
@@ -1030,6 +1152,11 @@ fn byline_outlets(site: &Site<'_>, text: &str, unknown: bool) -> Vec<String> {
         let piece = piece.trim();
         if piece.is_empty() {
             continue;
+        }
+        // "Staff and wire reports", "Detroit Star wire services", "Redacción / Agencias": copy from
+        // the wires, whoever compiled it.
+        if let Some(wires) = wire_credit(piece) {
+            candidates.push((wires.to_owned(), Reading::Affiliation));
         }
         // "Jill Lawless Associated Press": a name run straight before a partner's name, without
         // the comma that would make it a piece of its own. The partner is the outlet; the whole
@@ -1111,6 +1238,22 @@ fn byline_signals(site: &Site<'_>, meta: &Metadata, reasons: &mut Vec<Reason>) {
             reasons.push(Reason { signal: Signal::Byline, evidence: evidence(url.as_str()), location: "author URL".to_owned(), source: Some(source) });
         }
     }
+}
+
+/// Words that end a byline compiled from agency copy, in the languages bylines come in.
+const WIRE_CREDITS: &[&str] = &[
+    "wire services", "wire reports", "wire report", "news services", "news agencies", "agencies", "agencias", "agências", "agences", "agenturen", "agenzie",
+];
+
+/// The words that say a byline's story comes from the wires, as the piece writes them: "wire
+/// services" in "Detroit Star wire services", "Agencias" in "Agencias".
+fn wire_credit(piece: &str) -> Option<&str> {
+    WIRE_CREDITS.iter().find_map(|words| {
+        let start = piece.len().checked_sub(words.len())?;
+        let tail = piece.get(start..)?;
+        let bounded = piece[..start].chars().next_back().is_none_or(char::is_whitespace);
+        (bounded && tail.eq_ignore_ascii_case(words)).then_some(tail)
+    })
 }
 
 /// The partner whose name ends `piece` after one to four leading words, when the whole piece is
@@ -1226,29 +1369,48 @@ fn title_case(s: &str) -> String {
 // ---------------------------------------------------------------------------------------------
 // 2. Dateline
 
-static DATELINE_PARENS: Pattern = Pattern::new(r"^[\s*“”‘’]*(?:\p{Lu}[\p{Lu}\p{M}.'’\s-]*(?:,\s*[\p{L}\p{M}\d.'’\s-]{1,40})?\s*)?\(([^()]{2,40})\)\s*(?:[—–―‒-]{1,2}|:)");
+/// "PLACE, Date (CODE) —": a place of one to six capitalised words ("WASHINGTON", "New Delhi
+/// [India]", "Kuala Lumpur"), a date after a comma or full stop ("Nov 20", "20 nov 2019",
+/// "November 20."), the code in brackets (round, square, full-width or lenticular: "(AP)",
+/// "[서울=뉴시스]", "【ワシントン共同】") or between slashes ("/TASS/"), and a dash or colon
+/// (".-" as EFE writes it). Which of these parts a dateline needs is decided in
+/// [`match_dateline`].
+static DATELINE_PARENS: Pattern = Pattern::new(
+    r"^[\s*“”‘’]*(?:(?P<place>\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,5})\s*(?:\[[^\[\]]{2,30}\]\s*)?(?P<date>[,.]\s*[\p{L}\p{M}\d.'’\s-]{1,40}?)?\s*)?(?:[(\[（【［](?P<code>[^()\[\]（）【】［］]{2,40})[)\]）】］]|/(?P<slashed>[^/()]{2,20})/)(?P<dash>\s*\.?\s*(?:[—–―‒-]{1,2}|:))?",
+);
 static DATELINE_VIA: Pattern = Pattern::new(r"^[\s*]*(\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,3})\s+via\s+([\p{L}.]{2,25})\s*(?:[—–―‒-]{1,2}|:)");
-static CODE_SPLIT: Pattern = Pattern::new(r"(?i)\s*(?:/|,|;|&|\+|\band\b|\bvia\b)\s*");
+static CODE_SPLIT: Pattern = Pattern::new(r"(?i)\s*(?:/|,|;|&|\+|=|＝|\band\b|\bvia\b)\s*");
+
+/// What closes a dateline's code: brackets of every width, and TASS's slash.
+const CODE_CLOSERS: &[char] = &[')', ']', '）', '】', '］', '/'];
 
 /// The agency dateline a paragraph opens with, if any: (the dateline as written, the partner's
 /// name). "JERUSALEM (JTA) —" → JTA; "KVELLER via JTA —" → JTA; "(KMIZ) —" → none: only known
 /// agency codes (and partner names) count, not any capitals in parentheses.
+///
+/// The code must be followed by a dash or colon, unless the dateline has a date with a digit
+/// ("New Delhi, Nov 20 (PTI) The …", "MADRID, 20 (EUROPA PRESS) El …") or names its place and
+/// agency together ("(서울=연합뉴스) 홍길동 기자 =", "【ワシントン共同】"): a code in parentheses
+/// after a lone word, without a dash, is an aside ("WASHINGTON (AP) The court" is not a dateline
+/// as AP writes it). A place in mixed case ("Paris (AFP) -") must not be a possessive or a
+/// partner's own name ("The Jewish Telegraphic Agency (JTA) — the wire service").
 fn match_dateline(site: &Site<'_>, text: &str) -> Option<(String, String)> {
     let head: String = text.chars().take(200).collect();
+    if let Some(found) = han_dateline(site, &head) {
+        return Some(found);
+    }
     // The two patterns are large (Unicode classes repeated 40 times) and slow to build: build them
-    // only for a text that has what they need ("(...)" before a dash or colon; "via").
+    // only for a text that has what they need (a closing bracket after which comes a dash or colon,
+    // or before which comes a digit or "="; "via").
     let dash_or_colon = ['—', '–', '―', '‒', '-', ':'];
-    let parens_then_dash = head.contains('(')
-        && head.match_indices(')').any(|(i, _)| head[i + 1..].trim_start_matches(char::is_whitespace).starts_with(dash_or_colon));
-    if let Some(cap) = parens_then_dash.then(|| DATELINE_PARENS.captures(&head)).flatten() {
-        let inner = &cap[1];
-        let pieces: Vec<&str> = CODE_SPLIT.split(inner).map(str::trim).filter(|p| !p.is_empty()).collect();
-        // "(Kveller via JTA)": prefer an agency code to a partner's name.
-        let by_code = pieces.iter().rev().find_map(|p| site.partners.iter().find(|partner| partner.agency_codes.iter().any(|c| c.eq_ignore_ascii_case(p))));
-        let partner = by_code.copied().or_else(|| pieces.iter().find_map(|p| site.partner_coded(p)));
-        if let Some(partner) = partner {
-            return Some((cap[0].trim().to_owned(), partner.name.clone()));
-        }
+    let may_open = head.char_indices().filter(|(_, c)| CODE_CLOSERS.contains(c)).any(|(i, c)| {
+        let after = head[i + c.len_utf8()..].trim_start_matches(|c: char| c.is_whitespace() || c == '.');
+        after.starts_with(dash_or_colon) || head[..i].contains(|c: char| c.is_ascii_digit() || c == '=' || c == '＝' || c == '【')
+    });
+    if let Some(cap) = may_open.then(|| DATELINE_PARENS.captures(&head)).flatten()
+        && let Some(partner) = dateline_partner(site, &cap)
+    {
+        return Some((cap.get(0).map_or("", |m| m.as_str()).trim().to_owned(), partner.name.clone()));
     }
     if let Some(cap) = (head.contains("via") && head.contains(dash_or_colon)).then(|| DATELINE_VIA.captures(&head)).flatten()
         && let Some(partner) = site.partner_coded(&cap[2])
@@ -1256,6 +1418,43 @@ fn match_dateline(site: &Site<'_>, text: &str) -> Option<(String, String)> {
         return Some((cap[0].trim().to_owned(), partner.name.clone()));
     }
     None
+}
+
+/// The partner of a [`DATELINE_PARENS`] match, when its parts make a dateline (see
+/// [`match_dateline`]).
+fn dateline_partner<'p>(site: &Site<'p>, cap: &crate::pattern::Captures<'_>) -> Option<&'p Partner> {
+    let inner = cap.name("code").or_else(|| cap.name("slashed"))?.as_str();
+    let dated = cap.name("date").is_some_and(|d| d.as_str().contains(|c: char| c.is_ascii_digit()));
+    let joined = inner.contains(['=', '＝']) || cap.get(0).is_some_and(|m| m.as_str().contains('【'));
+    if cap.name("dash").is_none() && !dated && !joined {
+        return None;
+    }
+    if let Some(place) = cap.name("place").map(|m| m.as_str().trim())
+        && place.chars().any(char::is_lowercase)
+        && (place.split_whitespace().any(|w| w.ends_with("'s") || w.ends_with("’s")) || site.partner_named(strip_leading_the(place)).is_some())
+    {
+        return None;
+    }
+    let pieces: Vec<&str> = CODE_SPLIT.split(inner).map(str::trim).filter(|p| !p.is_empty()).collect();
+    // "(Kveller via JTA)": prefer an agency code to a partner's name. A code in another script
+    // ends the place it is glued to ("ワシントン共同").
+    let coded = |p: &str| {
+        site.partners.iter().copied().find(|partner| partner.agency_codes.iter().any(|c| c.eq_ignore_ascii_case(p) || (!c.is_ascii() && p.ends_with(c.as_str()))))
+    };
+    pieces.iter().rev().find_map(|p| coded(p)).or_else(|| pieces.iter().find_map(|p| site.partner_coded(p)))
+}
+
+/// A Chinese agency dateline: the agency's name, the place and the day, then 电/電 ("sent"):
+/// "新华社北京11月20日电", "（中央社記者王小明台北20日電）".
+fn han_dateline(site: &Site<'_>, head: &str) -> Option<(String, String)> {
+    let text = head.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '(' | '（' | '【' | '['));
+    if text.is_ascii() {
+        return None;
+    }
+    let partner = site.partners.iter().find(|p| partner_names(p).any(|n| !n.is_ascii() && text.starts_with(n)))?;
+    let opening: String = text.chars().take(30).collect();
+    let end = ["日电", "日電"].iter().filter_map(|sent| opening.find(sent).map(|i| i + sent.len())).min()?;
+    Some((opening[..end].to_owned(), partner.name.clone()))
 }
 
 fn dateline_signals(site: &Site<'_>, meta: &Metadata, blocks: &[Block], reasons: &mut Vec<Reason>) {
@@ -2375,6 +2574,26 @@ mod tests {
                 ..Case::default()
             },
             Case {
+                name: "an agency's dateline on the agency's own site",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Agencia EFE">"#,
+                canonical: Some("https://efe.com/espana/x"),
+                byline: Some("EFE"),
+                body: &["Madrid, 20 nov (EFE).- El consejo aprobó un nuevo presupuesto el martes.", O1, O2],
+                eligible: true,
+                ..Case::default()
+            },
+            Case {
+                name: "an agency's dateline in a national paper",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Deccan Star">"#,
+                canonical: Some("https://deccanstar.example/national/x"),
+                body: &["New Delhi, Nov 20 (PTI) The council approved a new budget on Tuesday.", O1, O2],
+                source: Some("Press Trust of India"),
+                signals: &[Signal::Dateline],
+                ..Case::default()
+            },
+            Case {
                 name: "a credential or a place after the name, an inverted name",
                 profile: "generic",
                 head: r#"<meta property="og:site_name" content="Valley Post">"#,
@@ -2515,6 +2734,34 @@ mod tests {
     }
 
     #[test]
+    fn ascii_names_normalise_as_unicode_ones_do() {
+        let mut names: Vec<String> = ["AT&T", "A & E", "Haaretz's", "Reuters'S", "'s", "x's'", "The Forward", "the  Times'", "O'Brien & Sons", "''", "&", "THE HILL", "Jane Doe, PhD", "Times of Israel staff"]
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect();
+        names.extend(Profile::builtin_partners().iter().flat_map(|p| partner_names(p).map(str::to_owned)).filter(|n| n.is_ascii()));
+        // And random strings of the characters that take part.
+        let alphabet = b"aZs'& .-T,h9e";
+        let mut seed = 7u64;
+        for _ in 0..2000 {
+            let len = (seed % 12) as usize;
+            let name: String = (0..len)
+                .map(|_| {
+                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    char::from(alphabet[(seed >> 33) as usize % alphabet.len()])
+                })
+                .collect();
+            names.push(name);
+        }
+        for name in &names {
+            let name = name.trim();
+            assert_eq!(normalize_ascii(name), normalize_unicode(name), "{name:?}");
+            let slow: String = name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+            assert_eq!(squash_full(name), slow, "{name:?}");
+        }
+    }
+
+    #[test]
     fn dateline_matcher() {
         let generic = Profile::builtin("generic").unwrap();
         let site = generic_site(&generic);
@@ -2533,6 +2780,21 @@ mod tests {
             ("BERLIN (dpa) - Die", "dpa"),
             ("(CNN) — A", "CNN"),
             ("(JTA/Haaretz) — A", "JTA"),
+            // Places in mixed case, dates without a dash, and the agencies' own ways of writing it.
+            ("Paris (AFP) - Le conseil", "Agence France-Presse"),
+            ("Washington (CNN) — The", "CNN"),
+            ("New Delhi, Nov 20 (PTI) The court", "Press Trust of India"),
+            ("New Delhi [India], Nov 20 (ANI): The", "ANI"),
+            ("Madrid, 20 nov (EFE).- El consejo", "EFE"),
+            ("MADRID, 20 (EUROPA PRESS) El consejo", "Europa Press"),
+            ("(ANSA) - ROMA, 20 NOV - Il", "ANSA"),
+            ("MOSCOW, November 20. /TASS/. The", "TASS"),
+            ("Kuala Lumpur, Nov 20 (Bernama) -- The", "Bernama"),
+            ("(서울=연합뉴스) 홍길동 기자 = 시의회는", "Yonhap"),
+            ("[서울=뉴시스]홍길동 기자 = 시의회는", "Newsis"),
+            ("【ワシントン共同】市議会は", "Kyodo News"),
+            ("新华社北京11月20日电（记者王小明）市议会", "Xinhua"),
+            ("（中央社記者王小明台北20日電）市議會", "Central News Agency"),
         ];
         for (text, source) in fires {
             let got = match_dateline(&site, text);
@@ -2546,6 +2808,13 @@ mod tests {
             "Israel's (JTA) — nothing",
             "WASHINGTON (AP) The court",
             "He said (JTA) — wait",
+            "Israel's (AP) — nothing",
+            "Officials told CNN (CNN) that",
+            "The Press Trust of India (PTI) reported",
+            "Agence France-Presse (AFP) — the agency — said",
+            "New Delhi (PTI) The court",
+            "(서울) 시의회는",
+            "新华社报道，市议会周二批准了新的预算。",
         ];
         for text in quiet {
             assert_eq!(match_dateline(&site, text), None, "{text}");
@@ -2702,6 +2971,19 @@ mod tests {
             ("Jane Doe, CNN contributor", &[]),
             ("Michael Bloomberg", &[]),
             ("Emily Post", &[]),
+            // Copy from the wires, whoever compiled it.
+            ("Forward wire services", &["wire services"]),
+            ("Staff and wire reports", &["wire reports"]),
+            ("Guardian staff and agencies", &["agencies"]),
+            ("Redacción / Agencias", &["Agencias"]),
+            ("Jane Doe, federal agencies reporter", &[]),
+            // Agencies by their own short names, and joined to an outlet in other languages.
+            ("PTI", &["Press Trust of India"]),
+            ("By EFE", &["EFE"]),
+            ("Le Monde avec AFP", &["Agence France-Presse"]),
+            ("Stadtblatt mit dpa", &["dpa"]),
+            ("Por Ana García y Luis Pérez", &[]),
+            ("By Con Coughlin", &[]),
         ];
         for (text, want) in cases {
             assert_eq!(byline_outlets(&site, text, true), *want, "{text}");

@@ -19,6 +19,7 @@ pub mod extract;
 pub mod judge;
 pub mod load;
 pub mod parse;
+mod partners;
 pub mod pattern;
 pub mod prescan;
 pub mod preview;

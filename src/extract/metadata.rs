@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use scraper::{ElementRef, Html, Selector};
 use url::Url;
 
@@ -1154,11 +1154,17 @@ fn needs_parsing(name: &str) -> bool {
         || name.contains(['|', '•'])
 }
 
-/// News agencies and desks that bylines name after the reporter ("Ann Roe, Reuters").
-const AGENCIES: &[&str] = &[
-    "ap", "afp", "reuters", "dpa", "efe", "ansa", "apa", "sda", "kna", "epd", "anp", "belga", "ntb", "tt", "ritzau", "pap", "ctk", "mti", "aap",
-    "upi", "xinhua", "kyodo", "yonhap", "tass", "ria", "lusa", "bloomberg", "associatedpress", "agencefrancepresse", "europapress", "pressassociation",
-];
+/// News agencies and outlets that bylines name after the reporter ("Ann Roe, Reuters"), as
+/// [`name_key`]s: the built-in partners' names, aliases and codes (`crate::partners`: the same
+/// list the judge refuses), and "RIA".
+static AGENCIES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+    crate::partners::BUILTIN
+        .iter()
+        .flat_map(|b| std::iter::once(&b.name).chain(b.aliases).chain(b.agency_codes))
+        .map(|name| name_key(name))
+        .chain(["ria".to_owned()])
+        .collect()
+});
 
 /// A part of a byline that names where the reporter works rather than a person: a news agency,
 /// a domain ("Cleveland.com") or a one-word acronym ("CNN").
@@ -1171,7 +1177,7 @@ fn is_affiliation(part: &str) -> bool {
     let key = name_key(part);
     let acronym = words == 1 && (2..=5).contains(&part.chars().count()) && part.chars().all(|c| c.is_ascii_uppercase());
     let domain = words == 1 && part.rsplit_once('.').is_some_and(|(head, tld)| head.len() >= 2 && (2..=6).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase()));
-    acronym || domain || AGENCIES.contains(&key.as_str())
+    acronym || domain || AGENCIES.contains(&key)
 }
 
 /// "Jill Lawless Associated Press": an agency's name glued after a person's (two elements, no
@@ -1180,7 +1186,7 @@ fn without_agency(name: &str) -> Option<String> {
     let words: Vec<&str> = name.split_whitespace().collect();
     (2..words.len()).rev().filter(|keep| words.len() - keep <= 3).find_map(|keep| {
         let tail = name_key(&words[keep..].join(" "));
-        (AGENCIES.contains(&tail.as_str()) && tail.len() >= 5 && words[..keep].iter().all(|w| capitalised_name(w))).then(|| words[..keep].join(" "))
+        (AGENCIES.contains(&tail) && tail.len() >= 5 && words[..keep].iter().all(|w| capitalised_name(w))).then(|| words[..keep].join(" "))
     })
 }
 

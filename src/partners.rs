@@ -1,0 +1,150 @@
+//! Part of `judge`'s input: the agencies and outlets every profile refuses as a story's origin,
+//! built into the binary. A profile's own `[[partners]]` come first (see docs/eligibility.md).
+//!
+//! A table in the source rather than a TOML file read at start: `embed` runs once per process,
+//! and parsing eighty partners took a million instructions, a twentieth of a whole `embed`.
+
+use crate::profile::Partner;
+
+/// A built-in partner, as [`Partner`] holds it: see there for each field.
+pub(crate) struct Builtin {
+    pub name: &'static str,
+    pub aliases: &'static [&'static str],
+    pub domains: &'static [&'static str],
+    pub author_urls: &'static [&'static str],
+    pub agency_codes: &'static [&'static str],
+}
+
+impl Builtin {
+    const NONE: Builtin = Builtin { name: "", aliases: &[], domains: &[], author_urls: &[], agency_codes: &[] };
+
+    pub(crate) fn to_partner(&self) -> Partner {
+        let owned = |values: &[&str]| values.iter().map(|v| (*v).to_owned()).collect();
+        Partner {
+            name: self.name.to_owned(),
+            aliases: owned(self.aliases),
+            domains: owned(self.domains),
+            author_urls: owned(self.author_urls),
+            agency_codes: owned(self.agency_codes),
+        }
+    }
+}
+
+/// Wire agencies and outlets that every profile refuses as a story's origin, in the order they
+/// are tried.
+pub(crate) const BUILTIN: &[Builtin] = &[
+    // Wire services and outlets whose stories newsrooms carry under their own names.
+    Builtin { name: "JTA", aliases: &["Jewish Telegraphic Agency", "JTA.org"], domains: &["jta.org"], author_urls: &["/authors/jta/", "/author/jta/", "/authors/jewish-telegraphic-agency/"], agency_codes: &["JTA"] },
+    Builtin { name: "Associated Press", aliases: &["AP", "The Associated Press", "AP News"], domains: &["apnews.com", "ap.org"], author_urls: &["/author/associated-press/", "/authors/associated-press/"], agency_codes: &["AP"] },
+    Builtin { name: "Reuters", aliases: &["Thomson Reuters"], domains: &["reuters.com"], author_urls: &["/author/reuters/", "/authors/reuters/"], agency_codes: &["Reuters"] },
+    Builtin { name: "Agence France-Presse", aliases: &["AFP", "Agence France Presse"], domains: &["afp.com"], author_urls: &["/author/afp/", "/authors/afp/"], agency_codes: &["AFP"] },
+    Builtin { name: "Haaretz", aliases: &["Haaretz.com"], domains: &["haaretz.com", "haaretz.co.il"], ..Builtin::NONE },
+    Builtin { name: "Times of Israel", aliases: &["The Times of Israel"], domains: &["timesofisrael.com"], agency_codes: &["TOI"], ..Builtin::NONE },
+    Builtin { name: "Bloomberg", aliases: &["Bloomberg News"], domains: &["bloomberg.com"], ..Builtin::NONE },
+    Builtin { name: "United Press International", aliases: &["UPI"], domains: &["upi.com"], agency_codes: &["UPI"], ..Builtin::NONE },
+    Builtin { name: "dpa", aliases: &["Deutsche Presse-Agentur"], agency_codes: &["dpa"], ..Builtin::NONE },
+    Builtin { name: "CNN", domains: &["cnn.com"], agency_codes: &["CNN"], ..Builtin::NONE },
+    Builtin { name: "Kaiser Health News", aliases: &["KFF Health News", "KHN"], domains: &["kffhealthnews.org", "khn.org"], agency_codes: &["KHN"], ..Builtin::NONE },
+    Builtin { name: "Religion News Service", aliases: &["RNS"], domains: &["religionnews.com"], agency_codes: &["RNS"], ..Builtin::NONE },
+    Builtin { name: "Jewish News Syndicate", aliases: &["JNS", "JNS.org"], domains: &["jns.org"], author_urls: &["/author/jns/", "/authors/jns/", "/author/jns-staff/"], agency_codes: &["JNS"] },
+    // National news agencies, whose copy fills the wire pages of papers in every country: a byline
+    // of only "PTI" or "EFE", or a dateline such as "New Delhi, Nov 20 (PTI)", "Madrid, 20 nov
+    // (EFE).-", "(서울=연합뉴스)", "【ワシントン共同】" or "新华社北京11月20日电" says the story is the
+    // agency's. Names in the agency's own script are aliases; codes are what datelines write.
+    Builtin { name: "Press Trust of India", aliases: &["PTI"], domains: &["ptinews.com"], agency_codes: &["PTI"], ..Builtin::NONE },
+    Builtin { name: "IANS", aliases: &["Indo-Asian News Service"], domains: &["ians.in"], agency_codes: &["IANS"], ..Builtin::NONE },
+    Builtin { name: "ANI", aliases: &["Asian News International"], domains: &["aninews.in"], agency_codes: &["ANI"], ..Builtin::NONE },
+    Builtin { name: "United News of India", aliases: &["UNI"], domains: &["uniindia.com"], agency_codes: &["UNI"], ..Builtin::NONE },
+    Builtin { name: "Xinhua", aliases: &["Xinhua News Agency", "新华社", "新華社"], domains: &["xinhuanet.com"], agency_codes: &["Xinhua"], ..Builtin::NONE },
+    Builtin { name: "China News Service", aliases: &["中新社", "中国新闻社", "中新网"], domains: &["chinanews.com", "chinanews.com.cn"], ..Builtin::NONE },
+    Builtin { name: "Central News Agency", aliases: &["CNA", "中央社", "Focus Taiwan"], domains: &["cna.com.tw", "focustaiwan.tw"], agency_codes: &["CNA"], ..Builtin::NONE },
+    Builtin { name: "Kyodo News", aliases: &["Kyodo", "共同通信", "共同通信社"], domains: &["kyodonews.net", "kyodonews.jp"], agency_codes: &["Kyodo", "共同"], ..Builtin::NONE },
+    Builtin { name: "Jiji Press", aliases: &["Jiji", "時事通信", "時事通信社"], domains: &["jiji.com"], agency_codes: &["Jiji", "時事"], ..Builtin::NONE },
+    Builtin { name: "Yonhap", aliases: &["Yonhap News Agency", "연합뉴스"], domains: &["yna.co.kr", "yonhapnews.co.kr"], agency_codes: &["Yonhap"], ..Builtin::NONE },
+    Builtin { name: "Newsis", aliases: &["뉴시스"], domains: &["newsis.com"], ..Builtin::NONE },
+    Builtin { name: "News1", aliases: &["뉴스1"], domains: &["news1.kr"], ..Builtin::NONE },
+    Builtin { name: "Vietnam News Agency", aliases: &["VNA"], domains: &["vnanet.vn"], agency_codes: &["VNA"], ..Builtin::NONE },
+    Builtin { name: "Bernama", domains: &["bernama.com"], agency_codes: &["Bernama"], ..Builtin::NONE },
+    Builtin { name: "Antara", aliases: &["ANTARA News", "Antara News Agency"], domains: &["antaranews.com"], agency_codes: &["Antara"], ..Builtin::NONE },
+    Builtin { name: "Philippine News Agency", aliases: &["PNA"], domains: &["pna.gov.ph"], agency_codes: &["PNA"], ..Builtin::NONE },
+    Builtin { name: "Associated Press of Pakistan", aliases: &["APP"], domains: &["app.com.pk"], agency_codes: &["APP"], ..Builtin::NONE },
+    Builtin { name: "BSS", aliases: &["Bangladesh Sangbad Sangstha"], domains: &["bssnews.net"], agency_codes: &["BSS"], ..Builtin::NONE },
+    Builtin { name: "UNB", aliases: &["United News of Bangladesh"], domains: &["unb.com.bd"], agency_codes: &["UNB"], ..Builtin::NONE },
+    Builtin { name: "Australian Associated Press", aliases: &["AAP"], domains: &["aap.com.au"], agency_codes: &["AAP"], ..Builtin::NONE },
+    Builtin { name: "The Canadian Press", aliases: &["Canadian Press", "CP", "La Presse Canadienne"], domains: &["thecanadianpress.com"], agency_codes: &["CP"], ..Builtin::NONE },
+    Builtin { name: "PA Media", aliases: &["Press Association", "PA News Agency", "PA Wire", "PA Reporter"], domains: &["pamediagroup.com"], ..Builtin::NONE },
+    Builtin { name: "TASS", aliases: &["ТАСС", "ITAR-TASS"], domains: &["tass.com", "tass.ru"], agency_codes: &["TASS"], ..Builtin::NONE },
+    Builtin { name: "RIA Novosti", aliases: &["РИА Новости"], domains: &["ria.ru"], agency_codes: &["RIA Novosti"], ..Builtin::NONE },
+    Builtin { name: "Interfax", aliases: &["Интерфакс", "Interfax-Ukraine"], domains: &["interfax.ru", "interfax.com"], agency_codes: &["Interfax"], ..Builtin::NONE },
+    Builtin { name: "Ukrinform", domains: &["ukrinform.net", "ukrinform.ua"], agency_codes: &["Ukrinform"], ..Builtin::NONE },
+    Builtin { name: "UNIAN", domains: &["unian.net", "unian.info"], agency_codes: &["UNIAN"], ..Builtin::NONE },
+    Builtin { name: "Anadolu Agency", aliases: &["Anadolu", "Anadolu Ajansı", "AA"], domains: &["aa.com.tr"], agency_codes: &["AA"], ..Builtin::NONE },
+    Builtin { name: "EFE", aliases: &["Agencia EFE"], domains: &["efe.com"], agency_codes: &["EFE"], ..Builtin::NONE },
+    Builtin { name: "Europa Press", domains: &["europapress.es"], agency_codes: &["Europa Press"], ..Builtin::NONE },
+    Builtin { name: "ANSA", aliases: &["Agenzia ANSA"], domains: &["ansa.it"], agency_codes: &["ANSA"], ..Builtin::NONE },
+    Builtin { name: "Lusa", aliases: &["Agência Lusa"], domains: &["lusa.pt"], agency_codes: &["Lusa"], ..Builtin::NONE },
+    Builtin { name: "Agência Brasil", aliases: &["Agencia Brasil"], ..Builtin::NONE },
+    Builtin { name: "Estadão Conteúdo", aliases: &["Estadao Conteudo"], ..Builtin::NONE },
+    Builtin { name: "Folhapress", ..Builtin::NONE },
+    Builtin { name: "Notimex", domains: &["notimex.gob.mx"], agency_codes: &["Notimex"], ..Builtin::NONE },
+    Builtin { name: "Télam", aliases: &["Telam"], domains: &["telam.com.ar"], agency_codes: &["Télam", "Telam"], ..Builtin::NONE },
+    Builtin { name: "Prensa Latina", domains: &["prensa-latina.cu"], agency_codes: &["Prensa Latina"], ..Builtin::NONE },
+    Builtin { name: "Colprensa", domains: &["colprensa.com"], agency_codes: &["Colprensa"], ..Builtin::NONE },
+    Builtin { name: "APA", aliases: &["Austria Presse Agentur"], domains: &["apa.at"], agency_codes: &["APA"], ..Builtin::NONE },
+    Builtin { name: "Keystone-SDA", aliases: &["SDA", "Keystone-ATS", "ATS"], domains: &["keystone-sda.ch"], agency_codes: &["SDA", "ATS", "Keystone-SDA", "Keystone-ATS"], ..Builtin::NONE },
+    Builtin { name: "SID", aliases: &["Sport-Informations-Dienst"], domains: &["sid.de"], agency_codes: &["SID"], ..Builtin::NONE },
+    Builtin { name: "epd", aliases: &["Evangelischer Pressedienst"], agency_codes: &["epd"], ..Builtin::NONE },
+    Builtin { name: "KNA", aliases: &["Katholische Nachrichten-Agentur", "Kenya News Agency"], agency_codes: &["KNA"], ..Builtin::NONE },
+    Builtin { name: "ANP", domains: &["anp.nl"], agency_codes: &["ANP"], ..Builtin::NONE },
+    Builtin { name: "Belga", domains: &["belga.be"], agency_codes: &["Belga"], ..Builtin::NONE },
+    Builtin { name: "NTB", domains: &["ntb.no"], agency_codes: &["NTB"], ..Builtin::NONE },
+    Builtin { name: "TT", aliases: &["TT Nyhetsbyrån"], domains: &["tt.se"], agency_codes: &["TT"], ..Builtin::NONE },
+    Builtin { name: "Ritzau", domains: &["ritzau.dk"], agency_codes: &["Ritzau"], ..Builtin::NONE },
+    Builtin { name: "STT", aliases: &["Suomen Tietotoimisto"], domains: &["stt.fi"], agency_codes: &["STT"], ..Builtin::NONE },
+    Builtin { name: "PAP", aliases: &["Polska Agencja Prasowa", "Polish Press Agency"], domains: &["pap.pl"], agency_codes: &["PAP"], ..Builtin::NONE },
+    Builtin { name: "ČTK", aliases: &["CTK", "Česká tisková kancelář"], domains: &["ctk.cz"], agency_codes: &["ČTK", "CTK"], ..Builtin::NONE },
+    Builtin { name: "MTI", domains: &["mti.hu"], agency_codes: &["MTI"], ..Builtin::NONE },
+    Builtin { name: "Agerpres", domains: &["agerpres.ro"], agency_codes: &["Agerpres"], ..Builtin::NONE },
+    Builtin { name: "BTA", domains: &["bta.bg"], agency_codes: &["BTA"], ..Builtin::NONE },
+    Builtin { name: "HINA", domains: &["hina.hr"], agency_codes: &["Hina"], ..Builtin::NONE },
+    Builtin { name: "Tanjug", domains: &["tanjug.rs"], agency_codes: &["Tanjug"], ..Builtin::NONE },
+    Builtin { name: "ANA-MPA", aliases: &["AMNA", "Athens-Macedonian News Agency"], domains: &["amna.gr"], agency_codes: &["ANA-MPA", "AMNA"], ..Builtin::NONE },
+    Builtin { name: "IRNA", aliases: &["Islamic Republic News Agency"], domains: &["irna.ir"], agency_codes: &["IRNA"], ..Builtin::NONE },
+    Builtin { name: "WAFA", domains: &["wafa.ps"], agency_codes: &["WAFA"], ..Builtin::NONE },
+    Builtin { name: "Middle East News Agency", agency_codes: &["MENA"], ..Builtin::NONE },
+    Builtin { name: "Saudi Press Agency", aliases: &["SPA"], domains: &["spa.gov.sa"], agency_codes: &["SPA"], ..Builtin::NONE },
+    Builtin { name: "WAM", aliases: &["Emirates News Agency"], domains: &["wam.ae"], agency_codes: &["WAM"], ..Builtin::NONE },
+    Builtin { name: "Qatar News Agency", aliases: &["QNA"], domains: &["qna.org.qa"], agency_codes: &["QNA"], ..Builtin::NONE },
+    Builtin { name: "Kuwait News Agency", aliases: &["KUNA"], domains: &["kuna.net.kw"], agency_codes: &["KUNA"], ..Builtin::NONE },
+    Builtin { name: "News Agency of Nigeria", aliases: &["NAN"], domains: &["nannews.ng"], agency_codes: &["NAN"], ..Builtin::NONE },
+    Builtin { name: "African News Agency", aliases: &["ANA"], agency_codes: &["ANA"], ..Builtin::NONE },
+    Builtin { name: "Catholic News Service", aliases: &["CNS"], domains: &["catholicnews.com"], agency_codes: &["CNS"], ..Builtin::NONE },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_name_code_and_domain_belongs_to_one_partner() {
+        // A name two partners shared would be given to whichever comes first.
+        let mut seen: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+        for b in BUILTIN {
+            assert!(!b.name.is_empty());
+            for key in std::iter::once(&b.name).chain(b.aliases).chain(b.domains).chain(b.agency_codes) {
+                assert!(!key.trim().is_empty() && key.trim() == *key, "{}: {key:?}", b.name);
+                let norm = crate::judge::normalize_name(key);
+                if let Some(other) = seen.insert(norm.clone(), b.name) {
+                    assert_eq!(other, b.name, "{key:?} ({norm}) names both {other} and {}", b.name);
+                }
+            }
+            for domain in b.domains {
+                assert!(domain.contains('.') && *domain == domain.to_ascii_lowercase() && !domain.starts_with("www."), "{}: {domain}", b.name);
+            }
+            for pattern in b.author_urls {
+                assert!(pattern.starts_with('/') && pattern.ends_with('/'), "{}: {pattern}", b.name);
+            }
+        }
+        assert_eq!(crate::profile::Profile::builtin_partners().len(), BUILTIN.len());
+    }
+}
