@@ -402,32 +402,54 @@ fn normalize_name_uncached(name: &str) -> String {
     if name.is_ascii() { normalize_ascii(name) } else { normalize_unicode(name) }
 }
 
-/// [`normalize_unicode`] for an ASCII name in one pass, without its four intermediate strings:
-/// most names are ASCII, and the judge normalises every partner's names once per process.
+/// [`normalize_unicode`] for an ASCII name in one pass over its bytes, without its four
+/// intermediate strings: most names are ASCII, and the judge normalises every partner's names
+/// once per process.
 fn normalize_ascii(name: &str) -> String {
-    let mut out = String::with_capacity(name.len() + 4);
-    let mut push_word = |word: &str| {
-        let word = word.trim_matches('\'');
-        let b = word.as_bytes();
-        let word = if b.len() >= 2 && b[b.len() - 2] == b'\'' && b[b.len() - 1].eq_ignore_ascii_case(&b's') { &word[..word.len() - 2] } else { word };
-        if word.bytes().all(|b| b == b'\'') {
+    /// Append one word: apostrophes trimmed, a possessive "'s" dropped, the rest without them.
+    fn push_word(out: &mut Vec<u8>, word: &[u8]) {
+        let mut word = word.trim_ascii();
+        while let [b'\'', rest @ ..] = word {
+            word = rest;
+        }
+        while let [rest @ .., b'\''] = word {
+            word = rest;
+        }
+        if let [rest @ .., b'\'', s] = word
+            && s.eq_ignore_ascii_case(&b's')
+        {
+            word = rest;
+        }
+        if word.iter().all(|&b| b == b'\'') {
             return;
         }
         if !out.is_empty() {
-            out.push(' ');
+            out.push(b' ');
         }
-        out.extend(word.bytes().filter(|&b| b != b'\'').map(|b| char::from(b.to_ascii_lowercase())));
-    };
-    for (i, part) in name.split('&').enumerate() {
-        if i > 0 {
-            push_word("and");
-        }
-        part.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'')).for_each(&mut push_word);
+        out.extend(word.iter().filter(|&&b| b != b'\'').map(u8::to_ascii_lowercase));
     }
-    if out.starts_with("the ") {
+    let bytes = name.as_bytes();
+    let in_word = |b: u8| b.is_ascii_alphanumeric() || b == b'\'';
+    let mut out = Vec::with_capacity(bytes.len() + 4);
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'&' {
+            push_word(&mut out, b"and");
+        }
+        if !in_word(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && in_word(bytes[i]) {
+            i += 1;
+        }
+        push_word(&mut out, &bytes[start..i]);
+    }
+    if out.starts_with(b"the ") {
         out.drain(..4);
     }
-    out
+    String::from_utf8(out).expect("ASCII in, ASCII out")
 }
 
 fn normalize_unicode(name: &str) -> String {
@@ -931,30 +953,50 @@ impl<'p> Site<'p> {
 /// What two names that [`same_outlet`] matches always share, for a quick "no" before comparing: a
 /// word once normalised, the normalised name without spaces ("timesofisrael"), or its letters and
 /// digits ("thehill"). Site labels are keys as they stand, for [`Site::is_own_name`]'s comparison of
-/// a name with the site's hosts.
-struct NameKeys(rustc_hash::FxHashSet<String>);
+/// a name with the site's hosts. Keys are kept as hashes: a collision only sends a pair on to the
+/// full comparison.
+struct NameKeys(rustc_hash::FxHashSet<u64>);
 
 impl NameKeys {
     fn of<'a>(names: impl IntoIterator<Item = &'a str>, labels: &[String]) -> NameKeys {
         let mut keys = rustc_hash::FxHashSet::default();
         for name in names {
-            keys.extend(NameKeys::of_normalized(name, &normalize_name(name)));
+            NameKeys::of_normalized(name, &normalize_name(name), |k| {
+                keys.insert(k);
+            });
         }
-        keys.extend(labels.iter().cloned());
+        keys.extend(labels.iter().map(|l| key_hash(l.bytes())));
         NameKeys(keys)
     }
 
-    /// The keys of one name, given its [`normalize_name`].
-    fn of_normalized(name: &str, norm: &str) -> impl Iterator<Item = String> {
-        let squashed = [squash(norm), squash_full(name)];
-        norm.split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect::<Vec<_>>().into_iter().chain(squashed)
+    /// The keys of one name, given its [`normalize_name`], each handed to `key`.
+    fn of_normalized(name: &str, norm: &str, mut key: impl FnMut(u64)) {
+        for word in norm.split(' ').filter(|w| !w.is_empty()) {
+            key(key_hash(word.bytes()));
+        }
+        key(key_hash(norm.bytes().filter(|b| !b.is_ascii_whitespace())));
+        if name.is_ascii() {
+            key(key_hash(name.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase())));
+        } else {
+            key(key_hash(squash_full(name).bytes()));
+        }
     }
 
     /// Whether a name with these keys ([`PartnerForms::keys`]) may be the same outlet as one of the
     /// names, or name one of the labels.
-    fn may_match(&self, keys: &[String]) -> bool {
+    fn may_match(&self, keys: &[u64]) -> bool {
         keys.iter().any(|k| self.0.contains(k))
     }
+}
+
+/// The hash of a key's bytes: the same for a `&str` and for the same bytes produced one by one.
+fn key_hash(bytes: impl Iterator<Item = u8>) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    for b in bytes {
+        hasher.write_u8(b);
+    }
+    hasher.finish()
 }
 
 /// A partner's names and domains as the judge compares them, worked out once: the built-in
@@ -964,7 +1006,7 @@ struct PartnerForms {
     /// Its names and aliases normalised.
     names: Vec<String>,
     /// The [`NameKeys`] of its names and aliases.
-    keys: Vec<String>,
+    keys: Vec<u64>,
     /// Its domains' site labels.
     labels: Vec<String>,
 }
@@ -976,7 +1018,7 @@ impl PartnerForms {
             // Each name once, past the memo: the built-in partners' names are worked out once per
             // process, and would only crowd it.
             let norm = normalize_name_uncached(name);
-            forms.keys.extend(NameKeys::of_normalized(name, &norm));
+            NameKeys::of_normalized(name, &norm, |k| forms.keys.push(k));
             forms.names.push(norm);
         }
         forms
@@ -1560,6 +1602,46 @@ static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
             Need::AnyName,
             true,
         ),
+        // The same credits in the other languages partners publish in: Spanish, Portuguese, French,
+        // Italian ("publicado originalmente en", "publié initialement dans", "pubblicato
+        // originariamente su"), German ("erschien zuerst bei", "ist zuerst auf … erschienen") and
+        // Dutch ("verscheen eerder in").
+        p(
+            r"\b(?:publicad[oa]s?|public[óo]|publiée?s?|pubblicat[oa]|apareci[óo]|aparecid[oa]|apparsa|apparso|parue?|divulgad[oa]|uscit[oa])\s+(?:originalmente|originariamente|inicialmente|inizialmente|initialement|originellement|à\s+l['’]origine|d['’]abord|primeiro|por\s+primera\s+vez|pela\s+primeira\s+vez|pour\s+la\s+première\s+fois|per\s+la\s+prima\s+volta)\s+(?:en|por|no|na|em|pel[oa]|dans|sur|par|chez|su|sul|sulla|in|nel|nella|da)\b",
+            &[&["publi", "pubbl", "apareci", "aparecid", "appars", "paru", "divulgad", "uscit"], &["origin", "inicial", "inizial", "initial", "abord", "prim", "premi"]],
+            Need::AnyName,
+            false,
+        ),
+        p(
+            r"\b(?:originalmente|originariamente|inicialmente|initialement)\s+(?:publicad[oa]|publiée?|pubblicat[oa]|aparecid[oa]|apparsa|apparso|parue?)\s+(?:en|por|no|na|em|dans|sur|par|su|sul|in|nel|da)\b",
+            &[&["originalmente", "originariamente", "inicialmente", "initialement"]],
+            Need::AnyName,
+            false,
+        ),
+        p(
+            r"\b(?:(?:erschien|erschienen|veröffentlicht)\s+(?:zuerst|ursprünglich|erstmals|zunächst)|(?:ist|war|wurde)\s+(?:zuerst|ursprünglich|erstmals|zunächst)|(?:zuerst|ursprünglich|erstmals)\s+(?:erschienen|veröffentlicht))\s+(?:bei|beim|in|im|auf|von)\b",
+            &[&["zuerst", "ursprünglich", "erstmals", "zunächst"]],
+            Need::AnyName,
+            false,
+        ),
+        p(
+            r"\b(?:verscheen|verschenen|gepubliceerd)\s+(?:eerder|eerst|oorspronkelijk)\s+(?:in|op|bij)\b",
+            &[&["versch", "gepubliceerd"], &["eerder", "eerst", "oorspronkelijk"]],
+            Need::AnyName,
+            false,
+        ),
+        p(
+            r"\b(?:republicad[oa]|reproducid[oa]|republiée?|reproduite?|ripubblicat[oa]|riprodott[oa]|reproduzid[oa]|overgenomen|nachgedruckt)\s+(?:aquí\s+|ici\s+|qui\s+|aqui\s+|hier\s+)?(?:con|com|avec|mit|met|bajo|sous|sob)\s+(?:el\s+|la\s+|l['’]|o\s+|a\s+|il\s+|freundlicher\s+|vriendelijke\s+)?(?:permiso|autorización|autorisation|permission|autorização|permissão|autorizzazione|permesso|genehmigung|toestemming|licencia|licence|licença|licenza|lizenz|licentie)\b(?:\s+(?:de|del|de\s+la|du|de\s+l['’]|da|do|della|von|van))?",
+            &[&["republi", "reprodu", "ripubblic", "riprodott", "overgenomen", "nachgedruckt"]],
+            Need::Nothing,
+            false,
+        ),
+        p(
+            r"\b(?:republicad[oa]|reproducid[oa]|republiée?|reproduite?|ripubblicat[oa]|riprodott[oa]|reproduzid[oa])\s+(?:aquí\s+|ici\s+|qui\s+|aqui\s+)?(?:à\s+partir\s+de|a\s+partir\s+de|desde|depuis|de|da)\b",
+            &[&["republi", "reprodu", "ripubblic", "riprodott"]],
+            Need::AnyName,
+            false,
+        ),
         p(r"\b{NOUN}\s+courtesy\s+of\b", &[&["courtesy"]], Need::Outlet, true),
         p(r"^\W*(?:distributed|syndicated|provided)\s+by\b", &[&["distributed", "syndicated", "provided"]], Need::Outlet, true),
         p(r"^\W*(?:via|source|courtesy\s+of)\s*:?(?:\s|$)", &[&["via", "source", "courtesy"]], Need::Outlet, true),
@@ -1574,7 +1656,7 @@ static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
 
 /// The start of a sentence that credits the story's origin: "This article ...", "A version of this
 /// story ...", "Originally published ...", "Reprinted with ...", after an optional "Editor's note:".
-static CREDIT_SUBJECT: Pattern = Pattern::new(r"(?i)^[\W_]*(?:(?:editor(?:'|’)?s|ed\.?|publisher(?:'|’)?s)\s+note\s*:?\s*|note\s*:\s*)?(?:(?:a|an)\s+(?:\w+\s+){0,2}version\s+of\s+|(?:portions|parts)\s+of\s+)?(?:this\b|these\b|originally\b|first\b|initially\b|republished\b|reprinted\b|reproduced\b|reposted\b|used\b|published\b|appeared\b|syndicated\b|shared\b)");
+static CREDIT_SUBJECT: Pattern = Pattern::new(r"(?i)^[\W_]*(?:(?:editor(?:'|’)?s|ed\.?|publisher(?:'|’)?s)\s+note\s*:?\s*|note\s*:\s*)?(?:(?:a|an)\s+(?:\w+\s+){0,2}version\s+of\s+|(?:portions|parts)\s+of\s+)?(?:this\b|these\b|originally\b|first\b|initially\b|republished\b|reprinted\b|reproduced\b|reposted\b|used\b|published\b|appeared\b|syndicated\b|shared\b|(?:este|esta|estos|estas|esse|essa|este|cet|cette|ce|ces|dieser|diese|dieses|questo|questa|quest['’]|dit|deze|originalmente|originariamente|inicialmente|initialement|publicad[oa]|publiée?|pubblicat[oa]|erschienen|zuerst|ursprünglich|erstmals|verschenen|republicad[oa]|republiée?|reproducid[oa]|reproduite?)\b|(?:el|la|o|a|der|das|het)\s+(?:artículo|reportaje|nota|artigo|reportagem|texto|artikel|beitrag|text)\b|l['’](?:article|articolo)\b)");
 /// A weaker start, trusted only in a short block: "The article first appeared ...", "It ran ...".
 static WEAK_SUBJECT: Pattern = Pattern::new(r"(?i)^[\W_]*(?:it\b|the\s+(?:original\s+)?(?:article|story|piece|column|essay|op-ed)\b)");
 
@@ -1698,9 +1780,15 @@ pub fn credit_outlet(tail: &str) -> Option<String> {
         i += 1;
     }
     let (first, next) = name_run(&tokens, i)?;
-    // "appears in print on Page A7 of the New York edition": a place in a paper, not a paper.
+    // "appears in print on Page A7 of the New York edition": a place in a paper, not a paper. So
+    // are the print edition, issue and magazine that German capitalises like names ("erschien
+    // zuerst in der Printausgabe", "im Heft 12/2024").
     let head = first.text.split_whitespace().next().unwrap_or_default().to_lowercase();
-    if matches!(head.as_str(), "page" | "pages" | "section" | "edition" | "issue" | "volume" | "vol" | "no") {
+    if matches!(
+        head.as_str(),
+        "page" | "pages" | "section" | "edition" | "issue" | "volume" | "vol" | "no" | "print" | "printausgabe" | "ausgabe" | "heft" | "magazin" | "zeitung"
+            | "wochenendausgabe" | "sonntagsausgabe" | "beilage" | "rubrik" | "ressort" | "teil" | "folge" | "serie" | "newsletter" | "podcast" | "blog"
+    ) {
         return None;
     }
     // "the Israeli daily Haaretz": a descriptor after an adjective, then the name.
@@ -1961,16 +2049,24 @@ fn credit_signals(site: &Site<'_>, meta: &Metadata, blocks: &[Block], html: &Htm
         if !(edge || note) {
             continue;
         }
-        let found = find_credits(&block.text, block.emphasized);
-        if found.is_empty() {
-            continue;
-        }
-        let location = match i {
+        let location = || match i {
             0 => "first paragraph".to_owned(),
             _ if i + 1 == n => "last paragraph".to_owned(),
             1 => "second paragraph".to_owned(),
             _ => format!("paragraph {}", i + 1),
         };
+        if i + 4 >= n
+            && reuters_signoff(&block.text)
+            && let Some(reuters) = site.partner_named("Reuters")
+        {
+            reasons.push(Reason { signal: Signal::Credit, evidence: evidence(&block.text), location: location(), source: Some(reuters.name.clone()) });
+            continue;
+        }
+        let found = find_credits(&block.text, block.emphasized);
+        if found.is_empty() {
+            continue;
+        }
+        let location = location();
         let links = block_links(html, &block.text, base);
         // One reason per paragraph: the first credit that names its outlet, else the first at all
         // ("This story was produced by ProPublica and is republished with permission" matches a
@@ -1991,6 +2087,15 @@ fn credit_signals(site: &Site<'_>, meta: &Metadata, blocks: &[Block], html: &Htm
             reasons.push(Reason { signal: Signal::Credit, evidence: evidence(&credit.sentence), location, source });
         }
     }
+}
+
+/// Reuters' sign-off under its stories, which papers that run them keep: "(Reporting by Jane Roe in
+/// London; Editing by John Doe)". A paper's own reporting credits ("Reporting by Jane Roe.") have
+/// no editors in them.
+fn reuters_signoff(text: &str) -> bool {
+    let t = text.trim_start_matches(|c: char| c.is_whitespace() || c == '(' || c == '[');
+    let opens = ["reporting by", "additional reporting by", "writing by", "compiled by"].iter().any(|p| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)));
+    opens && t.len() <= 600 && t.contains(';') && crate::extract::text::contains_ignore_ascii_case(t.as_bytes(), b"editing by")
 }
 
 /// Decide whether a credit sentence names another outlet; `None` when it names the page's own
@@ -2021,7 +2126,8 @@ fn credit_outlet_checked(site: &Site<'_>, mut found: CreditFound, links: &[Block
         }
         let acceptable = match need {
             Need::AnyName | Need::Nothing => true,
-            Need::Outlet => site.partner_named(&outlet).is_some() || looks_like_outlet(&outlet),
+            // "© 2025 The Washington Post": the name lost its "The", which made "Post" an outlet's.
+            Need::Outlet => site.partner_named(&outlet).is_some() || looks_like_outlet(&outlet) || (written_with_the(&found.sentence, &outlet) && looks_like_outlet(&format!("The {outlet}"))),
         };
         if acceptable {
             return Some(found);
@@ -2037,6 +2143,15 @@ fn credit_outlet_checked(site: &Site<'_>, mut found: CreditFound, links: &[Block
         return None;
     }
     (need == Need::Nothing).then_some(found)
+}
+
+/// Whether `sentence` writes `name` after "the" ("© 2025 The Washington Post").
+fn written_with_the(sentence: &str, name: &str) -> bool {
+    sentence.match_indices(name).any(|(i, _)| {
+        let before = sentence[..i].trim_end();
+        let start = before.len().saturating_sub(3);
+        before.get(start..).is_some_and(|w| w.eq_ignore_ascii_case("the")) && before[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2490,6 +2605,42 @@ mod tests {
                 ..Case::default()
             },
             Case {
+                name: "credit: a copyright line whose outlet is an outlet only with its The",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, "©2025 The Washington Post. Distributed by Tribune Content Agency, LLC."],
+                source: Some("Washington Post"),
+                signals: &[Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: Reuters' sign-off",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, "(Reporting by Jane Roe in London; additional reporting by Bo Li; Editing by John Doe)"],
+                source: Some("Reuters"),
+                signals: &[Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: Reuters' sign-off on Reuters, a paper's own reporting credit",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Reuters">"#,
+                canonical: Some("https://www.reuters.com/world/x"),
+                body: &[O0, O1, "(Reporting by Jane Roe in London; Editing by John Doe)", "Reporting by Ada Okafor; photos by Bo Li."],
+                eligible: true,
+                ..Case::default()
+            },
+            Case {
+                name: "credit: in Spanish, on the outlet's own site",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="El Faro">"#,
+                canonical: Some("https://elfaro.net/es/x"),
+                body: &[O0, O1, "<em>Este artículo fue publicado originalmente en El Faro.</em>"],
+                eligible: true,
+                ..Case::default()
+            },
+            Case {
                 name: "credit: Hebrew in Haaretz",
                 body: &[O0, O1, "A version of this article originally appeared in Hebrew in Haaretz on May 2, 2025."],
                 source: Some("Haaretz"),
@@ -2905,6 +3056,24 @@ mod tests {
         assert!(found("First published on November 19, 2019 / 8:16 AM").iter().all(Option::is_none));
         assert!(found("A version of this article appears in print on January 13, 2017, on Page A7 of the New York edition.").iter().all(Option::is_none));
         assert!(found("The report, which first appeared in Haaretz on Monday, was disputed by officials who spoke to reporters at length about the details and the timing of the claims, and later by the ministry itself, which issued a statement of its own that ran to several pages and cited other reports and documents.").is_empty());
+        // In the other languages partners publish in.
+        let named = |t: &str, name: &str| assert_eq!(found(t), vec![Some(name.to_owned())], "{t}");
+        named("Este artículo fue publicado originalmente en El Faro.", "El Faro");
+        named("Este reportaje se publicó originalmente en Agencia Ocote.", "Agencia Ocote");
+        named("Este artigo foi publicado originalmente no Nexo Jornal.", "Nexo Jornal");
+        named("Cet article a été publié initialement sur Mediapart.", "Mediapart");
+        named("Cet article est republié à partir de The Conversation sous licence Creative Commons.", "The Conversation");
+        named("Questo articolo è stato pubblicato originariamente su Il Post.", "Il Post");
+        named("Dieser Artikel erschien zuerst bei Correctiv.", "Correctiv");
+        named("Dieser Beitrag ist zuerst auf netzpolitik.org erschienen.", "netzpolitik.org");
+        named("Dit artikel verscheen eerder in De Correspondent.", "De Correspondent");
+        assert_eq!(found("Reproducido con autorización."), vec![None]);
+        // German capitalises its print edition and issues like names; a language is no outlet.
+        assert!(found("Dieser Artikel erschien zuerst in der Printausgabe vom 12. März.").iter().all(Option::is_none));
+        assert!(found("Dieser Text ist zuerst im Heft 12/2024 erschienen.").iter().all(Option::is_none));
+        assert!(found("Este artículo fue publicado originalmente en inglés.").iter().all(Option::is_none));
+        // Not credit-shaped: a mention in a sentence about something else.
+        assert!(found("La alcaldesa dijo que el plan fue publicado originalmente en El Diario, pero que lo cambiaron.").is_empty());
         assert!(found("Officials said the letter was first published by Haaretz in 1948, when the state was founded, and has been reprinted many times since then in textbooks and newspapers around the world, including in this newspaper.").is_empty());
     }
 
