@@ -2126,7 +2126,7 @@ fn credit_outlet_checked(site: &Site<'_>, mut found: CreditFound, links: &[Block
         }
         let acceptable = match need {
             Need::AnyName | Need::Nothing => true,
-            // "© 2025 The Washington Post": the name lost its "The", which made "Post" an outlet's.
+            // "© 2025 The Harbor Sun": the name lost its "The", which made "Sun" an outlet's.
             Need::Outlet => site.partner_named(&outlet).is_some() || looks_like_outlet(&outlet) || (written_with_the(&found.sentence, &outlet) && looks_like_outlet(&format!("The {outlet}"))),
         };
         if acceptable {
@@ -2145,7 +2145,7 @@ fn credit_outlet_checked(site: &Site<'_>, mut found: CreditFound, links: &[Block
     (need == Need::Nothing).then_some(found)
 }
 
-/// Whether `sentence` writes `name` after "the" ("© 2025 The Washington Post").
+/// Whether `sentence` writes `name` after "the" ("© 2025 The Harbor Sun").
 fn written_with_the(sentence: &str, name: &str) -> bool {
     sentence.match_indices(name).any(|(i, _)| {
         let before = sentence[..i].trim_end();
@@ -2608,8 +2608,8 @@ mod tests {
                 name: "credit: a copyright line whose outlet is an outlet only with its The",
                 profile: "generic",
                 head: r#"<meta property="og:site_name" content="Valley Post">"#,
-                body: &[O0, O1, "©2025 The Washington Post. Distributed by Tribune Content Agency, LLC."],
-                source: Some("Washington Post"),
+                body: &[O0, O1, "©2025 The Harbor Sun. All rights reserved."],
+                source: Some("Harbor Sun"),
                 signals: &[Credit],
                 ..Case::default()
             },
@@ -3143,7 +3143,7 @@ mod tests {
             // Copy from the wires, whoever compiled it.
             ("Forward wire services", &["wire services"]),
             ("Staff and wire reports", &["wire reports"]),
-            ("Guardian staff and agencies", &["agencies"]),
+            ("Guardian staff and agencies", &["The Guardian", "agencies"]),
             ("Redacción / Agencias", &["Agencias"]),
             ("Jane Doe, federal agencies reporter", &[]),
             // Agencies by their own short names, and joined to an outlet in other languages.

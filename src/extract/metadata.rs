@@ -1158,12 +1158,11 @@ fn needs_parsing(name: &str) -> bool {
 /// [`name_key`]s: the built-in partners' names, aliases and codes (`crate::partners`: the same
 /// list the judge refuses), and "RIA".
 static AGENCIES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
-    crate::partners::BUILTIN
-        .iter()
-        .flat_map(|b| std::iter::once(&b.name).chain(b.aliases).chain(b.agency_codes))
-        .map(|name| name_key(name))
-        .chain(["ria".to_owned()])
-        .collect()
+    let names = crate::partners::BUILTIN.iter().flat_map(|b| std::iter::once(&b.name).chain(b.aliases).chain(b.agency_codes));
+    let mut keys = FxHashSet::with_capacity_and_hasher(names.clone().count() + 1, Default::default());
+    keys.extend(names.map(|name| name_key(name)));
+    keys.insert("ria".to_owned());
+    keys
 });
 
 /// A part of a byline that names where the reporter works rather than a person: a news agency,
@@ -1225,6 +1224,9 @@ fn without_publisher(name: &str, publisher: &str) -> Option<String> {
 }
 
 fn name_key(name: &str) -> String {
+    if name.is_ascii() {
+        return name.bytes().filter(u8::is_ascii_alphanumeric).map(|b| char::from(b.to_ascii_lowercase())).collect();
+    }
     name.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
