@@ -2180,6 +2180,12 @@ fn metadata_signals(site: &Site<'_>, meta: &Metadata, reasons: &mut Vec<Reason>)
             push(name, "JSON-LD sourceOrganization", Some(source));
         }
     }
+    // Only a partner: a paper's parent company ("Gannett Co., Inc.") is no other publication.
+    for (property, name) in &prov.credited_organizations {
+        if let Some(partner) = site.partner_named(&strip_staff_suffix(name.trim())) {
+            push(name, &format!("JSON-LD {property}"), Some(partner.name.clone()));
+        }
+    }
     for name in &prov.publisher_organizations {
         if is_publishing_platform(name) || site.is_own_name_loosely(name) || (looks_like_domain(name) && host_of(name).is_some_and(|h| site.is_own_host(&h))) {
             continue;
@@ -2283,6 +2289,8 @@ mod tests {
         based_on: &'static [&'static str],
         source_organizations: &'static [&'static str],
         publisher_organizations: &'static [&'static str],
+        /// JSON-LD (property, organisation): provider, copyrightHolder, creditText.
+        credited: &'static [(&'static str, &'static str)],
         /// Body paragraphs as HTML; a paragraph wrapped in `<em>` is emphasized.
         body: &'static [&'static str],
         eligible: bool,
@@ -2338,6 +2346,7 @@ mod tests {
         prov.based_on = case.based_on.iter().map(|s| (*s).to_owned()).collect();
         prov.source_organizations = case.source_organizations.iter().map(|s| (*s).to_owned()).collect();
         prov.publisher_organizations = case.publisher_organizations.iter().map(|s| (*s).to_owned()).collect();
+        prov.credited_organizations = case.credited.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
         prov.page_classes = case.body_class.split_whitespace().map(str::to_owned).collect();
         judge_parts(&profile, &meta, &blocks, &html, fetched.as_ref())
     }
@@ -2720,6 +2729,25 @@ mod tests {
                 head: r#"<meta property="og:site_name" content="AP News">"#,
                 canonical: Some("https://apnews.com/article/x"),
                 byline: Some("By ANNA BELL and JOHN ROE Associated Press"),
+                body: ORIGINAL_BODY,
+                eligible: true,
+                ..Case::default()
+            },
+            Case {
+                name: "JSON-LD provider and copyright holder: a partner, not a parent company",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                credited: &[("provider", "The Associated Press"), ("copyrightHolder", "Valley Media Group, Inc.")],
+                body: ORIGINAL_BODY,
+                source: Some("Associated Press"),
+                signals: &[Signal::Metadata],
+                ..Case::default()
+            },
+            Case {
+                name: "JSON-LD copyright holder: the parent company",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                credited: &[("copyrightHolder", "Valley Media Group, Inc."), ("creditText", "Valley Post staff")],
                 body: ORIGINAL_BODY,
                 eligible: true,
                 ..Case::default()

@@ -207,6 +207,9 @@ pub(super) fn extract(page: &Page, head: &Head, profile: &Profile, options: &Opt
             .unwrap_or_default(),
         source_organizations: article_ld.map(|a| ld.parties(a, "sourceOrganization").into_iter().map(|p| p.name).collect()).unwrap_or_default(),
         publisher_organizations: article_ld.map(|a| ld.parties(a, "publisher").into_iter().map(|p| p.name).collect()).unwrap_or_default(),
+        credited_organizations: article_ld
+            .map(|a| ["provider", "copyrightHolder", "creditText"].iter().flat_map(|k| ld.parties(a, k).into_iter().map(|p| ((*k).to_owned(), p.name))).collect())
+            .unwrap_or_default(),
         meta_authors: ["author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl"]
             .iter()
             .flat_map(|k| metas.all(k).iter().cloned())
