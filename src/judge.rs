@@ -2062,6 +2062,10 @@ fn credit_signals(site: &Site<'_>, meta: &Metadata, blocks: &[Block], html: &Htm
             reasons.push(Reason { signal: Signal::Credit, evidence: evidence(&block.text), location: location(), source: Some(reuters.name.clone()) });
             continue;
         }
+        if let Some((partner, sentence)) = wire_contribution(site, &block.text) {
+            reasons.push(Reason { signal: Signal::Credit, evidence: evidence(&sentence), location: location(), source: Some(partner.name.clone()) });
+            continue;
+        }
         let found = find_credits(&block.text, block.emphasized);
         if found.is_empty() {
             continue;
@@ -2096,6 +2100,60 @@ fn reuters_signoff(text: &str) -> bool {
     let t = text.trim_start_matches(|c: char| c.is_whitespace() || c == '(' || c == '[');
     let opens = ["reporting by", "additional reporting by", "writing by", "compiled by"].iter().any(|p| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)));
     opens && t.len() <= 600 && t.contains(';') && crate::extract::text::contains_ignore_ascii_case(t.as_bytes(), b"editing by")
+}
+
+/// A known agency's copy in the story, as the note under it says: "The Associated Press
+/// contributed to this report.", "Reuters and AFP contributed reporting.", "Additional reporting
+/// by Reuters.", "Information from the Associated Press was used in this report." The agency's
+/// licence does not pass to a partner, so the story is not the publisher's to hand on. Only a
+/// partner named as the contributor counts: "Jane Doe contributed to this report" is a
+/// colleague, and "Jane Doe, who once worked for Reuters, contributed" names Reuters in passing.
+fn wire_contribution<'p>(site: &Site<'p>, text: &str) -> Option<(&'p Partner, String)> {
+    const SUBJECT_BEFORE: &[&str] = &[" contributed to this", " contributed to the report", " contributed to the story", " contributed reporting", " contributed information"];
+    const OBJECT_AFTER: &[&str] = &["additional reporting by ", "additional reporting from ", "with reporting from ", "material from ", "information from "];
+    if !may_contain_any(text, &["contributed", "reporting", "material from", "information from"]) {
+        return None;
+    }
+    let lower = text.to_ascii_lowercase();
+    // Within reach of the phrase, like credit sentences: a page-long paragraph of repeated phrases
+    // stays linear.
+    let sentence_end = |from: usize| {
+        let limit = floor_char_boundary(text, from + 300);
+        text[from..limit].find(". ").map_or(limit, |e| from + e + 1)
+    };
+    let partner_among = |names: &str| {
+        names
+            .split([',', ';', '&'])
+            .flat_map(|part| part.split(" and "))
+            .map(|piece| strip_leading_the(piece.trim().trim_end_matches(['.', ')'])))
+            .find_map(|piece| site.partner_named(piece))
+    };
+    for phrase in SUBJECT_BEFORE {
+        for (at, _) in lower.match_indices(phrase) {
+            let start = sentence_start(text, at, 120);
+            let subject = text[start..at].trim().trim_start_matches(['(', '*', '—', '-', ' ']);
+            if let Some(partner) = (subject.chars().count() <= 80).then(|| partner_among(subject)).flatten() {
+                return Some((partner, text[start..sentence_end(at)].trim().to_owned()));
+            }
+        }
+    }
+    for phrase in OBJECT_AFTER {
+        for (at, _) in lower.match_indices(phrase) {
+            let start = sentence_start(text, at, 120);
+            let end = sentence_end(at);
+            let object = &text[at + phrase.len()..end];
+            // "Information from the Associated Press was used": the source ends at the verb.
+            let object = ["was used", "were used", "is used"].iter().find_map(|v| object.to_ascii_lowercase().find(v).map(|i| &object[..i])).unwrap_or(object);
+            let needs_use = phrase.starts_with("material") || phrase.starts_with("information");
+            if needs_use && object.len() == text[at + phrase.len()..end].len() {
+                continue;
+            }
+            if let Some(partner) = (object.chars().count() <= 80).then(|| partner_among(object)).flatten() {
+                return Some((partner, text[start..end].trim().to_owned()));
+            }
+        }
+    }
+    None
 }
 
 /// Decide whether a credit sentence names another outlet; `None` when it names the page's own
@@ -2744,6 +2802,38 @@ mod tests {
                 ..Case::default()
             },
             Case {
+                name: "credit: an agency contributed to the report",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, O2, "<em>Valley Post staff writer Bo Li and the Associated Press contributed to this report.</em>"],
+                source: Some("Associated Press"),
+                signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: information from an agency was used",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, O2, "Information from Reuters was used in this report."],
+                source: Some("Reuters"),
+                signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: colleagues contributed, an agency in passing",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[
+                    O0,
+                    O1,
+                    "The mayor's office said Reuters had contributed to the confusion over the figures in this report.",
+                    "Staff writer Jane Doe contributed to this report.",
+                    "Jane Doe, who once worked for Reuters, contributed to this report. Additional reporting by Bo Li.",
+                ],
+                eligible: true,
+                ..Case::default()
+            },
+            Case {
                 name: "JSON-LD copyright holder: the parent company",
                 profile: "generic",
                 head: r#"<meta property="og:site_name" content="Valley Post">"#,
@@ -3070,6 +3160,18 @@ mod tests {
         let found = find_credits(&format!("This article originally appeared in Haaretz{}", "é".repeat(2000)), false);
         assert_eq!(found.len(), 1);
         assert!(found[0].0.len() <= "This article originally appeared in Haaretz".len() + SENTENCE_REACH);
+    }
+
+    #[test]
+    fn contributions_reach_a_bounded_distance() {
+        let generic = Profile::builtin("generic").unwrap();
+        let site = generic_site(&generic);
+        // No full stop for a megabyte: the sentence ends within reach of the phrase.
+        let text = format!("Reuters contributed to this report{}", " and more".repeat(100_000));
+        let (partner, sentence) = wire_contribution(&site, &text).unwrap();
+        assert_eq!(partner.name, "Reuters");
+        assert!(sentence.len() <= " contributed to this".len() + 300, "{}", sentence.len());
+        assert!(wire_contribution(&site, &"material from Jane Roe ".repeat(50_000)).is_none());
     }
 
     #[test]
