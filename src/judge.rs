@@ -1253,7 +1253,15 @@ fn byline_signals(site: &Site<'_>, meta: &Metadata, reasons: &mut Vec<Reason>) {
         }
     };
     if let Some(text) = &prov.byline_text {
+        let before = reasons.len();
         fire(reasons, text, "byline", true);
+        // "Quelle: dpa", "Par l'AFP", "来源：新华社": agencies after a label the byline split does
+        // not know.
+        if reasons.len() == before
+            && let Some((partner, _)) = agency_note(site, text, false)
+        {
+            reasons.push(Reason { signal: Signal::Byline, evidence: evidence(text), location: "byline".to_owned(), source: Some(partner.name.clone()) });
+        }
     }
     for value in &prov.meta_authors {
         if value.contains("://") {
@@ -2062,6 +2070,12 @@ fn credit_signals(site: &Site<'_>, meta: &Metadata, blocks: &[Block], html: &Htm
             reasons.push(Reason { signal: Signal::Credit, evidence: evidence(&block.text), location: location(), source: Some(reuters.name.clone()) });
             continue;
         }
+        if i + 4 >= n
+            && let Some((partner, note)) = agency_note(site, &block.text, i + 1 == n)
+        {
+            reasons.push(Reason { signal: Signal::Credit, evidence: evidence(&note), location: location(), source: Some(partner.name.clone()) });
+            continue;
+        }
         if let Some((partner, sentence)) = wire_contribution(site, &block.text) {
             reasons.push(Reason { signal: Signal::Credit, evidence: evidence(&sentence), location: location(), source: Some(partner.name.clone()) });
             continue;
@@ -2100,6 +2114,60 @@ fn reuters_signoff(text: &str) -> bool {
     let t = text.trim_start_matches(|c: char| c.is_whitespace() || c == '(' || c == '[');
     let opens = ["reporting by", "additional reporting by", "writing by", "compiled by"].iter().any(|p| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)));
     opens && t.len() <= 600 && t.contains(';') && crate::extract::text::contains_ignore_ascii_case(t.as_bytes(), b"editing by")
+}
+
+/// How a note under a story introduces its agencies: "Quelle: dpa", "Con información de EFE",
+/// "Avec AFP", "Mit Material von dpa", "来源：新华社" (lower-cased; the note's own case is ignored).
+const NOTE_LABELS: &[&str] = &[
+    "quelle:", "quellen:", "source:", "source :", "sources:", "sources :", "fuente:", "fuentes:", "fonte:", "fontes:", "fonti:", "bron:", "bronnen:", "źródło:",
+    "kaynak:", "источник:", "来源：", "来源:", "出典：", "출처:", "par", "por", "von", "con información de", "con informacion de", "com informações de", "com informações da",
+    "com informações do", "con informazioni da", "mit material von", "mit material der", "mit material", "avec", "with", "via", "from", "by",
+];
+
+/// A note under a story that is nothing but its agencies: "(dpa)", "— Reuters", "AP", "dpa/mj" (the
+/// agency and the editor's initials), "Quelle: dpa", "Con información de EFE", "Avec AFP"; and,
+/// in the last paragraph, an agency in parentheses after its last sentence ("… beschlossen.
+/// (dpa)"). Only partners count, so "— Staff" or "(Jane Roe)" is no such note, and a code after
+/// a name ("the Associated Press (AP).") is a mention.
+fn agency_note<'p>(site: &Site<'p>, text: &str, last: bool) -> Option<(&'p Partner, String)> {
+    let t = text.trim();
+    if last
+        && let Some(inner) = t.strip_suffix(')')
+        && let Some(open) = inner.rfind('(')
+        && inner[..open].trim_end().ends_with(['.', '!', '?', '"', '”', '»'])
+        && let Some(partner) = agencies_only(site, &inner[open + 1..])
+    {
+        return Some((partner, t[open..].to_owned()));
+    }
+    if t.chars().count() > 80 {
+        return None;
+    }
+    let t = t.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-' | '*')).trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ')' | ']' | '.'));
+    let lower = t.to_lowercase();
+    let rest = NOTE_LABELS.iter().find_map(|label| lower.starts_with(label).then(|| t.get(label.len()..)).flatten()).unwrap_or(t);
+    agencies_only(site, rest).map(|partner| (partner, text.trim().to_owned()))
+}
+
+/// The first partner in `text` when it names partners and nothing else but an editor's
+/// lower-case initials: "dpa/AFP", "Reuters and AP", "dpa/mj".
+fn agencies_only<'p>(site: &Site<'p>, text: &str) -> Option<&'p Partner> {
+    let mut found = None;
+    for piece in text.split([',', '/', ';', '&', '+']).flat_map(|p| p.split(" and ")).flat_map(|p| p.split(" und ")).flat_map(|p| p.split(" y ")).flat_map(|p| p.split(" et ")) {
+        let piece = piece.trim().trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | '.' | ':'));
+        let piece = piece.strip_prefix("l'").or_else(|| piece.strip_prefix("l’")).unwrap_or(piece);
+        if piece.is_empty() {
+            continue;
+        }
+        let initials = piece.len() <= 4 && piece.bytes().all(|b| b.is_ascii_lowercase());
+        match site.partner_named(strip_leading_the(piece)) {
+            Some(partner) => {
+                found = found.or(Some(partner));
+            }
+            None if initials => {}
+            None => return None,
+        }
+    }
+    found
 }
 
 /// A known agency's copy in the story, as the note under it says: "The Associated Press
@@ -2831,6 +2899,42 @@ mod tests {
                     "Jane Doe, who once worked for Reuters, contributed to this report. Additional reporting by Bo Li.",
                 ],
                 eligible: true,
+                ..Case::default()
+            },
+            Case {
+                name: "credit: a note of agencies under the story",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Stadtblatt">"#,
+                body: &[O0, O1, O2, "Quelle: dpa/mj"],
+                source: Some("dpa"),
+                signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: an agency in parentheses after the last sentence",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Diario Sur">"#,
+                body: &[O0, O1, "El consejo aprobó un nuevo presupuesto el martes tras semanas de debate. (EFE)"],
+                source: Some("EFE"),
+                signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: notes that are no agency's",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, "— Staff", "red/mj", "(AP Photo/Jane Roe)", "The statement was first reported on Tuesday by the Associated Press (AP)."],
+                eligible: true,
+                ..Case::default()
+            },
+            Case {
+                name: "byline: agencies after a label",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                byline: Some("来源：新华社"),
+                body: ORIGINAL_BODY,
+                source: Some("Xinhua"),
+                signals: &[Signal::Byline],
                 ..Case::default()
             },
             Case {

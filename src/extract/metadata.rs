@@ -1182,6 +1182,24 @@ fn is_affiliation(part: &str) -> bool {
     acronym || domain || AGENCIES.contains(&key)
 }
 
+/// A byline element that credits agencies alone, as wire stories are signed: "dpa/AFP", "Par
+/// l'AFP", "Von dpa", "AP". It names no person, but it is the byline, and the judge reads it.
+fn names_only_agencies(text: &str) -> bool {
+    let mut agency = false;
+    for token in text.split(|c: char| matches!(c, ',' | '/' | ';' | '&' | '(' | ')' | '|') || c.is_whitespace()) {
+        let token = token.strip_prefix("l'").or_else(|| token.strip_prefix("l’")).unwrap_or(token);
+        if token.is_empty() || matches!(token.to_ascii_lowercase().as_str(), "by" | "par" | "por" | "von" | "di" | "door" | "and" | "und" | "et" | "y") {
+            continue;
+        }
+        if AGENCIES.contains(&name_key(token)) {
+            agency = true;
+        } else if !(token.len() <= 4 && token.bytes().all(|b| b.is_ascii_lowercase())) {
+            return false;
+        }
+    }
+    agency
+}
+
 /// "Jill Lawless Associated Press": an agency's name glued after a person's (two elements, no
 /// separator) is not part of the name.
 fn without_agency(name: &str) -> Option<String> {
@@ -1252,7 +1270,8 @@ fn generic_byline_element<'h>(html: &'h Html, body_root: ElementRef<'h>) -> Opti
     // An element that names no one (an "About the author" box, a label, a bio) is not the byline,
     // however near the body it sits.
     let candidates = select_where(html, &BYLINE_ELEMENTS, has_byline_attr).filter(|e| {
-        element_text_within(*e, 200).is_some_and(|text| !text.is_empty() && (!parse_byline(&text).is_empty() || !byline_links(*e, None).is_empty()))
+        element_text_within(*e, 200)
+            .is_some_and(|text| !text.is_empty() && (!parse_byline(&text).is_empty() || !byline_links(*e, None).is_empty() || names_only_agencies(&text)))
             && !is_chrome(*e)
     });
     // The elements "p, span, div, address" matches, without running that selector on each.
@@ -1611,6 +1630,8 @@ mod tests {
         for part in ["Rosa Kettle", "Bo", "JOE HILDEBRAND", "St. Clair", "Jr."] {
             assert!(!is_affiliation(part), "{part}");
         }
+        assert!(names_only_agencies("dpa/AFP") && names_only_agencies("Par l'AFP") && names_only_agencies("Von dpa/mj") && names_only_agencies("AP"));
+        assert!(!names_only_agencies("Jane Doe") && !names_only_agencies("Jane Doe, AP") && !names_only_agencies("red/mj") && !names_only_agencies(""));
         assert_eq!(without_agency("Jill Lawless Associated Press").as_deref(), Some("Jill Lawless"));
         assert_eq!(without_agency("Rosa Kettle Reuters").as_deref(), Some("Rosa Kettle"));
         assert_eq!(without_agency("Rosa Kettle"), None);
