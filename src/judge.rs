@@ -284,6 +284,7 @@ const OUTLET_WORDS: &[&str] = &[
     "tv",
     "broadcasting",
     "syndicate",
+    "syndication",
     "daily",
     "weekly",
     "observer",
@@ -2076,6 +2077,12 @@ fn credit_signals(site: &Site<'_>, meta: &Metadata, blocks: &[Block], html: &Htm
             reasons.push(Reason { signal: Signal::Credit, evidence: evidence(&note), location: location(), source: Some(partner.name.clone()) });
             continue;
         }
+        if i + 4 >= n
+            && let Some(partner) = partner_boilerplate(site, &block.text)
+        {
+            reasons.push(Reason { signal: Signal::Credit, evidence: evidence(&block.text), location: location(), source: Some(partner.name.clone()) });
+            continue;
+        }
         if let Some((partner, sentence)) = wire_contribution(site, &block.text) {
             reasons.push(Reason { signal: Signal::Credit, evidence: evidence(&sentence), location: location(), source: Some(partner.name.clone()) });
             continue;
@@ -2168,6 +2175,30 @@ fn agencies_only<'p>(site: &Site<'p>, text: &str) -> Option<&'p Partner> {
         }
     }
     found
+}
+
+/// The paragraph a newsroom puts under every story it lets others republish, describing itself:
+/// "KFF Health News is a national newsroom that …", "Stateline is part of States Newsroom, a
+/// nonprofit news network …", "ProPublica is a Pulitzer Prize-winning investigative newsroom."
+/// A partner opens the paragraph, "is a/an/part of/one of/the" follows, and the sentence calls it
+/// a newsroom, so "Bloomberg is a financial data company" in a story about Bloomberg is not one.
+fn partner_boilerplate<'p>(site: &Site<'p>, text: &str) -> Option<&'p Partner> {
+    const NEWSROOM_WORDS: &[&str] = &[
+        "newsroom", "news organization", "news organisation", "news service", "news site", "news outlet", "nonprofit", "non-profit", "journalism",
+        "news agency", "news network", "source of news",
+    ];
+    let t = text.trim();
+    let head = &t[..floor_char_boundary(t, 80)];
+    let at = head.find(" is ")?;
+    let after = &t[at + 4..];
+    if !["a ", "an ", "part of ", "one of ", "the "].iter().any(|w| after.starts_with(w)) {
+        return None;
+    }
+    let sentence = &after[..floor_char_boundary(after, 300)];
+    if !may_contain_any(sentence, NEWSROOM_WORDS) {
+        return None;
+    }
+    site.partner_named(strip_leading_the(&t[..at]))
 }
 
 /// A known agency's copy in the story, as the note under it says: "The Associated Press
@@ -2935,6 +2966,23 @@ mod tests {
                 body: ORIGINAL_BODY,
                 source: Some("Xinhua"),
                 signals: &[Signal::Byline],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: a republishing newsroom's paragraph about itself",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, O2, "Stateline is part of States Newsroom, a nonprofit news network supported by grants and a coalition of donors."],
+                source: Some("Stateline"),
+                signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: a partner described, not describing itself",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, O2, "Bloomberg is a financial data company whose terminals sit on most trading desks in the city.", "Valley Post is a nonprofit newsroom serving the county."],
+                eligible: true,
                 ..Case::default()
             },
             Case {

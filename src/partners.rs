@@ -81,7 +81,7 @@ pub(crate) const BUILTIN: &[Builtin] = &[
     Builtin { name: "Public News Service", domains: &["publicnewsservice.org"], ..Builtin::NONE },
     Builtin { name: "Yale Climate Connections", domains: &["yaleclimateconnections.org"], ..Builtin::NONE },
     Builtin { name: "The New York Times", aliases: &["New York Times", "NYT", "New York Times News Service"], domains: &["nytimes.com"], ..Builtin::NONE },
-    Builtin { name: "The Washington Post", aliases: &["Washington Post"], domains: &["washingtonpost.com"], ..Builtin::NONE },
+    Builtin { name: "The Washington Post", aliases: &["Washington Post", "Washington Post Writers Group"], domains: &["washingtonpost.com"], ..Builtin::NONE },
     Builtin { name: "Los Angeles Times", aliases: &["LA Times", "L.A. Times"], domains: &["latimes.com"], ..Builtin::NONE },
     Builtin { name: "The Wall Street Journal", aliases: &["Wall Street Journal", "WSJ"], domains: &["wsj.com"], ..Builtin::NONE },
     Builtin { name: "USA Today", aliases: &["USA TODAY Network"], domains: &["usatoday.com"], ..Builtin::NONE },
