@@ -610,7 +610,7 @@ fn compound_of(short: &str, long: &str) -> bool {
 /// Lower-cased letters and digits only, "the" kept: "TheHill" and "The Hill" are both "thehill".
 fn squash_full(name: &str) -> String {
     if name.is_ascii() {
-        return name.bytes().filter(u8::is_ascii_alphanumeric).map(|b| char::from(b.to_ascii_lowercase())).collect();
+        return crate::extract::text::ascii_alnum_lower(name);
     }
     name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }

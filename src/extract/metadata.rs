@@ -1157,16 +1157,27 @@ fn needs_parsing(name: &str) -> bool {
         || name.contains(['|', '•'])
 }
 
-/// News agencies and outlets that bylines name after the reporter ("Ann Roe, Reuters"), as
-/// [`name_key`]s: the built-in partners' names, aliases and codes (`crate::partners`: the same
-/// list the judge refuses), and "RIA".
-static AGENCIES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+/// News agencies and outlets that bylines name after the reporter ("Ann Roe, Reuters"), as hashes
+/// of their [`name_key`]s: the built-in partners' names, aliases and codes (`crate::partners`: the
+/// same list the judge refuses), and "RIA". Hashes, not strings: the set is built once per
+/// process, for `embed` too, and 330 strings cost a million instructions more.
+static AGENCIES: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
     let names = crate::partners::BUILTIN.iter().flat_map(|b| std::iter::once(&b.name).chain(b.aliases).chain(b.agency_codes));
     let mut keys = FxHashSet::with_capacity_and_hasher(names.clone().count() + 1, Default::default());
-    keys.extend(names.map(|name| name_key(name)));
-    keys.insert("ria".to_owned());
+    keys.extend(names.map(|name| hash_key(&name_key(name))));
+    keys.insert(hash_key("ria"));
     keys
 });
+
+/// Whether a [`name_key`] is an agency's ([`AGENCIES`]).
+fn is_agency_key(key: &str) -> bool {
+    AGENCIES.contains(&hash_key(key))
+}
+
+fn hash_key(key: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(key)
+}
 
 /// A part of a byline that names where the reporter works rather than a person: a news agency,
 /// a domain ("Cleveland.com") or a one-word acronym ("CNN").
@@ -1179,7 +1190,7 @@ fn is_affiliation(part: &str) -> bool {
     let key = name_key(part);
     let acronym = words == 1 && (2..=5).contains(&part.chars().count()) && part.chars().all(|c| c.is_ascii_uppercase());
     let domain = words == 1 && part.rsplit_once('.').is_some_and(|(head, tld)| head.len() >= 2 && (2..=6).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase()));
-    acronym || domain || AGENCIES.contains(&key)
+    acronym || domain || is_agency_key(&key)
 }
 
 /// A byline element that credits agencies alone, as wire stories are signed: "dpa/AFP", "Par
@@ -1191,7 +1202,7 @@ fn names_only_agencies(text: &str) -> bool {
         if token.is_empty() || matches!(token.to_ascii_lowercase().as_str(), "by" | "par" | "por" | "von" | "di" | "door" | "and" | "und" | "et" | "y") {
             continue;
         }
-        if AGENCIES.contains(&name_key(token)) {
+        if is_agency_key(&name_key(token)) {
             agency = true;
         } else if !(token.len() <= 4 && token.bytes().all(|b| b.is_ascii_lowercase())) {
             return false;
@@ -1206,7 +1217,7 @@ fn without_agency(name: &str) -> Option<String> {
     let words: Vec<&str> = name.split_whitespace().collect();
     (2..words.len()).rev().filter(|keep| words.len() - keep <= 3).find_map(|keep| {
         let tail = name_key(&words[keep..].join(" "));
-        (AGENCIES.contains(&tail) && tail.len() >= 5 && words[..keep].iter().all(|w| capitalised_name(w))).then(|| words[..keep].join(" "))
+        (is_agency_key(&tail) && tail.len() >= 5 && words[..keep].iter().all(|w| capitalised_name(w))).then(|| words[..keep].join(" "))
     })
 }
 
@@ -1246,7 +1257,7 @@ fn without_publisher(name: &str, publisher: &str) -> Option<String> {
 
 fn name_key(name: &str) -> String {
     if name.is_ascii() {
-        return name.bytes().filter(u8::is_ascii_alphanumeric).map(|b| char::from(b.to_ascii_lowercase())).collect();
+        return crate::extract::text::ascii_alnum_lower(name);
     }
     name.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect()
 }

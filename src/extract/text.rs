@@ -348,6 +348,14 @@ fn text_checked(element: ElementRef<'_>, limit: usize, settled: usize, keep: imp
 /// what a month's name opens with.
 pub const MONTH_OPENINGS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
+/// The letters and digits of an ASCII text, lower-cased ("The Hill" → "thehill"): the key names
+/// are compared by. Collected as bytes, which is several times cheaper than `char` by `char`.
+pub fn ascii_alnum_lower(text: &str) -> String {
+    debug_assert!(text.is_ascii());
+    let bytes: Vec<u8> = text.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase()).collect();
+    String::from_utf8(bytes).expect("ASCII in, ASCII out")
+}
+
 /// Whether `text` contains one of `words` (ASCII, lower-case), ignoring ASCII case: the literal
 /// prerequisite of a case-insensitive pattern, checked before the pattern is built or run. Case-
 /// insensitive patterns also fold the long s and the Kelvin sign to ASCII letters: a text holding
