@@ -2838,7 +2838,7 @@ mod tests {
                 fetched: Some("https://www.valleypost.com/news/story"),
                 canonical: Some("https://www.clevelandjewishnews.com/news/story"),
                 body: ORIGINAL_BODY,
-                source: Some("clevelandjewishnews.com"),
+                source: Some("Cleveland Jewish News"),
                 signals: &[Metadata],
                 ..Case::default()
             },

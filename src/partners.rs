@@ -47,6 +47,24 @@ pub(crate) const BUILTIN: &[Builtin] = &[
     Builtin { name: "Kaiser Health News", aliases: &["KFF Health News", "KHN"], domains: &["kffhealthnews.org", "khn.org"], agency_codes: &["KHN"], ..Builtin::NONE },
     Builtin { name: "Religion News Service", aliases: &["RNS"], domains: &["religionnews.com"], agency_codes: &["RNS"], ..Builtin::NONE },
     Builtin { name: "Jewish News Syndicate", aliases: &["JNS", "JNS.org"], domains: &["jns.org"], author_urls: &["/author/jns/", "/authors/jns/", "/author/jns-staff/"], agency_codes: &["JNS"] },
+    // The Jewish press, whose stories Jewish papers carry under their names.
+    Builtin { name: "The Jerusalem Post", aliases: &["Jerusalem Post", "JPost"], domains: &["jpost.com"], ..Builtin::NONE },
+    Builtin { name: "Jewish Insider", domains: &["jewishinsider.com"], ..Builtin::NONE },
+    Builtin { name: "The Jewish Chronicle", aliases: &["Jewish Chronicle", "The JC"], domains: &["thejc.com"], ..Builtin::NONE },
+    Builtin { name: "Ynetnews", aliases: &["Ynet", "Yedioth Ahronoth"], domains: &["ynetnews.com", "ynet.co.il"], ..Builtin::NONE },
+    Builtin { name: "Israel Hayom", domains: &["israelhayom.com", "israelhayom.co.il"], ..Builtin::NONE },
+    Builtin { name: "i24NEWS", domains: &["i24news.tv"], ..Builtin::NONE },
+    Builtin { name: "Israel National News", aliases: &["Arutz Sheva"], domains: &["israelnationalnews.com"], ..Builtin::NONE },
+    Builtin { name: "Tablet Magazine", aliases: &["Tablet"], domains: &["tabletmag.com"], ..Builtin::NONE },
+    Builtin { name: "Moment Magazine", domains: &["momentmag.com"], ..Builtin::NONE },
+    Builtin { name: "Jewish Journal", aliases: &["Jewish Journal of Greater Los Angeles"], domains: &["jewishjournal.com"], ..Builtin::NONE },
+    Builtin { name: "My Jewish Learning", domains: &["myjewishlearning.com"], ..Builtin::NONE },
+    Builtin { name: "Hey Alma", domains: &["heyalma.com"], ..Builtin::NONE },
+    Builtin { name: "eJewishPhilanthropy", domains: &["ejewishphilanthropy.com"], ..Builtin::NONE },
+    Builtin { name: "New York Jewish Week", aliases: &["The Jewish Week"], ..Builtin::NONE },
+    Builtin { name: "Jewish Exponent", domains: &["jewishexponent.com"], ..Builtin::NONE },
+    Builtin { name: "Cleveland Jewish News", domains: &["clevelandjewishnews.com"], ..Builtin::NONE },
+    Builtin { name: "The Jewish Press", aliases: &["Jewish Press", "JewishPress.com"], domains: &["jewishpress.com"], ..Builtin::NONE },
     // Newsrooms whose stories others republish under their names, most of them free to
     // republish with credit (which is exactly why their stories are not a partner's to hand on):
     // nonprofit newsrooms and networks, and the national outlets that license their copy.
