@@ -745,10 +745,12 @@ struct Site<'p> {
     partners: Vec<&'p Partner>,
     /// Partners that are the page's own publisher (AP on apnews.com): their names are own names.
     own_partners: Vec<&'p Partner>,
-    /// Every partner's names normalised and its domains' site labels, each with the index in
-    /// `partners` of the first partner that has it: what [`Site::partner_named`] looks a name up in
-    /// (a page asks for partners by name many times, and there are dozens).
-    partner_keys: rustc_hash::FxHashMap<String, usize>,
+    /// The profile's own partners that are foreign here, with their forms: [`Site::partner_named`]
+    /// looks through them before the built-in ones (a profile has few).
+    profile_partners: Vec<(&'p Partner, PartnerForms)>,
+    /// For each built-in partner, whether it is the page's own publisher: [`BUILTIN_LOOKUP`] is
+    /// the same for every page, and this says which of its answers count.
+    builtin_own: Vec<bool>,
 }
 
 impl<'p> Site<'p> {
@@ -845,21 +847,33 @@ impl<'p> Site<'p> {
         }
         names.retain(|n| !normalize_name(n).is_empty());
 
-        let mut site = Site { names, names_independent, labels, foreign_canonical, partners: Vec::new(), own_partners: Vec::new(), partner_keys: Default::default() };
+        let mut site = Site {
+            names,
+            names_independent,
+            labels,
+            foreign_canonical,
+            partners: Vec::new(),
+            own_partners: Vec::new(),
+            profile_partners: Vec::new(),
+            builtin_own: Vec::with_capacity(Profile::builtin_partners().len()),
+        };
         // Most partners share no word with the page's names: ask the keys before comparing.
         let own_keys = NameKeys::of(site.names.iter().map(String::as_str), &site.labels);
-        let mut foreign_forms = Vec::new();
         for (p, f) in forms {
             let own_name = own_keys.may_match(&f.keys) && partner_names(p).any(|n| site.is_own_name(n));
             let own_host = f.labels.iter().any(|l| strong.contains(l));
-            if own_name || own_host {
+            let own = own_name || own_host;
+            if own {
                 site.own_partners.push(p);
             } else {
                 site.partners.push(p);
-                foreign_forms.push(f);
+            }
+            match f {
+                std::borrow::Cow::Owned(f) if !own => site.profile_partners.push((p, f)),
+                std::borrow::Cow::Owned(_) => {}
+                std::borrow::Cow::Borrowed(_) => site.builtin_own.push(own),
             }
         }
-        site.partner_keys = partner_lookup(&foreign_forms);
         site
     }
 
@@ -903,7 +917,11 @@ impl<'p> Site<'p> {
         if norm.is_empty() {
             return None;
         }
-        self.partner_keys.get(&norm).map(|&i| self.partners[i])
+        if let Some((p, _)) = self.profile_partners.iter().find(|(_, f)| f.names.contains(&norm) || f.labels.contains(&norm)) {
+            return Some(p);
+        }
+        let ids = BUILTIN_LOOKUP.get(norm.as_str())?;
+        ids.iter().find(|&&i| !self.builtin_own[i]).map(|&i| &Profile::builtin_partners()[i])
     }
 
     /// A foreign partner by agency code, name or alias, for datelines: "(JTA)", "(Reuters)".
@@ -1035,17 +1053,21 @@ fn partner_forms(profile: &Profile) -> Vec<(&Partner, std::borrow::Cow<'static, 
     own.chain(builtin).collect()
 }
 
-/// Each normalised name and site label of the partners, with the index of the first partner that
-/// has it (a profile's own partners come first).
-fn partner_lookup(forms: &[std::borrow::Cow<'_, PartnerForms>]) -> rustc_hash::FxHashMap<String, usize> {
-    let mut keys = rustc_hash::FxHashMap::default();
-    for (i, f) in forms.iter().enumerate() {
+/// Each normalised name and site label of the built-in partners, with the partners that have it
+/// in order: what [`Site::partner_named`] looks a name up in, built once per process (a page asks
+/// for partners by name many times, and there are a hundred and fifty).
+static BUILTIN_LOOKUP: LazyLock<rustc_hash::FxHashMap<&'static str, Vec<usize>>> = LazyLock::new(|| {
+    let mut lookup: rustc_hash::FxHashMap<&'static str, Vec<usize>> = rustc_hash::FxHashMap::default();
+    for (i, f) in BUILTIN_FORMS.iter().enumerate() {
         for key in f.names.iter().chain(&f.labels) {
-            keys.entry(key.clone()).or_insert(i);
+            let ids = lookup.entry(key.as_str()).or_default();
+            if !ids.contains(&i) {
+                ids.push(i);
+            }
         }
     }
-    keys
-}
+    lookup
+});
 
 fn partner_names(p: &Partner) -> impl Iterator<Item = &str> {
     std::iter::once(p.name.as_str()).chain(p.aliases.iter().map(String::as_str))
