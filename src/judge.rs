@@ -14,7 +14,7 @@ use scraper::{ElementRef, Html, Selector};
 use serde::Serialize;
 use url::Url;
 
-use crate::extract::text::{MONTH_OPENINGS, collapse, collapses_to, may_contain_any};
+use crate::extract::text::{MONTH_OPENINGS, collapse, collapses_to, key_hash, may_contain_any};
 use crate::extract::{Article, Block, Metadata};
 use crate::parse::{has_any_attr, select_named};
 use crate::pattern::Pattern;
@@ -1006,16 +1006,6 @@ impl NameKeys {
     fn may_match(&self, keys: &[u64]) -> bool {
         keys.iter().any(|k| self.0.contains(k))
     }
-}
-
-/// The hash of a key's bytes: the same for a `&str` and for the same bytes produced one by one.
-fn key_hash(bytes: impl Iterator<Item = u8>) -> u64 {
-    use std::hash::Hasher;
-    let mut hasher = rustc_hash::FxHasher::default();
-    for b in bytes {
-        hasher.write_u8(b);
-    }
-    hasher.finish()
 }
 
 /// A partner's names and domains as the judge compares them, worked out once: the built-in

@@ -9,7 +9,7 @@ use scraper::{ElementRef, Html, Selector};
 use url::Url;
 
 use super::jsonld::{self, JsonLd};
-use super::text::{MONTH_OPENINGS, ShortTexts, collapse, contains_ignore_ascii_case, decode_entities, element_text, element_text_within, may_contain_any};
+use super::text::{MONTH_OPENINGS, ShortTexts, collapse, contains_ignore_ascii_case, decode_entities, element_text, element_text_within, key_hash, may_contain_any};
 use super::{Author, Metadata, Options, Provenance};
 use crate::parse::{Page, has_any_attr, select_named, select_where};
 use crate::pattern::Pattern;
@@ -1164,19 +1164,14 @@ fn needs_parsing(name: &str) -> bool {
 static AGENCIES: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
     let names = crate::partners::BUILTIN.iter().flat_map(|b| std::iter::once(&b.name).chain(b.aliases).chain(b.agency_codes));
     let mut keys = FxHashSet::with_capacity_and_hasher(names.clone().count() + 1, Default::default());
-    keys.extend(names.map(|name| hash_key(&name_key(name))));
-    keys.insert(hash_key("ria"));
+    keys.extend(names.map(|name| key_hash(name_key(name).bytes())));
+    keys.insert(key_hash("ria".bytes()));
     keys
 });
 
 /// Whether a [`name_key`] is an agency's ([`AGENCIES`]).
 fn is_agency_key(key: &str) -> bool {
-    AGENCIES.contains(&hash_key(key))
-}
-
-fn hash_key(key: &str) -> u64 {
-    use std::hash::{BuildHasher, BuildHasherDefault};
-    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(key)
+    AGENCIES.contains(&key_hash(key.bytes()))
 }
 
 /// A part of a byline that names where the reporter works rather than a person: a news agency,

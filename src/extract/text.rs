@@ -356,6 +356,18 @@ pub fn ascii_alnum_lower(text: &str) -> String {
     String::from_utf8(bytes).expect("ASCII in, ASCII out")
 }
 
+/// The hash of a name's key, from its bytes: the same for a `&str` and for the same bytes produced
+/// one by one, so a key can be hashed without building it. Sets of keys built once per process
+/// hold these instead of strings.
+pub fn key_hash(bytes: impl Iterator<Item = u8>) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    for b in bytes {
+        hasher.write_u8(b);
+    }
+    hasher.finish()
+}
+
 /// Whether `text` contains one of `words` (ASCII, lower-case), ignoring ASCII case: the literal
 /// prerequisite of a case-insensitive pattern, checked before the pattern is built or run. Case-
 /// insensitive patterns also fold the long s and the Kelvin sign to ASCII letters: a text holding
