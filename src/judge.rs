@@ -14,7 +14,7 @@ use scraper::{ElementRef, Html, Selector};
 use serde::Serialize;
 use url::Url;
 
-use crate::extract::text::{MONTH_OPENINGS, collapse, collapses_to, key_hash, may_contain_any};
+use crate::extract::text::{MONTH_OPENINGS, collapse, collapses_to, key_hash, may_contain_any, only_agencies};
 use crate::extract::{Article, Block, Metadata};
 use crate::parse::{has_any_attr, select_named};
 use crate::pattern::Pattern;
@@ -300,10 +300,11 @@ const OUTLET_WORDS: &[&str] = &[
     "podcast",
     "reporter",
     "insider",
+    "independent",
 ];
 
 /// Outlet words that are also common surnames: they count only after "The" ("The Washington Post").
-const WEAK_OUTLET_WORDS: &[&str] = &["post", "globe", "standard", "mirror", "guardian", "star", "sun", "review", "report", "monitor", "register", "times"];
+const WEAK_OUTLET_WORDS: &[&str] = &["post", "globe", "standard", "mirror", "guardian", "star", "sun", "review", "report", "monitor", "register", "times", "independent"];
 
 /// Words of a role, not an outlet: "Deputy News Editor", "CNN contributor".
 const ROLE_WORDS: &[&str] = &[
@@ -320,6 +321,10 @@ const ROLE_WORDS: &[&str] = &[
     "contributing",
     "columnist",
     "columnists",
+    "journalist",
+    "journalists",
+    "freelance",
+    "freelancer",
     "intern",
     "fellow",
     "director",
@@ -2170,23 +2175,7 @@ fn agency_note<'p>(site: &Site<'p>, text: &str, last: bool) -> Option<(&'p Partn
 /// The first partner in `text` when it names partners and nothing else but an editor's
 /// lower-case initials: "dpa/AFP", "Reuters and AP", "dpa/mj".
 fn agencies_only<'p>(site: &Site<'p>, text: &str) -> Option<&'p Partner> {
-    let mut found = None;
-    for piece in text.split([',', '/', ';', '&', '+']).flat_map(|p| p.split(" and ")).flat_map(|p| p.split(" und ")).flat_map(|p| p.split(" y ")).flat_map(|p| p.split(" et ")) {
-        let piece = piece.trim().trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | '.' | ':'));
-        let piece = piece.strip_prefix("l'").or_else(|| piece.strip_prefix("l’")).unwrap_or(piece);
-        if piece.is_empty() {
-            continue;
-        }
-        let initials = piece.len() <= 4 && piece.bytes().all(|b| b.is_ascii_lowercase());
-        match site.partner_named(strip_leading_the(piece)) {
-            Some(partner) => {
-                found = found.or(Some(partner));
-            }
-            None if initials => {}
-            None => return None,
-        }
-    }
-    found
+    only_agencies(text, |piece| site.partner_named(strip_leading_the(piece)))
 }
 
 /// The paragraph a newsroom puts under every story it lets others republish, describing itself:
@@ -3399,6 +3388,8 @@ mod tests {
         assert!(looks_like_outlet("The Washington Post"));
         assert!(looks_like_outlet("jns.org"));
         assert!(!looks_like_outlet("Emily Post"));
+        assert!(looks_like_outlet("The Kyiv Independent") && looks_like_outlet("Long Island Independent"));
+        assert!(!looks_like_outlet("Kyiv Independent") && !looks_like_outlet("Independent Journalist") && !looks_like_outlet("Freelance News Reporter"));
         assert!(!looks_like_outlet("Deputy News Editor"));
         assert!(!looks_like_outlet("Noa Shalev"));
         assert!(!looks_like_outlet("Staff"));

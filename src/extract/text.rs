@@ -368,6 +368,32 @@ pub fn key_hash(bytes: impl Iterator<Item = u8>) -> u64 {
     hasher.finish()
 }
 
+/// The first agency a credit names, when it names agencies and nothing else but an editor's
+/// lower-case initials: "dpa/AFP", "Reuters and AP", "Par l'AFP", "Von dpa/mj", "(dpa)". `agency`
+/// looks one piece up ("AFP", "Europa Press"). Extract takes such a byline element as the byline
+/// and the judge refuses the story for it: both read a credit with this one function.
+pub fn only_agencies<T>(text: &str, mut agency: impl FnMut(&str) -> Option<T>) -> Option<T> {
+    const BY: &[&str] = &["by ", "par ", "por ", "von ", "di ", "door "];
+    let mut found = None;
+    let pieces = text.split([',', '/', ';', '&', '+', '|']).flat_map(|p| p.split(" and ")).flat_map(|p| p.split(" und ")).flat_map(|p| p.split(" y ")).flat_map(|p| p.split(" et "));
+    for piece in pieces {
+        let mut piece = piece.trim().trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | '.' | ':'));
+        if let Some(by) = BY.iter().find(|by| piece.len() > by.len() && piece.get(..by.len()).is_some_and(|head| head.eq_ignore_ascii_case(by))) {
+            piece = piece[by.len()..].trim_start();
+        }
+        let piece = piece.strip_prefix("l'").or_else(|| piece.strip_prefix("l’")).unwrap_or(piece);
+        if piece.is_empty() {
+            continue;
+        }
+        match agency(piece) {
+            Some(a) => found = found.or(Some(a)),
+            None if piece.len() <= 4 && piece.bytes().all(|b| b.is_ascii_lowercase()) => {}
+            None => return None,
+        }
+    }
+    found
+}
+
 /// Whether `text` contains one of `words` (ASCII, lower-case), ignoring ASCII case: the literal
 /// prerequisite of a case-insensitive pattern, checked before the pattern is built or run. Case-
 /// insensitive patterns also fold the long s and the Kelvin sign to ASCII letters: a text holding
@@ -458,6 +484,18 @@ mod tests {
             let w = w.as_bytes();
             w.len() <= bytes.len() && bytes.windows(w.len()).any(|window| window.eq_ignore_ascii_case(w))
         }) || text.contains(['ſ', '\u{212a}'])
+    }
+
+    #[test]
+    fn a_credit_of_agencies_alone() {
+        let agency = |piece: &str| ["dpa", "AFP", "AP", "Reuters", "Europa Press"].contains(&piece).then_some(piece.to_owned());
+        for (credit, first) in [("dpa/AFP", "dpa"), ("Reuters and AP", "Reuters"), ("Par l'AFP", "AFP"), ("Von dpa/mj", "dpa"), ("(dpa)", "dpa"), ("Europa Press", "Europa Press"), ("By AP | Reuters", "AP")] {
+            assert_eq!(only_agencies(credit, agency).as_deref(), Some(first), "{credit}");
+        }
+        // A person, an unknown outlet or initials alone credit no agency.
+        for credit in ["Jane Doe, AP", "AP and Harbor Sun", "red/mj", "", "Europa"] {
+            assert_eq!(only_agencies(credit, agency), None, "{credit}");
+        }
     }
 
     #[test]
