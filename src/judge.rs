@@ -1315,7 +1315,7 @@ const WIRE_CREDITS: &[&str] = &[
 
 /// The words that say a byline's story comes from the wires, as the piece writes them: "wire
 /// services" in "Detroit Star wire services", "Agencias" in "Agencias".
-fn wire_credit(piece: &str) -> Option<&str> {
+pub(crate) fn wire_credit(piece: &str) -> Option<&str> {
     WIRE_CREDITS.iter().find_map(|words| {
         let start = piece.len().checked_sub(words.len())?;
         let tail = piece.get(start..)?;
@@ -1668,11 +1668,42 @@ static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
             Need::AnyName,
             false,
         ),
+        // Taken over from another paper: "Dieser Artikel wurde von Correctiv übernommen", "übernommen
+        // aus der taz", "Dit artikel is overgenomen van NOS".
+        p(r"\b(?:übernommen\s+(?:von|vom|aus)|(?:wurde|ist|wird)\s+(?:von|vom|aus\s+der|aus\s+dem|aus)|overgenomen\s+(?:van|uit))\b", &[&["übernommen", "overgenomen"]], Need::AnyName, false),
+        p(r"\bcross-?posted\s+(?:here\s+)?(?:from|with)\b", &[&["posted"]], Need::AnyName, false),
+        p(r"\b(?:adapted|excerpted)\s+from\b", &[&["adapted", "excerpted"]], Need::Outlet, false),
         p(r"\b{NOUN}\s+courtesy\s+of\b", &[&["courtesy"]], Need::Outlet, true),
-        p(r"^\W*(?:distributed|syndicated|provided)\s+by\b", &[&["distributed", "syndicated", "provided"]], Need::Outlet, true),
+        // Credits of permission, where a note under the story opens with them: "With permission of
+        // …", "Mit freundlicher Genehmigung von …", "Avec l'aimable autorisation de …", "Por
+        // cortesía de …", "Per gentile concessione di …".
+        p(
+            r"^\W*(?:with\s+(?:the\s+)?kind\s+permission\s+(?:of|from)|mit\s+freundlicher\s+genehmigung\s+(?:von|vom|der|des)|avec\s+l['’]aimable\s+autorisation\s+(?:de|du|des)|per\s+gentile\s+concessione\s+(?:di|de|del|della|dell['’]))\b",
+            &[&["permission", "genehmigung", "autorisation", "concessione"]],
+            Need::AnyName,
+            true,
+        ),
+        // Plainer words that also open a sentence of a story ("With permission from City Hall,
+        // organizers will …"): only when an outlet follows.
+        p(
+            r"^\W*(?:with\s+(?:the\s+)?(?:express\s+)?permission\s+(?:of|from)|por\s+cortes[ií]a\s+de)\b",
+            &[&["permission", "cortes"]],
+            Need::Outlet,
+            true,
+        ),
+        // Published in another paper, said without "first": "Cet article est paru dans …", "Este
+        // artículo fue publicado en …", "Questo articolo è stato pubblicato su …", "Dieser Artikel
+        // erschien in …". A credit's opening ("Cet article") is required.
+        p(
+            r"\b(?:(?:est|a\s+été|était|fue|ha\s+sido|foi|é|è\s+stat[oa]|è)\s+(?:paru|publiée?|publicad[oa]|pubblicat[oa]|uscit[oa])e?s?|se\s+public[óo]|erschien|ist\s+erschienen)\s+(?:dans|sur|par|chez|en|por|em|no|na|pel[oa]|su|sul|sulla|in|im|nel|nella|da|bei|beim|auf)\b",
+            &[&["paru", "publi", "pubblic", "uscit", "erschien"]],
+            Need::AnyName,
+            false,
+        ),
+        p(r"^\W*(?:{NOUN}\s+)?(?:distributed|syndicated|provided)\s+by\b", &[&["distributed", "syndicated", "provided"]], Need::Outlet, true),
         p(r"^\W*(?:via|source|courtesy\s+of)\s*:?(?:\s|$)", &[&["via", "source", "courtesy"]], Need::Outlet, true),
         p(
-            r"^\W*(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?",
+            r"^\W*(?:(?:©|\(c\)|copyright)\s*){1,3}(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?",
             &[&["©", "(c)", "copyright"]],
             Need::Outlet,
             true,
@@ -1682,7 +1713,7 @@ static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
 
 /// The start of a sentence that credits the story's origin: "This article ...", "A version of this
 /// story ...", "Originally published ...", "Reprinted with ...", after an optional "Editor's note:".
-static CREDIT_SUBJECT: Pattern = Pattern::new(r"(?i)^[\W_]*(?:(?:editor(?:'|’)?s|ed\.?|publisher(?:'|’)?s)\s+note\s*:?\s*|note\s*:\s*)?(?:(?:a|an)\s+(?:\w+\s+){0,2}version\s+of\s+|(?:portions|parts)\s+of\s+)?(?:this\b|these\b|originally\b|first\b|initially\b|republished\b|reprinted\b|reproduced\b|reposted\b|used\b|published\b|appeared\b|syndicated\b|shared\b|(?:este|esta|estos|estas|esse|essa|este|cet|cette|ce|ces|dieser|diese|dieses|questo|questa|quest['’]|dit|deze|originalmente|originariamente|inicialmente|initialement|publicad[oa]|publiée?|pubblicat[oa]|erschienen|zuerst|ursprünglich|erstmals|verschenen|republicad[oa]|republiée?|reproducid[oa]|reproduite?)\b|(?:el|la|o|a|der|das|het)\s+(?:artículo|reportaje|nota|artigo|reportagem|texto|artikel|beitrag|text)\b|l['’](?:article|articolo)\b)");
+static CREDIT_SUBJECT: Pattern = Pattern::new(r"(?i)^[\W_]*(?:(?:editor(?:'|’)?s|ed\.?|publisher(?:'|’)?s)\s+note\s*:?\s*|note\s*:\s*)?(?:(?:a|an)\s+(?:\w+\s+){0,2}version\s+of\s+|(?:portions|parts)\s+of\s+)?(?:this\b|these\b|originally\b|first\b|initially\b|republished\b|reprinted\b|reproduced\b|reposted\b|used\b|published\b|appeared\b|syndicated\b|shared\b|(?:este|esta|estos|estas|esse|essa|este|cet|cette|ce|ces|dieser|diese|dieses|questo|questa|quest['’]|dit|deze|originalmente|originariamente|inicialmente|initialement|publicad[oa]|publiée?|pubblicat[oa]|erschienen|zuerst|ursprünglich|erstmals|verschenen|republicad[oa]|republiée?|reproducid[oa]|reproduzid[oa]|reproduite?)\b|(?:el|la|o|a|der|das|het)\s+(?:artículo|reportaje|nota|artigo|reportagem|texto|artikel|beitrag|text)\b|l['’](?:article|articolo)\b|(?:article|story|column|articolo|artículo|artigo|artikel|beitrag|reportaje|reportagem|nota|texto)\s+(?:originally|first|initially|publi|pubblicat|paru|erschien|ursprünglich|zuerst|republi|reprinted|reproduc))");
 /// A weaker start, trusted only in a short block: "The article first appeared ...", "It ran ...".
 static WEAK_SUBJECT: Pattern = Pattern::new(r"(?i)^[\W_]*(?:it\b|the\s+(?:original\s+)?(?:article|story|piece|column|essay|op-ed)\b)");
 
@@ -1814,6 +1845,8 @@ pub fn credit_outlet(tail: &str) -> Option<String> {
         head.as_str(),
         "page" | "pages" | "section" | "edition" | "issue" | "volume" | "vol" | "no" | "print" | "printausgabe" | "ausgabe" | "heft" | "magazin" | "zeitung"
             | "wochenendausgabe" | "sonntagsausgabe" | "beilage" | "rubrik" | "ressort" | "teil" | "folge" | "serie" | "newsletter" | "podcast" | "blog"
+            // "erschien im Rahmen der Serie …", "wurde von der Redaktion übernommen".
+            | "rahmen" | "auftrag" | "kooperation" | "zusammenarbeit" | "redaktion"
     ) {
         return None;
     }
@@ -2178,6 +2211,30 @@ fn agencies_only<'p>(site: &Site<'p>, text: &str) -> Option<&'p Partner> {
     only_agencies(text, |piece| site.partner_named(strip_leading_the(piece)))
 }
 
+/// "Associated Press writer Jane Roe", "Bloomberg's Jane Roe": a partner's name that opens a
+/// credit, then its possessive or a role word. "Former Reuters reporter Jane Roe" opens with
+/// another word: a colleague who once worked there.
+fn partner_before_role<'p>(site: &Site<'p>, piece: &str) -> Option<&'p Partner> {
+    let words: Vec<&str> = piece.split_whitespace().take(6).collect();
+    for n in 1..words.len() {
+        let last = words[n - 1];
+        let owner = last.strip_suffix("'s").or_else(|| last.strip_suffix("’s"));
+        let role_next = ROLE_WORDS.contains(&words[n].trim_end_matches(['.', ',']).to_lowercase().as_str());
+        if owner.is_none() && !role_next {
+            continue;
+        }
+        let mut head = words[..n - 1].join(" ");
+        if n > 1 {
+            head.push(' ');
+        }
+        head.push_str(owner.unwrap_or(last));
+        if let Some(partner) = site.partner_named(strip_leading_the(&head)) {
+            return Some(partner);
+        }
+    }
+    None
+}
+
 /// The paragraph a newsroom puts under every story it lets others republish, describing itself:
 /// "KFF Health News is a national newsroom that …", "Stateline is part of States Newsroom, a
 /// nonprofit news network …", "ProPublica is a Pulitzer Prize-winning investigative newsroom."
@@ -2209,7 +2266,8 @@ fn partner_boilerplate<'p>(site: &Site<'p>, text: &str) -> Option<&'p Partner> {
 /// partner named as the contributor counts: "Jane Doe contributed to this report" is a
 /// colleague, and "Jane Doe, who once worked for Reuters, contributed" names Reuters in passing.
 fn wire_contribution<'p>(site: &Site<'p>, text: &str) -> Option<(&'p Partner, String)> {
-    const SUBJECT_BEFORE: &[&str] = &[" contributed to this", " contributed to the report", " contributed to the story", " contributed reporting", " contributed information"];
+    const SUBJECT_BEFORE: &[&str] =
+        &[" contributed to this", " contributed to the report", " contributed to the story", " contributed reporting", " contributed information", " contributed.", " contributed from "];
     const OBJECT_AFTER: &[&str] = &["additional reporting by ", "additional reporting from ", "with reporting from ", "material from ", "information from "];
     if !may_contain_any(text, &["contributed", "reporting", "material from", "information from"]) {
         return None;
@@ -2226,7 +2284,7 @@ fn wire_contribution<'p>(site: &Site<'p>, text: &str) -> Option<(&'p Partner, St
             .split([',', ';', '&'])
             .flat_map(|part| part.split(" and "))
             .map(|piece| strip_leading_the(piece.trim().trim_end_matches(['.', ')'])))
-            .find_map(|piece| site.partner_named(piece))
+            .find_map(|piece| site.partner_named(piece).or_else(|| partner_before_role(site, piece)))
     };
     for phrase in SUBJECT_BEFORE {
         for (at, _) in lower.match_indices(phrase) {
@@ -2848,7 +2906,8 @@ mod tests {
                 profile: "name='custom'\npublisher='Valley Post'\n[credit]\ntemplate='t'\n[opt_out]\nselectors=['.wire-credit']\n",
                 body: &[O0, "<span class=\"wire-credit\">Reuters</span> contributed."],
                 source: Some("Reuters"),
-                signals: &[Profile],
+                // "Reuters contributed." is an agency's contribution too.
+                signals: &[Profile, Credit],
                 ..Case::default()
             },
             Case {
@@ -2911,12 +2970,38 @@ mod tests {
                 ..Case::default()
             },
             Case {
+                name: "credit: an agency's writer contributed",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, O2, "Associated Press writer Jane Roe in Paris contributed to this report."],
+                source: Some("Associated Press"),
+                signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: an agency's reporter, by its possessive",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, O2, "Bloomberg's Jane Roe contributed."],
+                source: Some("Bloomberg"),
+                signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
                 name: "credit: information from an agency was used",
                 profile: "generic",
                 head: r#"<meta property="og:site_name" content="Valley Post">"#,
                 body: &[O0, O1, O2, "Information from Reuters was used in this report."],
                 source: Some("Reuters"),
                 signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: a story's sentence that opens with a permission",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, O2, "With permission from City Hall, organizers will close Main Street for the parade on Saturday."],
+                eligible: true,
                 ..Case::default()
             },
             Case {
@@ -2929,6 +3014,7 @@ mod tests {
                     "The mayor's office said Reuters had contributed to the confusion over the figures in this report.",
                     "Staff writer Jane Doe contributed to this report.",
                     "Jane Doe, who once worked for Reuters, contributed to this report. Additional reporting by Bo Li.",
+                    "Former Reuters reporter Ann Lee contributed.",
                 ],
                 eligible: true,
                 ..Case::default()
@@ -3350,7 +3436,30 @@ mod tests {
         named("Dieser Artikel erschien zuerst bei Correctiv.", "Correctiv");
         named("Dieser Beitrag ist zuerst auf netzpolitik.org erschienen.", "netzpolitik.org");
         named("Dit artikel verscheen eerder in De Correspondent.", "De Correspondent");
+        named("Cet article est paru dans Le Monde.", "Le Monde");
+        named("Este artículo fue publicado en El Faro.", "El Faro");
+        named("Articolo pubblicato originariamente su Il Post.", "Il Post");
+        named("Dieser Artikel erschien in der Zeit.", "Zeit");
+        named("Mit freundlicher Genehmigung von Harbor Sun.", "Harbor Sun");
+        named("Avec l'aimable autorisation de Mediapart.", "Mediapart");
+        named("Content provided by Reuters.", "Reuters");
+        named("(c) Copyright Thomson Reuters 2025.", "Thomson Reuters");
         assert_eq!(found("Reproducido con autorización."), vec![None]);
+        // Without a credit's opening, or naming no one.
+        assert!(found("La ministre a dit que le décret est paru dans le Journal officiel mardi, ce qui a surpris les syndicats et les élus de la région.").is_empty());
+        named("Dieser Artikel wurde von Correctiv übernommen.", "Correctiv");
+        named("Dit artikel is overgenomen van NOS.", "NOS");
+        named("Reproduzido de Agência Pública.", "Agência Pública");
+        named("Nota publicada originalmente en El Faro.", "El Faro");
+        named("This story is cross-posted from Harbor Sun.", "Harbor Sun");
+        named("This story was adapted from an article in Grist.", "Grist");
+        assert!(found("The plan was adapted from a proposal by Mayor Jane Roe.").is_empty());
+        assert!(found("With permission of the author.").iter().all(Option::is_none));
+        assert!(found("Dieser Artikel erschien im Rahmen der Serie Stadtgeschichten.").iter().all(Option::is_none));
+        assert!(found("Dieser Artikel wurde von der Redaktion übernommen.").iter().all(Option::is_none));
+        assert!(found("Article 5 of the treaty was first published in Geneva in 1864, and the delegates signed it there.").is_empty());
+        assert!(found("Este artículo fue publicado en la edición impresa.").iter().all(Option::is_none));
+        assert!(found("Photo provided by the Harbor Sun.").is_empty());
         // German capitalises its print edition and issues like names; a language is no outlet.
         assert!(found("Dieser Artikel erschien zuerst in der Printausgabe vom 12. März.").iter().all(Option::is_none));
         assert!(found("Dieser Text ist zuerst im Heft 12/2024 erschienen.").iter().all(Option::is_none));

@@ -1292,7 +1292,8 @@ fn is_agency_key(key: &str) -> bool {
 }
 
 /// A part of a byline that names where the reporter works rather than a person: a news agency,
-/// an outlet ("Chicago Tribune"), a domain ("Cleveland.com") or a one-word acronym ("CNN").
+/// an outlet ("Chicago Tribune"), the wires ("Agencias", "wire services"), a domain
+/// ("Cleveland.com") or a one-word acronym ("CNN").
 fn is_affiliation(part: &str) -> bool {
     let part = part.trim();
     let words = part.split_whitespace().count();
@@ -1304,7 +1305,7 @@ fn is_affiliation(part: &str) -> bool {
     let domain = words == 1 && part.rsplit_once('.').is_some_and(|(head, tld)| head.len() >= 2 && (2..=6).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase()));
     // The judge's test of an outlet's name ("Chicago Tribune", "The Valley Post"): a pure
     // function of the words, shared so that the names extract drops are the ones the judge reads.
-    acronym || domain || is_agency_key(&key) || crate::judge::looks_like_outlet(part)
+    acronym || domain || is_agency_key(&key) || crate::judge::looks_like_outlet(part) || crate::judge::wire_credit(part).is_some()
 }
 
 /// A byline element that credits agencies alone, as wire stories are signed: "dpa/AFP", "Par
@@ -1644,7 +1645,7 @@ mod tests {
 
     #[test]
     fn an_outlet_after_a_name_is_an_affiliation() {
-        for outlet in ["Chicago Tribune", "The Kyiv Independent", "The Valley Post", "Associated Press", "CNN", "cleveland.com"] {
+        for outlet in ["Chicago Tribune", "The Kyiv Independent", "The Valley Post", "Associated Press", "CNN", "cleveland.com", "Agencias", "wire services"] {
             assert!(is_affiliation(outlet), "{outlet}");
         }
         for person in ["Emily Post", "Li Sun", "Jane Doe", "Bo Li", "Independent Journalist"] {
