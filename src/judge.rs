@@ -14,7 +14,7 @@ use scraper::{ElementRef, Html, Selector};
 use serde::Serialize;
 use url::Url;
 
-use crate::extract::text::{MONTH_OPENINGS, collapse, collapses_to, key_hash, may_contain_any, only_agencies};
+use crate::extract::text::{MONTH_OPENINGS, alnum_key, collapse, collapses_to, key_hash, may_contain_any, only_agencies};
 use crate::extract::{Article, Block, Metadata};
 use crate::parse::{has_any_attr, select_named};
 use crate::pattern::Pattern;
@@ -557,7 +557,7 @@ fn same_outlet_uncached(a: &str, b: &str) -> bool {
     if a.is_empty() || b.is_empty() {
         return false;
     }
-    // The comparisons below are those of `squash` and `squash_full`, without building the strings.
+    // The comparisons below are those of `squash` and `alnum_key`, without building the strings.
     if a == b || a.chars().filter(|c| !c.is_whitespace()).eq(b.chars().filter(|c| !c.is_whitespace())) {
         return true;
     }
@@ -612,13 +612,6 @@ fn compound_of(short: &str, long: &str) -> bool {
     short == format!("{initials}{last}")
 }
 
-/// Lower-cased letters and digits only, "the" kept: "TheHill" and "The Hill" are both "thehill".
-fn squash_full(name: &str) -> String {
-    if name.is_ascii() {
-        return crate::extract::text::ascii_alnum_lower(name);
-    }
-    name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
-}
 
 /// `short` (normalised) is, or opens with, the initials of `long`: "WSJ" / "Wall Street Journal",
 /// "DH News Service" / "Deccan Herald".
@@ -890,7 +883,7 @@ impl<'p> Site<'p> {
         }
         self.names.iter().any(|own| same_outlet(own, name))
             || (!self.labels.is_empty() && {
-                let (squashed, full) = (squash(&norm), squash_full(name));
+                let (squashed, full) = (squash(&norm), alnum_key(name));
                 self.labels.iter().any(|l| *l == squashed || *l == full)
             })
             || self.is_own_partner(&norm)
@@ -1002,7 +995,7 @@ impl NameKeys {
         if name.is_ascii() {
             key(key_hash(name.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase())));
         } else {
-            key(key_hash(squash_full(name).bytes()));
+            key(key_hash(alnum_key(name).bytes()));
         }
     }
 
@@ -1221,13 +1214,17 @@ fn byline_outlets(site: &Site<'_>, text: &str, unknown: bool) -> Vec<String> {
         // "Jill Lawless Associated Press": a name run straight before a partner's name, without
         // the comma that would make it a piece of its own. The partner is the outlet; the whole
         // piece must not be read as an unknown outlet's name.
+        // "Jane Roe of The Texas Tribune": the outlet after the person, and not the whole piece,
+        // which would look like an outlet's name for its "Tribune".
+        let for_outlet = ["for", "of", "at", "from"].iter().any(|w| piece.contains(w)).then(|| PERSON_FOR_OUTLET.captures(piece)).flatten();
         match partner_after_name(site, piece) {
             Some(partner) => candidates.push((partner, Reading::Partner)),
             None if after_full_name && affiliation_token(piece) => candidates.push((piece.to_owned(), Reading::Affiliation)),
+            None if for_outlet.is_some() => candidates.push((piece.to_owned(), Reading::Partner)),
             None => candidates.push((piece.to_owned(), Reading::Outlet)),
         }
         after_full_name = is_full_name(piece);
-        if let Some(cap) = ["for", "of", "at", "from"].iter().any(|w| piece.contains(w)).then(|| PERSON_FOR_OUTLET.captures(piece)).flatten() {
+        if let Some(cap) = for_outlet {
             candidates.push((cap["outlet"].to_owned(), Reading::Outlet));
         }
         // "AP National Political Writer": a partner's staff role; only a partner counts here.
@@ -1326,9 +1323,10 @@ pub(crate) fn wire_credit(piece: &str) -> Option<&str> {
 
 /// The partner whose name ends `piece` after one to four leading words, when the whole piece is
 /// not a partner itself ("Jewish Telegraphic Agency" stays whole) and the words before it are
-/// capitalised like a name. A one-word partner name counts only as an acronym ("AP", "CNN"): a
-/// single word after a name is more often a surname ("Michael Bloomberg"). A partner that is the
-/// site itself is returned too, for the caller's own-name check to drop.
+/// capitalised like a name. A one-word partner name counts only as an acronym ("AP", "CNN") or
+/// an agency's own code as written ("Jane Roe Reuters", "Jane Roe Xinhua"): another single word
+/// after a name is more often a surname ("Michael Bloomberg"). A partner that is the site itself
+/// is returned too, for the caller's own-name check to drop.
 fn partner_after_name(site: &Site<'_>, piece: &str) -> Option<String> {
     if site.partner_named(piece).is_some() {
         return None;
@@ -1338,7 +1336,8 @@ fn partner_after_name(site: &Site<'_>, piece: &str) -> Option<String> {
         let name_like = words[..k].iter().all(|w| w.chars().next().is_some_and(char::is_uppercase));
         let tail = &words[k..];
         let acronym = |w: &str| w.chars().count() >= 2 && w.chars().all(|c| c.is_ascii_uppercase());
-        if !(name_like && (tail.len() >= 2 || acronym(tail[0]))) {
+        let agency_code = |w: &str| site.partner_named(w).is_some_and(|p| p.agency_codes.iter().any(|c| c == w));
+        if !(name_like && (tail.len() >= 2 || acronym(tail[0]) || (k >= 2 && agency_code(tail[0])))) {
             return None;
         }
         let tail = tail.join(" ");
@@ -1438,13 +1437,14 @@ fn title_case(s: &str) -> String {
 // 2. Dateline
 
 /// "PLACE, Date (CODE) —": a place of one to six capitalised words ("WASHINGTON", "New Delhi
-/// [India]", "Kuala Lumpur"), a date after a comma or full stop ("Nov 20", "20 nov 2019",
-/// "November 20."), the code in brackets (round, square, full-width or lenticular: "(AP)",
+/// [India]", "Kuala Lumpur", "BERLIN/PARIS"), a date after a comma or full stop ("Nov 20", "20 nov
+/// 2019", "November 20.", "Ukraine, Nov 20") or after a space when it has a digit ("Nov 20
+/// (Reuters)"), the code in brackets (round, square, full-width or lenticular: "(AP)",
 /// "[서울=뉴시스]", "【ワシントン共同】") or between slashes ("/TASS/"), and a dash or colon
-/// (".-" as EFE writes it). Which of these parts a dateline needs is decided in
+/// (".-" as EFE writes it, "_" as AP's older copy does). Which of these parts a dateline needs is decided in
 /// [`match_dateline`].
 static DATELINE_PARENS: Pattern = Pattern::new(
-    r"^[\s*“”‘’]*(?:(?P<place>\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,5})\s*(?:\[[^\[\]]{2,30}\]\s*)?(?P<date>[,.]\s*[\p{L}\p{M}\d.'’\s-]{1,40}?)?\s*)?(?:[(\[（【［](?P<code>[^()\[\]（）【】［］]{2,40})[)\]）】］]|/(?P<slashed>[^/()]{2,20})/)(?P<dash>\s*\.?\s*(?:[—–―‒-]{1,2}|:))?",
+    r"^[\s*“”‘’]*(?:(?P<place>\p{Lu}[\p{L}\p{M}.'’/-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’/-]*){0,5})\s*(?:\[[^\[\]]{2,30}\]\s*)?(?P<date>(?:[,.]\s*|\s+)[\p{L}\p{M}\d.,'’\s-]{1,40}?)?\s*)?(?:[(\[（【［](?P<code>[^()\[\]（）【】［］]{2,40})[)\]）】］]|/(?P<slashed>[^/()]{2,20})/)(?P<dash>\s*\.?\s*(?:[—–―‒-]{1,2}|:|_\s))?",
 );
 static DATELINE_VIA: Pattern = Pattern::new(r"^[\s*]*(\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,3})\s+via\s+([\p{L}.]{2,25})\s*(?:[—–―‒-]{1,2}|:)");
 static CODE_SPLIT: Pattern = Pattern::new(r"(?i)\s*(?:/|,|;|&|\+|=|＝|\band\b|\bvia\b)\s*");
@@ -1470,7 +1470,7 @@ fn match_dateline(site: &Site<'_>, text: &str) -> Option<(String, String)> {
     // The two patterns are large (Unicode classes repeated 40 times) and slow to build: build them
     // only for a text that has what they need (a closing bracket after which comes a dash or colon,
     // or before which comes a digit or "="; "via").
-    let dash_or_colon = ['—', '–', '―', '‒', '-', ':'];
+    let dash_or_colon = ['—', '–', '―', '‒', '-', ':', '_'];
     let may_open = head.char_indices().filter(|(_, c)| CODE_CLOSERS.contains(c)).any(|(i, c)| {
         let after = head[i + c.len_utf8()..].trim_start_matches(|c: char| c.is_whitespace() || c == '.');
         after.starts_with(dash_or_colon) || head[..i].contains(|c: char| c.is_ascii_digit() || c == '=' || c == '＝' || c == '【')
@@ -1493,6 +1493,11 @@ fn match_dateline(site: &Site<'_>, text: &str) -> Option<(String, String)> {
 fn dateline_partner<'p>(site: &Site<'p>, cap: &crate::pattern::Captures<'_>) -> Option<&'p Partner> {
     let inner = cap.name("code").or_else(|| cap.name("slashed"))?.as_str();
     let dated = cap.name("date").is_some_and(|d| d.as_str().contains(|c: char| c.is_ascii_digit()));
+    // After a space rather than a comma, only a date with a digit: "Nov 20 (Reuters)", not
+    // "Officials said (AP)".
+    if cap.name("date").is_some_and(|d| !d.as_str().starts_with([',', '.'])) && !dated {
+        return None;
+    }
     let joined = inner.contains(['=', '＝']) || cap.get(0).is_some_and(|m| m.as_str().contains('【'));
     if cap.name("dash").is_none() && !dated && !joined {
         return None;
@@ -1509,7 +1514,12 @@ fn dateline_partner<'p>(site: &Site<'p>, cap: &crate::pattern::Captures<'_>) -> 
     let coded = |p: &str| {
         site.partners.iter().copied().find(|partner| partner.agency_codes.iter().any(|c| c.eq_ignore_ascii_case(p) || (!c.is_ascii() && p.ends_with(c.as_str()))))
     };
-    pieces.iter().rev().find_map(|p| coded(p)).or_else(|| pieces.iter().find_map(|p| site.partner_coded(p)))
+    // "(Reuters Health)", "(CNN Business)": a desk of the agency, its code first.
+    let desk = |p: &&str| match p.split_whitespace().collect::<Vec<_>>().as_slice() {
+        [code, desk] if desk.starts_with(char::is_uppercase) && !desk.eq_ignore_ascii_case("photo") => coded(code),
+        _ => None,
+    };
+    pieces.iter().rev().find_map(|p| coded(p)).or_else(|| pieces.iter().find_map(|p| site.partner_coded(p))).or_else(|| pieces.iter().find_map(desk))
 }
 
 /// A Chinese agency dateline: the agency's name, the place and the day, then 电/電 ("sent"):
@@ -2791,6 +2801,35 @@ mod tests {
                 ..Case::default()
             },
             Case {
+                name: "byline: name run before an agency's own code",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                byline: Some("Jane Roe Reuters"),
+                body: ORIGINAL_BODY,
+                source: Some("Reuters"),
+                signals: &[Byline],
+                ..Case::default()
+            },
+            Case {
+                name: "byline: a one-word partner that is also a surname stays a name",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                byline: Some("Jane Roe Bloomberg"),
+                body: ORIGINAL_BODY,
+                eligible: true,
+                ..Case::default()
+            },
+            Case {
+                name: "byline: a person of an outlet names the outlet, not the person",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                byline: Some("Jane Roe of The Harbor Tribune"),
+                body: ORIGINAL_BODY,
+                source: Some("Harbor Tribune"),
+                signals: &[Byline],
+                ..Case::default()
+            },
+            Case {
                 name: "byline: a one-word affiliation after the name",
                 profile: "generic",
                 head: r#"<meta property="og:site_name" content="Valley Post">"#,
@@ -3265,7 +3304,7 @@ mod tests {
             let name = name.trim();
             assert_eq!(normalize_ascii(name), normalize_unicode(name), "{name:?}");
             let slow: String = name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
-            assert_eq!(squash_full(name), slow, "{name:?}");
+            assert_eq!(alnum_key(name), slow, "{name:?}");
         }
     }
 
@@ -3303,6 +3342,11 @@ mod tests {
             ("【ワシントン共同】市議会は", "Kyodo News"),
             ("新华社北京11月20日电（记者王小明）市议会", "Xinhua"),
             ("（中央社記者王小明台北20日電）市議會", "Central News Agency"),
+            ("NEW YORK (AP) _ The", "Associated Press"),
+            ("Nov 20 (Reuters) - The", "Reuters"),
+            ("BERLIN/PARIS (Reuters) - The", "Reuters"),
+            ("KYIV, Ukraine, Nov 20 (AP) — Russian", "Associated Press"),
+            ("NEW YORK (Reuters Health) - People", "Reuters"),
         ];
         for (text, source) in fires {
             let got = match_dateline(&site, text);
@@ -3323,6 +3367,10 @@ mod tests {
             "New Delhi (PTI) The court",
             "(서울) 시의회는",
             "新华社报道，市议会周二批准了新的预算。",
+            "Officials said (AP) — nothing",
+            "The council met Tuesday (AP) — nothing",
+            "WASHINGTON (AP Photo) — nothing",
+            "NEW YORK (AP) _The",
         ];
         for text in quiet {
             assert_eq!(match_dateline(&site, text), None, "{text}");

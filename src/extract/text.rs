@@ -356,6 +356,16 @@ pub fn ascii_alnum_lower(text: &str) -> String {
     String::from_utf8(bytes).expect("ASCII in, ASCII out")
 }
 
+/// A name's key: its letters and digits, each lower-cased ("The Hill" and "TheHill" → "thehill").
+/// Names are compared by it in extract and in the judge; letters are filtered before they are
+/// lower-cased, one by one, so the key is the one `same_outlet` compares without building it.
+pub fn alnum_key(name: &str) -> String {
+    if name.is_ascii() {
+        return ascii_alnum_lower(name);
+    }
+    name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
 /// The hash of a name's key, from its bytes: the same for a `&str` and for the same bytes produced
 /// one by one, so a key can be hashed without building it. Sets of keys built once per process
 /// hold these instead of strings.
