@@ -1681,7 +1681,7 @@ static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
         // Taken over from another paper: "Dieser Artikel wurde von Correctiv übernommen", "übernommen
         // aus der taz", "Dit artikel is overgenomen van NOS".
         p(r"\b(?:übernommen\s+(?:von|vom|aus)|(?:wurde|ist|wird)\s+(?:von|vom|aus\s+der|aus\s+dem|aus)|overgenomen\s+(?:van|uit))\b", &[&["übernommen", "overgenomen"]], Need::AnyName, false),
-        p(r"\bcross-?posted\s+(?:here\s+)?(?:from|with)\b", &[&["posted"]], Need::AnyName, false),
+        p(r"\bcross-?posted\s+(?:here\s+)?(?:from|with)\b", &[&["cross"], &["posted"]], Need::AnyName, false),
         p(r"\b(?:adapted|excerpted)\s+from\b", &[&["adapted", "excerpted"]], Need::Outlet, false),
         p(r"\b{NOUN}\s+courtesy\s+of\b", &[&["courtesy"]], Need::Outlet, true),
         // Credits of permission, where a note under the story opens with them: "With permission of
@@ -1706,7 +1706,8 @@ static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
         // erschien in …". A credit's opening ("Cet article") is required.
         p(
             r"\b(?:(?:est|a\s+été|était|fue|ha\s+sido|foi|é|è\s+stat[oa]|è)\s+(?:paru|publiée?|publicad[oa]|pubblicat[oa]|uscit[oa])e?s?|se\s+public[óo]|erschien|ist\s+erschienen)\s+(?:dans|sur|par|chez|en|por|em|no|na|pel[oa]|su|sul|sulla|in|im|nel|nella|da|bei|beim|auf)\b",
-            &[&["paru", "publi", "pubblic", "uscit", "erschien"]],
+            // Not "publi": English pages say "public" and "published" everywhere.
+            &[&["paru", "publié", "publicad", "publicó", "publico", "pubblicat", "uscit", "erschien"]],
             Need::AnyName,
             false,
         ),
@@ -2221,6 +2222,15 @@ fn agencies_only<'p>(site: &Site<'p>, text: &str) -> Option<&'p Partner> {
     only_agencies(text, |piece| site.partner_named(strip_leading_the(piece)))
 }
 
+/// A US broadcaster's call sign, as a station signs its copy: "KQED", "WBUR", "KSL-TV", "KMIZ 17".
+/// Public radio and TV stations share stories, each ending with its own "Copyright 2025 KQED".
+fn is_call_sign(name: &str) -> bool {
+    let name = name.trim();
+    let name = name.rsplit_once(' ').filter(|(_, n)| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit())).map_or(name, |(head, _)| head);
+    let core = ["-TV", "-FM", "-AM", "-DT", "-LP", "-CD"].iter().find_map(|s| name.strip_suffix(s)).unwrap_or(name);
+    (3..=4).contains(&core.len()) && core.starts_with(['K', 'W']) && core.bytes().all(|b| b.is_ascii_uppercase())
+}
+
 /// "Associated Press writer Jane Roe", "Bloomberg's Jane Roe": a partner's name that opens a
 /// credit, then its possessive or a role word. "Former Reuters reporter Jane Roe" opens with
 /// another word: a colleague who once worked there.
@@ -2353,7 +2363,12 @@ fn credit_outlet_checked(site: &Site<'_>, mut found: CreditFound, links: &[Block
         let acceptable = match need {
             Need::AnyName | Need::Nothing => true,
             // "© 2025 The Harbor Sun": the name lost its "The", which made "Sun" an outlet's.
-            Need::Outlet => site.partner_named(&outlet).is_some() || looks_like_outlet(&outlet) || (written_with_the(&found.sentence, &outlet) && looks_like_outlet(&format!("The {outlet}"))),
+            Need::Outlet => {
+                site.partner_named(&outlet).is_some()
+                    || looks_like_outlet(&outlet)
+                    || (written_with_the(&found.sentence, &outlet) && looks_like_outlet(&format!("The {outlet}")))
+                    || is_call_sign(&outlet)
+            }
         };
         if acceptable {
             return Some(found);
@@ -3027,6 +3042,23 @@ mod tests {
                 ..Case::default()
             },
             Case {
+                name: "credit: another station's copyright line",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Public Radio">"#,
+                body: &[O0, O1, O2, "Copyright 2025 KQED"],
+                source: Some("KQED"),
+                signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: the station's own copyright line",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="KQED">"#,
+                body: &[O0, O1, O2, "Copyright 2025 KQED"],
+                eligible: true,
+                ..Case::default()
+            },
+            Case {
                 name: "credit: information from an agency was used",
                 profile: "generic",
                 head: r#"<meta property="og:site_name" content="Valley Post">"#,
@@ -3545,6 +3577,8 @@ mod tests {
         assert!(looks_like_outlet("The Washington Post"));
         assert!(looks_like_outlet("jns.org"));
         assert!(!looks_like_outlet("Emily Post"));
+        assert!(is_call_sign("KQED") && is_call_sign("WBUR") && is_call_sign("KSL-TV") && is_call_sign("KMIZ 17") && is_call_sign("WGN"));
+        assert!(!is_call_sign("KFC Yum") && !is_call_sign("Kqed") && !is_call_sign("NPR") && !is_call_sign("WASHINGTON") && !is_call_sign("KW"));
         assert!(looks_like_outlet("The Kyiv Independent") && looks_like_outlet("Long Island Independent"));
         assert!(!looks_like_outlet("Kyiv Independent") && !looks_like_outlet("Independent Journalist") && !looks_like_outlet("Freelance News Reporter"));
         assert!(!looks_like_outlet("Deputy News Editor"));
