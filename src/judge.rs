@@ -1441,8 +1441,8 @@ fn title_case(s: &str) -> String {
 /// 2019", "November 20.", "Ukraine, Nov 20") or after a space when it has a digit ("Nov 20
 /// (Reuters)"), the code in brackets (round, square, full-width or lenticular: "(AP)",
 /// "[서울=뉴시스]", "【ワシントン共同】") or between slashes ("/TASS/"), and a dash or colon
-/// (".-" as EFE writes it, "_" as AP's older copy does). Which of these parts a dateline needs is decided in
-/// [`match_dateline`].
+/// (".-" as EFE writes it, "_" as AP's older copy does). Which of these parts a dateline needs is
+/// decided in [`match_dateline`].
 static DATELINE_PARENS: Pattern = Pattern::new(
     r"^[\s*“”‘’]*(?:(?P<place>\p{Lu}[\p{L}\p{M}.'’/-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’/-]*){0,5})\s*(?:\[[^\[\]]{2,30}\]\s*)?(?P<date>(?:[,.]\s*|\s+)[\p{L}\p{M}\d.,'’\s-]{1,40}?)?\s*)?(?:[(\[（【［](?P<code>[^()\[\]（）【】［］]{2,40})[)\]）】］]|/(?P<slashed>[^/()]{2,20})/)(?P<dash>\s*\.?\s*(?:[—–―‒-]{1,2}|:|_\s))?",
 );
@@ -1684,9 +1684,9 @@ static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
         p(r"\bcross-?posted\s+(?:here\s+)?(?:from|with)\b", &[&["cross"], &["posted"]], Need::AnyName, false),
         p(r"\b(?:adapted|excerpted)\s+from\b", &[&["adapted", "excerpted"]], Need::Outlet, false),
         p(r"\b{NOUN}\s+courtesy\s+of\b", &[&["courtesy"]], Need::Outlet, true),
-        // Credits of permission, where a note under the story opens with them: "With permission of
-        // …", "Mit freundlicher Genehmigung von …", "Avec l'aimable autorisation de …", "Por
-        // cortesía de …", "Per gentile concessione di …".
+        // Credits of permission, where a note under the story opens with them: "With kind
+        // permission of …", "Mit freundlicher Genehmigung von …", "Avec l'aimable autorisation de
+        // …", "Per gentile concessione di …".
         p(
             r"^\W*(?:with\s+(?:the\s+)?kind\s+permission\s+(?:of|from)|mit\s+freundlicher\s+genehmigung\s+(?:von|vom|der|des)|avec\s+l['’]aimable\s+autorisation\s+(?:de|du|des)|per\s+gentile\s+concessione\s+(?:di|de|del|della|dell['’]))\b",
             &[&["permission", "genehmigung", "autorisation", "concessione"]],
