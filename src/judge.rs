@@ -2125,27 +2125,8 @@ fn credit_signals(site: &Site<'_>, meta: &Metadata, blocks: &[Block], html: &Htm
             1 => "second paragraph".to_owned(),
             _ => format!("paragraph {}", i + 1),
         };
-        if i + 4 >= n
-            && reuters_signoff(&block.text)
-            && let Some(reuters) = site.partner_named("Reuters")
-        {
-            reasons.push(Reason { signal: Signal::Credit, evidence: evidence(&block.text), location: location(), source: Some(reuters.name.clone()) });
-            continue;
-        }
-        if i + 4 >= n
-            && let Some((partner, note)) = agency_note(site, &block.text, i + 1 == n)
-        {
-            reasons.push(Reason { signal: Signal::Credit, evidence: evidence(&note), location: location(), source: Some(partner.name.clone()) });
-            continue;
-        }
-        if i + 4 >= n
-            && let Some(partner) = partner_boilerplate(site, &block.text)
-        {
-            reasons.push(Reason { signal: Signal::Credit, evidence: evidence(&block.text), location: location(), source: Some(partner.name.clone()) });
-            continue;
-        }
-        if let Some((partner, sentence)) = wire_contribution(site, &block.text) {
-            reasons.push(Reason { signal: Signal::Credit, evidence: evidence(&sentence), location: location(), source: Some(partner.name.clone()) });
+        if let Some((partner, evidence)) = partner_note(site, &block.text, i + 4 >= n, i + 1 == n) {
+            reasons.push(Reason { signal: Signal::Credit, evidence, location: location(), source: Some(partner.name.clone()) });
             continue;
         }
         let found = find_credits(&block.text, block.emphasized);
@@ -2173,6 +2154,27 @@ fn credit_signals(site: &Site<'_>, meta: &Metadata, blocks: &[Block], html: &Htm
             reasons.push(Reason { signal: Signal::Credit, evidence: evidence(&credit.sentence), location, source });
         }
     }
+}
+
+/// The partner that a note in one of the partners' own fixed forms credits, with its evidence:
+/// Reuters' sign-off, a note of agencies alone and a newsroom's paragraph about itself (these three
+/// only in the last four paragraphs, `near_end`; `last` for the last one), or an agency's
+/// contribution to the report.
+fn partner_note<'p>(site: &Site<'p>, text: &str, near_end: bool, last: bool) -> Option<(&'p Partner, String)> {
+    if near_end {
+        if reuters_signoff(text)
+            && let Some(reuters) = site.partner_named("Reuters")
+        {
+            return Some((reuters, evidence(text)));
+        }
+        if let Some((partner, note)) = agency_note(site, text, last) {
+            return Some((partner, evidence(&note)));
+        }
+        if let Some(partner) = partner_boilerplate(site, text) {
+            return Some((partner, evidence(text)));
+        }
+    }
+    wire_contribution(site, text).map(|(partner, sentence)| (partner, evidence(&sentence)))
 }
 
 /// Reuters' sign-off under its stories, which papers that run them keep: "(Reporting by Jane Roe in
