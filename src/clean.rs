@@ -420,7 +420,8 @@ impl<'b> Walk<'b> {
         self.mark_content();
     }
 
-    /// An absolute http(s) or mailto URL for an href, or None (the link keeps only its text).
+    /// An absolute http(s) URL for an href, or None (the link keeps only its text). No other
+    /// scheme, `mailto:` included: the embed carries web links only.
     fn resolve(&self, href: &str) -> Option<String> {
         let href: String = href.chars().filter(|c| !c.is_control()).collect();
         let href = href.trim();
@@ -433,9 +434,6 @@ impl<'b> Walk<'b> {
         };
         match url.scheme() {
             "http" | "https" if url.host_str().is_some_and(|h| !h.is_empty()) => Some(url.to_string()),
-            // mailto: has an opaque path, which URL parsing leaves unencoded: encode what could
-            // look like markup or another attribute to a naive filter downstream.
-            "mailto" => Some(url.as_str().replace(' ', "%20").replace('"', "%22").replace('\'', "%27").replace('<', "%3C").replace('>', "%3E").replace('`', "%60")),
             _ => None,
         }
     }
@@ -555,7 +553,7 @@ pub fn escape_into(out: &mut String, text: &str, attribute: bool) {
     out.push_str(&text[start..]);
 }
 
-/// The final allow-list pass: ammonia with our tags, a few attributes, http(s)/mailto only.
+/// The final allow-list pass: ammonia with our tags, a few attributes, http(s) only.
 fn sanitize(html: &str, profile: &Profile) -> String {
     let tags: HashSet<&str> = BODY_TAGS.iter().copied().collect();
     let mut attributes: HashMap<&str, HashSet<&str>> = HashMap::new();
@@ -574,7 +572,7 @@ fn sanitize(html: &str, profile: &Profile) -> String {
         .tags(tags)
         .tag_attributes(attributes)
         .tag_attribute_values(styled)
-        .url_schemes(["http", "https", "mailto"].into_iter().collect())
+        .url_schemes(["http", "https"].into_iter().collect())
         .url_relative(ammonia::UrlRelative::Deny)
         .link_rel(None)
         .strip_comments(true)
@@ -600,7 +598,7 @@ mod tests {
             (r##"<p><a href="../other/">rel</a> <a href="/root">root</a> <a href="//cdn.example/x">proto</a> <a href="#s2">frag</a></p>"##,
              "<p><a href=\"https://news.example/2025/05/other/\">rel</a> <a href=\"https://news.example/root\">root</a> <a href=\"https://cdn.example/x\">proto</a> <a href=\"https://news.example/2025/05/story/#s2\">frag</a></p>\n"),
             (r#"<p><a href="javascript:alert(1)">js</a> <a href="mailto:a@b.example">mail</a> <a href="tel:123">tel</a></p>"#,
-             "<p>js <a href=\"mailto:a@b.example\">mail</a> tel</p>\n"),
+             "<p>js mail tel</p>\n"),
             // h1 becomes h2; a div of text becomes a paragraph; empty blocks vanish.
             ("<h1>Part one</h1><div>Loose text</div><p> </p><p><img src=x></p>", "<h2>Part one</h2>\n<p>Loose text</p>\n"),
             // Media and scripts go whole; their text too.

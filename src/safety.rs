@@ -8,7 +8,7 @@
 //! - only the elements the embed is built from: [`crate::clean::BODY_TAGS`] plus `h1`, `p`, `a`,
 //!   `em`, the pixel `img` and the one canonical `link`, all in the HTML namespace (no svg/math);
 //! - no attribute outside a per-element allow-list, in particular no `on*` handler and no `srcdoc`;
-//! - every `href` an absolute `http(s)` URL with a host (or `mailto:` on links); the canonical link
+//! - every `href` an absolute `http(s)` URL with a host; the canonical link
 //!   points at the canonical URL; the only `src` is the pixel's;
 //! - `style` only where its value is exactly the profile's inline style for that element (or the
 //!   pixel style on the pixel), and free of `url(`, `expression`, `behavior`, `@import`, ...;
@@ -352,11 +352,10 @@ fn check_attribute(element: &str, attr: &str, value: &str, profile: &Profile, ou
         ("a", "href") => {
             let ok = Url::parse(value).is_ok_and(|u| match u.scheme() {
                 "http" | "https" => u.host_str().is_some_and(|h| !h.is_empty()),
-                "mailto" => true,
                 _ => false,
             });
             if !ok {
-                out.push(Rule::Url, format!("<a href={}> is not an absolute http(s) or mailto URL", excerpt(value)));
+                out.push(Rule::Url, format!("<a href={}> is not an absolute http(s) URL", excerpt(value)));
             }
         }
         ("link", "href") => {
@@ -497,7 +496,7 @@ mod tests {
 
     fn good() -> String {
         format!(
-            "<link rel=\"canonical\" href=\"{CANONICAL}\">\n<h1 style=\"font-size:2em\">A &lt;b&gt; title</h1>\n<p style=\"margin:0 0 1em\">By <a href=\"https://news.example/a/\">Ann</a></p>\n<p style=\"margin:0 0 1em\">Body <a href=\"mailto:x@news.example\">mail</a> &amp; text.</p>\n<table><tbody><tr><td colspan=\"2\">c</td></tr></tbody></table>\n<p style=\"font-style:italic\"><em>From <a href=\"{CANONICAL}\">News</a>.</em></p>\n<img src=\"{}\" width=\"1\" height=\"1\" alt=\"\" style=\"width:1px;height:1px;border:0\">\n",
+            "<link rel=\"canonical\" href=\"{CANONICAL}\">\n<h1 style=\"font-size:2em\">A &lt;b&gt; title</h1>\n<p style=\"margin:0 0 1em\">By <a href=\"https://news.example/a/\">Ann</a></p>\n<p style=\"margin:0 0 1em\">Body <a href=\"https://news.example/mail/\">mail</a> &amp; text.</p>\n<table><tbody><tr><td colspan=\"2\">c</td></tr></tbody></table>\n<p style=\"font-style:italic\"><em>From <a href=\"{CANONICAL}\">News</a>.</em></p>\n<img src=\"{}\" width=\"1\" height=\"1\" alt=\"\" style=\"width:1px;height:1px;border:0\">\n",
             PIXEL.replace('&', "&amp;")
         )
     }

@@ -212,8 +212,8 @@ const ALLOWED_ELEMENTS: &[&str] = &[
 ];
 const ALLOWED_ATTRIBUTES: &[&str] = &["href", "src", "style", "width", "height", "alt", "rel", "colspan", "rowspan", "start"];
 
-/// An ammonia-style re-check of an embed: allow-listed elements and attributes, http(s) or
-/// mailto URLs, profile styles only. Returns the problems found.
+/// An ammonia-style re-check of an embed: allow-listed elements and attributes, http(s) URLs,
+/// profile styles only. Returns the problems found.
 fn independent_check(html: &str, styles: &BTreeSet<String>) -> Vec<String> {
     let mut problems = Vec::new();
     let fragment = scraper::Html::parse_fragment(html);
@@ -229,7 +229,7 @@ fn independent_check(html: &str, styles: &BTreeSet<String>) -> Vec<String> {
                     }
                     if matches!(name, "href" | "src") {
                         let scheme = url::Url::parse(value).map(|u| u.scheme().to_owned()).unwrap_or_default();
-                        if !matches!(scheme.as_str(), "http" | "https" | "mailto") || (name == "src" && scheme == "mailto") {
+                        if !matches!(scheme.as_str(), "http" | "https") {
                             problems.push(format!("{name}={value:?}"));
                         }
                     }
