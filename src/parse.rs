@@ -8,8 +8,9 @@ use std::hash::{Hash, Hasher};
 use std::panic::{self, AssertUnwindSafe};
 
 use ego_tree::{NodeId, Tree};
-use html5ever::tendril::{StrTendril, TendrilSink};
-use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
+use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeBuilder, TreeBuilderOpts, TreeSink};
 use html5ever::{Attribute, QualName};
 use scraper::node::Element;
 use scraper::{ElementRef, Html, HtmlTreeSink, Node, Selector};
@@ -17,6 +18,8 @@ use url::Url;
 
 use crate::load::Loaded;
 use crate::prescan::{self, Limits, Prune};
+
+mod tokens;
 
 /// A parsed page and what is known about where it came from.
 pub struct Page {
@@ -73,8 +76,9 @@ fn parse_scanned(loaded: &Loaded, limits: &Limits, scanned: prescan::Prescan<'_>
 /// tiny page costs a few dozen, so this only keeps small pages clear of the per-byte bound.
 const PARSE_WORK_FLOOR: u64 = 1_000_000;
 
-/// Input fed to the parser at a time. Where unwinding is off (`panic = "abort"`) the bound is
-/// checked between pieces, so a piece is the most the parser can overrun it by.
+/// Input fed to html5ever's tokenizer at a time. Where unwinding is off (`panic = "abort"`) the
+/// bound is checked between pieces (and between the reader's tokens), so a piece is the most the
+/// parser can overrun it by.
 const PIECE: usize = 16 * 1024;
 
 /// `Html::parse_document`, with a bound on the tree builder's work: `max_work_per_byte` steps per
@@ -89,37 +93,59 @@ const PIECE: usize = 16 * 1024;
 /// sink's calls counts the tree builder's work; past the bound the parse stops with
 /// [`ParseError::Tangled`]. Real pages take under 1 step per byte (0.13 on average over the
 /// evaluation corpus), random soup 20 to 100.
+///
+/// The tree builder gets its tokens from [`tokens::read`] as far as that reader goes (on nearly
+/// every real page, to the end), then from html5ever's tokenizer.
 pub fn parse_bounded(html: &str, max_work_per_byte: u64) -> Result<Html, ParseError> {
     let len = html.len();
     let budget = PARSE_WORK_FLOOR.saturating_add(max_work_per_byte.saturating_mul(len as u64));
     let mut document = Html::new_document();
     document.tree = Tree::with_capacity(Node::Document, node_estimate(html));
     let sink = BoundedSink { inner: HtmlTreeSink::new(document), spent: Cell::new(0), budget };
-    let mut parser = html5ever::driver::parse_document(sink, Default::default());
+    // `parse_document` with its default options, but for the byte order mark, which `feed` drops
+    // where html5ever's one-shot parse drops it (at the start, and after a stop).
+    let tokenizer = Tokenizer::new(TreeBuilder::new(sink, TreeBuilderOpts::default()), TokenizerOpts { discard_bom: false, ..TokenizerOpts::default() });
+    // The tokenizer reads a CR LF pair or a lone CR as one LF before anything else: so can the
+    // reader.
+    let normalized: String;
+    let html = if memchr::memchr(b'\r', html.as_bytes()).is_some() {
+        normalized = html.replace("\r\n", "\n").replace('\r', "\n");
+        &normalized
+    } else {
+        html
+    };
     // Bytes handed to the parser before the current piece: where a stop is reported.
     let fed = Cell::new(0);
     let tangled = || ParseError::Tangled { at: fed.get(), len };
     let run = panic::catch_unwind(AssertUnwindSafe(|| {
-        let mut rest = html;
+        let input = BufferQueue::default();
+        let after_stop = Cell::new(true);
+        let read = tokens::read(&tokenizer, &input, html, &after_stop, |at| {
+            fed.set(at);
+            !tokenizer.sink.sink.over_budget()
+        });
+        if tokenizer.sink.sink.over_budget() {
+            return false;
+        }
+        fed.set(read);
+        let mut rest = &html[read..];
         while !rest.is_empty() {
             let mut cut = rest.len().min(PIECE);
             while !rest.is_char_boundary(cut) {
                 cut += 1;
             }
-            // html5ever drops a U+FEFF that starts any piece it is fed, not only the first.
-            while rest[cut..].starts_with('\u{feff}') {
-                cut += '\u{feff}'.len_utf8();
-            }
             let (piece, after) = rest.split_at(cut);
-            parser.process(StrTendril::from_slice(piece));
-            if parser.tokenizer.sink.sink.over_budget() {
-                return None;
+            tokens::feed(&tokenizer, &input, piece, &after_stop);
+            if tokenizer.sink.sink.over_budget() {
+                return false;
             }
             fed.set(fed.get() + piece.len());
             rest = after;
         }
-        Some(parser.finish())
+        tokenizer.end();
+        true
     }));
+    let run = run.map(|finished| finished.then(|| tokenizer.sink.sink.finish()));
     match run {
         Ok(Some(html)) => Ok(html),
         Ok(None) => Err(tangled()),
@@ -394,6 +420,104 @@ mod tests {
                     parses_alike(&input, &format!("{opening:?} + {piece:?} at {shift}"));
                 }
             }
+        }
+    }
+
+    /// Every node of a tree, in order, with its depth, namespace, attributes (sorted, with their
+    /// namespaces) and text: what two parses must agree on.
+    fn outline(html: &Html) -> String {
+        let mut out = String::new();
+        for edge in html.tree.root().traverse() {
+            let ego_tree::iter::Edge::Open(node) = edge else { continue };
+            let depth = node.ancestors().count();
+            let line = match node.value() {
+                Node::Element(e) => {
+                    let mut attrs: Vec<String> = e.attrs.iter().map(|(n, v)| format!("{:?}:{}={v:?}", n.ns, n.local)).collect();
+                    attrs.sort();
+                    format!("<{:?}:{} {}>", e.name.ns, e.name.local, attrs.join(" "))
+                }
+                Node::Text(t) => format!("{:?}", &*t.text),
+                Node::Comment(c) => format!("<!--{:?}-->", &*c.comment),
+                Node::Doctype(d) => format!("<!doctype {:?} {:?} {:?}>", d.name(), d.public_id(), d.system_id()),
+                Node::ProcessingInstruction(p) => format!("<?{:?} {:?}>", p.target, &*p.data),
+                Node::Document => "#document".to_owned(),
+                Node::Fragment => "#fragment".to_owned(),
+            };
+            out.push_str(&format!("{depth} {line}\n"));
+        }
+        out
+    }
+
+    fn same_tree(input: &str, what: &str) {
+        let read = parse_bounded(input, 1000).unwrap_or_else(|e| panic!("{what}: {e}"));
+        let (ours, theirs) = (outline(&read), outline(&Html::parse_document(input)));
+        if ours != theirs {
+            let diff = similar::TextDiff::from_lines(&theirs, &ours);
+            let changes: String = diff.unified_diff().context_radius(2).to_string().chars().take(3000).collect();
+            panic!("{what}: the reader built another tree than html5ever's tokenizer:\n{changes}\ninput: {:?}", &input[..input.len().min(600)]);
+        }
+    }
+
+    /// What `tokens::read` takes (text, references, tags, attributes) and what it leaves to the
+    /// tokenizer, on the fixtures, the fuzz corpora, pages of the shared corpus when present, and
+    /// random soup of the cases: the tree is html5ever's own.
+    #[test]
+    fn the_token_reader_builds_the_tokenizers_tree() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut pages = 0;
+        let dirs = [root.join("fixtures"), root.join("fuzz/corpus/pipeline"), root.join("fuzz/corpus/clean"), root.join("../shared/corpus/scrapinghub/html")];
+        for dir in dirs {
+            for entry in walkdir::WalkDir::new(dir).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file()) {
+                let Ok(bytes) = std::fs::read(entry.path()) else { continue };
+                let page = String::from_utf8_lossy(&bytes);
+                same_tree(&page, &entry.path().display().to_string());
+                // As the pipeline parses it: after the prescan.
+                same_tree(&crate::prescan::prescan_pruned(&page, &Limits::default(), &Prune::for_selectors([])).html, &entry.path().display().to_string());
+                pages += 1;
+            }
+        }
+        assert!(pages > 100, "{pages} pages");
+        const PIECES: &[&str] = &[
+            "<p>", "</p>", "<div class=\"a b\">", "</div>", "<P CLASS=X>", "</P >", "<br/>", "<br />", "<img src=a.png alt=\"\">",
+            "<a href=/x/ title='q'>", "</a>", "<a href=\"x\"title=\"y\">", "<a b c=d>", "<a href=>", "<a href = \"s\" >",
+            "<a x=1 x=2>", "<input disabled/>", "<a b/c>", "<a \"q\">", "<a\u{e9}>", "<a b=\u{e9}>", "<my-el data-x=1>",
+            "text ", "x < y", "a<", "<", "< p>", "<3", "&amp;", "&lt;b&gt;", "&eacute;", "&notin;", "&notit;", "&not ",
+            "AT&T", "&#65;", "&#x41;", "&#128;", "&#x80;", "&#0;", "&#xD800;", "&#x110000;", "&#99999999999;", "&#;", "&# ",
+            "&#65", "&#x41g", "&#00000000065;", "&#x;", "&#X41;", "&#13;", "&#x81;", "&#xFFFF;", "&copy2025", "&copy=", "&amp", "&ampx", "&AMP;",
+            "<a href=\"?a=1&b=2\">", "<a href=\"?a=1&copy=2\">", "<a href=\"?x&copy;y\">", "<a href='&notin'>", "<a href=&amp=>",
+            "<a href=\"&copy\">", "<a t=\"&notit;\">", "<a t=&lt>", "&lt", "&lt;&gt", "&&amp;", "&é", "<title>&copy2 &#65</title>",
+            "&", "& ", "&zz;", "<a title=\"&amp;&quot;\">", "<a title='&amp'>", "<a title=&eacute;>", "\r\n", "\r", "\0",
+            "\u{feff}", "<!---->", "<!-- c -->", "<!-->", "<!--->", "<!----->", "<!--!>", "<!-- a --!>", "<!-- a --!-->", "<!-- -- >", "-->", "--!>", "<!--", "<script><!--", "<script><!--<script>", "</script>", "<script><!--<script>a</script>b</script>", "<SCRIPT>x<!-- -->y</Script >",
+            "<script><!--<scriptx></script>", "<script><!--<script/>--></script>", "<script><!---->", "--->", "<!-x", "</scr", "<script>a</script/>", "<!DOCTYPE html>", "<!doctype html public \"-//x\">",
+            "<!x>", "<?php x ?>", "</>", "</ x>", "</3>", "<![CDATA[x]]>", "<script>a<b</script>", "<script>a<!--b</script>",
+            "<script></script foo>", "<style>p>a{}</style>", "<title>a &amp; b</title>", "<title>x</TITLE >", "<textarea>\nq</textarea>",
+            "<noscript><img src=x></noscript>", "<iframe>y</iframe>", "<xmp><b></xmp>", "<plaintext>", "<noembed>", "<noframes>z</noframes>",
+            "<svg>", "</svg>", "<svg><title>t</title>", "<math>", "<foreignObject>", "<mi>", "<select>", "<option>", "</select>",
+            "<template>", "</template>", "<table>", "<td>", "</table>", "<frameset>", "<frame>", "<pre>", "\n", "<li>", "<ul>",
+            "<b>", "</b>", "<i>", "</i>", "<font color=red>", "<head>", "<body>", "</body>", "</html>", "<html lang=en>",
+        ];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        for _ in 0..20_000 {
+            let len = 1 + next(30);
+            let page: String = (0..len).map(|_| PIECES[next(PIECES.len())]).collect();
+            same_tree(&page, "soup");
+        }
+        for piece in PIECES {
+            same_tree(piece, "piece");
+            same_tree(&format!("<p>{piece}<p>{piece}"), "piece twice");
+        }
+        // The script data states: where a script ends, after escapes and double escapes.
+        const SCRIPT: &[&str] = &["<!--", "-->", "--", "-", ">", "<", "<script>", "<script", "</script>", "</script", "<SCRIPT ", "</scriptx>", "<scripts>", "/", "x", " ", "<!-", "<!", "</", "<s"];
+        for _ in 0..20_000 {
+            let len = 1 + next(12);
+            let content: String = (0..len).map(|_| SCRIPT[next(SCRIPT.len())]).collect();
+            same_tree(&format!("<p>a<script>{content}</script><p>b</p><script>c</script><p>d"), "script");
         }
     }
 
