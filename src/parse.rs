@@ -458,6 +458,35 @@ mod tests {
         }
     }
 
+    /// How far the token reader reads `html`, as `parse_bounded` runs it.
+    fn read_to(html: &str) -> usize {
+        let document = Html::new_document();
+        let sink = BoundedSink { inner: HtmlTreeSink::new(document), spent: Cell::new(0), budget: u64::MAX };
+        let tokenizer = Tokenizer::new(TreeBuilder::new(sink, TreeBuilderOpts::default()), TokenizerOpts { discard_bom: false, ..TokenizerOpts::default() });
+        tokens::read(&tokenizer, &BufferQueue::default(), html, &Cell::new(true), |_| true)
+    }
+
+    /// The reader, not html5ever's tokenizer, reads every fixture page to its end, as the
+    /// pipeline parses it (after the prescan): the speed of the parse depends on it.
+    #[test]
+    fn the_token_reader_reads_real_markup_to_the_end() {
+        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut pages = 0;
+        for entry in std::fs::read_dir(fixtures).into_iter().flatten().flatten() {
+            let Ok(page) = std::fs::read_to_string(entry.path().join("input.html")) else { continue };
+            let page = crate::prescan::prescan_pruned(&page, &Limits::default(), &Prune::for_selectors([])).html.replace("\r\n", "\n");
+            let read = read_to(&page);
+            assert_eq!(read, page.len(), "{}: the reader stopped at {:?}", entry.path().display(), &page[read..page.len().min(read + 120)]);
+            pages += 1;
+        }
+        assert!(pages > 20, "{pages} fixture pages");
+        // And stops where the tokenizer must read: a CDATA section, an attribute it reads as a
+        // parse error, NUL.
+        for (page, stop) in [("<p>a</p><![CDATA[x]]><p>b", 8), ("<p>a</p><div \"=\"\"><p>b", 8), ("<p>a\0b</p>", 3), ("<p>a</p><plaintext>x", 8)] {
+            assert_eq!(read_to(page), stop, "{page}");
+        }
+    }
+
     /// What `tokens::read` takes (text, references, tags, attributes) and what it leaves to the
     /// tokenizer, on the fixtures, the fuzz corpora, pages of the shared corpus when present, and
     /// random soup of the cases: the tree is html5ever's own.
