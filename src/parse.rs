@@ -485,6 +485,12 @@ mod tests {
         for (page, stop) in [("<p>a</p><![CDATA[x]]><p>b", 8), ("<p>a</p><div \"=\"\"><p>b", 8), ("<p>a\0b</p>", 3), ("<p>a</p><plaintext>x", 8)] {
             assert_eq!(read_to(page), stop, "{page}");
         }
+        // In svg a <style> is markup, so the end found for its raw text is not used: searched for
+        // from every one of thousands, it would be read quadratically; the tokenizer reads the rest.
+        let styles = format!("<svg>{}</style></svg><p>after", "<style/>x".repeat(20_000));
+        let read = read_to(&styles);
+        assert!(read > 5 && read < styles.len() / 2, "read {read} of {}", styles.len());
+        same_tree(&styles, "svg styles");
     }
 
     /// What `tokens::read` takes (text, references, tags, attributes) and what it leaves to the

@@ -50,6 +50,10 @@ where
     let b = html.as_bytes();
     let mut i = 0;
     let mut text = String::new();
+    // Bytes searched for the end of raw text that the tree builder then read as markup (in svg, a
+    // `<title>` is an ordinary element): searched again from the next such tag, they would make
+    // a page of many a quadratic read. Past the page's length the tokenizer reads the rest.
+    let mut searched_in_vain = 0;
     while i < b.len() {
         // Text up to the next '<' that opens markup.
         let mut end = i;
@@ -104,6 +108,9 @@ where
                     // Checked before the tree builder sees the start tag: if it switches the
                     // tokenizer to a raw-text state, the reader reads the content as that state
                     // would, since html5ever's tokenizer cannot be put in it.
+                    if searched_in_vain > b.len() {
+                        return i;
+                    }
                     let Some((content_end, after_end)) = raw_content(html, &tag.name, after) else { return i };
                     let name = tag.name.clone();
                     match tokenizer.sink.process_token(Token::TagToken(tag), 1) {
@@ -120,6 +127,7 @@ where
                         // Foreign content, or a mode that ignores the tag: the content is markup.
                         result => {
                             continues(result, after_stop);
+                            searched_in_vain += after_end - after;
                             i = after;
                         }
                     }
