@@ -50,9 +50,9 @@ where
     let b = html.as_bytes();
     let mut i = 0;
     let mut text = String::new();
-    // Bytes searched for the end of raw text that the tree builder then read as markup (in svg, a
-    // `<title>` is an ordinary element): searched again from the next such tag, they would make
-    // a page of many a quadratic read. Past the page's length the tokenizer reads the rest.
+    // Bytes searched for the end of raw text that the tree builder then read as markup (in svg,
+    // `<style>` is an ordinary element): searched again from the next such tag, they would make a
+    // page of many a quadratic read. Past the page's length the tokenizer reads the rest.
     let mut searched_in_vain = 0;
     while i < b.len() {
         // Text up to the next '<' that opens markup.
