@@ -531,17 +531,9 @@ mod tests {
             "<template>", "</template>", "<table>", "<td>", "</table>", "<frameset>", "<frame>", "<pre>", "\n", "<li>", "<ul>",
             "<b>", "</b>", "<i>", "</i>", "<font color=red>", "<head>", "<body>", "</body>", "</html>", "<html lang=en>",
         ];
-        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = move |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut soup = crate::testing::Pieces::new(0x9e37_79b9);
         for _ in 0..20_000 {
-            let len = 1 + next(30);
-            let page: String = (0..len).map(|_| PIECES[next(PIECES.len())]).collect();
-            same_tree(&page, "soup");
+            same_tree(&soup.text(PIECES, 31), "soup");
         }
         for piece in PIECES {
             same_tree(piece, "piece");
@@ -550,8 +542,7 @@ mod tests {
         // The script data states: where a script ends, after escapes and double escapes.
         const SCRIPT: &[&str] = &["<!--", "-->", "--", "-", ">", "<", "<script>", "<script", "</script>", "</script", "<SCRIPT ", "</scriptx>", "<scripts>", "/", "x", " ", "<!-", "<!", "</", "<s"];
         for _ in 0..20_000 {
-            let len = 1 + next(12);
-            let content: String = (0..len).map(|_| SCRIPT[next(SCRIPT.len())]).collect();
+            let content = soup.text(SCRIPT, 13);
             same_tree(&format!("<p>a<script>{content}</script><p>b</p><script>c</script><p>d"), "script");
         }
     }
