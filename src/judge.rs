@@ -612,7 +612,6 @@ fn compound_of(short: &str, long: &str) -> bool {
     short == format!("{initials}{last}")
 }
 
-
 /// `short` (normalised) is, or opens with, the initials of `long`: "WSJ" / "Wall Street Journal",
 /// "DH News Service" / "Deccan Herald".
 fn acronym_of(short: &str, long: &str) -> bool {

@@ -154,6 +154,14 @@ pub fn parse_bounded(html: &str, max_work_per_byte: u64) -> Result<Html, ParseEr
     }
 }
 
+/// `text` with its character references decoded as the HTML tokenizer decodes them in text (the
+/// token reader's decoder); `None` for text with a carriage return or NUL, whose tokens it leaves
+/// to html5ever.
+pub(crate) fn decode_text(text: &str) -> Option<String> {
+    let mut buf = String::new();
+    tokens::decode_text(text, &mut buf).map(str::to_owned)
+}
+
 /// Room for the tree of `html`, reserved once: growing the arena copied every node made so far
 /// each time it doubled, into fresh memory. Four nodes per start tag covers the text nodes
 /// between tags on every page measured (1.3x to 8x the nodes over the scrapinghub pages). Too

@@ -16,7 +16,14 @@ pub fn decode_entities(text: &str) -> Cow<'_, str> {
     if !has_reference(text) {
         return Cow::Borrowed(text);
     }
-    // Markup in such strings is never meant as markup: escape it so only the references are read.
+    // Markup in such strings is never meant as markup: only the references are read, as the
+    // tokenizer reads them in text. A carriage return, a NUL or a leading U+FEFF (which the
+    // parser treats on its own) goes through a parse of the fragment instead.
+    if !text.starts_with('\u{feff}')
+        && let Some(decoded) = crate::parse::decode_text(text)
+    {
+        return Cow::Owned(decoded);
+    }
     let escaped = text.replace('<', "&lt;");
     let fragment = scraper::Html::parse_fragment(&escaped);
     Cow::Owned(fragment.root_element().text().collect())
@@ -599,6 +606,20 @@ mod tests {
         assert_eq!(decode_entities("Tom &amp;amp; Jerry"), "Tom &amp; Jerry");
         assert_eq!(decode_entities("Rates <b>&lt; 5%</b>"), "Rates <b>< 5%</b>");
         assert!(matches!(decode_entities("Salt & Pepper; a tale"), Cow::Borrowed(_)));
+        // The token reader's decoder reads a string as a parse of the fragment (what this function
+        // did alone before) does.
+        let by_fragment = |text: &str| -> String {
+            if !has_reference(text) {
+                return text.to_owned();
+            }
+            scraper::Html::parse_fragment(&text.replace('<', "&lt;")).root_element().text().collect()
+        };
+        for text in [
+            "&#8216;Q&#8217; &pound;5&nbsp;m", "AT&T &amp; co;", "&notit; &not; &notin;", "&copy2025 &#65 &#x41g &#; &#x;", "&#128; &#0; &#xD800; &#99999999999;",
+            "a<b &lt;c&gt; </p>", "&amp<", "&amp< &lt;", "&no< &zz;", "\u{feff}&amp;", "x\r\n&amp;y", "a\0&amp;", "&AMP; &Eacute; &eacute",
+        ] {
+            assert_eq!(decode_entities(text), by_fragment(text), "{text:?}");
+        }
     }
 
     #[test]

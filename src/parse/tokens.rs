@@ -437,7 +437,7 @@ fn raw_content(html: &str, name: &str, from: usize) -> Option<(usize, usize)> {
 
 /// Text as the tokenizer's data and RCDATA states emit it: character references decoded. `None`
 /// for text with a carriage return or NUL, which the reader leaves to the tokenizer.
-fn decode_text<'t>(raw: &'t str, buf: &'t mut String) -> Option<&'t str> {
+pub(super) fn decode_text<'t>(raw: &'t str, buf: &'t mut String) -> Option<&'t str> {
     decode(raw, buf, false)
 }
 
