@@ -200,7 +200,10 @@ impl<'b> Walk<'b> {
                                 continue;
                             }
                             let element = ElementRef::wrap(node).expect("element node");
-                            if e.name() == "h1" && title.is_some_and(|t| normalize_for_compare(&crate::extract::text::element_text(element)) == t) {
+                            // The headline, which the embed renders itself: an h1 anywhere, a
+                            // lower heading before any text (the h1 is the site's logo).
+                            let headline_slot = e.name() == "h1" || (matches!(e.name(), "h2" | "h3") && self.text_blocks.is_empty() && self.text.trim().is_empty());
+                            if headline_slot && title.is_some_and(|t| normalize_for_compare(&crate::extract::text::element_text(element)) == t) {
                                 skip = Some(node.id());
                                 continue;
                             }

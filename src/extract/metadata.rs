@@ -9,7 +9,7 @@ use scraper::{ElementRef, Html, Selector};
 use url::Url;
 
 use super::jsonld::{self, JsonLd};
-use super::text::{MONTH_OPENINGS, ShortTexts, alnum_key, collapse, contains_ignore_ascii_case, decode_entities, element_text, element_text_within, key_hash, may_contain_any, only_agencies};
+use super::text::{MONTH_OPENINGS, ShortTexts, alnum_key, collapse, contains_ignore_ascii_case, decode_entities, element_text, element_text_within, element_words, key_hash, may_contain_any, only_agencies};
 use super::{Author, Metadata, Options, Provenance};
 use crate::parse::{Page, has_any_attr, select_named, select_where};
 use crate::pattern::Pattern;
@@ -30,7 +30,7 @@ static TIME: LazyLock<Selector> = LazyLock::new(|| sel("time[datetime], [itempro
 static REL_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("a[rel~=author]"));
 static BYLINE_ELEMENTS: LazyLock<Selector> = LazyLock::new(|| {
     sel(
-        "[itemprop=author], [class*=byline], [id*=byline], [class*=Byline], [class~=author], [class*=author-name], \
+        "[itemprop=author], [class*=byline], [id*=byline], [class*=Byline], [class~=author], [class$=-author], [class*='-author '], [class*=-author__], [class*=author-name], \
          [class*=authors], [class*=post-author], [class*=article-author], [class*=c-byline], [data-testid*=byline], address.author, \
          [class*=__author], [class*=author_name], [class*=authorName], [class*=AuthorName], [class*=autor], [class*=auteur]",
     )
@@ -377,7 +377,9 @@ fn title(html: &Html, profile: &Profile, metas: &Metas, ld: &JsonLd, site: SiteN
         return match document_title {
             Some(title) => {
                 let tails = TitleTails::new(html, metas, ld, site, &[]);
-                let title = title_from_document_title(&title, &h1s);
+                // The site's name known, what is left is the headline; else Readability's cut.
+                let site_stripped = tails.strip(&title);
+                let title = if site_stripped.len() < title.len() { site_stripped } else { title_from_document_title(&title, &h1s) };
                 Some(if h1s.iter().any(|h| title_key(h) == title_key(&title)) { title } else { tails.strip(&title) })
             }
             None => h1s.into_iter().next(),
@@ -430,7 +432,7 @@ fn title(html: &Html, profile: &Profile, metas: &Metas, ld: &JsonLd, site: SiteN
 /// Where a title may end with the site's or a section's name ("Headline - Politics - Valley Post",
 /// "标题_教育频道_山谷网"), and what shows that such an end is not the headline's own.
 /// " @ " is how blog platforms join a post's title and the blog's name ("Post @ Blog :: Platform").
-const TAIL_SEPARATORS: &[&str] = &[" | ", "|", " - ", " – ", " — ", "—", " :: ", "::", " » ", "»", " · ", " • ", " / ", " @ ", "_", "｜"];
+const TAIL_SEPARATORS: &[&str] = &[" | ", "|", " - ", " – ", " — ", "—", " :: ", "::", " » ", "»", " « ", "«", " · ", " • ", " / ", " @ ", "_", "｜", "："];
 
 /// Evidence that the end of a title, after a separator, names the site or one of its sections
 /// rather than being part of the headline ("Left - Right Politics" must stay whole). A tail goes
@@ -483,6 +485,8 @@ impl<'a> TitleTails<'a> {
             return title.to_owned();
         }
         let mut site_after_underscore = false;
+        // The separator before the site's name, when one went.
+        let mut site_separator: Option<&str> = None;
         'strip: loop {
             let mut splits: Vec<(usize, usize, bool)> = TAIL_SEPARATORS
                 .iter()
@@ -496,12 +500,16 @@ impl<'a> TitleTails<'a> {
                     break;
                 }
                 if long_heading(head) && self.names_site(head, tail) {
+                    site_separator = site_separator.or(Some(&title[i..j]));
                     title = head;
                     site_after_underscore |= underscore;
                     continue 'strip;
                 }
             }
             break;
+        }
+        if let Some(separator) = site_separator.filter(|s| s.trim() != "_") {
+            title = without_section(title, separator);
         }
         if site_after_underscore {
             for _ in 0..2 {
@@ -651,6 +659,22 @@ fn site_name_from_title(html: &Html, headline: Option<&str>) -> Option<String> {
 /// are how Chinese portals join them ("标题_科技_腾讯网").
 const SUFFIX_SEPARATORS: &[&str] = &[" | ", " – ", " — ", " - ", " :: ", " · ", " • ", " « ", " » ", " / ", "_", "｜", " ｜ "];
 
+/// "Headline | Local News", once "| Valley Post" went: before the site's name, with the same
+/// separator, a section's short name that the page gives nowhere else (up to three capitalised
+/// words) goes too.
+fn without_section<'t>(title: &'t str, separator: &str) -> &'t str {
+    match title.rsplit_once(separator) {
+        Some((head, section))
+            if long_heading(head)
+                && (1..=3).contains(&section.split_whitespace().count())
+                && section.split_whitespace().all(|w| w.starts_with(char::is_uppercase) && !w.contains(char::is_numeric)) =>
+        {
+            head.trim_end()
+        }
+        _ => title,
+    }
+}
+
 /// "Headline | Site Name" → "Headline", when the tail names the site or the head is the h1.
 fn strip_site_suffix(title: &str, site: SiteNames<'_>, h1: Option<&str>) -> String {
     let norm = title_key;
@@ -667,7 +691,7 @@ fn strip_site_suffix(title: &str, site: SiteNames<'_>, h1: Option<&str>) -> Stri
             // A logo's heading ("Valley Post | Rain Returns") is not the headline.
             let head_is_h1 = h1.is_some_and(|h| norm(h) == norm(head)) && tail.chars().count() < head.chars().count();
             if (site.named_by(tail) || head_is_h1) && head.split_whitespace().count() >= 2 {
-                return head.trim().to_owned();
+                return if head_is_h1 { head.trim() } else { without_section(head.trim(), separator) }.to_owned();
             }
         }
         if let Some((head, tail)) = title.split_once(separator) {
@@ -712,11 +736,11 @@ fn heading_then_tail(title: &str, heading: &str) -> Option<String> {
 /// an alternation, not a class with a non-ASCII member, so that the pattern compiles for ASCII
 /// text without a Unicode parse (see `pattern`).
 static BY_PREFIX: Pattern = Pattern::new(
-    r"(?i)^\s*(?:(?:(?:written|words|story|reporting|posted|text|texto|texte)\s+by|by|par|por|von|di|door|av|af|przez|oleh)\s*(?:[:\-]|–)?\s+|(?:authors?|autor|autora|autores|autorin|autorius|avtor|auteure?|autore|yazar|penulis|tekst|teksti|texto|text|texte|szerző|piše|автор|автори|текст|作者|撰文|记者|記者)\s*(?::|：)\s*|(?:بقلم|מאת)\s+)",
+    r"(?i)^\s*(?:(?:(?:written|words|story|reporting|posted|text|texto|texte)\s+by|by|par|por|von|di|door|av|af|przez|oleh|bởi|από)\s*(?:[:\-]|–)?\s+|(?:authors?|autor|autora|autores|autorin|autorius|avtor|auteure?|autore|yazar|penulis|tekst|teksti|texto|text|texte|szerző|piše|автор|автори|текст|作者|撰文|记者|記者)\s*(?::|：)\s*|(?:بقلم|מאת)\s+)",
 );
 /// The literal prerequisites of [`BY_PREFIX`], for [`may_contain_any`].
 const BY_WORDS: &[&str] = &[
-    "by", "par", "por", "von", "di", "door", "av", "af", "przez", "oleh", "aut", "yazar", "penulis", "tekst", "text", "szerz", "Szerz", "piše", "Piše",
+    "by", "par", "por", "von", "di", "door", "av", "af", "przez", "oleh", "bởi", "από", "Από", "ΑΠΟ", "aut", "yazar", "penulis", "tekst", "text", "szerz", "Szerz", "piše", "Piše",
     "автор", "Автор", "АВТОР", "текст", "Текст", "ТЕКСТ", "作者", "撰文", "记者", "記者", "بقلم", "מאת",
 ];
 /// What ends the names of a byline: separators, publication notes and dates ([`BYLINE_COUNTERS`]
@@ -754,7 +778,7 @@ const JOIN_WORDS: &[&str] = &["and", "und", "et", "y", "with", "avec", "mit", " 
 /// "Ann Roe (with Bo Li and Cy Ng)": co-authors credited in parentheses.
 static WITH_PARENS: Pattern = Pattern::new(r"(?i)\s*\((?:with|avec|mit|con|com|met|med|z)\s+([^()]+)\)");
 static ROLE: Pattern = Pattern::new(
-    r"(?i)\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|journalist|photographer|producer|intern|fellow|special to|redakteur(?:in)?|korrespondent(?:in)?|corresponsal|correspondante?|r.dact(?:eur|rice)|redattore|redactora?|periodista|jornalista|giornalista|journaliste)\b",
+    r"(?i)\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|journalist|photographer|producer|intern|fellow|special to|redakteur(?:in)?|korrespondent(?:in)?|corresponsal|correspondante?|r.dact(?:eur|rice)|redattore|redactora?|periodista|jornalista|giornalista|journaliste)s?\b",
 );
 /// A role that opens a part and says of what or where: "Professor of History", "Senior Lecturer in
 /// Law", "Director at the Urban Institute" (a capitalised word after the role would be a name:
@@ -764,7 +788,7 @@ static ROLE_FIRST: Pattern = Pattern::new(
 );
 /// A role that ends a part ("AP National Political Writer", "Senior Reporter").
 static ROLE_LAST: Pattern = Pattern::new(
-    r"(?i)\b(?:writer|reporter|correspondent|editor|contributor|columnist|journalist|photographer|producer|intern|redakteur(?:in)?|korrespondent(?:in)?|corresponsal|correspondante?|r.dact(?:eur|rice)|redattore|redactora?|periodista|jornalista|giornalista|journaliste)\.?$",
+    r"(?i)\b(?:writer|reporter|correspondent|editor|contributor|columnist|journalist|photographer|producer|intern|redakteur(?:in)?|korrespondent(?:in)?|corresponsal|correspondante?|r.dact(?:eur|rice)|redattore|redactora?|periodista|jornalista|giornalista|journaliste)s?\.?$",
 );
 
 /// "Ann Roe (with Bo Li and Cy Ng)" → "Ann Roe, Bo Li and Cy Ng".
@@ -834,9 +858,21 @@ fn without_tail(text: &str) -> Cow<'_, str> {
 /// Split a byline text ("By A, B and C | May 3") into names.
 pub(crate) fn parse_byline(text: &str) -> Vec<String> {
     let text = collapse(text);
+    // "홍길동 기자 hong@example.co.kr", "Ann Roe ann@example.com": the address is not a name.
+    let text = if text.contains('@') || may_contain_any(&text, &["://", "www."]) { without_contact_words(&text) } else { text };
+    let text = if text.is_ascii() { text } else { without_cjk_credits(&text) };
     // Each pattern only where its literal prerequisites are (building one costs more than reading
     // a small page).
     let text = if may_contain_any(&text, BY_WORDS) { BY_PREFIX.replace(&text, "") } else { Cow::Borrowed(text.as_str()) };
+    // "Ahmet Yılmaz tarafından": Turkish puts its "by" after the name.
+    let text = match text.trim_end().strip_suffix("tarafından").or_else(|| text.trim_end().strip_suffix("tarafindan")) {
+        Some(name) if name.ends_with(' ') => Cow::Owned(name.trim_end().to_owned()),
+        _ => text,
+    };
+    let text = match without_label(&text) {
+        Some(rest) => Cow::Owned(rest.to_owned()),
+        None => text,
+    };
     let text = if text.contains('(') { co_authors_unwrapped(text) } else { text };
     let may_have_tail = text.contains(['|', '•', '·'])
         || text.contains(char::is_numeric)
@@ -845,6 +881,7 @@ pub(crate) fn parse_byline(text: &str) -> Vec<String> {
         || (may_contain_any(&text, &["on"]) && may_contain_any(&text, &MONTH_OPENINGS));
     let text = if may_have_tail { without_tail(&text) } else { Cow::Borrowed(&*text) };
     let text = if may_contain_any(&text, COUNTER_WORDS) { BYLINE_COUNTERS.replace(&text, "") } else { text };
+    let text = if text.contains(|c: char| c.is_ascii_digit()) { Cow::Owned(without_numbers(&text).to_owned()) } else { text };
     let text = if text.contains('(') { without_parentheticals(text) } else { text };
     let mut names: Vec<String> = Vec::new();
     let splits = text.contains([',', '&', ';']) || may_contain_any(&text, JOIN_WORDS) || [" - ", " – ", " — ", " / "].iter().any(|dash| text.contains(dash));
@@ -854,6 +891,11 @@ pub(crate) fn parse_byline(text: &str) -> Vec<String> {
         let part = part.trim().trim_matches(|c: char| c == ',' || c == ';' || c == ':');
         if part.is_empty() {
             continue;
+        }
+        // "Reporting by Ann Roe; Editing by Bo Li", "Ann Roe; Additional reporting by Cy Ng":
+        // the credits after the writer's are for other work.
+        if !names.is_empty() && credits_other_work(part) {
+            break;
         }
         if let Some(previous) = names.last_mut() {
             // "Martin Luther King, Jr.": the suffix is part of the name before it.
@@ -887,18 +929,158 @@ pub(crate) fn parse_byline(text: &str) -> Vec<String> {
         }
         // "Jane Roe, Staff Writer", "Jane Roe, Professor of History": a role after a comma
         // belongs to the previous name.
+        // After "and", a name is left once the role goes ("Ann Roe and Bo Li Staff Writers").
         let role = ROLE.is_match(part)
             && (ROLE_LAST.is_match(part) || part.split_whitespace().all(|w| ROLE.is_match(w) || w.chars().next().is_some_and(char::is_lowercase) || w.len() <= 3));
-        if !names.is_empty() && (role || ROLE_FIRST.is_match(part)) {
+        let joined = separator.contains(|c: char| c.is_alphabetic() || c == '&');
+        let named = if joined { without_role_glued(part) } else { part };
+        if !names.is_empty() && ((role && named.len() == part.len()) || ROLE_FIRST.is_match(part)) {
             continue;
         }
-        names.push(without_affiliation_glued(without_filing_place(part)).to_owned());
+        let name = without_affiliation_glued(without_filing_place(named));
+        let name = if name.is_ascii() { name } else { without_cjk_title(name) };
+        names.push(without_role_glued(name).to_owned());
     }
     for name in &mut names {
         *name = clean_name(name);
     }
     names.retain(|n| looks_like_name(n));
     names
+}
+
+/// [`without_contact`] for a byline's text: its addresses go ("홍길동 기자 hong@example.co.kr",
+/// "Ann Roe, ann@example.com"), and the word that announced them ("Email:").
+fn without_contact_words(text: &str) -> String {
+    let kept = without_contact(text);
+    let kept = kept.trim_end();
+    let announced = ["e-mail", "email", "mail", "contact"]
+        .iter()
+        .find_map(|w| kept.len().checked_sub(w.len()).filter(|&at| kept.is_char_boundary(at) && kept[at..].eq_ignore_ascii_case(w) && (at == 0 || !kept[..at].ends_with(char::is_alphanumeric))));
+    let kept = announced.map_or(kept, |at| &kept[..at]);
+    kept.trim_end_matches(|c: char| matches!(c, '-' | '–' | '—' | '|' | ',' | ';' | ':' | '/') || c.is_whitespace()).to_owned()
+}
+
+/// The reporter's title that Chinese papers set before the names ("记者 张三", "本报记者 张三",
+/// "新华社记者 张三"; "文/张三", "text by"), and Korean's "홍길동·김철수 기자" (a middle dot between
+/// two names, where elsewhere it separates a date). [`without_cjk_title`] takes the title after a
+/// name.
+fn without_cjk_credits(text: &str) -> String {
+    const BEFORE: &[&str] = &["记者", "記者", "特派员", "特派員", "通讯员", "通訊員", "撰稿", "撰文", "图文", "圖文", "文字", "文"];
+    let mut text = text.to_owned();
+    // "홍길동·김철수": the dot between two Korean names joins them (in Chinese it is inside a
+    // foreign name: "唐纳德·特朗普").
+    if text.contains('·') {
+        let chars: Vec<char> = text.chars().collect();
+        text = chars
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| {
+                let joins = c == '·' && i > 0 && chars.get(i + 1).is_some_and(|n| is_hangul(*n)) && is_hangul(chars[i - 1]);
+                if joins { ", ".to_owned() } else { c.to_string() }
+            })
+            .collect();
+    }
+    // "文/张三", "记者：张三", "本报记者 张三": a title of up to eight characters before the names,
+    // followed by a slash, a colon or a space.
+    let head_end = text.find(|c: char| c.is_whitespace() || matches!(c, '/' | '／' | '|' | '｜' | ':' | '：')).filter(|&at| at > 0);
+    if let Some(at) = head_end {
+        let head = &text[..at];
+        let rest = text[at..].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '/' | '／' | '|' | '｜' | ':' | '：'));
+        let slash = text[at..].trim_start().starts_with(['/', '／', '|', '｜', ':', '：']);
+        // A lone 文 ("text") only before a slash: a name can end with it ("李文").
+        let title = BEFORE.iter().any(|t| if *t == "文" { head == "文" && slash } else { head.ends_with(t) })
+            && head.chars().count() <= 8
+            && head.chars().all(is_cjk);
+        if title && rest.starts_with(is_cjk) {
+            text = rest.to_owned();
+        }
+    }
+    text
+}
+
+/// "홍길동 기자", "홍길동기자", "山田太郎 記者": a name without the reporter's title that Korean and
+/// Japanese papers set after it. Not "기자" alone.
+fn without_cjk_title(name: &str) -> &str {
+    const AFTER: &[&str] = &["선임기자", "객원기자", "수습기자", "인턴기자", "전문기자", "기자", "특파원", "논설위원", "편집위원", "記者", "特派員", "編集委員", "记者", "特派员"];
+    let name = name.trim_end_matches([' ', '=']);
+    AFTER.iter().find_map(|t| name.strip_suffix(t)).map(str::trim_end).filter(|n| n.ends_with(is_cjk)).unwrap_or(name)
+}
+
+fn is_hangul(c: char) -> bool {
+    matches!(c, '\u{ac00}'..='\u{d7af}')
+}
+
+/// "Yazar: Ahmet Yılmaz", "كتب: محمد علي", "Napsal: Jan Novák": a byline that opens with one word
+/// and a colon opens with a label, in whatever language; the names follow it. `None` when there
+/// is no such label, or nothing after it.
+fn without_label(text: &str) -> Option<&str> {
+    let colon = text.find([':', '：'])?;
+    let label = text[..colon].trim();
+    let rest = text[colon..].trim_start_matches([':', '：']).trim_start();
+    let one_word = !label.is_empty() && label.chars().count() <= 20 && label.chars().all(|c| c.is_alphabetic() || c == '-');
+    (one_word && rest.starts_with(|c: char| c.is_alphabetic())).then_some(rest)
+}
+
+/// Words that announce a date in Korean and Chinese bylines ("입력 2025.01.14 09:30", "发布时间：").
+const DATE_LABELS: &[&str] = &["기사입력", "입력", "수정", "승인", "등록", "发布时间", "發布時間", "更新时间", "更新時間", "时间", "時間", "日期"];
+
+/// The byline up to the first word that opens with a digit: names hold none, so from there on it
+/// is a date, a time or a counter ("Jane Doe 03.03.2024, 12:00 Uhr", "홍길동 기자 2024.03.05",
+/// "Ann Roe 2 hrs ago"). The whole text when nothing with a letter comes before such a word.
+fn without_numbers(text: &str) -> &str {
+    let mut previous = ' ';
+    for (at, c) in text.char_indices() {
+        if c.is_ascii_digit() && (previous.is_whitespace() || matches!(previous, '(' | '[' | ',' | '|' | '·' | '•')) {
+            let word_start = if previous.is_whitespace() { at } else { at - previous.len_utf8() };
+            let separators = |c: char| matches!(c, ',' | '|' | '-' | '–' | '—' | '·' | '•' | '/' | ':' | '：') || c.is_whitespace();
+            let head = text[..word_start].trim_end_matches(separators);
+            // "입력 2025.01.14": the label of the date goes with it.
+            let head = DATE_LABELS.iter().find_map(|l| head.strip_suffix(l)).map_or(head, |h| h.trim_end_matches(separators));
+            if head.contains(char::is_alphabetic) {
+                return head;
+            }
+            return text;
+        }
+        previous = c;
+    }
+    text
+}
+
+/// "Editing by Bo Li", "Additional reporting by Cy Ng", "Photos by Di Wu": a credit for other work
+/// than the writing, which follows the writer's in Reuters-style and magazine bylines.
+fn credits_other_work(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().take(4).collect();
+    let Some(by) = words.iter().position(|w| w.eq_ignore_ascii_case("by")) else { return false };
+    (1..=2).contains(&by) && words[0].starts_with(char::is_uppercase) && words.len() > by + 1
+}
+
+/// Words that qualify a role ("Senior Reporter", "Staff Writer", "Contributing Editor").
+const ROLE_MODIFIERS: &[&str] = &[
+    "Senior", "Staff", "Contributing", "Chief", "Associate", "Deputy", "Managing", "Executive", "Guest", "Freelance", "Assistant", "Political",
+    "National", "Foreign", "Investigative", "Sports", "Science", "Health", "Business", "Opinion", "Features", "Digital", "Special",
+];
+
+/// "Jane Doe Staff Writer", "Jane Doe Contributor": a role the layout set after the name with no
+/// separator (the name and the role are elements of their own, set apart by style). What is left
+/// must be a capitalised name of two words or more.
+fn without_role_glued(part: &str) -> &str {
+    if !ROLE_LAST.is_match(part) {
+        return part;
+    }
+    let words: Vec<(usize, &str)> = part.split_whitespace().map(|w| (w.as_ptr() as usize - part.as_ptr() as usize, w)).collect();
+    let mut keep = words.len();
+    while keep > 0 && {
+        let w = words[keep - 1].1;
+        ROLE.is_match(w) || ROLE_MODIFIERS.iter().any(|m| m.eq_ignore_ascii_case(w))
+    } {
+        keep -= 1;
+    }
+    if keep < 2 || keep == words.len() {
+        return part;
+    }
+    let (start, last) = words[keep - 1];
+    let name = &part[..start + last.len()];
+    if capitalised_name(name) { name } else { part }
 }
 
 /// The byline split at [`NAME_SPLIT`]: each piece with the separator before it ("" for the first).
@@ -1069,7 +1251,7 @@ fn authors<'h>(
         .and_then(|s| Selector::parse(s).ok())
         .and_then(|s| html.select(&s).find(|e| !element_text(*e).is_empty()))
         .or_else(|| generic_byline_element(html, body_root));
-    let byline_text = byline_element.map(element_text).filter(|t| !t.is_empty());
+    let byline_text = byline_element.map(element_words).filter(|t| !t.is_empty());
 
     // Links in the byline are the most precise: names with their author pages. The text can
     // credit more people than it links ("Ann Roe (with Bo Li and Cy Ng)"): then the text's names,
@@ -1119,15 +1301,32 @@ fn authors<'h>(
         })
         .unwrap_or_default();
     let from_meta: Vec<Author> = if dc_creators.is_empty() {
-        metas
-            .first(&["dc:creator", "dcterm:creator", "dcterms:creator", "author", "parsely-author", "sailthru:author", "byl", "article:author"])
-            .map(|v| if may_have_contact(&v) { without_contact(&v) } else { v })
-            .filter(|v| !v.is_empty() && !v.contains("://"))
-            .map(|v| {
-                let names = uninverted_name(&v).map_or_else(|| parse_byline(&v), |name| vec![name]);
-                names.into_iter().map(|name| Author { name, url: None, is_organization: false }).collect()
-            })
-            .unwrap_or_default()
+        // One tag a person where a page credits several ("parsely-author" twice), and the author
+        // that Yoast gives as a label and its value ("twitter:label1" "Written by").
+        const AUTHOR_KEYS: &[&str] = &["dc:creator", "dcterm:creator", "dcterms:creator", "author", "parsely-author", "sailthru:author", "byl", "article:author", "og:article:author"];
+        // Only the first "author": microdata repeats `<meta itemprop=author>` in every teaser.
+        const ONE_PER_PAGE: &[&str] = &["author", "byl"];
+        let values = AUTHOR_KEYS
+            .iter()
+            .map(|k| (k, metas.all(k)))
+            .find(|(_, v)| !v.is_empty())
+            .map(|(k, v)| if ONE_PER_PAGE.contains(k) { v[..1].to_vec() } else { v.to_vec() })
+            .or_else(|| labelled_author(metas))
+            .unwrap_or_default();
+        let mut names: Vec<String> = Vec::new();
+        for v in &values {
+            let v = if may_have_contact(v) { without_contact(v) } else { v.clone() };
+            if v.is_empty() || v.contains("://") {
+                continue;
+            }
+            let parsed = uninverted_name(&v).or_else(|| uninverted_pair(&v)).map_or_else(|| parse_byline(&v), |name| vec![name]);
+            for name in parsed {
+                if !names.iter().any(|n| alnum_key(n) == alnum_key(&name)) {
+                    names.push(name);
+                }
+            }
+        }
+        names.into_iter().map(|name| Author { name, url: None, is_organization: false }).collect()
     } else {
         dc_creators
     };
@@ -1377,6 +1576,25 @@ fn uninverted_name(value: &str) -> Option<String> {
     }
 }
 
+/// "Doe, Jane" in an author tag, which holds one person: a surname and a given name, one
+/// capitalised word each, in catalogue order.
+fn uninverted_pair(value: &str) -> Option<String> {
+    let (surname, given) = value.split_once(',')?;
+    let (surname, given) = (surname.trim(), given.trim());
+    let one_word = |w: &str| is_one_cased_word(w) && w.chars().count() >= 2;
+    (one_word(surname) && one_word(given) && !is_affiliation(surname) && !is_affiliation(given)).then(|| format!("{given} {surname}"))
+}
+
+/// The author that Yoast and other SEO plugins give as a Twitter card's label and value
+/// ("twitter:label1" "Written by", "twitter:data1" "Ann Roe").
+fn labelled_author(metas: &Metas) -> Option<Vec<String>> {
+    (1..=4).find_map(|n| {
+        let label = metas.all(&format!("twitter:label{n}")).first()?;
+        let is_author = ["written by", "author", "by", "autor", "auteur", "geschrieben von", "escrito por", "verfasst von"].iter().any(|l| label.trim().eq_ignore_ascii_case(l));
+        is_author.then(|| metas.all(&format!("twitter:data{n}")).to_vec()).filter(|v| !v.is_empty())
+    })
+}
+
 /// "Elliot Brownstein Florida Today": the publisher's name that the layout put right after the
 /// person's (two elements, no separator) is not part of the name.
 fn without_publisher(name: &str, publisher: &str) -> Option<String> {
@@ -1434,7 +1652,7 @@ static BYLINE_WORDS: LazyLock<[memchr::memmem::Finder<'static>; 4]> =
 
 /// How a byline in a plain paragraph or span opens, in the languages bylines come in.
 const BY_OPENINGS: &[&str] = &[
-    "by ", "par ", "por ", "von ", "door ", "av ", "af ", "przez ", "oleh ", "di ", "author", "autor", "auteur", "text", "tekst", "avtor", "szerző", "Szerző",
+    "by ", "par ", "por ", "von ", "door ", "av ", "af ", "przez ", "oleh ", "di ", "bởi ", "από ", "Από ", "author", "autor", "auteur", "text", "tekst", "avtor", "szerző", "Szerző",
     "piše", "Piše", "автор", "Автор", "АВТОР", "текст", "Текст", "ТЕКСТ", "作者", "撰文", "记者", "記者", "بقلم", "מאת",
 ];
 
@@ -1678,6 +1896,90 @@ mod tests {
     }
 
     #[test]
+    fn titles_addresses_dates_and_labels_leave_the_names() {
+        let cases: &[(&str, &[&str])] = &[
+            // The reporter's title, before the names in Chinese papers, after them in Korean and
+            // Japanese ones; Korean's middle dot between two names.
+            ("记者 张三 李四", &["张三 李四"]),
+            ("本报记者 陈思远", &["陈思远"]),
+            ("文/张三", &["张三"]),
+            ("李文 王五", &["李文 王五"]),
+            ("홍길동 기자", &["홍길동"]),
+            ("홍길동기자", &["홍길동"]),
+            ("김하늘·박준서 기자", &["김하늘", "박준서"]),
+            ("山田太郎 記者", &["山田太郎"]),
+            ("기자", &["기자"]),
+            ("唐纳德·特朗普", &["唐纳德"]),
+            // Addresses and the word that announces them.
+            ("홍길동 기자 hong@example.co.kr", &["홍길동"]),
+            ("Ann Roe, ann.roe@example.com", &["Ann Roe"]),
+            ("Ann Roe Email: ann@example.com", &["Ann Roe"]),
+            // Dates and times in numbers, and the label before them.
+            ("Jana Fiedler 03.03.2024, 12:00 Uhr", &["Jana Fiedler"]),
+            ("김하늘 기자 입력 2025.01.14 09:30", &["김하늘"]),
+            ("Ann Roe 2 hrs ago", &["Ann Roe"]),
+            ("By Ann Roe March 3, 2024", &["Ann Roe"]),
+            ("Ann Roe (1931)", &["Ann Roe"]),
+            // A label of one word and a colon, in any language; "by" after the name in Turkish;
+            // by-words in Vietnamese and Greek.
+            ("Yazar: Ahmet Yılmaz", &["Ahmet Yılmaz"]),
+            ("كتب: محمد علي", &["محمد علي"]),
+            ("Napsal : Jan Novák", &["Jan Novák"]),
+            ("Ahmet Yılmaz tarafından", &["Ahmet Yılmaz"]),
+            ("Bởi Nguyễn Văn An", &["Nguyễn Văn An"]),
+            ("Από Γιώργος Παπαδόπουλος", &["Γιώργος Παπαδόπουλος"]),
+            // Credits for other work than the writing.
+            ("Reporting by Ann Roe; Editing by Bo Li", &["Ann Roe"]),
+            ("Ann Roe; Additional reporting by Cy Ng", &["Ann Roe"]),
+            // A role set after the name without a separator.
+            ("Jane Doe Contributor", &["Jane Doe"]),
+            ("Jane Doe Senior Staff Writer", &["Jane Doe"]),
+            ("By Jane Doe and Bo Li Staff Writers", &["Jane Doe", "Bo Li"]),
+            ("By TOM KRISHER, AP Auto Writer", &["TOM KRISHER"]),
+            ("AP National Political Writer", &["AP National Political Writer"]),
+            ("Jane Editor", &["Jane Editor"]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(parse_byline(text), *expected, "{text}");
+        }
+        assert!(is_by_line("Από Γιώργος Παπαδόπουλος"));
+        assert!(!is_by_line("Από την Τρίτη θα κλείσει ο δρόμος."));
+    }
+
+    /// The byline the whole extraction gives a page with `head` and a story, and no byline of
+    /// its own in the body.
+    fn page_byline(head: &str) -> Option<String> {
+        let story = "<p>The council voted on Tuesday to widen the harbour road, ending a decade of argument over who should pay for it and when the work could start.</p>".repeat(4);
+        let html = format!("<!doctype html><html><head><title>Council widens the harbour road at last</title>{head}</head><body><article><h1>Council widens the harbour road at last</h1>{story}</article></body></html>");
+        let loaded = crate::load::Loaded { html, url: None, encoding: "UTF-8" };
+        let page = crate::parse::parse(&loaded, &crate::prescan::Limits::default()).expect("parses");
+        let profile = Profile::builtin("generic").expect("generic profile");
+        let article = crate::extract::extract(&page, &profile, &crate::extract::Options::default()).expect("an article");
+        display_byline(&article.meta.authors)
+    }
+
+    #[test]
+    fn authors_from_every_tag_that_credits_one() {
+        let cases = [
+            // One tag a person.
+            (r#"<meta name="parsely-author" content="Ann Roe"><meta name="parsely-author" content="Bo Li">"#, Some("Ann Roe and Bo Li")),
+            (r#"<meta property="article:author" content="Ann Roe"><meta property="article:author" content="https://social.example/annroe">"#, Some("Ann Roe")),
+            // Teasers' microdata repeat the author tag: only the first counts.
+            (r#"<meta name="author" content="Ann Roe"><meta name="author" content="Bo Li">"#, Some("Ann Roe")),
+            // A surname and a given name in catalogue order.
+            (r#"<meta name="author" content="Roe, Ann">"#, Some("Ann Roe")),
+            (r#"<meta name="author" content="Ann Roe, Bo Li">"#, Some("Ann Roe and Bo Li")),
+            // Yoast's Twitter card: a label and its value.
+            (r#"<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Ann Roe">"#, Some("Ann Roe")),
+            (r#"<meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="3 minutes">"#, None),
+            (r#"<meta property="og:article:author" content="Ann Roe">"#, Some("Ann Roe")),
+        ];
+        for (head, expected) in cases {
+            assert_eq!(page_byline(head).as_deref(), expected, "{head}");
+        }
+    }
+
+    #[test]
     fn an_outlet_after_a_name_is_an_affiliation() {
         for outlet in ["Chicago Tribune", "The Kyiv Independent", "The Valley Post", "Associated Press", "CNN", "cleveland.com", "Agencias", "wire services"] {
             assert!(is_affiliation(outlet), "{outlet}");
@@ -1894,6 +2196,23 @@ mod tests {
         // The masthead: a link to the home page, by its text or its logo.
         for body in [r#"<a href="/">Valley Post</a>"#, r#"<a href="https://www.valleypost.example"><img src="l.png" alt="Valley Post"></a>"#] {
             assert_eq!(page_title(&og("Rain returns to the valley | Valley Post"), body, None).as_deref(), Some("Rain returns to the valley"), "{body}");
+        }
+        // Before the site's name, with the same separator, a section the page names nowhere else:
+        // a short capitalised name. In `<title>` alone too, and after WordPress's "«" and
+        // Japanese's full-width colon.
+        let site = r#"<meta property="og:site_name" content="Valley Post">"#;
+        for title in ["Rain returns to the valley | Local News | Valley Post", "Rain returns to the valley - Local News - Valley Post", "Rain returns to the valley « Valley Post"] {
+            assert_eq!(page_title(&format!("<title>{title}</title>{site}"), "", None).as_deref(), Some("Rain returns to the valley"), "{title}");
+            assert_eq!(page_title(&format!("{}{site}", og(title)), "", None).as_deref(), Some("Rain returns to the valley"), "{title}");
+        }
+        let head = r#"<title>谷に久しぶりの雨が戻ってきた日の記録：山谷新聞デジタル</title><meta property="og:site_name" content="山谷新聞デジタル">"#;
+        assert_eq!(page_title(head, "", None).as_deref(), Some("谷に久しぶりの雨が戻ってきた日の記録"));
+        // Not a section: words in lower case, or a separator other than the site's.
+        for (title, kept) in [
+            ("Rain returns to the valley - live updates - Valley Post", "Rain returns to the valley - live updates"),
+            ("Rain returns to the valley: Local News | Valley Post", "Rain returns to the valley: Local News"),
+        ] {
+            assert_eq!(page_title(&format!("{}{site}", og(title)), "", None).as_deref(), Some(kept), "{title}");
         }
     }
 

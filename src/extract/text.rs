@@ -199,7 +199,7 @@ pub fn element_text_within(element: ElementRef<'_>, limit: usize) -> Option<Stri
 /// compared ignoring ASCII case): `None` as soon as the opening matches none of them.
 pub fn element_text_opening_any(element: ElementRef<'_>, limit: usize, prefixes: &[&str]) -> Option<String> {
     let settled = prefixes.iter().map(|p| p.len()).max().unwrap_or(0);
-    text_checked(element, limit, settled, |out| may_open_with_any(out, prefixes))
+    text_checked(element, limit, settled, |out| may_open_with_any(out, prefixes), false)
 }
 
 /// Whether a text opens with one of `prefixes` (ASCII, lower-case, compared ignoring ASCII case),
@@ -306,14 +306,21 @@ impl ShortTexts {
 }
 
 fn text_within(element: ElementRef<'_>, limit: usize) -> Option<String> {
-    text_checked(element, limit, usize::MAX, |_| true)
+    text_checked(element, limit, usize::MAX, |_| true, false)
+}
+
+/// [`element_text`] with a space where the texts of two nodes meet between letters or digits:
+/// a byline's name and role are often elements of their own that only style sets apart ("Jane
+/// Doe<span class=role>Senior Reporter</span>", "<span>By</span><span>Jane Doe</span>").
+pub fn element_words(element: ElementRef<'_>) -> String {
+    text_checked(element, usize::MAX, usize::MAX, |_| true, true).unwrap_or_default()
 }
 
 /// The collapsed text, or None once it reaches `limit` bytes or `keep` fails on it. `keep` is
 /// checked after each text node, and within one as soon as the text holds `settled` bytes: it
 /// must be a test that, once false, stays false as the text grows (a prefix test), so that
 /// checking it earlier changes nothing but the work done.
-fn text_checked(element: ElementRef<'_>, limit: usize, settled: usize, keep: impl Fn(&str) -> bool) -> Option<String> {
+fn text_checked(element: ElementRef<'_>, limit: usize, settled: usize, keep: impl Fn(&str) -> bool, words: bool) -> Option<String> {
     let mut text = Collapser { out: String::new(), pending_space: false };
     let mut skip_depth = 0usize;
     for edge in element.traverse() {
@@ -323,6 +330,9 @@ fn text_checked(element: ElementRef<'_>, limit: usize, settled: usize, keep: imp
                 Node::Element(e) if skip_depth == 0 && is_breaking(e.name()) => text.push_char(' '),
                 Node::Text(t) if skip_depth == 0 => {
                     let mut rest: &str = t;
+                    if words && text.out.ends_with(char::is_alphanumeric) && rest.starts_with(char::is_alphanumeric) {
+                        text.push_char(' ');
+                    }
                     while !rest.is_empty() {
                         let cap = if text.out.len() < settled { settled.min(limit) } else { limit };
                         let taken = text.push_str_until(rest, cap);
