@@ -300,7 +300,26 @@ fn classify_one(
             return Some(removal);
         }
     }
+    // "Related stories" over a list of links, in the body without a class: the heading and the
+    // list are one rail.
+    let links_list = |e: ElementRef<'_>| {
+        matches!(e.value().name(), "ul" | "ol" | "div") && raw.get(&e.id()).is_some_and(|s| s.text > 0 && s.text < 1500 && s.link_density() > 0.5)
+    };
+    let next = || element.next_siblings().find_map(ElementRef::wrap);
+    let previous = || element.prev_siblings().find_map(ElementRef::wrap);
+    if is_rail_heading(element) && next().is_some_and(links_list) {
+        return Some(Removal::Related);
+    }
+    if links_list(element) && previous().is_some_and(is_rail_heading) {
+        return Some(Removal::Related);
+    }
     None
+}
+
+/// A short heading that announces other stories ("Related stories", "Read more", "Most read").
+fn is_rail_heading(element: ElementRef<'_>) -> bool {
+    matches!(element.value().name(), "h2" | "h3" | "h4" | "h5" | "h6")
+        && element_text_within(element, 60).is_some_and(|text| furniture::by_text(&text, 1.0) == Some(Removal::Related))
 }
 
 /// Pass 3: Readability-style scoring of paragraph-like blocks, propagated to ancestors.
@@ -454,7 +473,11 @@ fn score<'a>(root: ElementRef<'a>, removed: &FxHashMap<NodeId, Removal>) -> Opti
         }
         let (own, above) = (effective.get(&node.id()).map_or(0, |s| s.text), effective.get(&parent.id()).map_or(0, |s| s.text));
         let parent_ld = effective.get(&parent.id()).map_or(1.0, Stats::link_density);
-        if above > 0 && own as f32 / above as f32 > 0.98 && parent_ld < 0.3 && scores.contains_key(&parent.id()) {
+        // Not when the rest is links (a footer's "About us | Contact"): that is chrome.
+        let links_beside = || {
+            parent.children().filter(|c| c.id() != node.id()).any(|c| effective.get(&c.id()).is_some_and(|s| s.text > 0 && s.link_density() > 0.5))
+        };
+        if above > 0 && own as f32 / above as f32 > 0.98 && parent_ld < 0.3 && scores.contains_key(&parent.id()) && !links_beside() {
             node = parent;
         } else {
             break;

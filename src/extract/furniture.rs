@@ -397,7 +397,7 @@ pub fn class_weight(words: &[String]) -> f32 {
 /// first word: `^\s*(?:phrase|...)\b` is one alternation, so a text matches it when it matches the
 /// part for its own first word, and only that part is built. (What may follow the phrase, a colon
 /// or an arrow, is optional and so does not change whether the line matches.)
-static FURNITURE_TEXT: [(&str, Pattern); 19] = [
+static FURNITURE_TEXT: [(&str, Pattern); 27] = [
     ("read", Pattern::new(r"(?i)^\s*(?:read more|read also|read next)\b")),
     ("related", Pattern::new(r"(?i)^\s*related(?: coverage| stories| articles| content)?\b")),
     ("see", Pattern::new(r"(?i)^\s*see also\b")),
@@ -417,6 +417,18 @@ static FURNITURE_TEXT: [(&str, Pattern); 19] = [
     ("advertisement", Pattern::new(r"(?i)^\s*advertisement\b")),
     ("sponsored", Pattern::new(r"(?i)^\s*sponsored content\b")),
     ("share", Pattern::new(r"(?i)^\s*share this\b")),
+    // Markers an ad slot or a paywall teaser leaves in the text.
+    ("story", Pattern::new(r"(?i)^\s*story continues (?:below|after)\b")),
+    ("article", Pattern::new(r"(?i)^\s*article continues (?:below|after)\b")),
+    ("continue", Pattern::new(r"(?i)^\s*continue reading (?:below|after|the main story)\b")),
+    // The credit of a photo the embed leaves out.
+    ("photo", Pattern::new(r"(?i)^\s*(?:photo|photos|photograph|photography)(?:\s+by\b|\s*:)")),
+    ("credit", Pattern::new(r"(?i)^\s*credit\s*:")),
+    // Calls to the site's own readers.
+    ("follow", Pattern::new(r"(?i)^\s*follow us on\b")),
+    ("have", Pattern::new(r"(?i)^\s*have a (?:news )?tip\b")),
+    // The site's copyright line ("Copyright 2025 …", "© 2025 …").
+    ("copyright", Pattern::new(r"(?i)^\s*copyright\s*(?:©|\(c\)|[0-9]{4})")),
 ];
 
 /// A short block whose text itself says it is furniture ("READ MORE: ...", "Advertisement").
@@ -444,8 +456,17 @@ pub fn by_text(text: &str, link_density: f32) -> Option<Removal> {
     if lower.starts_with("support") || lower.starts_with("donate") || lower.starts_with("become a member") {
         return Some(Removal::Donation);
     }
-    if lower.starts_with("share this") {
+    if lower.starts_with("share this") || lower.starts_with("follow us") {
         return Some(Removal::Share);
+    }
+    if lower.starts_with("story") || lower.starts_with("article") || lower.starts_with("continue") {
+        return (text.len() < 60).then_some(Removal::Ad);
+    }
+    if lower.starts_with("photo") || lower.starts_with("credit") {
+        return (text.len() < 120).then_some(Removal::Caption);
+    }
+    if lower.starts_with("have") || lower.starts_with("copyright") {
+        return Some(Removal::Furniture);
     }
     // "Read more: <link>" lines are furniture only when they are mostly a link.
     (link_density >= 0.4).then_some(Removal::Related)
@@ -672,12 +693,22 @@ mod tests {
         assert_eq!(by_text("Advertisement", 0.0), Some(Removal::Ad));
         assert_eq!(by_text("Sign up for our daily newsletter", 0.0), Some(Removal::Newsletter));
         assert_eq!(by_text("The council voted on Tuesday.", 0.0), None);
+        assert_eq!(by_text("Story continues below advertisement", 0.0), Some(Removal::Ad));
+        assert_eq!(by_text("Continue reading the main story", 0.0), Some(Removal::Ad));
+        assert_eq!(by_text("Photo by Dana Lee", 0.0), Some(Removal::Caption));
+        assert_eq!(by_text("Follow us on Facebook and X for the latest news.", 0.0), Some(Removal::Share));
+        assert_eq!(by_text("Have a news tip? Email us at tips@valleypost.example.", 0.0), Some(Removal::Furniture));
+        assert_eq!(by_text("Copyright 2025 The Associated Press. All rights reserved.", 0.0), Some(Removal::Furniture));
+        // Prose that opens with the same words stays.
+        assert_eq!(by_text("Copyright law has not kept up with streaming, the panel said.", 0.0), None);
+        assert_eq!(by_text("Photographs of the flood were shared widely.", 0.0), None);
+        assert_eq!(by_text("Continue reading and you will see why.", 0.0), None);
     }
 
     #[test]
     fn furniture_text_per_first_word_matches_the_one_pattern() {
         // The single pattern the per-word table replaced, as the oracle.
-        let oracle = regex::Regex::new(r"(?i)^\s*(?:read more|related(?: coverage| stories| articles| content)?|see also|also read|read also|read next|recommended(?: reading)?|more from|more on this|more:|most read|watch|listen|click here|sign up for|subscribe to|get (?:our|the) .{0,40}newsletter|support (?:our|independent|nonprofit|local) journalism|donate|become a member|advertisement|sponsored content|share this)\b\s*[:\-–—|»>]?").unwrap();
+        let oracle = regex::Regex::new(r"(?i)^\s*(?:(?:read more|related(?: coverage| stories| articles| content)?|see also|also read|read also|read next|recommended(?: reading)?|more from|more on this|more:|most read|watch|listen|click here|sign up for|subscribe to|get (?:our|the) .{0,40}newsletter|support (?:our|independent|nonprofit|local) journalism|donate|become a member|advertisement|sponsored content|share this|story continues (?:below|after)|article continues (?:below|after)|continue reading (?:below|after|the main story)|follow us on|have a (?:news )?tip)\b|(?:photo|photos|photograph|photography)(?:\s+by\b|\s*:)|credit\s*:|copyright\s*(?:©|\(c\)|[0-9]{4}))").unwrap();
         let texts = [
             "READ MORE: Council votes", "  read next", "\u{a0}Read also", "reader", "Related", "relatedness", "related stories »",
             "See also", "Also read", "Recommended reading", "recommendedx", "More from Tuesday", "more on this", "more:x", "more: x",
@@ -685,6 +716,9 @@ mod tests {
             "Get our weekly morning newsletter", "get the newsletters", "get the daily newsletter from the most trusted desk in town!",
             "Support local journalism", "Donate", "Become a member", "Advertisement", "Sponsored content", "Share this",
             "\u{17f}ee also", "Cli\u{212a} here", "\u{212a}lick here", "\u{17f}hare this", "ſubscribe to", "The council voted.", "",
+            "Story continues below advertisement", "Story time", "Article continues after", "Continue reading the main story", "Continue reading",
+            "Photo: Ann Roe", "Photo by Ann Roe", "Photographs show", "Photography by Bo Li", "Credit: Bo Li", "Credits roll", "Follow us on X",
+            "Have a news tip? Email us", "Have a tip", "Have a look", "Copyright 2025 The Valley Post", "Copyright © Ann Roe", "Copyright law",
         ];
         for text in texts {
             let furniture = by_text(text, 1.0).is_some();
