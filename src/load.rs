@@ -460,9 +460,10 @@ fn has_tag(text: &str) -> bool {
 /// Decodes page bytes as a browser would: BOM, then the HTTP charset, then a `<meta>`
 /// charset in the first 1024 bytes, then content sniffing.
 ///
-/// Sniffing accepts valid UTF-8; bytes with no valid multi-byte UTF-8 sequence at all
-/// are a legacy single- or double-byte encoding and go to chardetng; a mix of valid
-/// multi-byte UTF-8 and invalid bytes has no trustworthy reading and is refused.
+/// Sniffing accepts valid UTF-8; invalid UTF-8 whose high bytes are mostly in valid
+/// sequences is damaged UTF-8, which has no trustworthy reading and is refused
+/// ([`is_broken_utf8`]); the rest is a legacy single- or double-byte encoding and goes to
+/// chardetng.
 /// A declared charset encoding_rs does not know is ignored (sniffed instead), and so is
 /// a declared UTF-8 that the bytes contradict entirely (a stale template header on a
 /// windows-1252 page is far commoner than a UTF-8 page with no UTF-8 in it).
@@ -487,7 +488,6 @@ fn decode_with_tld(
     let from_header = content_type.and_then(header_charset);
     // A page saved by a browser is re-encoded as UTF-8 but keeps its old <meta charset>: bytes that
     // are valid UTF-8 with non-ASCII text in them are UTF-8 whatever the meta tag says.
-    // (`has_valid_multibyte_utf8` of valid UTF-8 is "not ASCII": validated once here.)
     let bytes = if from_header.is_none() {
         match String::from_utf8(bytes) {
             Ok(text) if !text.is_ascii() => return Ok((text, UTF_8)),
@@ -499,8 +499,7 @@ fn decode_with_tld(
     };
     let declared = from_header.or_else(|| meta_charset(&bytes));
     if let Some(enc) = declared {
-        let contradicted =
-            enc == UTF_8 && std::str::from_utf8(&bytes).is_err() && !has_valid_multibyte_utf8(&bytes);
+        let contradicted = enc == UTF_8 && std::str::from_utf8(&bytes).is_err() && !is_broken_utf8(&bytes);
         if !contradicted {
             return Ok((decode_owned(enc, bytes), enc));
         }
@@ -523,7 +522,7 @@ fn sniff(bytes: Vec<u8>, tld: Option<&str>) -> Result<(String, &'static Encoding
         Ok(text) => return Ok((text, UTF_8)),
         Err(invalid) => invalid.into_bytes(),
     };
-    if has_valid_multibyte_utf8(&bytes) {
+    if is_broken_utf8(&bytes) {
         return Err(LoadError::InvalidUtf8);
     }
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
@@ -532,14 +531,20 @@ fn sniff(bytes: Vec<u8>, tld: Option<&str>) -> Result<(String, &'static Encoding
     Ok((decode_owned(enc, bytes), enc))
 }
 
-fn has_valid_multibyte_utf8(bytes: &[u8]) -> bool {
-    // Valid UTF-8 (the common case) in one fast pass: it is one chunk, and holds no cut sequence
-    // (a lead byte of 0xE0 and up is always followed by its continuation bytes).
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return !text.is_ascii();
+/// Invalid UTF-8 that is UTF-8 all the same, corrupted (a cut sequence, a stray legacy byte),
+/// rather than text in a legacy encoding. Legacy double-byte text (Shift_JIS, EUC-KR, GBK) holds
+/// byte pairs that happen to be valid UTF-8 too, but only a minority of its high bytes fall in
+/// such pairs (a quarter to two fifths in Japanese, Korean and Chinese text); in damaged UTF-8
+/// nearly all of them do. So: most high bytes in valid sequences, or none and a cut sequence.
+fn is_broken_utf8(bytes: &[u8]) -> bool {
+    let high = bytes.iter().filter(|b| **b >= 0x80).count();
+    let in_valid: usize = bytes.utf8_chunks().map(|chunk| chunk.valid().len() - chunk.valid().bytes().filter(u8::is_ascii).count()).sum();
+    if in_valid == 0 {
+        return has_truncated_utf8(bytes);
     }
-    bytes.utf8_chunks().any(|chunk| !chunk.valid().is_ascii()) || has_truncated_utf8(bytes)
+    in_valid * 10 >= high * 6
 }
+
 
 /// Corrupt UTF-8: a three- or four-byte lead followed by a continuation byte and then nothing
 /// more ("\xE2\x82 " is a cut euro sign). In legacy single-byte text that pattern is a letter
@@ -922,6 +927,18 @@ mod tests {
             dec(W1252_TEXT, Some("text/html; charset=iso-2022-kr")).1,
             "windows-1252"
         );
+    }
+
+    #[test]
+    fn legacy_cjk_without_a_declaration_is_sniffed_not_refused() {
+        // Double-byte text holds pairs that are valid UTF-8 by chance; most of its bytes are not.
+        // "港の道路を拡張する計画を承認した。" in Shift_JIS, "항구 도로를 넓히는 계획을 승인했다." in EUC-KR.
+        let shift_jis = b"<html><body><p>\x8d`\x82\xcc\x93\xb9\x98H\x82\xf0\x8ag\x92\xa3\x82\xb7\x82\xe9\x8cv\x89\xe6\x82\xf0\x8f\xb3\x94F\x82\xb5\x82\xbd\x81B</p></body></html>";
+        let euc_kr = b"<html><body><p>\xc7\xd7\xb1\xb8 \xb5\xb5\xb7\xce\xb8\xa6 \xb3\xd0\xc8\xf7\xb4\xc2 \xb0\xe8\xc8\xb9\xc0\xbb \xbd\xc2\xc0\xce\xc7\xdf\xb4\xd9.</p></body></html>";
+        for (bytes, text) in [(&shift_jis[..], "港の道路を拡張する計画を承認した。"), (&euc_kr[..], "항구 도로를 넓히는 계획을 승인했다.")] {
+            let (decoded, _) = decode(bytes, None).expect("sniffed");
+            assert!(decoded.contains(text), "{decoded}");
+        }
     }
 
     #[test]
