@@ -791,6 +791,12 @@ static ROLE_LAST: Pattern = Pattern::new(
     r"(?i)\b(?:writer|reporter|correspondent|editor|contributor|columnist|journalist|photographer|producer|intern|redakteur(?:in)?|korrespondent(?:in)?|corresponsal|correspondante?|r.dact(?:eur|rice)|redattore|redactora?|periodista|jornalista|giornalista|journaliste)s?\.?$",
 );
 
+/// The literal prerequisites of [`ROLE_LAST`], for [`may_contain_any`] (`r.dact` is "dact").
+const ROLE_LAST_WORDS: &[&str] = &[
+    "writer", "reporter", "correspond", "corresponsal", "editor", "contributor", "columnist", "journalist", "photographer", "producer", "intern", "redakteur",
+    "korrespondent", "dact", "redattore", "redactor", "periodista", "jornalista", "giornalista",
+];
+
 /// "Ann Roe (with Bo Li and Cy Ng)" → "Ann Roe, Bo Li and Cy Ng".
 fn co_authors_unwrapped(text: Cow<'_, str>) -> Cow<'_, str> {
     let mut out = String::new();
@@ -1064,7 +1070,8 @@ const ROLE_MODIFIERS: &[&str] = &[
 /// separator (the name and the role are elements of their own, set apart by style). What is left
 /// must be a capitalised name of two words or more.
 fn without_role_glued(part: &str) -> &str {
-    if !ROLE_LAST.is_match(part) {
+    // The pattern only where its words may be (most names hold none, and its build costs more).
+    if !may_contain_any(part, ROLE_LAST_WORDS) || !ROLE_LAST.is_match(part) {
         return part;
     }
     let words: Vec<(usize, &str)> = part.split_whitespace().map(|w| (w.as_ptr() as usize - part.as_ptr() as usize, w)).collect();
