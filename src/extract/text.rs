@@ -319,7 +319,8 @@ pub fn element_words(element: ElementRef<'_>) -> String {
 /// The collapsed text, or None once it reaches `limit` bytes or `keep` fails on it. `keep` is
 /// checked after each text node, and within one as soon as the text holds `settled` bytes: it
 /// must be a test that, once false, stays false as the text grows (a prefix test), so that
-/// checking it earlier changes nothing but the work done.
+/// checking it earlier changes nothing but the work done. With `words`, two text nodes that meet
+/// between letters or digits are set apart by a space ([`element_words`]).
 fn text_checked(element: ElementRef<'_>, limit: usize, settled: usize, keep: impl Fn(&str) -> bool, words: bool) -> Option<String> {
     let mut text = Collapser { out: String::new(), pending_space: false };
     let mut skip_depth = 0usize;
