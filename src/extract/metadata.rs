@@ -291,7 +291,8 @@ impl SiteNames<'_> {
         self.host.is_some_and(|h| {
             let (label, domain) = site_label(h);
             let label = title_key(label);
-            label.len() >= 4 && (t == label || t == title_key(domain) || (t.starts_with(&label) && t.len() <= label.len() + 6))
+            (label.len() >= 4 && (t == label || t == title_key(domain) || (t.starts_with(&label) && t.len() <= label.len() + 6)))
+                || t == title_key(h.trim_start_matches("www."))
         })
     }
 }
@@ -379,6 +380,7 @@ fn title(html: &Html, profile: &Profile, metas: &Metas, ld: &JsonLd, site: SiteN
                 let tails = TitleTails::new(html, metas, ld, site, &[]);
                 // The site's name known, what is left is the headline; else Readability's cut.
                 let site_stripped = tails.strip(&title);
+                let site_stripped = if site_stripped.len() < title.len() { site_stripped } else { strip_site_suffix(&title, site, None) };
                 let title = if site_stripped.len() < title.len() { site_stripped } else { title_from_document_title(&title, &h1s) };
                 Some(if h1s.iter().any(|h| title_key(h) == title_key(&title)) { title } else { tails.strip(&title) })
             }
@@ -2212,6 +2214,11 @@ mod tests {
             assert_eq!(page_title(&format!("<title>{title}</title>{site}"), "", None).as_deref(), Some("Rain returns to the valley"), "{title}");
             assert_eq!(page_title(&format!("{}{site}", og(title)), "", None).as_deref(), Some("Rain returns to the valley"), "{title}");
         }
+        // The site's name shortened ("R7" for og:site_name "R7.com"), or the whole host.
+        let head = r#"<title>Rain returns to the valley - Weather - VP</title><meta property="og:site_name" content="VP.example">"#;
+        assert_eq!(page_title(head, "", None).as_deref(), Some("Rain returns to the valley"));
+        let head = "<title>Rain returns to the valley | Weather | news.valleypost.example</title>";
+        assert_eq!(page_title(head, "", Some("news.valleypost.example")).as_deref(), Some("Rain returns to the valley"));
         let head = r#"<title>谷に久しぶりの雨が戻ってきた日の記録：山谷新聞デジタル</title><meta property="og:site_name" content="山谷新聞デジタル">"#;
         assert_eq!(page_title(head, "", None).as_deref(), Some("谷に久しぶりの雨が戻ってきた日の記録"));
         // Not a section: words in lower case, or a separator other than the site's.
