@@ -978,15 +978,18 @@ fn without_cjk_credits(text: &str) -> String {
     // "홍길동·김철수": the dot between two Korean names joins them (in Chinese it is inside a
     // foreign name: "唐纳德·特朗普").
     if text.contains('·') {
-        let chars: Vec<char> = text.chars().collect();
-        text = chars
-            .iter()
-            .enumerate()
-            .map(|(i, &c)| {
-                let joins = c == '·' && i > 0 && chars.get(i + 1).is_some_and(|n| is_hangul(*n)) && is_hangul(chars[i - 1]);
-                if joins { ", ".to_owned() } else { c.to_string() }
-            })
-            .collect();
+        let mut joined = String::with_capacity(text.len() + 4);
+        let mut chars = text.chars().peekable();
+        let mut previous = None;
+        while let Some(c) = chars.next() {
+            if c == '·' && previous.is_some_and(is_hangul) && chars.peek().copied().is_some_and(is_hangul) {
+                joined.push_str(", ");
+            } else {
+                joined.push(c);
+            }
+            previous = Some(c);
+        }
+        text = joined;
     }
     // "文/张三", "记者：张三", "本报记者 张三": a title of up to eight characters before the names,
     // followed by a slash, a colon or a space.
@@ -1076,20 +1079,15 @@ fn without_role_glued(part: &str) -> &str {
     if !may_contain_any(part, ROLE_LAST_WORDS) || !ROLE_LAST.is_match(part) {
         return part;
     }
-    let words: Vec<(usize, &str)> = part.split_whitespace().map(|w| (w.as_ptr() as usize - part.as_ptr() as usize, w)).collect();
-    let mut keep = words.len();
-    while keep > 0 && {
-        let w = words[keep - 1].1;
-        ROLE.is_match(w) || ROLE_MODIFIERS.iter().any(|m| m.eq_ignore_ascii_case(w))
-    } {
-        keep -= 1;
+    let is_role_word = |w: &str| ROLE.is_match(w) || ROLE_MODIFIERS.iter().any(|m| m.eq_ignore_ascii_case(w));
+    let mut name = part.trim();
+    while let Some((head, last)) = name.rsplit_once(char::is_whitespace)
+        && is_role_word(last)
+    {
+        name = head.trim_end();
     }
-    if keep < 2 || keep == words.len() {
-        return part;
-    }
-    let (start, last) = words[keep - 1];
-    let name = &part[..start + last.len()];
-    if capitalised_name(name) { name } else { part }
+    let stripped = name.len() < part.trim().len();
+    if stripped && name.split_whitespace().count() >= 2 && capitalised_name(name) { name } else { part }
 }
 
 /// The byline split at [`NAME_SPLIT`]: each piece with the separator before it ("" for the first).
