@@ -194,6 +194,13 @@ pub(super) fn extract(page: &Page, head: &Head, profile: &Profile, options: &Opt
             source_links.push((format!("meta[name={key}]"), value.clone()));
         }
     }
+    // Dublin Core's `source` is "a related resource from which the described resource is derived":
+    // a URL says which; free text ("Staff research", "Press release") may say anything.
+    for key in ["dc:source", "dcterms:source"] {
+        for value in metas.all(key).iter().filter(|v| Url::parse(v.trim()).is_ok_and(|u| matches!(u.scheme(), "http" | "https"))) {
+            source_links.push((format!("meta[name={key}]"), value.clone()));
+        }
+    }
     for (rel, href) in links {
         if rel.split_whitespace().any(|t| t == "original-source" || t == "syndication-source") {
             source_links.push((format!("link[rel={rel}]"), href.clone()));
