@@ -1272,7 +1272,7 @@ fn byline_signals(site: &Site<'_>, meta: &Metadata, reasons: &mut Vec<Reason>) {
         // "Quelle: dpa", "Par l'AFP", "来源：新华社": agencies after a label the byline split does
         // not know.
         if reasons.len() == before
-            && let Some((partner, _)) = agency_note(site, text, false)
+            && let Some((partner, _)) = agency_note(site, text, false, true)
         {
             reasons.push(Reason { signal: Signal::Byline, evidence: evidence(text), location: "byline".to_owned(), source: Some(partner.name.clone()) });
         }
@@ -1538,7 +1538,7 @@ fn dateline_signals(site: &Site<'_>, meta: &Metadata, blocks: &[Block], reasons:
     // The first paragraph of running text, and any short lines or italic notes before it
     // (a gallery caption, an editor's note); never a later paragraph.
     let mut seen = 0;
-    for block in blocks.iter().filter(|b| !b.text.trim().is_empty()).take(8) {
+    for block in blocks.iter().filter(|b| !b.note && !b.text.trim().is_empty()).take(8) {
         if !matches!(block.tag, "p" | "div" | "blockquote" | "li") {
             continue;
         }
@@ -2111,20 +2111,31 @@ fn find_credits(text: &str, emphasized: bool) -> Vec<(String, Option<String>, Ne
 fn credit_signals(site: &Site<'_>, meta: &Metadata, blocks: &[Block], html: &Html, reasons: &mut Vec<Reason>) {
     let base = meta.canonical_url.as_ref().or(meta.page_url.as_ref());
     let blocks: Vec<&Block> = blocks.iter().filter(|b| !b.text.trim().is_empty()).collect();
-    let n = blocks.len();
-    for (i, block) in blocks.iter().enumerate() {
+    // Positions count the story's own paragraphs: a note sits where the paragraphs around it do,
+    // so a tag list or an author box under the story does not push its last paragraphs away
+    // from the end.
+    let n = blocks.iter().filter(|b| !b.note).count();
+    let mut paragraphs_before = 0;
+    for block in blocks {
+        let i = paragraphs_before;
+        if !block.note {
+            paragraphs_before += 1;
+        }
         let edge = i < 2 || i + 4 >= n;
-        let note = block.emphasized && block.text.chars().count() <= 400;
-        if !(edge || note) {
+        let short_note = block.emphasized && block.text.chars().count() <= 400;
+        if !(edge || short_note) {
             continue;
         }
         let location = || match i {
+            _ if block.note && i == 0 => "note above the story".to_owned(),
+            _ if block.note && i >= n => "note under the story".to_owned(),
+            _ if block.note => format!("note after paragraph {i}"),
             0 => "first paragraph".to_owned(),
             _ if i + 1 == n => "last paragraph".to_owned(),
             1 => "second paragraph".to_owned(),
             _ => format!("paragraph {}", i + 1),
         };
-        if let Some((partner, evidence)) = partner_note(site, &block.text, i + 4 >= n, i + 1 == n) {
+        if let Some((partner, evidence)) = partner_note(site, block, i + 4 >= n, i + 1 >= n) {
             reasons.push(Reason { signal: Signal::Credit, evidence, location: location(), source: Some(partner.name.clone()) });
             continue;
         }
@@ -2159,14 +2170,18 @@ fn credit_signals(site: &Site<'_>, meta: &Metadata, blocks: &[Block], html: &Htm
 /// Reuters' sign-off, a note of agencies alone and a newsroom's paragraph about itself (these three
 /// only in the last four paragraphs, `near_end`; `last` for the last one), or an agency's
 /// contribution to the report.
-fn partner_note<'p>(site: &Site<'p>, text: &str, near_end: bool, last: bool) -> Option<(&'p Partner, String)> {
+fn partner_note<'p>(site: &Site<'p>, block: &Block, near_end: bool, last: bool) -> Option<(&'p Partner, String)> {
+    let text = block.text.as_str();
     if near_end {
         if reuters_signoff(text)
             && let Some(reuters) = site.partner_named("Reuters")
         {
             return Some((reuters, evidence(text)));
         }
-        if let Some((partner, note)) = agency_note(site, text, last) {
+        // In the story's flow a bare "Reuters" signs it off; in a tag list, a promo or a logo's
+        // box it is only a name.
+        let bare = !block.note;
+        if let Some((partner, note)) = agency_note(site, text, last && bare, bare) {
             return Some((partner, evidence(&note)));
         }
         if let Some(partner) = partner_boilerplate(site, text) {
@@ -2197,8 +2212,9 @@ const NOTE_LABELS: &[&str] = &[
 /// agency and the editor's initials), "Quelle: dpa", "Con información de EFE", "Avec AFP"; and,
 /// in the last paragraph, an agency in parentheses after its last sentence ("… beschlossen.
 /// (dpa)"). Only partners count, so "— Staff" or "(Jane Roe)" is no such note, and a code after
-/// a name ("the Associated Press (AP).") is a mention.
-fn agency_note<'p>(site: &Site<'p>, text: &str, last: bool) -> Option<(&'p Partner, String)> {
+/// a name ("the Associated Press (AP).") is a mention. Without `bare`, the agencies need a label
+/// or a sign-off's dash or parenthesis before them.
+fn agency_note<'p>(site: &Site<'p>, text: &str, last: bool, bare: bool) -> Option<(&'p Partner, String)> {
     let t = text.trim();
     if last
         && let Some(inner) = t.strip_suffix(')')
@@ -2211,10 +2227,14 @@ fn agency_note<'p>(site: &Site<'p>, text: &str, last: bool) -> Option<(&'p Partn
     if t.chars().count() > 80 {
         return None;
     }
+    let signed = t.starts_with(['(', '[', '—', '–', '-', '*']);
     let t = t.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-' | '*')).trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ')' | ']' | '.'));
     let lower = t.to_lowercase();
-    let rest = NOTE_LABELS.iter().find_map(|label| lower.starts_with(label).then(|| t.get(label.len()..)).flatten()).unwrap_or(t);
-    agencies_only(site, rest).map(|partner| (partner, text.trim().to_owned()))
+    let labelled = NOTE_LABELS.iter().find_map(|label| lower.starts_with(label).then(|| t.get(label.len()..)).flatten());
+    if labelled.is_none() && !(bare || signed) {
+        return None;
+    }
+    agencies_only(site, labelled.unwrap_or(t)).map(|partner| (partner, text.trim().to_owned()))
 }
 
 /// The first partner in `text` when it names partners and nothing else but an editor's
@@ -2232,15 +2252,18 @@ fn is_call_sign(name: &str) -> bool {
     (3..=4).contains(&core.len()) && core.starts_with(['K', 'W']) && core.bytes().all(|b| b.is_ascii_uppercase())
 }
 
-/// "Associated Press writer Jane Roe", "Bloomberg's Jane Roe": a partner's name that opens a
-/// credit, then its possessive or a role word. "Former Reuters reporter Jane Roe" opens with
+/// "Associated Press writer Jane Roe", "AP Medical Writer Jane Roe", "Bloomberg's Jane Roe": a
+/// partner's name that opens a credit, then its possessive or a role word (one word may come
+/// before the role). "Former Reuters reporter Jane Roe" opens with
 /// another word: a colleague who once worked there.
 fn partner_before_role<'p>(site: &Site<'p>, piece: &str) -> Option<&'p Partner> {
     let words: Vec<&str> = piece.split_whitespace().take(6).collect();
     for n in 1..words.len() {
         let last = words[n - 1];
         let owner = last.strip_suffix("'s").or_else(|| last.strip_suffix("’s"));
-        let role_next = ROLE_WORDS.contains(&words[n].trim_end_matches(['.', ',']).to_lowercase().as_str());
+        let is_role = |w: &str| ROLE_WORDS.contains(&w.trim_end_matches(['.', ',']).to_lowercase().as_str());
+        // One word may qualify the role: "AP Medical Writer", "Associated Press video journalist".
+        let role_next = is_role(words[n]) || words.get(n + 1).is_some_and(|w| is_role(w));
         if owner.is_none() && !role_next {
             continue;
         }
@@ -2311,6 +2334,8 @@ fn wire_contribution<'p>(site: &Site<'p>, text: &str) -> Option<(&'p Partner, St
         for (at, _) in lower.match_indices(phrase) {
             let start = sentence_start(text, at, 120);
             let subject = text[start..at].trim().trim_start_matches(['(', '*', '—', '-', ' ']);
+            // "Editor's note: The Associated Press contributed …": the subject follows the label.
+            let subject = subject.rsplit_once(':').map_or(subject, |(_, after)| after.trim_start());
             if let Some(partner) = (subject.chars().count() <= 80).then(|| partner_among(subject)).flatten() {
                 return Some((partner, text[start..sentence_end(at)].trim().to_owned()));
             }
@@ -2535,6 +2560,8 @@ mod tests {
         credited: &'static [(&'static str, &'static str)],
         /// Body paragraphs as HTML; a paragraph wrapped in `<em>` is emphasized.
         body: &'static [&'static str],
+        /// Notes under the story, in elements the embed leaves out (`Block::note`).
+        notes: &'static [&'static str],
         eligible: bool,
         source: Option<&'static str>,
         signals: &'static [Signal],
@@ -2555,14 +2582,15 @@ mod tests {
         let page = format!("<!doctype html><html><head>{head}</head><body class=\"{}\"><article>{paragraphs}</article></body></html>", case.body_class);
         let html = Html::parse_document(&page);
         let p = Selector::parse("article > p").unwrap();
-        let blocks: Vec<Block> = html
+        let mut blocks: Vec<Block> = html
             .select(&p)
             .map(|e| {
                 let text = element_text(e);
                 let em: usize = e.select(&Selector::parse("em, i").unwrap()).map(|x| element_text(x).len()).sum();
-                Block { tag: "p", emphasized: em * 10 >= text.len() * 8, text }
+                Block { tag: "p", emphasized: em * 10 >= text.len() * 8, text, note: false }
             })
             .collect();
+        blocks.extend(case.notes.iter().map(|text| Block { tag: "div", text: (*text).to_owned(), emphasized: false, note: true }));
         let canonical = case.canonical.map(|u| Url::parse(u).unwrap());
         let fetched = case.fetched.map(|u| Url::parse(u).unwrap());
         let mut meta = Metadata {
@@ -2937,6 +2965,44 @@ mod tests {
                 ..Case::default()
             },
             Case {
+                name: "credit: a note under the story, in an element the embed drops",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, O2, O3, O4],
+                notes: &["Reuters", "This story originally appeared in Haaretz."],
+                source: Some("Haaretz"),
+                signals: &[Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: an agency after a label in a note",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, O2, O3, O4],
+                notes: &["Source: Reuters"],
+                source: Some("Reuters"),
+                signals: &[Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "a bare agency name in a note (a tag, a promo) signs nothing off",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, O2, O3, O4],
+                notes: &["Reuters", "The Associated Press", "Jane Roe covers courts for the Valley Post. She previously reported for Reuters."],
+                eligible: true,
+                ..Case::default()
+            },
+            Case {
+                name: "credit: an agency's contribution after an editor's-note label",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, O2, "<em>Editor's note: The Associated Press contributed to this report.</em>"],
+                source: Some("Associated Press"),
+                signals: &[Credit],
+                ..Case::default()
+            },
+            Case {
                 name: "JSON-LD publisher is another outlet",
                 profile: "generic",
                 head: r#"<meta property="og:site_name" content="Valley Post">"#,
@@ -3029,6 +3095,15 @@ mod tests {
                 profile: "generic",
                 head: r#"<meta property="og:site_name" content="Valley Post">"#,
                 body: &[O0, O1, O2, "Associated Press writer Jane Roe in Paris contributed to this report."],
+                source: Some("Associated Press"),
+                signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: an agency's writer, with a word before the role, contributed",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, O2, "AP Medical Writer Jane Roe and Associated Press video journalist Bo Li contributed to this report."],
                 source: Some("Associated Press"),
                 signals: &[Signal::Credit],
                 ..Case::default()
@@ -3666,6 +3741,29 @@ mod tests {
         let profile = pick_profile(&page, explicit.as_ref(), &builtins, &options);
         let article = extract(&page, profile, &options).expect("an article");
         judge(&article)
+    }
+
+    #[test]
+    fn blocks_hold_notes_in_dropped_furniture_and_loose_text() {
+        use crate::extract::{Options, extract};
+        let html = format!(
+            r#"<html><body><article><h1>Bus network grows</h1>{LEDE}{MIDDLE}
+            <i>Loose text after the paragraphs.</i>
+            <p class="disclaimer">A note the embed drops.</p>
+            <aside class="rail"><a href="/a">Another story with a long enough title</a> Reuters <a href="/b">A third story with a long enough title</a></aside>
+            <figure><img src="x.jpg"><figcaption>© Reuters</figcaption></figure></article></body></html>"#
+        );
+        let loaded = crate::load::Loaded { html, url: None, encoding: "UTF-8" };
+        let page = crate::parse::parse(&loaded, &crate::prescan::Limits::default()).expect("parses");
+        let profile = Profile::builtin("generic").unwrap();
+        let article = extract(&page, &profile, &Options::default()).expect("an article");
+        let blocks = article.blocks();
+        let texts: Vec<(&str, bool)> = blocks.iter().map(|b| (b.text.as_str(), b.note)).collect();
+        assert!(texts.contains(&("Loose text after the paragraphs.", false)), "{texts:#?}");
+        assert!(texts.contains(&("A note the embed drops.", true)), "{texts:#?}");
+        // A rail that is mostly links is not a note, and a photo's caption never is.
+        assert!(!texts.iter().any(|(t, _)| t.contains("Reuters")), "{texts:#?}");
+        assert_eq!(texts.iter().filter(|(_, note)| !note).count(), 5, "{texts:#?}");
     }
 
     const LEDE: &str = "<p>The city council voted 7-2 on Tuesday to expand the bus network to the northern suburbs, ending a decade of debate over routes, fares and who should pay for the new depot.</p>";

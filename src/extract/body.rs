@@ -703,19 +703,43 @@ fn credit_in_caption(caption: &str) -> Option<String> {
         .map(|i| caption[i..].trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace()).to_owned())
 }
 
-/// The body's paragraph-like blocks in order, leaving out removed subtrees.
+/// Removals whose text may still say where the story came from, so the judge reads them as
+/// notes: a credit line the layout styles as furniture (`p.disclaimer`, `aside.note`, a copyright
+/// line), the author box, a note beside the body's container. Captions are not among them: a
+/// photo's "© Reuters" credits the photo.
+fn may_hold_credit(removal: Removal) -> bool {
+    matches!(removal, Removal::Furniture | Removal::Author | Removal::Outside)
+}
+
+/// The body's paragraph-like blocks in order: the kept ones, and the notes in removals that
+/// [`may_hold_credit`] (marked `note`). Other removed subtrees are left out. Text that sits
+/// between blocks outside any paragraph ("<article><p>…</p><small>Originally in …</small>") is
+/// a block of its own: the embed keeps it, so the judge reads it.
 pub(super) fn blocks(body: &Body<'_>) -> Vec<Block> {
     let mut out = Vec::new();
     let mut skip: Option<NodeId> = None;
+    let mut note: Option<NodeId> = None;
     for edge in body.root.traverse() {
         match edge {
             Edge::Open(node) => {
                 if skip.is_some() {
                     continue;
                 }
-                if body.removed.contains_key(&node.id()) {
-                    skip = Some(node.id());
-                    continue;
+                if let Some(&removal) = body.removed.get(&node.id()) {
+                    // Inside a note, a nested removal needs no size of its own.
+                    if !(may_hold_credit(removal) && (note.is_some() || is_note_sized(node))) {
+                        skip = Some(node.id());
+                        continue;
+                    }
+                    note.get_or_insert(node.id());
+                }
+                let in_note = note.is_some();
+                if starts_loose_run(node, body.root.id()) {
+                    let (text, emphasized_chars) = loose_run_text(node, body, in_note);
+                    if !text.is_empty() {
+                        let emphasized = emphasized_chars * 10 >= text.len() * 8;
+                        out.push(Block { tag: "div", text, emphasized, note: in_note });
+                    }
                 }
                 let Some(element) = ElementRef::wrap(node) else { continue };
                 let name = element.value().name();
@@ -727,28 +751,30 @@ pub(super) fn blocks(body: &Body<'_>) -> Vec<Block> {
                     "pre" => "pre",
                     "td" | "th" => "td",
                     "blockquote" => "blockquote",
-                    "div" | "section" => "div",
+                    // Any other block the embed keeps or a note sits in ("<footer>", "<aside>",
+                    // "<dd>"); an inline one was read as a loose run above.
+                    _ if is_block(name) || matches!(name, "dd" | "dt" | "center") => "div",
                     _ => continue,
                 };
-                let has_block_child = element.children().filter_map(ElementRef::wrap).any(|c| is_block(c.value().name()) || c.value().name() == "li");
+                let has_block_child = element.children().filter_map(ElementRef::wrap).any(|c| is_block_like(c.value().name()));
                 if has_block_child {
                     continue;
                 }
-                if element.ancestors().take_while(|a| a.id() != body.root.id()).any(|a| {
-                    a.value().as_element().is_some_and(|e| matches!(e.name(), "p" | "li" | "pre" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
-                }) {
+                if within_paragraph(node, body.root.id()) {
                     continue;
                 }
-                let (text, emphasized_chars) = text_without_removed(element, body);
+                let (text, emphasized_chars) = text_without_removed(element, body, in_note);
                 if text.is_empty() {
                     continue;
                 }
                 let emphasized = emphasized_chars * 10 >= text.len() * 8;
-                out.push(Block { tag, text, emphasized });
+                out.push(Block { tag, text, emphasized, note: in_note });
             }
             Edge::Close(node) => {
                 if skip == Some(node.id()) {
                     skip = None;
+                } else if note == Some(node.id()) {
+                    note = None;
                 }
             }
         }
@@ -756,19 +782,88 @@ pub(super) fn blocks(body: &Body<'_>) -> Vec<Block> {
     out
 }
 
-/// An element's text without removed descendants, and how much of it is in em/i.
-fn text_without_removed(element: ElementRef<'_>, body: &Body<'_>) -> (String, usize) {
+/// A note is a line or two, not mostly links: a rail of other stories, each with its outlet's
+/// name under it, is furniture too, and says nothing about this story.
+fn is_note_sized(root: ego_tree::NodeRef<'_, Node>) -> bool {
+    const MAX_NOTE_CHARS: usize = 600;
+    let (mut chars, mut linked) = (0usize, 0usize);
+    for node in root.descendants() {
+        if let Node::Text(t) = node.value() {
+            let n = t.chars().filter(|c| !c.is_whitespace()).count();
+            chars += n;
+            if n > 0 && node.ancestors().take_while(|a| a.id() != root.id()).any(|a| a.value().as_element().is_some_and(|e| e.name() == "a")) {
+                linked += n;
+            }
+            if chars > MAX_NOTE_CHARS {
+                return false;
+            }
+        }
+    }
+    linked * 2 < chars.max(1)
+}
+
+fn is_block_like(name: &str) -> bool {
+    is_block(name) || name == "li"
+}
+
+/// Whether `node` sits inside a paragraph-like element below `root` (its text is that block's).
+fn within_paragraph(node: ego_tree::NodeRef<'_, Node>, root: NodeId) -> bool {
+    node.ancestors().take_while(|a| a.id() != root).any(|a| {
+        a.value().as_element().is_some_and(|e| matches!(e.name(), "p" | "li" | "pre" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
+    })
+}
+
+/// Whether `node` opens a run of text and inline elements between the blocks of a container
+/// that holds blocks: the first such sibling after a block (or the container's start).
+fn starts_loose_run(node: ego_tree::NodeRef<'_, Node>, root: NodeId) -> bool {
+    let inline = match node.value() {
+        Node::Text(_) => true,
+        Node::Element(e) => !is_block_like(e.name()) && !is_non_text(e.name()),
+        _ => false,
+    };
+    if !inline || node.id() == root {
+        return false;
+    }
+    let Some(parent) = node.parent() else { return false };
+    // After a block sibling the container holds blocks; only a first child scans its siblings,
+    // so a container with many children costs one pass.
+    let opens = match node.prev_siblings().find(|s| !matches!(s.value(), Node::Comment(_))) {
+        Some(previous) => previous.value().as_element().is_some_and(|e| is_block_like(e.name())),
+        None => parent.children().any(|c| c.value().as_element().is_some_and(|e| is_block_like(e.name()))),
+    };
+    opens && !within_paragraph(node, root)
+}
+
+/// The text of the inline run that `first` opens, up to the next block sibling.
+fn loose_run_text(first: ego_tree::NodeRef<'_, Node>, body: &Body<'_>, keep_notes: bool) -> (String, usize) {
     let mut raw = String::new();
     let mut emphasized = 0;
+    let run = std::iter::once(first).chain(first.next_siblings()).take_while(|s| s.value().as_element().is_none_or(|e| !is_block_like(e.name())));
+    for node in run {
+        push_text(node, body, keep_notes, &mut raw, &mut emphasized);
+    }
+    (collapse(&raw), emphasized)
+}
+
+/// An element's text without removed descendants (but with the notes' text when `keep_notes`),
+/// and how much of it is in em/i.
+fn text_without_removed(element: ElementRef<'_>, body: &Body<'_>, keep_notes: bool) -> (String, usize) {
+    let mut raw = String::new();
+    let mut emphasized = 0;
+    push_text(*element, body, keep_notes, &mut raw, &mut emphasized);
+    (collapse(&raw), emphasized)
+}
+
+fn push_text(start: ego_tree::NodeRef<'_, Node>, body: &Body<'_>, keep_notes: bool, raw: &mut String, emphasized: &mut usize) {
     let mut skip: Option<NodeId> = None;
     let mut em_depth = 0usize;
-    for edge in element.traverse() {
+    for edge in start.traverse() {
         match edge {
             Edge::Open(node) => {
                 if skip.is_some() {
                     continue;
                 }
-                if body.removed.contains_key(&node.id()) {
+                if body.removed.get(&node.id()).is_some_and(|&r| !(keep_notes && may_hold_credit(r))) {
                     skip = Some(node.id());
                     continue;
                 }
@@ -785,7 +880,7 @@ fn text_without_removed(element: ElementRef<'_>, body: &Body<'_>) -> (String, us
                     Node::Text(t) => {
                         raw.push_str(t);
                         if em_depth > 0 {
-                            emphasized += t.trim().len();
+                            *emphasized += t.trim().len();
                         }
                     }
                     _ => {}
@@ -796,11 +891,11 @@ fn text_without_removed(element: ElementRef<'_>, body: &Body<'_>) -> (String, us
                     skip = None;
                 } else if skip.is_none()
                     && let Node::Element(e) = node.value()
-                        && matches!(e.name(), "em" | "i" | "cite") {
-                            em_depth = em_depth.saturating_sub(1);
-                        }
+                    && matches!(e.name(), "em" | "i" | "cite")
+                {
+                    em_depth = em_depth.saturating_sub(1);
+                }
             }
         }
     }
-    (collapse(&raw), emphasized)
 }

@@ -52,8 +52,8 @@ pub struct Author {
 /// Metadata claims about where a story came from, for the judge.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Provenance {
-    /// `meta[name=syndication-source]`, `meta[name=original-source]`, `link[rel=original-source]`:
-    /// (where, value).
+    /// `meta[name=syndication-source]`, `meta[name=original-source]`, `meta[name=DC.source]`,
+    /// `link[rel=original-source]`: (where, value).
     pub source_links: Vec<(String, String)>,
     /// JSON-LD `isBasedOn` / `isBasedOnUrl`: URLs or names.
     pub based_on: Vec<String>,
@@ -148,6 +148,9 @@ pub struct Block {
     pub text: String,
     /// Most of it is in em/i (credit lines usually are).
     pub emphasized: bool,
+    /// It is in an element the embed leaves out (a credit line styled as furniture, the author
+    /// box, a note beside the body): the judge reads it for credit lines, not for datelines.
+    pub note: bool,
 }
 
 /// Stage 3's output.
@@ -165,7 +168,8 @@ pub struct Article<'a> {
 }
 
 impl Article<'_> {
-    /// The body's paragraph-like blocks in document order, leaving out removed nodes.
+    /// The body's paragraph-like blocks in document order, leaving out removed nodes but for the
+    /// notes that may credit the story's source (marked `note`).
     pub fn blocks(&self) -> Vec<Block> {
         body::blocks(&self.body)
     }
