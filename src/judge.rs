@@ -1484,6 +1484,39 @@ fn match_dateline(site: &Site<'_>, text: &str) -> Option<(String, String)> {
     {
         return Some((cap[0].trim().to_owned(), partner.name.clone()));
     }
+    unbracketed_dateline(site, &head)
+}
+
+/// A partner by name, alias or agency code.
+fn agency_named<'p>(site: &Site<'p>, name: &str) -> Option<&'p Partner> {
+    site.partner_named(name).or_else(|| site.partner_coded(name))
+}
+
+fn unbracketed_dateline(site: &Site<'_>, head: &str) -> Option<(String, String)> {
+    const DASHES: &[char] = &['—', '–', '-'];
+    let place_end = head.find([',', '.'])?;
+    let place = head[..place_end].trim();
+    let letters = place.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 3 || !place.chars().all(|c| c.is_uppercase() || c == ' ' || c == '-') {
+        return None;
+    }
+    let window_end = floor_char_boundary(head, place_end + 61);
+    let dash_at = place_end + 1 + head[place_end + 1..window_end].find(DASHES)?;
+    // The agency after the dash, up to its full stop ("— РИА Новости.").
+    let after_at = head.len() - head[dash_at..].trim_start_matches(|c: char| DASHES.contains(&c) || c.is_whitespace()).len();
+    if let Some(stop) = head.get(after_at..window_end).and_then(|t| t.find('.'))
+        && let Some(partner) = agency_named(site, &head[after_at..after_at + stop])
+    {
+        return Some((head[..after_at + stop + 1].trim().to_owned(), partner.name.clone()));
+    }
+    // The agency in capitals before the dash ("3 ноября. ИНТЕРФАКС -").
+    let before = head[place_end + 1..dash_at].trim_end().rsplit(['.', ',']).next().map_or("", str::trim);
+    if !before.is_empty()
+        && !before.chars().any(char::is_lowercase)
+        && let Some(partner) = agency_named(site, before)
+    {
+        return Some((head[..dash_at + 1].trim().to_owned(), partner.name.clone()));
+    }
     None
 }
 
@@ -3455,6 +3488,9 @@ mod tests {
             ("BERLIN/PARIS (Reuters) - The", "Reuters"),
             ("KYIV, Ukraine, Nov 20 (AP) — Russian", "Associated Press"),
             ("NEW YORK (Reuters Health) - People", "Reuters"),
+            // Agencies named without brackets, after the dash or in capitals before it.
+            ("МОСКВА, 20 ноя — РИА Новости. Президент", "RIA Novosti"),
+            ("МОСКВА. 20 ноября. ИНТЕРФАКС - Президент", "Interfax"),
         ];
         for (text, source) in fires {
             let got = match_dateline(&site, text);
@@ -3479,6 +3515,10 @@ mod tests {
             "The council met Tuesday (AP) — nothing",
             "WASHINGTON (AP Photo) — nothing",
             "NEW YORK (AP) _The",
+            "WASHINGTON — Reuters reported on Tuesday that the court",
+            "WASHINGTON, Nov 20 — The Associated Press has learned that",
+            "МОСКВА, 20 ноября — Президент заявил. РИА Новости",
+            "Moscow, Nov 20 — RIA Novosti. The",
         ];
         for text in quiet {
             assert_eq!(match_dateline(&site, text), None, "{text}");
