@@ -753,7 +753,7 @@ struct Site<'p> {
 impl<'p> Site<'p> {
     fn new(profile: &'p Profile, meta: &Metadata, html: &Html, fetched: Option<&Url>) -> Site<'p> {
         let forms = partner_forms(profile);
-        let mut names: Vec<String> = profile.publisher.iter().cloned().collect();
+        let mut names: Vec<String> = profile.publisher.iter().chain(&profile.publisher_aliases).cloned().collect();
         names.extend(select_named(html, &SITE_NAME, &["meta"]).filter_map(|m| m.value().attr("content")).map(collapse).filter(|n| !n.is_empty()));
 
         // Hosts the site names itself with, the canonical URL aside. Strong: the fetched URL, the
@@ -3360,8 +3360,24 @@ mod tests {
                     "<em>This story was originally published in the Forward.</em>",
                     "<em>This article first appeared on <a href=\"https://forward.com/x\">Forward.com</a>.</em>",
                     "<em>This story originally appeared in Forverts, the Forward's Yiddish edition.</em>",
+                    "<em>This article originally appeared in the Yiddish Forverts.</em>",
                 ],
                 eligible: true,
+                ..Case::default()
+            },
+            Case {
+                name: "credit line naming one of the profile's publisher aliases",
+                profile: "name = 't'\npublisher = 'Valley Post'\npublisher_aliases = ['Valley Weekly']\n[credit]\ntemplate = 'From {publisher}.'\n",
+                body: &[O0, O1, "<em>This story first appeared in the Valley Weekly.</em>"],
+                eligible: true,
+                ..Case::default()
+            },
+            Case {
+                name: "the same credit line without the alias",
+                profile: "name = 't'\npublisher = 'Valley Post'\n[credit]\ntemplate = 'From {publisher}.'\n",
+                body: &[O0, O1, "<em>This story first appeared in the Valley Weekly.</em>"],
+                source: Some("Valley Weekly"),
+                signals: &[Signal::Credit],
                 ..Case::default()
             },
             Case {

@@ -143,6 +143,11 @@ pub struct Profile {
     /// The publisher's display name. Default: none (taken from the page: og:site_name, JSON-LD).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,
+    /// Other names the publisher signs with, such as a sister edition or a former name: a credit
+    /// or byline naming one is the publisher's own. Default: empty. Example:
+    /// `publisher_aliases = ["Forverts"]` (the Forward's Yiddish edition).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub publisher_aliases: Vec<String>,
     /// Hosts this profile is picked for automatically (subdomains match too). Default: empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub domains: Vec<String>,
