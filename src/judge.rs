@@ -1216,6 +1216,13 @@ fn byline_outlets(site: &Site<'_>, text: &str, unknown: bool) -> Vec<String> {
         // "Jane Roe of The Texas Tribune": the outlet after the person, and not the whole piece,
         // which would look like an outlet's name for its "Tribune".
         let for_outlet = ["for", "of", "at", "from"].iter().any(|w| piece.contains(w)).then(|| PERSON_FOR_OUTLET.captures(piece)).flatten();
+        // "Jane Roe, Special to The Harbor Sun": a freelancer's story for that outlet ("Special"
+        // is otherwise a role word).
+        if let Some(outlet) = ["special to ", "special for "].iter().find_map(|p| piece.get(..p.len()).filter(|h| h.eq_ignore_ascii_case(p)).map(|_| &piece[p.len()..])) {
+            candidates.push((outlet.to_owned(), Reading::Outlet));
+            after_full_name = false;
+            continue;
+        }
         match partner_after_name(site, piece) {
             Some(partner) => candidates.push((partner, Reading::Partner)),
             None if after_full_name && affiliation_token(piece) => candidates.push((piece.to_owned(), Reading::Affiliation)),
@@ -3740,6 +3747,8 @@ mod tests {
             ("Staff Writer", &[]),
             ("Editorial Board", &[]),
             ("Jane Doe for the Forward", &[]),
+            ("Jane Doe, Special to the Forward", &[]),
+            ("By Jane Doe, Special to The Harbor Tribune", &["Harbor Tribune"]),
             ("By Laura E. Adkins | May 2, 2025", &[]),
             ("Jane Doe, Deputy News Editor", &[]),
             ("By STEVE PEOPLES, AP National Political Writer", &["Associated Press"]),
