@@ -946,7 +946,8 @@ impl<'p> Site<'p> {
     /// The name a reason gives an outlet: the partner's canonical name when it is one ("Jewish
     /// Telegraphic Agency" → "JTA"), else the name without a leading "the".
     fn source_name(&self, raw: &str) -> String {
-        if let Some(p) = self.partner_named(raw) {
+        // "Bloomberg L.P." is Bloomberg's.
+        if let Some(p) = self.partner_named(raw).or_else(|| self.partner_named(&company_brand(raw))) {
             return p.name.clone();
         }
         let raw = raw.trim().trim_matches(|c: char| !c.is_alphanumeric());
@@ -2429,11 +2430,17 @@ fn credit_outlet_checked(site: &Site<'_>, mut found: CreditFound, links: &[Block
         let acceptable = match need {
             Need::AnyName | Need::Nothing => true,
             // "© 2025 The Harbor Sun": the name lost its "The", which made "Sun" an outlet's.
+            // In a copyright line a company is not an outlet: papers and stations sign their own
+            // stories with their owner's copyright ("Copyright 2025 Nexstar Media Inc.", "© 2025
+            // Valley Media Group"); a partner's company ("The New York Times Company", "Bloomberg
+            // L.P.") still counts. A distributor is one whatever its form ("Distributed by King
+            // Features Syndicate, Inc.").
             Need::Outlet => {
-                site.partner_named(&outlet).is_some()
-                    || looks_like_outlet(&outlet)
-                    || (written_with_the(&found.sentence, &outlet) && looks_like_outlet(&format!("The {outlet}")))
-                    || is_call_sign(&outlet)
+                site.partner_named(&outlet).or_else(|| site.partner_named(&company_brand(&outlet))).is_some()
+                    || (!(is_copyright_line(&found.sentence) && is_company_name(&outlet))
+                        && (looks_like_outlet(&outlet)
+                            || (written_with_the(&found.sentence, &outlet) && looks_like_outlet(&format!("The {outlet}")))
+                            || is_call_sign(&outlet)))
             }
         };
         if acceptable {
@@ -2450,6 +2457,41 @@ fn credit_outlet_checked(site: &Site<'_>, mut found: CreditFound, links: &[Block
         return None;
     }
     (need == Need::Nothing).then_some(found)
+}
+
+/// "© 2025 …", "(c) 2025 …", "Copyright 2025 …".
+fn is_copyright_line(sentence: &str) -> bool {
+    let t = sentence.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©' && c != '(');
+    t.starts_with('©') || t.get(..3).is_some_and(|h| h.eq_ignore_ascii_case("(c)")) || t.get(..9).is_some_and(|h| h.eq_ignore_ascii_case("copyright"))
+}
+
+const LEGAL_FORMS: &[&str] = &["inc", "llc", "ltd", "limited", "co", "corp", "corporation", "plc", "gmbh", "ag", "sa", "lp", "llp", "pty", "bv", "nv", "srl", "spa"];
+const GROUP_WORDS: &[&str] = &["group", "holdings", "enterprises", "communications", "company", "companies", "media", "broadcasting", "publishing", "publications"];
+
+/// The words of a name, lower-case, without punctuation ("Dow Jones & Company, Inc." → dow, jones,
+/// company, inc).
+fn company_words(name: &str) -> Vec<String> {
+    name.split(|c: char| c.is_whitespace() || c == ',')
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).replace('.', "").to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// A company's name rather than a masthead's: a legal form ("Inc.", "LLC", "GmbH") or a word
+/// that names a business group ("Valley Media Group", "Gray Communications", "Cox Media").
+fn is_company_name(name: &str) -> bool {
+    let words = company_words(name);
+    words.iter().any(|w| LEGAL_FORMS.contains(&w.as_str())) || words.last().is_some_and(|w| GROUP_WORDS.contains(&w.as_str()))
+}
+
+/// The brand in a company's name: "The New York Times Company" → "the new york times", "Bloomberg
+/// L.P." → "bloomberg", "Dow Jones & Company, Inc." → "dow jones".
+fn company_brand(name: &str) -> String {
+    let mut words = company_words(name);
+    while words.last().is_some_and(|w| LEGAL_FORMS.contains(&w.as_str()) || GROUP_WORDS.contains(&w.as_str()) || w.is_empty()) {
+        words.pop();
+    }
+    words.join(" ")
 }
 
 /// Whether `sentence` writes `name` after "the" ("© 2025 The Harbor Sun").
@@ -3154,6 +3196,33 @@ mod tests {
                 head: r#"<meta property="og:site_name" content="Valley Post">"#,
                 body: &[O0, O1, O2, "Bloomberg's Jane Roe contributed."],
                 source: Some("Bloomberg"),
+                signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: the owner's copyright line is no other outlet's",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, O2, "Copyright 2025 Nexstar Media Inc. All rights reserved.", "© 2025 Valley Media Group"],
+                notes: &["(c) 2025 Valley Publishing Co."],
+                eligible: true,
+                ..Case::default()
+            },
+            Case {
+                name: "credit: a partner's company in a copyright line",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, O2, "© 2025 Bloomberg L.P."],
+                source: Some("Bloomberg"),
+                signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: a distributor, whatever its legal form",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, O2, "Distributed by King Features Syndicate, Inc."],
+                source: Some("King Features Syndicate"),
                 signals: &[Signal::Credit],
                 ..Case::default()
             },

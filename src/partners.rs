@@ -102,7 +102,7 @@ pub(crate) const BUILTIN: &[Builtin] = &[
     Builtin { name: "The New York Times", aliases: &["New York Times", "NYT", "New York Times News Service"], domains: &["nytimes.com"], ..Builtin::NONE },
     Builtin { name: "The Washington Post", aliases: &["Washington Post", "Washington Post Writers Group"], domains: &["washingtonpost.com"], ..Builtin::NONE },
     Builtin { name: "Los Angeles Times", aliases: &["LA Times", "L.A. Times"], domains: &["latimes.com"], ..Builtin::NONE },
-    Builtin { name: "The Wall Street Journal", aliases: &["Wall Street Journal", "WSJ"], domains: &["wsj.com"], ..Builtin::NONE },
+    Builtin { name: "The Wall Street Journal", aliases: &["Wall Street Journal", "WSJ", "Dow Jones", "Dow Jones Newswires"], domains: &["wsj.com"], ..Builtin::NONE },
     Builtin { name: "USA Today", aliases: &["USA TODAY Network"], domains: &["usatoday.com"], ..Builtin::NONE },
     Builtin { name: "Tribune News Service", aliases: &["TNS", "Tribune Content Agency"], domains: &["tribpub.com"], ..Builtin::NONE },
     Builtin { name: "The Guardian", aliases: &["Guardian"], domains: &["theguardian.com"], ..Builtin::NONE },
