@@ -1210,9 +1210,14 @@ fn is_cms_account(name: &str) -> bool {
 }
 
 /// "on Twitter: …": a cased text whose first word is lower-case (and no name particle) is a
-/// phrase. All-lower-case handles ("mcupdate") and uncased scripts pass.
+/// phrase. All-lower-case handles ("mcupdate") and uncased scripts pass, and so does an
+/// organisation after "the" ("By the Editorial Board").
 fn opens_lower_case(name: &str) -> bool {
-    let first = name.split_whitespace().next().unwrap_or("");
+    let mut words = name.split_whitespace();
+    let first = words.next().unwrap_or("");
+    if first == "the" && words.next().is_some_and(|w| w.starts_with(char::is_uppercase)) {
+        return false;
+    }
     first.chars().next().is_some_and(char::is_lowercase) && !NAME_PARTICLES.contains(&first) && name.chars().any(char::is_uppercase)
 }
 
@@ -1850,6 +1855,8 @@ mod tests {
             ("Webmaster", &[]),
             ("Adminah Wolde", &["Adminah Wolde"]),
             ("Ann Roe; on Twitter: @annroe.", &["Ann Roe"]),
+            // An organisation after a lower-case "the" is a byline, not a phrase.
+            ("By the Editorial Board", &["the Editorial Board"]),
         ];
         for (text, expected) in cases {
             assert_eq!(parse_byline(text), *expected, "{text}");
