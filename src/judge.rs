@@ -921,6 +921,12 @@ impl<'p> Site<'p> {
         ids.iter().find(|&&i| !self.builtin_own[i]).map(|&i| &Profile::builtin_partners()[i])
     }
 
+    /// A foreign partner by name, or by the name of the company that owns it: "Bloomberg L.P.",
+    /// "The New York Times Company", "Dow Jones & Company, Inc.".
+    fn partner_or_its_company(&self, name: &str) -> Option<&'p Partner> {
+        self.partner_named(name).or_else(|| self.partner_named(&company_brand(name)))
+    }
+
     /// A foreign partner by agency code, name or alias, for datelines: "(JTA)", "(Reuters)".
     fn partner_coded(&self, code: &str) -> Option<&'p Partner> {
         let code = code.trim();
@@ -946,8 +952,7 @@ impl<'p> Site<'p> {
     /// The name a reason gives an outlet: the partner's canonical name when it is one ("Jewish
     /// Telegraphic Agency" → "JTA"), else the name without a leading "the".
     fn source_name(&self, raw: &str) -> String {
-        // "Bloomberg L.P." is Bloomberg's.
-        if let Some(p) = self.partner_named(raw).or_else(|| self.partner_named(&company_brand(raw))) {
+        if let Some(p) = self.partner_or_its_company(raw) {
             return p.name.clone();
         }
         let raw = raw.trim().trim_matches(|c: char| !c.is_alphanumeric());
@@ -1495,11 +1500,6 @@ fn match_dateline(site: &Site<'_>, text: &str) -> Option<(String, String)> {
     unbracketed_dateline(site, &head)
 }
 
-/// A partner by name, alias or agency code.
-fn agency_named<'p>(site: &Site<'p>, name: &str) -> Option<&'p Partner> {
-    site.partner_named(name).or_else(|| site.partner_coded(name))
-}
-
 fn unbracketed_dateline(site: &Site<'_>, head: &str) -> Option<(String, String)> {
     const DASHES: &[char] = &['—', '–', '-'];
     let place_end = head.find([',', '.'])?;
@@ -1513,7 +1513,7 @@ fn unbracketed_dateline(site: &Site<'_>, head: &str) -> Option<(String, String)>
     // The agency after the dash, up to its full stop ("— РИА Новости.").
     let after_at = head.len() - head[dash_at..].trim_start_matches(|c: char| DASHES.contains(&c) || c.is_whitespace()).len();
     if let Some(stop) = head.get(after_at..window_end).and_then(|t| t.find('.'))
-        && let Some(partner) = agency_named(site, &head[after_at..after_at + stop])
+        && let Some(partner) = site.partner_coded(&head[after_at..after_at + stop])
     {
         return Some((head[..after_at + stop + 1].trim().to_owned(), partner.name.clone()));
     }
@@ -1521,7 +1521,7 @@ fn unbracketed_dateline(site: &Site<'_>, head: &str) -> Option<(String, String)>
     let before = head[place_end + 1..dash_at].trim_end().rsplit(['.', ',']).next().map_or("", str::trim);
     if !before.is_empty()
         && !before.chars().any(char::is_lowercase)
-        && let Some(partner) = agency_named(site, before)
+        && let Some(partner) = site.partner_coded(before)
     {
         return Some((head[..dash_at + 1].trim().to_owned(), partner.name.clone()));
     }
@@ -1609,8 +1609,11 @@ enum Need {
     AnyName,
     /// Fires even without a name ("Reprinted with permission.").
     Nothing,
-    /// A partner, an outlet-looking name or a domain ("Courtesy of ...", "© ...").
+    /// A partner, an outlet-looking name or a domain ("Courtesy of ...", "Distributed by ...").
     Outlet,
+    /// As `Outlet`, but a company is none, a partner's company is ("© ..."): papers and stations
+    /// sign their own stories with their owner's copyright.
+    Masthead,
 }
 
 struct CreditPattern {
@@ -1756,7 +1759,7 @@ static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
         p(
             r"^\W*(?:(?:©|\(c\)|copyright)\s*){1,3}(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?",
             &[&["©", "(c)", "copyright"]],
-            Need::Outlet,
+            Need::Masthead,
             true,
         ),
     ]
@@ -2430,14 +2433,13 @@ fn credit_outlet_checked(site: &Site<'_>, mut found: CreditFound, links: &[Block
         let acceptable = match need {
             Need::AnyName | Need::Nothing => true,
             // "© 2025 The Harbor Sun": the name lost its "The", which made "Sun" an outlet's.
-            // In a copyright line a company is not an outlet: papers and stations sign their own
-            // stories with their owner's copyright ("Copyright 2025 Nexstar Media Inc.", "© 2025
-            // Valley Media Group"); a partner's company ("The New York Times Company", "Bloomberg
-            // L.P.") still counts. A distributor is one whatever its form ("Distributed by King
-            // Features Syndicate, Inc.").
-            Need::Outlet => {
-                site.partner_named(&outlet).or_else(|| site.partner_named(&company_brand(&outlet))).is_some()
-                    || (!(is_copyright_line(&found.sentence) && is_company_name(&outlet))
+            // In a copyright line a company is not an outlet ("Copyright 2025 Nexstar Media
+            // Inc.", "© 2025 Valley Media Group"); a partner's company ("The New York Times
+            // Company", "Bloomberg L.P.") still counts. A distributor is one whatever its form
+            // ("Distributed by King Features Syndicate, Inc.").
+            Need::Outlet | Need::Masthead => {
+                site.partner_or_its_company(&outlet).is_some()
+                    || (!(need == Need::Masthead && is_company_name(&outlet))
                         && (looks_like_outlet(&outlet)
                             || (written_with_the(&found.sentence, &outlet) && looks_like_outlet(&format!("The {outlet}")))
                             || is_call_sign(&outlet)))
@@ -2457,12 +2459,6 @@ fn credit_outlet_checked(site: &Site<'_>, mut found: CreditFound, links: &[Block
         return None;
     }
     (need == Need::Nothing).then_some(found)
-}
-
-/// "© 2025 …", "(c) 2025 …", "Copyright 2025 …".
-fn is_copyright_line(sentence: &str) -> bool {
-    let t = sentence.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©' && c != '(');
-    t.starts_with('©') || t.get(..3).is_some_and(|h| h.eq_ignore_ascii_case("(c)")) || t.get(..9).is_some_and(|h| h.eq_ignore_ascii_case("copyright"))
 }
 
 const LEGAL_FORMS: &[&str] = &["inc", "llc", "ltd", "limited", "co", "corp", "corporation", "plc", "gmbh", "ag", "sa", "lp", "llp", "pty", "bv", "nv", "srl", "spa"];
@@ -2488,7 +2484,7 @@ fn is_company_name(name: &str) -> bool {
 /// L.P." → "bloomberg", "Dow Jones & Company, Inc." → "dow jones".
 fn company_brand(name: &str) -> String {
     let mut words = company_words(name);
-    while words.last().is_some_and(|w| LEGAL_FORMS.contains(&w.as_str()) || GROUP_WORDS.contains(&w.as_str()) || w.is_empty()) {
+    while words.last().is_some_and(|w| LEGAL_FORMS.contains(&w.as_str()) || GROUP_WORDS.contains(&w.as_str())) {
         words.pop();
     }
     words.join(" ")

@@ -48,6 +48,11 @@ impl Stats {
     fn link_density(&self) -> f32 {
         if self.text == 0 { 0.0 } else { self.link_text as f32 / self.text as f32 }
     }
+
+    /// Text, most of it in links: a list of other stories, a footer's "About us | Contact".
+    fn is_mostly_links(&self) -> bool {
+        self.text > 0 && self.link_density() > 0.5
+    }
 }
 
 pub(super) struct Found<'a> {
@@ -303,7 +308,7 @@ fn classify_one(
     // "Related stories" over a list of links, in the body without a class: the heading and the
     // list are one rail.
     let links_list = |e: ElementRef<'_>| {
-        matches!(e.value().name(), "ul" | "ol" | "div") && raw.get(&e.id()).is_some_and(|s| s.text > 0 && s.text < 1500 && s.link_density() > 0.5)
+        matches!(e.value().name(), "ul" | "ol" | "div") && raw.get(&e.id()).is_some_and(|s| s.is_mostly_links() && s.text < 1500)
     };
     let next = || element.next_siblings().find_map(ElementRef::wrap);
     let previous = || element.prev_siblings().find_map(ElementRef::wrap);
@@ -475,7 +480,7 @@ fn score<'a>(root: ElementRef<'a>, removed: &FxHashMap<NodeId, Removal>) -> Opti
         let parent_ld = effective.get(&parent.id()).map_or(1.0, Stats::link_density);
         // Not when the rest is links (a footer's "About us | Contact"): that is chrome.
         let links_beside = || {
-            parent.children().filter(|c| c.id() != node.id()).any(|c| effective.get(&c.id()).is_some_and(|s| s.text > 0 && s.link_density() > 0.5))
+            parent.children().filter(|c| c.id() != node.id()).any(|c| effective.get(&c.id()).is_some_and(Stats::is_mostly_links))
         };
         if above > 0 && own as f32 / above as f32 > 0.98 && parent_ld < 0.3 && scores.contains_key(&parent.id()) && !links_beside() {
             node = parent;
@@ -735,11 +740,7 @@ pub(super) fn blocks(body: &Body<'_>) -> Vec<Block> {
                 }
                 let in_note = note.is_some();
                 if starts_loose_run(node, body.root.id()) {
-                    let (text, emphasized_chars) = loose_run_text(node, body, in_note);
-                    if !text.is_empty() {
-                        let emphasized = emphasized_chars * 10 >= text.len() * 8;
-                        out.push(Block { tag: "div", text, emphasized, note: in_note });
-                    }
+                    out.extend(block("div", loose_run_text(node, body, in_note), in_note));
                 }
                 let Some(element) = ElementRef::wrap(node) else { continue };
                 let name = element.value().name();
@@ -763,12 +764,7 @@ pub(super) fn blocks(body: &Body<'_>) -> Vec<Block> {
                 if within_paragraph(node, body.root.id()) {
                     continue;
                 }
-                let (text, emphasized_chars) = text_without_removed(element, body, in_note);
-                if text.is_empty() {
-                    continue;
-                }
-                let emphasized = emphasized_chars * 10 >= text.len() * 8;
-                out.push(Block { tag, text, emphasized, note: in_note });
+                out.extend(block(tag, text_without_removed(element, body, in_note), in_note));
             }
             Edge::Close(node) => {
                 if skip == Some(node.id()) {
@@ -780,6 +776,12 @@ pub(super) fn blocks(body: &Body<'_>) -> Vec<Block> {
         }
     }
     out
+}
+
+/// A block of `text` (none when empty), emphasized when most of it is in em/i.
+fn block(tag: &'static str, (text, emphasized_chars): (String, usize), note: bool) -> Option<Block> {
+    let emphasized = emphasized_chars * 10 >= text.len() * 8;
+    (!text.is_empty()).then_some(Block { tag, text, emphasized, note })
 }
 
 /// A note is a line or two, not mostly links: a rail of other stories, each with its outlet's

@@ -427,7 +427,7 @@ static FURNITURE_TEXT: [(&str, Pattern); 27] = [
     // Calls to the site's own readers.
     ("follow", Pattern::new(r"(?i)^\s*follow us on\b")),
     ("have", Pattern::new(r"(?i)^\s*have a (?:news )?tip\b")),
-    // The site's copyright line ("Copyright 2025 …", "© 2025 …").
+    // The site's copyright line ("Copyright 2025 …", "Copyright © …"; a line opening "©" stays).
     ("copyright", Pattern::new(r"(?i)^\s*copyright\s*(?:©|\(c\)|[0-9]{4})")),
 ];
 
