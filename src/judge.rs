@@ -1670,7 +1670,7 @@ static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
             true,
         ),
         p(
-            r"\bthis\s+{NOUN}\s+(?:is|was|comes|came)\s+(?:originally\s+)?(?:from|via|courtesy\s+of)\b",
+            r"\bthis\s+{NOUN}\s+(?:is|was|comes|came|appears|appeared|runs|ran)\s+(?:to\s+(?:us|you)\s+)?(?:originally\s+)?(?:from|via|courtesy\s+of)\b",
             &[&["this"], &["from", "via", "courtesy"]],
             Need::Outlet,
             true,
@@ -1755,7 +1755,11 @@ static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
             false,
         ),
         p(r"^\W*(?:{NOUN}\s+)?(?:distributed|syndicated|provided)\s+by\b", &[&["distributed", "syndicated", "provided"]], Need::Outlet, true),
-        p(r"^\W*(?:via|source|courtesy\s+of)\s*:?(?:\s|$)", &[&["via", "source", "courtesy"]], Need::Outlet, true),
+        p(r"^\W*(?:{NOUN}\s+)?(?:via|source|courtesy\s+of)\s*:?(?:\s|$)", &[&["via", "source", "courtesy"]], Need::Outlet, true),
+        // The link home that syndication feeds append: "Read the original article on Business
+        // Insider", "View the original story at …". Not "report" or "study": stories link the
+        // original report of a study ("Read the original report in Nature").
+        p(r"^\W*(?:read|view|see|find)\s+the\s+original\s+(?:(?:article|story|piece|post|column)\s+)?(?:on|at|in|from)\b", &[&["original"]], Need::AnyName, true),
         p(
             r"^\W*(?:(?:©|\(c\)|copyright)\s*){1,3}(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?",
             &[&["©", "(c)", "copyright"]],
@@ -3737,6 +3741,11 @@ mod tests {
         named("Nota publicada originalmente en El Faro.", "El Faro");
         named("This story is cross-posted from Harbor Sun.", "Harbor Sun");
         named("This story was adapted from an article in Grist.", "Grist");
+        named("This article appears courtesy of CalMatters.", "CalMatters");
+        named("This story comes to us via Grist.", "Grist");
+        named("Story via Haaretz.", "Haaretz");
+        named("Read the original article on Business Insider.", "Business Insider");
+        assert!(found("Read the original report in Nature.").is_empty());
         assert!(found("The plan was adapted from a proposal by Mayor Jane Roe.").is_empty());
         assert!(found("With permission of the author.").iter().all(Option::is_none));
         assert!(found("Dieser Artikel erschien im Rahmen der Serie Stadtgeschichten.").iter().all(Option::is_none));
