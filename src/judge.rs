@@ -1724,6 +1724,14 @@ static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
         // Taken over from another paper: "Dieser Artikel wurde von Correctiv übernommen", "übernommen
         // aus der taz", "Dit artikel is overgenomen van NOS".
         p(r"\b(?:übernommen\s+(?:von|vom|aus)|(?:wurde|ist|wird)\s+(?:von|vom|aus\s+der|aus\s+dem|aus)|overgenomen\s+(?:van|uit))\b", &[&["übernommen", "overgenomen"]], Need::AnyName, false),
+        // Indonesian papers of one group run each other's stories under "Artikel ini telah tayang di
+        // Kompas.com dengan judul …" ("This article appeared on … with the headline …").
+        p(
+            r"\b(?:artikel|berita|tulisan)\s+ini\s+(?:telah\s+|sudah\s+|pernah\s+|sebelumnya\s+|juga\s+){0,2}(?:tayang|terbit|dimuat|diterbitkan|dipublikasikan)\s+(?:(?:lebih\s+dulu|lebih\s+dahulu|sebelumnya|pertama\s+kali)\s+)?(?:di|pada|dalam|oleh)\b",
+            &[&["ini"], &["tayang", "terbit", "dimuat", "dipublikasikan"]],
+            Need::AnyName,
+            true,
+        ),
         p(r"\bcross-?posted\s+(?:here\s+)?(?:from|with)\b", &[&["cross"], &["posted"]], Need::AnyName, false),
         p(r"\b(?:adapted|excerpted)\s+from\b", &[&["adapted", "excerpted"]], Need::Outlet, false),
         p(r"\b{NOUN}\s+courtesy\s+of\b", &[&["courtesy"]], Need::Outlet, true),
@@ -2252,7 +2260,8 @@ fn reuters_signoff(text: &str) -> bool {
 /// "Avec AFP", "Mit Material von dpa", "来源：新华社" (lower-cased; the note's own case is ignored).
 const NOTE_LABELS: &[&str] = &[
     "quelle:", "quellen:", "source:", "source :", "sources:", "sources :", "fuente:", "fuentes:", "fonte:", "fontes:", "fonti:", "bron:", "bronnen:", "źródło:",
-    "kaynak:", "источник:", "来源：", "来源:", "出典：", "출처:", "par", "por", "von", "con información de", "con informacion de", "com informações de", "com informações da",
+    "kaynak:", "sumber:", "nguồn:", "zdroj:", "forrás:", "sursa:", "izvor:", "πηγή:", "المصدر:", "מקור:", "источник:", "джерело:", "по материалам",
+    "за матеріалами", "来源：", "来源:", "來源：", "來源:", "稿源：", "出典：", "出所：", "출처:", "par", "por", "von", "con información de", "con informacion de", "com informações de", "com informações da",
     "com informações do", "con informazioni da", "mit material von", "mit material der", "mit material", "avec", "with", "via", "from", "by",
 ];
 
@@ -2265,24 +2274,34 @@ const NOTE_LABELS: &[&str] = &[
 fn agency_note<'p>(site: &Site<'p>, text: &str, last: bool, bare: bool) -> Option<(&'p Partner, String)> {
     let t = text.trim();
     if last
-        && let Some(inner) = t.strip_suffix(')')
-        && let Some(open) = inner.rfind('(')
-        && inner[..open].trim_end().ends_with(['.', '!', '?', '"', '”', '»'])
-        && let Some(partner) = agencies_only(site, &inner[open + 1..])
+        && let Some((inner, opener)) = [(')', '('), ('）', '（'), ('〕', '〔'), ('】', '【')].iter().find_map(|&(close, open)| t.strip_suffix(close).map(|inner| (inner, open)))
+        && let Some(open) = inner.rfind(opener)
+        && inner[..open].trim_end().ends_with(['.', '!', '?', '"', '”', '»', '。', '」'])
+        && let Some(partner) = signed_agencies(site, &inner[open + opener.len_utf8()..])
     {
         return Some((partner, t[open..].to_owned()));
     }
     if t.chars().count() > 80 {
         return None;
     }
-    let signed = t.starts_with(['(', '[', '—', '–', '-', '*']);
-    let t = t.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-' | '*')).trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ')' | ']' | '.'));
+    // Japanese papers sign agency copy in full-width brackets: "（共同）", "〔時事〕".
+    let signed = t.starts_with(['(', '[', '—', '–', '-', '*', '（', '〔', '【']);
+    let t = t
+        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-' | '*' | '（' | '〔' | '【'))
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ')' | ']' | '.' | '）' | '〕' | '】' | '。'));
     let lower = t.to_lowercase();
     let labelled = NOTE_LABELS.iter().find_map(|label| lower.starts_with(label).then(|| t.get(label.len()..)).flatten());
     if labelled.is_none() && !(bare || signed) {
         return None;
     }
-    agencies_only(site, labelled.unwrap_or(t)).map(|partner| (partner, text.trim().to_owned()))
+    let partner = if signed && labelled.is_none() { signed_agencies(site, t) } else { agencies_only(site, labelled.unwrap_or(t)) };
+    partner.map(|partner| (partner, text.trim().to_owned()))
+}
+
+/// As `agencies_only`, for agencies a story is signed with, in brackets or after a dash, where an
+/// agency's code counts as well as its name: Japanese papers sign "（共同）", "〔時事〕".
+fn signed_agencies<'p>(site: &Site<'p>, text: &str) -> Option<&'p Partner> {
+    only_agencies(text, |piece| site.partner_named(strip_leading_the(piece)).or_else(|| site.partner_coded(piece)))
 }
 
 /// The first partner in `text` when it names partners and nothing else but an editor's
@@ -3294,6 +3313,42 @@ mod tests {
                 ..Case::default()
             },
             Case {
+                name: "credit: a Japanese paper's sign-off, an agency's code in full-width brackets",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="中部日報">"#,
+                body: &[O0, O1, "市議会は来月に最終判断する。〔時事〕"],
+                source: Some("Jiji Press"),
+                signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: an agency's code alone under the story, in full-width brackets",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="中部日報">"#,
+                body: &[O0, O1, O2, "（共同）"],
+                source: Some("Kyodo News"),
+                signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: agencies after a label in Vietnamese and Russian",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, O2, "Nguồn: TTXVN"],
+                source: Some("Vietnam News Agency"),
+                signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: based on an agency's material, in Russian",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, O2, "По материалам РИА Новости"],
+                source: Some("RIA Novosti"),
+                signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
                 name: "credit: notes that are no agency's",
                 profile: "generic",
                 head: r#"<meta property="og:site_name" content="Valley Post">"#,
@@ -3745,6 +3800,8 @@ mod tests {
         named("This story comes to us via Grist.", "Grist");
         named("Story via Haaretz.", "Haaretz");
         named("Read the original article on Business Insider.", "Business Insider");
+        named("Artikel ini telah tayang di Kompas.com dengan judul \"Jembatan Baru Dibuka\".", "Kompas.com");
+        named("Berita ini sebelumnya telah dimuat di Harian Jogja.", "Harian Jogja");
         assert!(found("Read the original report in Nature.").is_empty());
         assert!(found("The plan was adapted from a proposal by Mayor Jane Roe.").is_empty());
         assert!(found("With permission of the author.").iter().all(Option::is_none));

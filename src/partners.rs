@@ -127,7 +127,7 @@ pub(crate) const BUILTIN: &[Builtin] = &[
     Builtin { name: "Yonhap", aliases: &["Yonhap News Agency", "연합뉴스"], domains: &["yna.co.kr", "yonhapnews.co.kr"], agency_codes: &["Yonhap"], ..Builtin::NONE },
     Builtin { name: "Newsis", aliases: &["뉴시스"], domains: &["newsis.com"], ..Builtin::NONE },
     Builtin { name: "News1", aliases: &["뉴스1"], domains: &["news1.kr"], ..Builtin::NONE },
-    Builtin { name: "Vietnam News Agency", aliases: &["VNA"], domains: &["vnanet.vn"], agency_codes: &["VNA"], ..Builtin::NONE },
+    Builtin { name: "Vietnam News Agency", aliases: &["VNA", "TTXVN", "Thông tấn xã Việt Nam"], domains: &["vnanet.vn"], agency_codes: &["VNA"], ..Builtin::NONE },
     Builtin { name: "Bernama", domains: &["bernama.com"], agency_codes: &["Bernama"], ..Builtin::NONE },
     Builtin { name: "Antara", aliases: &["ANTARA News", "Antara News Agency"], domains: &["antaranews.com"], agency_codes: &["Antara"], ..Builtin::NONE },
     Builtin { name: "Philippine News Agency", aliases: &["PNA"], domains: &["pna.gov.ph"], agency_codes: &["PNA"], ..Builtin::NONE },
