@@ -144,6 +144,7 @@ pub fn judge_parts(profile: &Profile, meta: &Metadata, blocks: &[Block], html: &
     let mut reasons = Vec::new();
     profile_rules(&site, profile, meta, html, &mut reasons);
     byline_signals(&site, meta, &mut reasons);
+    source_line_signal(&site, meta, &mut reasons);
     dateline_signals(&site, meta, blocks, &mut reasons);
     credit_signals(&site, meta, blocks, html, &mut reasons);
     metadata_signals(&site, meta, &mut reasons);
@@ -1315,6 +1316,41 @@ fn byline_signals(site: &Site<'_>, meta: &Metadata, reasons: &mut Vec<Reason>) {
             reasons.push(Reason { signal: Signal::Byline, evidence: evidence(url.as_str()), location: "author URL".to_owned(), source: Some(source) });
         }
     }
+}
+
+/// What a Chinese outlet's name ends with: paper, net, agency, news, station, magazine, weekly,
+/// app, edition ("人民日报海外版", "澎湃新闻", "中国青年网", "新京报", "第一财经").
+const CJK_OUTLET_WORDS: &[&str] = &[
+    "报", "報", "网", "網", "社", "新闻", "新聞", "电视", "電視", "杂志", "雜誌", "周刊", "週刊", "客户端", "財經", "财经", "媒体", "媒體",
+];
+
+/// Sources that are no outlet: "the web", "this site", "original", "compiled", "unknown", "reader
+/// submission".
+const CJK_NOT_OUTLETS: &[&str] = &["网络", "網絡", "網路", "互联网", "互聯網", "原创", "原創", "综合", "綜合", "未知", "网友", "網友", "投稿", "转载", "轉載", "整理", "社区", "社區"];
+
+/// The origin that a Chinese page's source line names ("来源：人民日报海外版"), when it is another
+/// outlet's: a partner; or an outlet's name that links to another site, or differs from the
+/// page's known names. Without a link or known names an outlet may be the site itself (a portal's
+/// own channel, "新浪财经" on sina.com.cn), so it does not count.
+fn source_line_signal(site: &Site<'_>, meta: &Metadata, reasons: &mut Vec<Reason>) {
+    let Some((name, href)) = &meta.provenance.source_line else { return };
+    let host = href.as_deref().and_then(host_of);
+    // A portal's channels share its brand's first characters: "新浪财经" on "新浪新闻".
+    let own_brand = |own: &String| name.chars().take(2).count() == 2 && name.chars().take(2).eq(own.chars().take(2)) && !own.is_ascii();
+    if site.is_own_name_loosely(name) || site.names.iter().any(own_brand) || host.as_deref().is_some_and(|h| site.is_own_host(h)) || name.starts_with(['本', '我']) {
+        return;
+    }
+    let source = if let Some(partner) = site.partner_named(name) {
+        partner.name.clone()
+    } else {
+        let outlet_like = !CJK_NOT_OUTLETS.iter().any(|w| name.contains(w))
+            && (CJK_OUTLET_WORDS.iter().any(|w| name.contains(w)) || looks_like_outlet(name) || looks_like_domain(name));
+        if !(outlet_like && (host.is_some() || site.names_independent)) {
+            return;
+        }
+        name.clone()
+    };
+    reasons.push(Reason { signal: Signal::Byline, evidence: evidence(&format!("来源：{name}")), location: "source line".to_owned(), source: Some(source) });
 }
 
 /// Words that end a byline compiled from agency copy, in the languages bylines come in.

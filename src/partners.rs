@@ -36,12 +36,12 @@ impl Builtin {
 pub(crate) const BUILTIN: &[Builtin] = &[
     // Wire services and outlets whose stories newsrooms carry under their own names.
     Builtin { name: "JTA", aliases: &["Jewish Telegraphic Agency", "JTA.org"], domains: &["jta.org"], author_urls: &["/authors/jta/", "/author/jta/", "/authors/jewish-telegraphic-agency/"], agency_codes: &["JTA"] },
-    Builtin { name: "Associated Press", aliases: &["AP", "The Associated Press", "AP News"], domains: &["apnews.com", "ap.org"], author_urls: &["/author/associated-press/", "/authors/associated-press/"], agency_codes: &["AP"] },
-    Builtin { name: "Reuters", aliases: &["Thomson Reuters"], domains: &["reuters.com"], author_urls: &["/author/reuters/", "/authors/reuters/"], agency_codes: &["Reuters"] },
-    Builtin { name: "Agence France-Presse", aliases: &["AFP", "Agence France Presse"], domains: &["afp.com"], author_urls: &["/author/afp/", "/authors/afp/"], agency_codes: &["AFP"] },
+    Builtin { name: "Associated Press", aliases: &["AP", "The Associated Press", "AP News", "美联社", "美聯社", "AP通信"], domains: &["apnews.com", "ap.org"], author_urls: &["/author/associated-press/", "/authors/associated-press/"], agency_codes: &["AP"] },
+    Builtin { name: "Reuters", aliases: &["Thomson Reuters", "路透社", "ロイター", "로이터"], domains: &["reuters.com"], author_urls: &["/author/reuters/", "/authors/reuters/"], agency_codes: &["Reuters"] },
+    Builtin { name: "Agence France-Presse", aliases: &["AFP", "Agence France Presse", "法新社", "フランス通信社"], domains: &["afp.com"], author_urls: &["/author/afp/", "/authors/afp/"], agency_codes: &["AFP"] },
     Builtin { name: "Haaretz", aliases: &["Haaretz.com"], domains: &["haaretz.com", "haaretz.co.il"], ..Builtin::NONE },
     Builtin { name: "Times of Israel", aliases: &["The Times of Israel"], domains: &["timesofisrael.com"], agency_codes: &["TOI"], ..Builtin::NONE },
-    Builtin { name: "Bloomberg", aliases: &["Bloomberg News"], domains: &["bloomberg.com"], ..Builtin::NONE },
+    Builtin { name: "Bloomberg", aliases: &["Bloomberg News", "彭博社", "ブルームバーグ"], domains: &["bloomberg.com"], ..Builtin::NONE },
     Builtin { name: "United Press International", aliases: &["UPI"], domains: &["upi.com"], agency_codes: &["UPI"], ..Builtin::NONE },
     Builtin { name: "dpa", aliases: &["Deutsche Presse-Agentur"], agency_codes: &["dpa"], ..Builtin::NONE },
     Builtin { name: "CNN", domains: &["cnn.com"], agency_codes: &["CNN"], ..Builtin::NONE },

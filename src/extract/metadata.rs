@@ -222,6 +222,7 @@ pub(super) fn extract(page: &Page, head: &Head, profile: &Profile, options: &Opt
             .flat_map(|k| metas.all(k).iter().cloned())
             .collect(),
         byline_text,
+        source_line: source_line(html, body_root),
         page_classes,
     };
 
@@ -1781,6 +1782,91 @@ pub(crate) fn normalize_date(raw: &str) -> Option<String> {
     (1..=31).contains(&day).then(|| format!("{year}-{month:02}-{day:02}"))
 }
 
+/// Labels of the information line under a Chinese headline that names the story's origin:
+/// "来源：人民日报海外版". Portals and papers run other outlets' stories under it, and their own
+/// under their own name.
+const SOURCE_LABELS: &[&str] = &["文章来源", "本文来源", "新闻来源", "信息来源", "来源", "來源", "稿源", "出处", "出處"];
+
+/// Words that end the origin's name in that line when no space does: the fields that follow it.
+const SOURCE_LINE_FIELDS: &[&str] = &["作者", "编辑", "編輯", "责任编辑", "責任編輯", "记者", "記者", "发布时间", "發佈時間", "时间", "時間", "字号", "浏览", "阅读", "评论", "参与"];
+
+/// The origin that the page's source line names, with the link on it: the first label of
+/// [`SOURCE_LABELS`] followed by a colon, after the first `h1` and before the end of the body
+/// (a rail's items carry source lines too), outside scripts and links.
+fn source_line(html: &Html, body_root: ElementRef<'_>) -> Option<(String, Option<String>)> {
+    let mut last = *body_root;
+    while let Some(child) = last.last_child() {
+        last = child;
+    }
+    let has_h1 = select_named(html, &H1, &["h1"]).next().is_some();
+    let mut after_h1 = !has_h1;
+    for node in html.tree.root().descendants() {
+        if let Some(element) = node.value().as_element() {
+            if element.name() == "h1" {
+                after_h1 = true;
+            }
+        } else if let Some(text) = node.value().as_text()
+            && after_h1
+            && let Some(name) = source_after_label(text)
+            && let Some(parent) = node.parent().and_then(ElementRef::wrap)
+            && !node.ancestors().filter_map(ElementRef::wrap).any(|e| matches!(e.value().name(), "script" | "style" | "noscript" | "template" | "a" | "textarea"))
+        {
+            let name = if name.is_empty() {
+                // The label alone, the name in the next element: "来源：<a href=…>人民日报</a>".
+                let next = node.next_siblings().find(|n| n.value().as_text().is_none_or(|t| !t.trim().is_empty()))?;
+                let next_text = match next.value() {
+                    scraper::Node::Text(t) => t.to_string(),
+                    _ => ElementRef::wrap(next).map(element_words).unwrap_or_default(),
+                };
+                source_name(&next_text)
+            } else {
+                name
+            };
+            if name.is_empty() {
+                return None;
+            }
+            let href = parent
+                .select(&LINKS)
+                .find(|a| element_words(*a).contains(name.as_str()))
+                .and_then(|a| a.value().attr("href"))
+                .map(str::to_owned);
+            return Some((name, href));
+        }
+        if node.id() == last.id() {
+            break;
+        }
+    }
+    None
+}
+
+/// The name after a source label in `text`, empty when the label ends the text; `None` when the
+/// text has no label with a colon.
+fn source_after_label(text: &str) -> Option<String> {
+    if !text.contains(['源', '处', '處']) {
+        return None;
+    }
+    let (at, label) = SOURCE_LABELS.iter().find_map(|l| text.find(l).map(|at| (at, *l)))?;
+    // The label starts the text or follows a space or a separator ("2017-03-10 来源：…").
+    let before = text[..at].chars().next_back();
+    if before.is_some_and(|c| !(c.is_whitespace() || matches!(c, '|' | '｜' | '/' | '】' | ']' | ')' | '）'))) {
+        return None;
+    }
+    let rest = text[at + label.len()..].trim_start();
+    let rest = rest.strip_prefix('：').or_else(|| rest.strip_prefix(':'))?;
+    Some(source_name(rest))
+}
+
+/// The origin's name at the start of `text`: up to a space, a separator or the next field.
+fn source_name(text: &str) -> String {
+    let text = text.trim_start_matches(|c: char| c.is_whitespace());
+    let mut end = text.find(|c: char| c.is_whitespace() || matches!(c, '|' | '｜' | '丨')).unwrap_or(text.len());
+    if let Some(field) = SOURCE_LINE_FIELDS.iter().filter_map(|f| text[..end].find(f)).min() {
+        end = field;
+    }
+    let name = text[..end].trim_matches(|c: char| !c.is_alphanumeric());
+    if name.chars().count() > 30 { String::new() } else { name.to_owned() }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2124,6 +2210,23 @@ mod tests {
         assert_eq!(normalize_date("December 28, 2016").as_deref(), Some("2016-12-28"));
         assert_eq!(normalize_date("3 Feb. 2024").as_deref(), Some("2024-02-03"));
         assert_eq!(normalize_date("yesterday"), None);
+    }
+
+    #[test]
+    fn source_lines_name_the_origin() {
+        let named = |t: &str| source_after_label(t);
+        assert_eq!(named("来源：人民日报海外版").as_deref(), Some("人民日报海外版"));
+        assert_eq!(named("2026-11-20 08:00　来源：新京报　作者：李明").as_deref(), Some("新京报"));
+        assert_eq!(named("来源:澎湃新闻作者:王晓").as_deref(), Some("澎湃新闻"));
+        assert_eq!(named("來源： 聯合報 | 編輯：陳").as_deref(), Some("聯合報"));
+        // The label alone: the name is in the next element.
+        assert_eq!(named("\n来源：\n").as_deref(), Some(""));
+        // Another field's label that ends in 来源, or no colon.
+        assert_eq!(named("图片来源：网络"), None);
+        assert_eq!(named("消息来源：知情人士"), None);
+        assert_eq!(named("报道的来源还不清楚"), None);
+        // A sentence, not a name.
+        assert_eq!(named(&format!("来源：{}", "很长的名字".repeat(10))).as_deref(), Some(""));
     }
 
     #[test]

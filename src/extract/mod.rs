@@ -69,6 +69,9 @@ pub struct Provenance {
     pub meta_authors: Vec<String>,
     /// The byline element's text as written ("By Noa Shalev (Haaretz) | May 2, 2025").
     pub byline_text: Option<String>,
+    /// The origin a Chinese page's source line names under the headline ("来源：人民日报海外版"),
+    /// with the link on it.
+    pub source_line: Option<(String, Option<String>)>,
     /// Classes of `<body>` and of the article element (`category-jta`, `postid-12`).
     pub page_classes: Vec<String>,
 }
