@@ -1700,7 +1700,7 @@ static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
             false,
         ),
         p(
-            r"\bthis\s+{NOUN}\s+(?:is|was|has\s+been|comes|came)\s+(?:originally\s+|first\s+|initially\s+)?(?:produced\s+by|written\s+for|reported\s+for|published\s+(?:by|in|on)|provided\s+by|made\s+available\s+by|distributed\s+by|syndicated\s+by|shared\s+by)\b",
+            r"\bthis\s+{NOUN}(?:\s+(?:about|on)\s+[^.;:!?]{1,80}?)?\s+(?:is|was|has\s+been|comes|came)\s+(?:originally\s+|first\s+|initially\s+)?(?:produced\s+by|written\s+for|reported\s+for|published\s+(?:by|in|on)|provided\s+by|made\s+available\s+by|distributed\s+by|syndicated\s+by|shared\s+by)\b",
             &[&["this"], &["produced", "written", "reported", "published", "provided", "available", "distributed", "syndicated", "shared"]],
             Need::AnyName,
             true,
@@ -3833,6 +3833,7 @@ mod tests {
         named("This story is cross-posted from Harbor Sun.", "Harbor Sun");
         named("This story was adapted from an article in Grist.", "Grist");
         named("This article appears courtesy of CalMatters.", "CalMatters");
+        named("This story about rural schools was produced by The Hechinger Report, a nonprofit newsroom.", "The Hechinger Report");
         named("This story comes to us via Grist.", "Grist");
         named("Story via Haaretz.", "Haaretz");
         named("Read the original article on Business Insider.", "Business Insider");
