@@ -3833,7 +3833,7 @@ mod tests {
         named("This story is cross-posted from Harbor Sun.", "Harbor Sun");
         named("This story was adapted from an article in Grist.", "Grist");
         named("This article appears courtesy of CalMatters.", "CalMatters");
-        named("This story about rural schools was produced by The Hechinger Report, a nonprofit newsroom.", "The Hechinger Report");
+        named("This story about rural schools was produced by The Hechinger Report, a nonprofit newsroom.", "Hechinger Report");
         named("This story comes to us via Grist.", "Grist");
         named("Story via Haaretz.", "Haaretz");
         named("Read the original article on Business Insider.", "Business Insider");
