@@ -1333,8 +1333,9 @@ const CJK_NOT_OUTLETS: &[&str] = &["网络", "網絡", "網路", "互联网", "�
 /// page's known names. Without a link or known names an outlet may be the site itself (a portal's
 /// own channel, "新浪财经" on sina.com.cn), so it does not count.
 fn source_line_signal(site: &Site<'_>, meta: &Metadata, reasons: &mut Vec<Reason>) {
-    let Some((name, href)) = &meta.provenance.source_line else { return };
-    let host = href.as_deref().and_then(host_of);
+    let Some(line) = &meta.provenance.source_line else { return };
+    let name = &line.name;
+    let host = line.href.as_deref().and_then(host_of);
     // A portal's channels share its brand's first characters: "新浪财经" on "新浪新闻".
     let own_brand = |own: &String| name.chars().take(2).count() == 2 && name.chars().take(2).eq(own.chars().take(2)) && !own.is_ascii();
     if site.is_own_name_loosely(name) || site.names.iter().any(own_brand) || host.as_deref().is_some_and(|h| site.is_own_host(h)) || name.starts_with(['本', '我']) {
@@ -1350,7 +1351,7 @@ fn source_line_signal(site: &Site<'_>, meta: &Metadata, reasons: &mut Vec<Reason
         }
         name.clone()
     };
-    reasons.push(Reason { signal: Signal::Byline, evidence: evidence(&format!("来源：{name}")), location: "source line".to_owned(), source: Some(source) });
+    reasons.push(Reason { signal: Signal::Byline, evidence: evidence(&format!("{}：{name}", line.label)), location: "source line".to_owned(), source: Some(source) });
 }
 
 /// Words that end a byline compiled from agency copy, in the languages bylines come in.

@@ -10,7 +10,7 @@ use url::Url;
 
 use super::jsonld::{self, JsonLd};
 use super::text::{MONTH_OPENINGS, ShortTexts, alnum_key, collapse, contains_ignore_ascii_case, decode_entities, element_text, element_text_within, element_words, key_hash, may_contain_any, only_agencies};
-use super::{Author, Metadata, Options, Provenance};
+use super::{Author, Metadata, Options, Provenance, SourceLine};
 use crate::parse::{Page, has_any_attr, select_named, select_where};
 use crate::pattern::Pattern;
 use crate::profile::Profile;
@@ -1793,7 +1793,7 @@ const SOURCE_LINE_FIELDS: &[&str] = &["作者", "编辑", "編輯", "责任编�
 /// The origin that the page's source line names, with the link on it: the first label of
 /// [`SOURCE_LABELS`] followed by a colon, after the first `h1` and before the end of the body
 /// (a rail's items carry source lines too), outside scripts and links.
-fn source_line(html: &Html, body_root: ElementRef<'_>) -> Option<(String, Option<String>)> {
+fn source_line(html: &Html, body_root: ElementRef<'_>) -> Option<SourceLine> {
     let mut last = *body_root;
     while let Some(child) = last.last_child() {
         last = child;
@@ -1807,7 +1807,7 @@ fn source_line(html: &Html, body_root: ElementRef<'_>) -> Option<(String, Option
             }
         } else if let Some(text) = node.value().as_text()
             && after_h1
-            && let Some(name) = source_after_label(text)
+            && let Some((label, name)) = source_after_label(text)
             && let Some(parent) = node.parent().and_then(ElementRef::wrap)
             && !node.ancestors().filter_map(ElementRef::wrap).any(|e| matches!(e.value().name(), "script" | "style" | "noscript" | "template" | "a" | "textarea"))
         {
@@ -1830,7 +1830,7 @@ fn source_line(html: &Html, body_root: ElementRef<'_>) -> Option<(String, Option
                 .find(|a| element_words(*a).contains(name.as_str()))
                 .and_then(|a| a.value().attr("href"))
                 .map(str::to_owned);
-            return Some((name, href));
+            return Some(SourceLine { label: label.to_owned(), name, href });
         }
         if node.id() == last.id() {
             break;
@@ -1839,9 +1839,9 @@ fn source_line(html: &Html, body_root: ElementRef<'_>) -> Option<(String, Option
     None
 }
 
-/// The name after a source label in `text`, empty when the label ends the text; `None` when the
-/// text has no label with a colon.
-fn source_after_label(text: &str) -> Option<String> {
+/// The label in `text` and the name after it, empty when the label ends the text; `None` when
+/// the text has no label with a colon.
+fn source_after_label(text: &str) -> Option<(&'static str, String)> {
     if !text.contains(['源', '处', '處']) {
         return None;
     }
@@ -1853,7 +1853,7 @@ fn source_after_label(text: &str) -> Option<String> {
     }
     let rest = text[at + label.len()..].trim_start();
     let rest = rest.strip_prefix('：').or_else(|| rest.strip_prefix(':'))?;
-    Some(source_name(rest))
+    Some((label, source_name(rest)))
 }
 
 /// The origin's name at the start of `text`: up to a space, a separator or the next field.
@@ -2214,7 +2214,7 @@ mod tests {
 
     #[test]
     fn source_lines_name_the_origin() {
-        let named = |t: &str| source_after_label(t);
+        let named = |t: &str| source_after_label(t).map(|(_, name)| name);
         assert_eq!(named("来源：人民日报海外版").as_deref(), Some("人民日报海外版"));
         assert_eq!(named("2026-11-20 08:00　来源：新京报　作者：李明").as_deref(), Some("新京报"));
         assert_eq!(named("来源:澎湃新闻作者:王晓").as_deref(), Some("澎湃新闻"));

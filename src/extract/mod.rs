@@ -69,11 +69,21 @@ pub struct Provenance {
     pub meta_authors: Vec<String>,
     /// The byline element's text as written ("By Noa Shalev (Haaretz) | May 2, 2025").
     pub byline_text: Option<String>,
-    /// The origin a Chinese page's source line names under the headline ("来源：人民日报海外版"),
-    /// with the link on it.
-    pub source_line: Option<(String, Option<String>)>,
+    /// The origin a Chinese page's source line names under the headline ("来源：人民日报海外版").
+    pub source_line: Option<SourceLine>,
     /// Classes of `<body>` and of the article element (`category-jta`, `postid-12`).
     pub page_classes: Vec<String>,
+}
+
+/// A Chinese page's source line: "来源：<a href=…>人民日报海外版</a>".
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SourceLine {
+    /// The label as written: "来源", "來源", "稿源", ….
+    pub label: String,
+    /// The origin it names.
+    pub name: String,
+    /// The link on the name, as written.
+    pub href: Option<String>,
 }
 
 /// What the page says about the story.
