@@ -1329,29 +1329,32 @@ const CJK_OUTLET_WORDS: &[&str] = &[
 const CJK_NOT_OUTLETS: &[&str] = &["网络", "網絡", "網路", "互联网", "互聯網", "原创", "原創", "综合", "綜合", "未知", "网友", "網友", "投稿", "转载", "轉載", "整理", "社区", "社區"];
 
 /// The origin that a Chinese page's source line names ("来源：人民日报海外版"), when it is another
-/// outlet's: a partner; or an outlet's name that links to another site, or differs from the
-/// page's known names. Without a link or known names an outlet may be the site itself (a portal's
-/// own channel, "新浪财经" on sina.com.cn), so it does not count.
+/// outlet's ([`cjk_source`]).
 fn source_line_signal(site: &Site<'_>, meta: &Metadata, reasons: &mut Vec<Reason>) {
     let Some(line) = &meta.provenance.source_line else { return };
-    let name = &line.name;
-    let host = line.href.as_deref().and_then(host_of);
+    if let Some(source) = cjk_source(site, &line.name, line.href.as_deref(), false) {
+        reasons.push(Reason { signal: Signal::Byline, evidence: evidence(&format!("{}：{}", line.label, line.name)), location: "source line".to_owned(), source: Some(source) });
+    }
+}
+
+/// The outlet a Chinese page names as a story's origin (in its source line or a reprint note),
+/// unless it is the site itself: a partner; or an outlet's name that links to another site, or
+/// differs from the page's known names, or that a reprint note (`reprinted`) names. A source line
+/// without a link or known names may name the site itself (a portal's own channel, "新浪财经" on
+/// sina.com.cn), so it does not count.
+fn cjk_source(site: &Site<'_>, name: &str, href: Option<&str>, reprinted: bool) -> Option<String> {
+    let host = href.and_then(host_of);
     // A portal's channels share its brand's first characters: "新浪财经" on "新浪新闻".
     let own_brand = |own: &String| name.chars().take(2).count() == 2 && name.chars().take(2).eq(own.chars().take(2)) && !own.is_ascii();
     if site.is_own_name_loosely(name) || site.names.iter().any(own_brand) || host.as_deref().is_some_and(|h| site.is_own_host(h)) || name.starts_with(['本', '我']) {
-        return;
+        return None;
     }
-    let source = if let Some(partner) = site.partner_named(name) {
-        partner.name.clone()
-    } else {
-        let outlet_like = !CJK_NOT_OUTLETS.iter().any(|w| name.contains(w))
-            && (CJK_OUTLET_WORDS.iter().any(|w| name.contains(w)) || looks_like_outlet(name) || looks_like_domain(name));
-        if !(outlet_like && (host.is_some() || site.names_independent)) {
-            return;
-        }
-        name.clone()
-    };
-    reasons.push(Reason { signal: Signal::Byline, evidence: evidence(&format!("{}：{name}", line.label)), location: "source line".to_owned(), source: Some(source) });
+    if let Some(partner) = site.partner_named(name) {
+        return Some(partner.name.clone());
+    }
+    let outlet_like = !CJK_NOT_OUTLETS.iter().any(|w| name.contains(w))
+        && (CJK_OUTLET_WORDS.iter().any(|w| name.contains(w)) || looks_like_outlet(name) || looks_like_domain(name));
+    (outlet_like && (reprinted || host.is_some() || site.names_independent)).then(|| name.to_owned())
 }
 
 /// Words that end a byline compiled from agency copy, in the languages bylines come in.
@@ -1769,6 +1772,18 @@ static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
             Need::AnyName,
             true,
         ),
+        // A translation of another outlet's story, where a note opens with it: "Translated from The
+        // Economist", "Traducido de The Economist", "Traduit du Monde", "Übersetzt aus der Zeit".
+        p(
+            r"^\W*(?:translated|traducid[oa]|traduzid[oa]|traduite?|tradott[oa]|übersetzt|vertaald)\s+(?:from|de|del|do|da|du|des|aus|dal|dalla|uit|van)\b",
+            &[&["translated", "traduc", "traduz", "tradui", "tradott", "bersetzt", "vertaald"]],
+            // Not any name: "Translated from the Spanish by Ana Ruiz", "Traducido del inglés por …"
+            // name the translator.
+            Need::Outlet,
+            true,
+        ),
+        // "Cet article a d'abord été publié par Mediapart": the adverb before "été".
+        p(r"\bd['’]abord\s+été\s+(?:publiée?s?|parue?s?)\s+(?:dans|sur|par|chez)\b", &[&["abord"]], Need::AnyName, false),
         p(r"\bcross-?posted\s+(?:here\s+)?(?:from|with)\b", &[&["cross"], &["posted"]], Need::AnyName, false),
         p(r"\b(?:adapted|excerpted)\s+from\b", &[&["adapted", "excerpted"]], Need::Outlet, false),
         p(r"\b{NOUN}\s+courtesy\s+of\b", &[&["courtesy"]], Need::Outlet, true),
@@ -2232,6 +2247,18 @@ fn credit_signals(site: &Site<'_>, meta: &Metadata, blocks: &[Block], html: &Htm
             reasons.push(Reason { signal: Signal::Credit, evidence, location: location(), source: Some(partner.name.clone()) });
             continue;
         }
+        if i + 4 >= n
+            && let Some(source) = cjk_reprint_note(site, &block.text)
+        {
+            reasons.push(Reason { signal: Signal::Credit, evidence: evidence(&block.text), location: location(), source: Some(source) });
+            continue;
+        }
+        if i + 4 >= n
+            && let Some(wires) = wire_note(&block.text)
+        {
+            reasons.push(Reason { signal: Signal::Credit, evidence: evidence(&block.text), location: location(), source: Some(wires.to_owned()) });
+            continue;
+        }
         let found = find_credits(&block.text, block.emphasized);
         if found.is_empty() {
             continue;
@@ -2300,6 +2327,8 @@ const NOTE_LABELS: &[&str] = &[
     "kaynak:", "sumber:", "nguồn:", "zdroj:", "forrás:", "sursa:", "izvor:", "πηγή:", "المصدر:", "מקור:", "источник:", "джерело:", "по материалам",
     "за матеріалами", "来源：", "来源:", "來源：", "來源:", "稿源：", "出典：", "出所：", "출처:", "par", "por", "von", "con información de", "con informacion de", "com informações de", "com informações da",
     "com informações do", "con informazioni da", "mit material von", "mit material der", "mit material", "avec", "with", "via", "from", "by",
+    // Last: the longer labels that open with them come first ("con información de").
+    "mit", "com", "con",
 ];
 
 /// A note under a story that is nothing but its agencies: "(dpa)", "— Reuters", "AP", "dpa/mj" (the
@@ -2333,6 +2362,40 @@ fn agency_note<'p>(site: &Site<'p>, text: &str, last: bool, bare: bool) -> Optio
     }
     let partner = if signed && labelled.is_none() { signed_agencies(site, t) } else { agencies_only(site, labelled.unwrap_or(t)) };
     partner.map(|partner| (partner, text.trim().to_owned()))
+}
+
+/// A Chinese reprint note under a story: "本文转载自澎湃新闻。", "原载于《南方周末》", "本文首发于财新网":
+/// the outlet it names, when it is a partner or has an outlet's name and is not the site's.
+static CJK_REPRINT: Pattern = Pattern::new(r"^\s*(?:本文|此文|文章|原文)?(?:转载自|轉載自|转自|轉自|转载于|轉載於|原载于|原載於|原载|原載|首发于|首發於|刊载于|刊載於)\s*[：:]?\s*《?([^\s。．.，,；;《》]{2,24})》?\s*[。．.]?\s*$");
+
+fn cjk_reprint_note(site: &Site<'_>, text: &str) -> Option<String> {
+    if !text.contains(['转', '轉', '原', '首', '刊']) || text.chars().count() > 40 {
+        return None;
+    }
+    let name = CJK_REPRINT.captures(text)?.get(1)?.as_str().to_owned();
+    // "Reprinted from" says the outlet is another: no link or known name needs to confirm it.
+    cjk_source(site, &name, None, true)
+}
+
+/// A note under a story that says it holds the wires' copy without naming them, as bylines do
+/// ("Staff and wire reports"): "(Avec agences)", "(mit Agenturen)", "Con información de agencias",
+/// "— with agencies". Returns the words as written.
+fn wire_note(text: &str) -> Option<&str> {
+    let t = text.trim();
+    if t.chars().count() > 60 {
+        return None;
+    }
+    let signed = t.starts_with(['(', '[', '—', '–', '-', '*']);
+    let t = t.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-' | '*')).trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ')' | ']' | '.'));
+    let lower = t.to_lowercase();
+    let after_label = NOTE_LABELS.iter().find_map(|label| lower.starts_with(label).then(|| t.get(label.len()..)).flatten());
+    let rest = match after_label {
+        Some(rest) => rest.trim(),
+        None if signed => t,
+        None => return None,
+    };
+    let wires = wire_credit(rest)?;
+    (wires.len() == rest.len()).then_some(wires)
 }
 
 /// As `agencies_only`, for agencies a story is signed with, in brackets or after a dash, where an
@@ -3386,10 +3449,45 @@ mod tests {
                 ..Case::default()
             },
             Case {
+                name: "credit: the wires, unnamed, in a signed note under the story",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Le Courrier du Val">"#,
+                body: &[O0, O1, O2, "(Avec agences)"],
+                source: Some("agences"),
+                signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: an agency after a short 'with' in German and Portuguese",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Stadtblatt">"#,
+                body: &[O0, O1, O2, "(mit dpa)"],
+                source: Some("dpa"),
+                signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: a Chinese reprint note under the story",
+                profile: "generic",
+                head: "",
+                body: &[O0, O1, O2, "本文转载自澎湃新闻。"],
+                source: Some("澎湃新闻"),
+                signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: a Chinese reprint note that names the site itself",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="东湖在线">"#,
+                body: &[O0, O1, O2, "原载于《东湖晨报》", "本文转载自东湖在线。"],
+                eligible: true,
+                ..Case::default()
+            },
+            Case {
                 name: "credit: notes that are no agency's",
                 profile: "generic",
                 head: r#"<meta property="og:site_name" content="Valley Post">"#,
-                body: &[O0, O1, "— Staff", "red/mj", "(AP Photo/Jane Roe)", "The statement was first reported on Tuesday by the Associated Press (AP)."],
+                body: &[O0, O1, "— Staff", "red/mj", "(AP Photo/Jane Roe)", "With agencies and residents, the plan moved ahead.", "The statement was first reported on Tuesday by the Associated Press (AP)."],
                 eligible: true,
                 ..Case::default()
             },
@@ -3840,6 +3938,10 @@ mod tests {
         named("Read the original article on Business Insider.", "Business Insider");
         named("Artikel ini telah tayang di Kompas.com dengan judul \"Jembatan Baru Dibuka\".", "Kompas.com");
         named("Berita ini sebelumnya telah dimuat di Harian Jogja.", "Harian Jogja");
+        named("Traducido de The Economist.", "The Economist");
+        named("Translated from Le Monde.", "Le Monde");
+        named("Cet article a d'abord été publié par Mediapart.", "Mediapart");
+
         assert!(found("Read the original report in Nature.").is_empty());
         assert!(found("The plan was adapted from a proposal by Mayor Jane Roe.").is_empty());
         assert!(found("With permission of the author.").iter().all(Option::is_none));
