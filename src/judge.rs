@@ -2350,24 +2350,44 @@ fn agency_note<'p>(site: &Site<'p>, text: &str, last: bool, bare: bool) -> Optio
     if t.chars().count() > 80 {
         return None;
     }
-    // Japanese papers sign agency copy in full-width brackets: "（共同）", "〔時事〕".
-    let signed = t.starts_with(['(', '[', '—', '–', '-', '*', '（', '〔', '【']);
-    let t = t
-        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-' | '*' | '（' | '〔' | '【'))
-        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ')' | ']' | '.' | '）' | '〕' | '】' | '。'));
-    let lower = t.to_lowercase();
-    let labelled = NOTE_LABELS.iter().find_map(|label| lower.starts_with(label).then(|| t.get(label.len()..)).flatten());
-    if labelled.is_none() && !(bare || signed) {
-        return None;
-    }
-    let partner = if signed && labelled.is_none() { signed_agencies(site, t) } else { agencies_only(site, labelled.unwrap_or(t)) };
-    partner.map(|partner| (partner, text.trim().to_owned()))
+    let note = NoteParts::of(t);
+    let partner = match note.after_label {
+        Some(agencies) => agencies_only(site, agencies),
+        None if note.signed => signed_agencies(site, note.core),
+        None if bare => agencies_only(site, note.core),
+        None => return None,
+    };
+    partner.map(|partner| (partner, t.to_owned()))
 }
 
-/// A Chinese reprint note under a story: "本文转载自澎湃新闻。", "原载于《南方周末》", "本文首发于财新网":
-/// the outlet it names, when it is a partner or has an outlet's name and is not the site's.
+/// A short note's parts, as agencies and the wires are credited under a story.
+struct NoteParts<'t> {
+    /// It opens with a bracket or a sign-off's dash: "(dpa)", "— Reuters"; Japanese papers sign
+    /// agency copy in full-width brackets: "（共同）", "〔時事〕".
+    signed: bool,
+    /// The text without those brackets and dashes.
+    core: &'t str,
+    /// What follows a label of [`NOTE_LABELS`], when the core opens with one.
+    after_label: Option<&'t str>,
+}
+
+impl<'t> NoteParts<'t> {
+    fn of(text: &'t str) -> NoteParts<'t> {
+        let t = text.trim();
+        let signed = t.starts_with(['(', '[', '—', '–', '-', '*', '（', '〔', '【']);
+        let core = t
+            .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-' | '*' | '（' | '〔' | '【'))
+            .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ')' | ']' | '.' | '）' | '〕' | '】' | '。'));
+        let lower = core.to_lowercase();
+        let after_label = NOTE_LABELS.iter().find_map(|label| lower.starts_with(label).then(|| core.get(label.len()..)).flatten());
+        NoteParts { signed, core, after_label }
+    }
+}
+
+/// A Chinese reprint note under a story: "本文转载自澎湃新闻。", "原载于《南方周末》", "本文首发于财新网".
 static CJK_REPRINT: Pattern = Pattern::new(r"^\s*(?:本文|此文|文章|原文)?(?:转载自|轉載自|转自|轉自|转载于|轉載於|原载于|原載於|原载|原載|首发于|首發於|刊载于|刊載於)\s*[：:]?\s*《?([^\s。．.，,；;《》]{2,24})》?\s*[。．.]?\s*$");
 
+/// The outlet a Chinese reprint note ([`CJK_REPRINT`]) names, when it is not the site itself.
 fn cjk_reprint_note(site: &Site<'_>, text: &str) -> Option<String> {
     if !text.contains(['转', '轉', '原', '首', '刊']) || text.chars().count() > 40 {
         return None;
@@ -2381,17 +2401,13 @@ fn cjk_reprint_note(site: &Site<'_>, text: &str) -> Option<String> {
 /// ("Staff and wire reports"): "(Avec agences)", "(mit Agenturen)", "Con información de agencias",
 /// "— with agencies". Returns the words as written.
 fn wire_note(text: &str) -> Option<&str> {
-    let t = text.trim();
-    if t.chars().count() > 60 {
+    if text.trim().chars().count() > 60 {
         return None;
     }
-    let signed = t.starts_with(['(', '[', '—', '–', '-', '*']);
-    let t = t.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-' | '*')).trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ')' | ']' | '.'));
-    let lower = t.to_lowercase();
-    let after_label = NOTE_LABELS.iter().find_map(|label| lower.starts_with(label).then(|| t.get(label.len()..)).flatten());
-    let rest = match after_label {
+    let note = NoteParts::of(text);
+    let rest = match note.after_label {
         Some(rest) => rest.trim(),
-        None if signed => t,
+        None if note.signed => note.core,
         None => return None,
     };
     let wires = wire_credit(rest)?;
