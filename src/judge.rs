@@ -2247,16 +2247,11 @@ fn credit_signals(site: &Site<'_>, meta: &Metadata, blocks: &[Block], html: &Htm
             reasons.push(Reason { signal: Signal::Credit, evidence, location: location(), source: Some(partner.name.clone()) });
             continue;
         }
+        // Notes that credit no partner: a Chinese reprint note's outlet, the wires unnamed.
         if i + 4 >= n
-            && let Some(source) = cjk_reprint_note(site, &block.text)
+            && let Some(source) = cjk_reprint_note(site, &block.text).or_else(|| wire_note(&block.text).map(str::to_owned))
         {
             reasons.push(Reason { signal: Signal::Credit, evidence: evidence(&block.text), location: location(), source: Some(source) });
-            continue;
-        }
-        if i + 4 >= n
-            && let Some(wires) = wire_note(&block.text)
-        {
-            reasons.push(Reason { signal: Signal::Credit, evidence: evidence(&block.text), location: location(), source: Some(wires.to_owned()) });
             continue;
         }
         let found = find_credits(&block.text, block.emphasized);

@@ -1792,7 +1792,8 @@ const SOURCE_LINE_FIELDS: &[&str] = &["作者", "编辑", "編輯", "责任编�
 
 /// The origin that the page's source line names, with the link on it: the first label of
 /// [`SOURCE_LABELS`] followed by a colon, after the first `h1` and before the end of the body
-/// (a rail's items carry source lines too), outside scripts and links.
+/// (a rail's items carry source lines too), outside links and what holds no text (scripts,
+/// `<title>`, …).
 fn source_line(html: &Html, body_root: ElementRef<'_>) -> Option<SourceLine> {
     let mut last = *body_root;
     while let Some(child) = last.last_child() {
@@ -1809,7 +1810,7 @@ fn source_line(html: &Html, body_root: ElementRef<'_>) -> Option<SourceLine> {
             && after_h1
             && let Some((label, name)) = source_after_label(text)
             && let Some(parent) = node.parent().and_then(ElementRef::wrap)
-            && !node.ancestors().filter_map(ElementRef::wrap).any(|e| matches!(e.value().name(), "script" | "style" | "noscript" | "template" | "a" | "textarea"))
+            && !node.ancestors().filter_map(ElementRef::wrap).any(|e| super::text::is_non_text(e.value().name()) || e.value().name() == "a")
         {
             let name = if name.is_empty() {
                 // The label alone, the name in the next element: "来源：<a href=…>人民日报</a>".
