@@ -30,7 +30,7 @@ static TIME: LazyLock<Selector> = LazyLock::new(|| sel("time[datetime], [itempro
 static REL_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("a[rel~=author]"));
 static BYLINE_ELEMENTS: LazyLock<Selector> = LazyLock::new(|| {
     sel(
-        "[itemprop=author], [class*=byline], [id*=byline], [class*=Byline], [class~=author], [class$=-author], [class*='-author '], [class*=-author__], [class*=author-name], \
+        "[itemprop=author], [class*=byline], [id*=byline], [class*=Byline], [class*=byLine], [class~=author], [class*=author-name], [class*=writer], [class*=reporter], [class*=journalist], [class$=-author], [class*='-author '], [class*=-author__], \
          [class*=authors], [class*=post-author], [class*=article-author], [class*=c-byline], [data-testid*=byline], address.author, \
          [class*=__author], [class*=author_name], [class*=authorName], [class*=AuthorName], [class*=autor], [class*=auteur]",
     )
@@ -746,12 +746,12 @@ fn heading_then_tail(title: &str, heading: &str) -> Option<String> {
 /// an alternation, not a class with a non-ASCII member, so that the pattern compiles for ASCII
 /// text without a Unicode parse (see `pattern`).
 static BY_PREFIX: Pattern = Pattern::new(
-    r"(?i)^\s*(?:(?:(?:written|words|story|reporting|posted|text|texto|texte)\s+by|by|par|por|von|di|door|av|af|przez|oleh|bởi|από)\s*(?:[:\-]|–)?\s+|(?:authors?|autor|autora|autores|autorin|autorius|avtor|auteure?|autore|yazar|penulis|tekst|teksti|texto|text|texte|szerző|piše|автор|автори|текст|作者|撰文|记者|記者)\s*(?::|：)\s*|(?:بقلم|מאת)\s+)",
+    r"(?i)^\s*(?:(?:(?:written|words|story|reporting|posted|text|texto|texte|analysis|opinion|commentary|column|essay|review|interview)\s+by|by|par|por|von|di|door|av|af|przez|oleh|bởi|από|του|της)\s*(?:[:\-]|–)?\s+|(?:authors?|autor|autora|autores|autorin|autorius|avtor|auteure?|autore|yazar|penulis|tekst|teksti|texto|text|texte|szerző|piše|автор|автори|текст|作者|撰文|记者|記者)\s*(?::|：)\s*|(?:بقلم|كتب|كتبت|מאת)\s*(?:[:\-]|–)?\s+|eine?\s+(?:kommentar|analyse|gastbeitrag|kolumne|essay|reportage)\s+von\s+)",
 );
 /// The literal prerequisites of [`BY_PREFIX`], for [`may_contain_any`].
 const BY_WORDS: &[&str] = &[
-    "by", "par", "por", "von", "di", "door", "av", "af", "przez", "oleh", "bởi", "από", "Από", "ΑΠΟ", "aut", "yazar", "penulis", "tekst", "text", "szerz", "Szerz", "piše", "Piše",
-    "автор", "Автор", "АВТОР", "текст", "Текст", "ТЕКСТ", "作者", "撰文", "记者", "記者", "بقلم", "מאת",
+    "by", "par", "por", "von", "di", "door", "av", "af", "przez", "oleh", "bởi", "από", "Από", "ΑΠΟ", "του", "Του", "ΤΟΥ", "της", "Της", "ΤΗΣ", "aut", "yazar", "penulis", "tekst", "text", "szerz", "Szerz", "piše", "Piše",
+    "автор", "Автор", "АВТОР", "текст", "Текст", "ТЕКСТ", "作者", "撰文", "记者", "記者", "بقلم", "كتب", "מאת",
 ];
 /// What ends the names of a byline: separators, publication notes and dates ([`BYLINE_COUNTERS`]
 /// has the rest). A month is its first three letters here; [`without_tail`] tells a name
@@ -876,7 +876,15 @@ pub(crate) fn parse_byline(text: &str) -> Vec<String> {
     let text = collapse(text);
     // "홍길동 기자 hong@example.co.kr", "Ann Roe ann@example.com": the address is not a name.
     let text = if text.contains('@') || may_contain_any(&text, &["://", "www."]) { without_contact_words(&text) } else { text };
-    let text = if text.is_ascii() { text } else { without_cjk_credits(&text) };
+    let text = match unbracketed(&text) {
+        Some(inner) => inner.to_owned(),
+        None => text,
+    };
+    let text = if text.is_ascii() {
+        text
+    } else {
+        without_cjk_credits(cjk_labelled_names(&text).unwrap_or(&text))
+    };
     // Each pattern only where its literal prerequisites are (building one costs more than reading
     // a small page).
     let text = if may_contain_any(&text, BY_WORDS) { BY_PREFIX.replace(&text, "") } else { Cow::Borrowed(text.as_str()) };
@@ -911,6 +919,11 @@ pub(crate) fn parse_byline(text: &str) -> Vec<String> {
         // "Reporting by Ann Roe; Editing by Bo Li", "Ann Roe; Additional reporting by Cy Ng":
         // the credits after the writer's are for other work.
         if !names.is_empty() && credits_other_work(part) {
+            break;
+        }
+        // "Maria Silva — São Paulo", "Иван Петров — корреспондент": after a dash comes the
+        // place, the role or the outlet; co-authors are listed with commas and "and".
+        if !names.is_empty() && matches!(separator.trim(), "-" | "–" | "—") {
             break;
         }
         if let Some(previous) = names.last_mut() {
@@ -1015,6 +1028,60 @@ fn without_cjk_credits(text: &str) -> String {
         }
     }
     text
+}
+
+/// "（山田太郎 記者）", "(By Ann Roe)": a byline set whole in brackets, without them.
+fn unbracketed(text: &str) -> Option<&str> {
+    [('(', ')'), ('（', '）'), ('[', ']'), ('【', '】')].iter().find_map(|&(open, close)| {
+        let inner = text.trim().strip_prefix(open)?.strip_suffix(close)?;
+        (!inner.contains([open, close])).then(|| inner.trim())
+    })
+}
+
+/// Chinese labels of the writer, in a line of the story's particulars.
+const CJK_AUTHOR_LABELS: &[&str] = &["作者", "撰文", "撰稿", "记者", "記者"];
+
+/// "2026-01-14 来源：新华网 作者：张三 责任编辑：李四": the names after a Chinese writer's label and
+/// its colon, up to the next field's label (a word and a colon after a space). Chinese sites set
+/// the writer among the source, the date and the editor, in one line.
+fn cjk_labelled_names(text: &str) -> Option<&str> {
+    let (at, label) = CJK_AUTHOR_LABELS.iter().filter_map(|l| text.find(l).map(|at| (at, *l))).min()?;
+    let rest = text[at + label.len()..].trim_start().strip_prefix([':', '：'])?.trim_start();
+    let end = rest
+        .char_indices()
+        .filter(|&(_, c)| matches!(c, ':' | '：'))
+        .find_map(|(colon, _)| rest[..colon].trim_end().rfind(char::is_whitespace))
+        .unwrap_or(rest.len());
+    Some(rest[..end].trim()).filter(|names| !names.is_empty())
+}
+
+/// A line that credits the writer the way Chinese, Korean and Japanese papers do, with nothing
+/// else but a date: a title before short names ("记者 张伟", "文/李明", "本报记者 张伟 王芳"), a
+/// writer's label among the particulars ("来源：本站 作者：王芳"), or names before a Korean
+/// reporter's title ("홍길동 기자", "홍길동·김철수 기자 입력 2026.01.14"). Not a lede that opens with
+/// the reporter ("记者从市政府获悉，…").
+fn is_cjk_credit_line(text: &str) -> bool {
+    const MARKERS: &[&str] = &["作者", "撰文", "撰稿", "记者", "記者", "文/", "文／", "特派", "通讯员", "通訊員", "기자", "특파원"];
+    if text.is_ascii() || !MARKERS.iter().any(|m| text.contains(m)) {
+        return false;
+    }
+    let short_names = |names: &str| {
+        let names: Vec<&str> = names.split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ',' | '·' | '/' | '／')).filter(|n| !n.is_empty()).collect();
+        (1..=4).contains(&names.len()) && names.iter().all(|n| (2..=4).contains(&n.chars().count()) && n.chars().all(is_cjk))
+    };
+    let text = without_numbers(text).trim();
+    if let Some(names) = cjk_labelled_names(text) {
+        return short_names(names) || parse_byline(names).iter().all(|n| capitalised_name(n) && n.is_ascii());
+    }
+    let after_title = without_cjk_credits(text);
+    if after_title.len() < text.len() {
+        return short_names(&after_title);
+    }
+    // Korean: the names, then the title ("홍길동 기자"); hangul names, so that a Chinese "本报记者"
+    // is not read as the name "本报".
+    let text = if text.contains('@') { without_contact_words(text) } else { text.to_owned() };
+    let name = without_cjk_title(&text);
+    name.len() < text.trim_end_matches([' ', '=']).len() && short_names(name) && name.chars().all(|c| is_hangul(c) || !c.is_alphanumeric())
 }
 
 /// "홍길동 기자", "홍길동기자", "山田太郎 記者": a name without the reporter's title that Korean and
@@ -1323,7 +1390,7 @@ fn authors<'h>(
     let from_meta: Vec<Author> = if dc_creators.is_empty() {
         // One tag a person where a page credits several ("parsely-author" twice), and the author
         // that Yoast gives as a label and its value ("twitter:label1" "Written by").
-        const AUTHOR_KEYS: &[&str] = &["dc:creator", "dcterm:creator", "dcterms:creator", "author", "parsely-author", "sailthru:author", "byl", "article:author", "og:article:author"];
+        const AUTHOR_KEYS: &[&str] = &["dc:creator", "dcterm:creator", "dcterms:creator", "author", "parsely-author", "sailthru:author", "dable:author", "byl", "article:author", "og:article:author"];
         // Only the first "author": microdata repeats `<meta itemprop=author>` in every teaser.
         const ONE_PER_PAGE: &[&str] = &["author", "byl"];
         let values = AUTHOR_KEYS
@@ -1445,7 +1512,8 @@ fn authors<'h>(
         author.is_organization = from_ld.iter().any(|o| o.is_organization && alnum_key(&o.name) == key);
     }
     for author in &mut chosen {
-        author.name = clean_name(&author.name);
+        // "홍길동 기자" in the JSON-LD or a meta tag: the reporter's title is not the name.
+        author.name = clean_name(if author.name.is_ascii() { &author.name } else { without_cjk_title(&author.name) });
         if let Some(name) = publisher.and_then(|p| without_publisher(&author.name, p)) {
             author.name = name;
         }
@@ -1648,7 +1716,9 @@ fn generic_byline_element<'h>(html: &'h Html, body_root: ElementRef<'h>) -> Opti
     // however near the body it sits.
     let candidates = select_where(html, &BYLINE_ELEMENTS, has_byline_attr).filter(|e| {
         element_text_within(*e, 200)
-            .is_some_and(|text| !text.is_empty() && (!parse_byline(&text).is_empty() || !byline_links(*e, None).is_empty() || names_only_agencies(&text)))
+            .is_some_and(|text| {
+                !text.is_empty() && !is_bio(&text) && (!parse_byline(&text).is_empty() || !byline_links(*e, None).is_empty() || names_only_agencies(&text))
+            })
             && !is_chrome(*e)
     });
     // The elements "p, span, div, address" matches, without running that selector on each.
@@ -1656,7 +1726,7 @@ fn generic_byline_element<'h>(html: &'h Html, body_root: ElementRef<'h>) -> Opti
     let by_candidates = html.tree.nodes().filter_map(ElementRef::wrap).filter(|e| by_tag(e.value()));
     // Their texts up to 120 bytes, from one walk of the page.
     let short = ShortTexts::new(html, 120, by_tag);
-    for candidate in candidates.chain(by_candidates.take(4000).filter(|e| short.opening_any(*e, BY_OPENINGS).is_some_and(|text| is_by_line(&text)) && !is_chrome(*e))) {
+    for candidate in candidates.chain(by_candidates.take(4000).filter(|e| short.within(*e).is_some_and(|text| is_by_line(&text)) && !is_chrome(*e))) {
         let near = nearness(candidate);
         if best.is_none_or(|(b, _)| near > b) {
             best = Some((near, candidate));
@@ -1665,22 +1735,37 @@ fn generic_byline_element<'h>(html: &'h Html, body_root: ElementRef<'h>) -> Opti
     best.map(|(_, e)| e)
 }
 
+/// A sentence about the writer ("Tom Harris covers transit and city hall for the Courier."), in
+/// the box that the same classes as a byline's mark: it ends like a sentence and runs on in
+/// lower-case words, where a byline's few are a role or a connector ("By Ann Roe, staff writer").
+fn is_bio(text: &str) -> bool {
+    let lower_words = text
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase) && w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .count();
+    text.trim_end().ends_with(['.', '!', '?']) && lower_words >= 3
+}
+
 /// What a byline element's class, id or data-testid holds (case as written), searched for in
 /// every such value of the page.
-static BYLINE_WORDS: LazyLock<[memchr::memmem::Finder<'static>; 4]> =
-    LazyLock::new(|| ["yline", "uthor", "autor", "auteur"].map(memchr::memmem::Finder::new));
+static BYLINE_WORDS: LazyLock<[memchr::memmem::Finder<'static>; 8]> =
+    LazyLock::new(|| ["yline", "yLine", "uthor", "autor", "auteur", "writer", "reporter", "journalist"].map(memchr::memmem::Finder::new));
 
 /// How a byline in a plain paragraph or span opens, in the languages bylines come in.
 const BY_OPENINGS: &[&str] = &[
     "by ", "par ", "por ", "von ", "door ", "av ", "af ", "przez ", "oleh ", "di ", "bởi ", "από ", "Από ", "author", "autor", "auteur", "text", "tekst", "avtor", "szerző", "Szerző",
-    "piše", "Piše", "автор", "Автор", "АВТОР", "текст", "Текст", "ТЕКСТ", "作者", "撰文", "记者", "記者", "بقلم", "מאת",
+    "piše", "Piše", "автор", "Автор", "АВТОР", "текст", "Текст", "ТЕКСТ", "作者", "撰文", "记者", "記者", "بقلم", "كتب", "מאת", "written by", "words by", "story by",
+    "posted by", "analysis by", "opinion by", "commentary by", "ein ", "eine ", "του ", "Του ", "ΤΟΥ ", "της ", "Της ", "ΤΗΣ ",
 ];
 
 /// A short text that is a byline: "By …", or in another language a by-word followed by nothing but
 /// capitalised names ("Von Anna Schmidt", not "Von Montag bis Freitag").
 pub(crate) fn is_by_line(text: &str) -> bool {
     let opens = |p: &str| text.len() >= p.len() && text.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
-    if !BY_OPENINGS.iter().any(|p| opens(p)) && !opens("written by") {
+    if is_cjk_credit_line(text) {
+        return true;
+    }
+    if !BY_OPENINGS.iter().any(|p| opens(p)) {
         return false;
     }
     let Some(prefix) = BY_PREFIX.find(text) else { return false };
@@ -2104,6 +2189,62 @@ mod tests {
         assert_eq!(parse_byline("Jana Fiedler 3. März 2024"), ["Jana Fiedler"]);
         assert_eq!(parse_byline("Jana Fiedler 3. Ma\u{308}rz 2024"), ["Jana Fiedler"]);
         assert!(is_by_line("Von Jana Fiedler publiziert am 3. März 2024"));
+    }
+
+    #[test]
+    fn east_asian_credit_lines_are_bylines() {
+        for line in ["记者 张伟", "本报记者 张伟 王芳", "文/李明", "文／李明", "2026-03-08 来源：本站 作者：王芳 责任编辑：李明", "作者： 王芳", "홍길동 기자", "홍길동·김철수 기자 입력 2026.01.14 09:30", "홍길동 기자 hong@example.co.kr"] {
+            assert!(is_by_line(line), "{line}");
+        }
+        // A lede that opens with the reporter, a lone title, an editor's credit, a Chinese
+        // paper's own name before its title.
+        for line in ["记者从市政府获悉，新线路下月开通。", "本报记者", "责任编辑：李明", "记者 从市政府获悉新线路下月开通的消息", "기자", "本报记者 ", "新华社北京11月2日电（记者张伟）"] {
+            assert!(!is_by_line(line), "{line}");
+        }
+        let cases: &[(&str, &[&str])] = &[
+            ("2026-03-08 09:12 来源：本站 作者：周晓岚 责任编辑：韩立", &["周晓岚"]),
+            ("作者：周晓岚", &["周晓岚"]),
+            ("（山田太郎 記者）", &["山田太郎"]),
+            ("【山田太郎】", &["山田太郎"]),
+            ("(By Ann Roe)", &["Ann Roe"]),
+        ];
+        for (text, names) in cases {
+            assert_eq!(parse_byline(text), *names, "{text}");
+        }
+        // The title stays off a name from the metadata too.
+        assert_eq!(page_byline(r#"<meta name="author" content="홍길동 기자">"#).as_deref(), Some("홍길동"));
+        assert_eq!(page_byline(r#"<meta property="dable:author" content="홍길동 기자">"#).as_deref(), Some("홍길동"));
+    }
+
+    #[test]
+    fn lead_words_and_by_words_open_bylines() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Posted by Marisol Ortega on April 19, 2026", &["Marisol Ortega"]),
+            ("Analysis by Stephen Collins, CNN", &["Stephen Collins"]),
+            ("Opinion by Ann Roe", &["Ann Roe"]),
+            ("Ein Kommentar von Klaus Müller", &["Klaus Müller"]),
+            ("كتب - أحمد علي", &["أحمد علي"]),
+            ("Του Γιώργου Παπαδόπουλου", &["Γιώργου Παπαδόπουλου"]),
+            ("Por Renata Coelho — Belo Horizonte", &["Renata Coelho"]),
+            ("Иван Петров — корреспондент", &["Иван Петров"]),
+        ];
+        for (text, names) in cases {
+            assert_eq!(parse_byline(text), *names, "{text}");
+        }
+        for line in ["Posted by Marisol Ortega on April 19, 2026", "Analysis by Stephen Collins, CNN", "Ein Kommentar von Klaus Müller", "كتب - أحمد علي"] {
+            assert!(is_by_line(line), "{line}");
+        }
+        assert!(is_by_line("Της Μαρίας Νικολάου"));
+        assert!(!is_by_line("Της έδωσαν το βραβείο χθες."));
+        assert!(!is_by_line("Posted on April 19, 2026"));
+    }
+
+    #[test]
+    fn a_sentence_about_the_writer_is_a_bio() {
+        assert!(is_bio("Desmond Achebe covers county government and public health for the Ledger. Reach him at desk@ledger.example."));
+        for byline in ["By Ann Roe, staff writer", "By Ann Roe and Bo Li, Associated Press.", "Von Jana Fiedler publiziert am 3. März 2024", "By Ann Roe, special to the Valley Post."] {
+            assert!(!is_bio(byline), "{byline}");
+        }
     }
 
     #[test]

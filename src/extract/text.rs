@@ -195,19 +195,6 @@ pub fn element_text_within(element: ElementRef<'_>, limit: usize) -> Option<Stri
     text_within(element, limit)
 }
 
-/// [`element_text_within`] for a text that must open with one of `prefixes` (ASCII, lower-case,
-/// compared ignoring ASCII case): `None` as soon as the opening matches none of them.
-pub fn element_text_opening_any(element: ElementRef<'_>, limit: usize, prefixes: &[&str]) -> Option<String> {
-    let settled = prefixes.iter().map(|p| p.len()).max().unwrap_or(0);
-    text_checked(element, limit, settled, |out| may_open_with_any(out, prefixes), false)
-}
-
-/// Whether a text opens with one of `prefixes` (ASCII, lower-case, compared ignoring ASCII case),
-/// or is too short to tell: the test of [`element_text_opening_any`].
-fn may_open_with_any(text: &str, prefixes: &[&str]) -> bool {
-    prefixes.iter().any(|p| text.len() < p.len() || text.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
-}
-
 /// The texts shorter than a limit of many elements of one page, from one walk of the whole tree:
 /// what [`element_text_within`] gives for each of them, without walking each one's subtree again
 /// (nested wrappers share their text; a page's `p`, `span` and `div` elements are thousands).
@@ -295,33 +282,22 @@ impl ShortTexts {
         }
     }
 
-    /// [`element_text_opening_any`] of `element`, the limit and `prefixes`. The prefix test is
-    /// one that stays false once false as the text grows, so testing the whole text is the same.
-    pub fn opening_any<'s>(&'s self, element: ElementRef<'_>, prefixes: &[&str]) -> Option<Cow<'s, str>> {
-        if self.spans.get(&element.id()).is_none() {
-            return element_text_opening_any(element, self.limit, prefixes).map(Cow::Owned);
-        }
-        self.within(element).filter(|text| may_open_with_any(text, prefixes))
-    }
 }
 
 fn text_within(element: ElementRef<'_>, limit: usize) -> Option<String> {
-    text_checked(element, limit, usize::MAX, |_| true, false)
+    text_checked(element, limit, false)
 }
 
 /// [`element_text`] with a space where the texts of two nodes meet between letters or digits:
 /// a byline's name and role are often elements of their own that only style sets apart ("Jane
 /// Doe<span class=role>Senior Reporter</span>", "<span>By</span><span>Jane Doe</span>").
 pub fn element_words(element: ElementRef<'_>) -> String {
-    text_checked(element, usize::MAX, usize::MAX, |_| true, true).unwrap_or_default()
+    text_checked(element, usize::MAX, true).unwrap_or_default()
 }
 
-/// The collapsed text, or None once it reaches `limit` bytes or `keep` fails on it. `keep` is
-/// checked after each text node, and within one as soon as the text holds `settled` bytes: it
-/// must be a test that, once false, stays false as the text grows (a prefix test), so that
-/// checking it earlier changes nothing but the work done. With `words`, two text nodes that meet
-/// between letters or digits are set apart by a space ([`element_words`]).
-fn text_checked(element: ElementRef<'_>, limit: usize, settled: usize, keep: impl Fn(&str) -> bool, words: bool) -> Option<String> {
+/// The collapsed text, or None once it reaches `limit` bytes. With `words`, two text nodes that
+/// meet between letters or digits are set apart by a space ([`element_words`]).
+fn text_checked(element: ElementRef<'_>, limit: usize, words: bool) -> Option<String> {
     let mut text = Collapser { out: String::new(), pending_space: false };
     let mut skip_depth = 0usize;
     for edge in element.traverse() {
@@ -330,19 +306,11 @@ fn text_checked(element: ElementRef<'_>, limit: usize, settled: usize, keep: imp
                 Node::Element(e) if is_non_text(e.name()) => skip_depth += 1,
                 Node::Element(e) if skip_depth == 0 && is_breaking(e.name()) => text.push_char(' '),
                 Node::Text(t) if skip_depth == 0 => {
-                    let mut rest: &str = t;
-                    if words && text.out.ends_with(char::is_alphanumeric) && rest.starts_with(char::is_alphanumeric) {
+                    if words && text.out.ends_with(char::is_alphanumeric) && t.starts_with(char::is_alphanumeric) {
                         text.push_char(' ');
                     }
-                    while !rest.is_empty() {
-                        let cap = if text.out.len() < settled { settled.min(limit) } else { limit };
-                        let taken = text.push_str_until(rest, cap);
-                        rest = rest.get(taken..).unwrap_or_default();
-                        if text.out.len() >= limit || (text.out.len() >= settled && !keep(&text.out)) {
-                            return None;
-                        }
-                    }
-                    if text.out.len() >= limit || !keep(&text.out) {
+                    text.push_str_until(t, limit);
+                    if text.out.len() >= limit {
                         return None;
                     }
                 }
@@ -649,7 +617,7 @@ mod tests {
     }
 
     /// The text walk as it was before it stopped inside text nodes: the oracle.
-    fn uncapped(element: ElementRef<'_>, limit: usize, keep: impl Fn(&str) -> bool) -> Option<String> {
+    fn uncapped(element: ElementRef<'_>, limit: usize) -> Option<String> {
         let mut text = Collapser { out: String::new(), pending_space: false };
         let mut skip_depth = 0usize;
         for edge in element.traverse() {
@@ -659,7 +627,7 @@ mod tests {
                     Node::Element(e) if skip_depth == 0 && is_breaking(e.name()) => text.push_char(' '),
                     Node::Text(t) if skip_depth == 0 => {
                         text.push_str(t);
-                        if text.out.len() >= limit || !keep(&text.out) {
+                        if text.out.len() >= limit {
                             return None;
                         }
                     }
@@ -695,13 +663,6 @@ mod tests {
                 let short = ShortTexts::new(&html, limit, wanted);
                 for element in html.tree.nodes().filter_map(ElementRef::wrap).filter(|e| wanted(e.value())) {
                     assert_eq!(short.within(element).map(Cow::into_owned), element_text_within(element, limit), "{round} {body:?} {limit}");
-                    for prefixes in [&["by "][..], &["by ", "von ", "author", "作者"][..]] {
-                        assert_eq!(
-                            short.opening_any(element, prefixes).map(Cow::into_owned),
-                            element_text_opening_any(element, limit, prefixes),
-                            "{round} {body:?} {limit} {prefixes:?}"
-                        );
-                    }
                 }
             }
         }
@@ -716,9 +677,7 @@ mod tests {
             let html = scraper::Html::parse_fragment(&format!("<div>{body}</div>"));
             let div = html.select(&scraper::Selector::parse("div").unwrap()).next().unwrap();
             for limit in [0, 1, 2, 3, 4, 5, 8, 13, 40, 1000] {
-                assert_eq!(element_text_within(div, limit), uncapped(div, limit, |_| true), "{body:?} {limit}");
-                let opens = |out: &str| out.len() < 3 || out.as_bytes()[..3].eq_ignore_ascii_case(b"by ");
-                assert_eq!(element_text_opening_any(div, limit, &["by "]), uncapped(div, limit, opens), "{body:?} {limit}");
+                assert_eq!(element_text_within(div, limit), uncapped(div, limit), "{body:?} {limit}");
             }
         }
     }
