@@ -478,9 +478,14 @@ fn score<'a>(root: ElementRef<'a>, removed: &FxHashMap<NodeId, Removal>) -> Opti
         }
         let (own, above) = (effective.get(&node.id()).map_or(0, |s| s.text), effective.get(&parent.id()).map_or(0, |s| s.text));
         let parent_ld = effective.get(&parent.id()).map_or(1.0, Stats::link_density);
-        // Not when the rest is links (a footer's "About us | Contact"): that is chrome.
+        // Not when the rest is links (a footer's "About us | Contact") or the page's header or
+        // footer (whose column headings are all that is left once its link lists went): that
+        // is chrome.
+        let is_page_chrome = |e: &scraper::node::Element| matches!(e.name(), "header" | "footer") || matches!(e.attr("role"), Some("banner" | "contentinfo"));
         let links_beside = || {
-            parent.children().filter(|c| c.id() != node.id()).any(|c| effective.get(&c.id()).is_some_and(Stats::is_mostly_links))
+            parent.children().filter(|c| c.id() != node.id()).any(|c| {
+                effective.get(&c.id()).is_some_and(|s| s.is_mostly_links() || (s.text > 0 && c.value().as_element().is_some_and(is_page_chrome)))
+            })
         };
         if above > 0 && own as f32 / above as f32 > 0.98 && parent_ld < 0.3 && scores.contains_key(&parent.id()) && !links_beside() {
             node = parent;
