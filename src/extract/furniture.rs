@@ -397,14 +397,20 @@ pub fn class_weight(words: &[String]) -> f32 {
 /// first word: `^\s*(?:phrase|...)\b` is one alternation, so a text matches it when it matches the
 /// part for its own first word, and only that part is built. (What may follow the phrase, a colon
 /// or an arrow, is optional and so does not change whether the line matches.)
-static FURNITURE_TEXT: [(&str, Pattern); 28] = [
+static FURNITURE_TEXT: [(&str, Pattern); 33] = [
     ("read", Pattern::new(r"(?i)^\s*(?:read more|read also|read next)\b")),
     ("related", Pattern::new(r"(?i)^\s*related(?: coverage| stories| articles| content)?\b")),
     ("see", Pattern::new(r"(?i)^\s*see also\b")),
     ("also", Pattern::new(r"(?i)^\s*also read\b")),
     ("recommended", Pattern::new(r"(?i)^\s*recommended(?: reading)?\b")),
     ("more", Pattern::new(r"(?i)^\s*(?:more from|more on this|more:)\b")),
-    ("most", Pattern::new(r"(?i)^\s*most read\b")),
+    ("most", Pattern::new(r"(?i)^\s*most (?:read|popular|viewed|shared)\b")),
+    ("trending", Pattern::new(r"(?i)^\s*trending\b")),
+    ("top", Pattern::new(r"(?i)^\s*top stories\b")),
+    // A story's tags, a list of links under a label.
+    ("tags", Pattern::new(r"(?i)^\s*tags\b")),
+    ("tagged", Pattern::new(r"(?i)^\s*tagged\b")),
+    ("filed", Pattern::new(r"(?i)^\s*filed under\b")),
     ("watch", Pattern::new(r"(?i)^\s*watch\b")),
     ("listen", Pattern::new(r"(?i)^\s*listen\b")),
     ("click", Pattern::new(r"(?i)^\s*click here\b")),
@@ -706,12 +712,17 @@ mod tests {
         assert_eq!(by_text("Copyright law has not kept up with streaming, the panel said.", 0.0), None);
         assert_eq!(by_text("Photographs of the flood were shared widely.", 0.0), None);
         assert_eq!(by_text("Continue reading and you will see why.", 0.0), None);
+        // Labels over links: furniture when the links are most of the text.
+        assert_eq!(by_text("Tags Alexandria Ocasio-Cortez death threat", 0.8), Some(Removal::Related));
+        assert_eq!(by_text("Trending: Impeachment, deposition transcripts", 0.7), Some(Removal::Related));
+        assert_eq!(by_text("Trending downward for a third quarter, sales fell again.", 0.0), None);
+        assert_eq!(by_text("Tags on the trees mark the ones to be cut.", 0.0), None);
     }
 
     #[test]
     fn furniture_text_per_first_word_matches_the_one_pattern() {
         // The single pattern the per-word table replaced, as the oracle.
-        let oracle = regex::Regex::new(r"(?i)^\s*(?:(?:read more|related(?: coverage| stories| articles| content)?|see also|also read|read also|read next|recommended(?: reading)?|more from|more on this|more:|most read|watch|listen|click here|sign up for|subscribe to|get (?:our|the) .{0,40}newsletter|support (?:our|independent|nonprofit|local) journalism|donate|become a member|advertisement|sponsored content|share this|story continues (?:below|after)|article continues (?:below|after)|continue reading (?:below|after|the main story)|follow us on|have a (?:news )?tip)\b|(?:photo|photos|photograph|photography)(?:\s+by\b|\s*:)|credit\s*:|copyright\s*(?:©|\(c\)|[0-9]{4})|©\s*[0-9]{4})").unwrap();
+        let oracle = regex::Regex::new(r"(?i)^\s*(?:(?:read more|related(?: coverage| stories| articles| content)?|see also|also read|read also|read next|recommended(?: reading)?|more from|more on this|more:|most (?:read|popular|viewed|shared)|trending|top stories|tags|tagged|filed under|watch|listen|click here|sign up for|subscribe to|get (?:our|the) .{0,40}newsletter|support (?:our|independent|nonprofit|local) journalism|donate|become a member|advertisement|sponsored content|share this|story continues (?:below|after)|article continues (?:below|after)|continue reading (?:below|after|the main story)|follow us on|have a (?:news )?tip)\b|(?:photo|photos|photograph|photography)(?:\s+by\b|\s*:)|credit\s*:|copyright\s*(?:©|\(c\)|[0-9]{4})|©\s*[0-9]{4})").unwrap();
         let texts = [
             "READ MORE: Council votes", "  read next", "\u{a0}Read also", "reader", "Related", "relatedness", "related stories »",
             "See also", "Also read", "Recommended reading", "recommendedx", "More from Tuesday", "more on this", "more:x", "more: x",
@@ -723,6 +734,8 @@ mod tests {
             "Photo: Ann Roe", "Photo by Ann Roe", "Photographs show", "Photography by Bo Li", "Credit: Bo Li", "Credits roll", "Follow us on X",
             "Have a news tip? Email us", "Have a tip", "Have a look", "Copyright 2025 The Valley Post", "Copyright © Ann Roe", "Copyright law",
             "© 2026 The Valley Post", "©2026 CBS Interactive Inc.", " © 2026", "© Ann Roe", "©", "© photo agency 2026",
+            "Trending:", "Trendingx", "Most popular", "Most viewed stories", "Most people agree", "Top stories", "Top story", "Tags", "Tags:", "Tagsx",
+            "Tagged with", "Filed under: Politics", "Filed away",
         ];
         for text in texts {
             let furniture = by_text(text, 1.0).is_some();
