@@ -273,6 +273,9 @@ fn classify_one(
     if furniture::is_hidden(e) {
         return Some(Removal::Hidden);
     }
+    if furniture::is_comment_thread(e) {
+        return Some(Removal::Comments);
+    }
     let words = furniture::words(e);
     // A figure or image container: media with at most a caption goes whole.
     if stats.has_media && stats.text < 400 {

@@ -115,6 +115,18 @@ const HIDDEN_CLASSES: &[&str] = &[
     "show-for-sr", "accessibility",
 ];
 
+/// The readers' comments under a story, by the names comment systems give their container
+/// (WordPress's `ol.comment-list` and `#comments.comments-area`, Disqus's `#disqus_thread`). A
+/// thread often holds more text than the story, so unlike other furniture it goes whatever its
+/// size; whole names only, since "comments-open" and "comment-count" mark other things.
+pub fn is_comment_thread(element: &Element) -> bool {
+    const IDS: &[&str] = &["comments", "disqus_thread", "comentarios", "commentaires", "kommentare", "respond"];
+    const CLASSES: &[&str] =
+        &["comments", "comment-list", "commentlist", "comments-area", "comments-section", "comment-section", "article-comments", "post-comments", "comments-container", "story-comments"];
+    matches!(element.name(), "div" | "section" | "ol" | "ul" | "aside")
+        && (element.id().is_some_and(|id| IDS.iter().any(|i| id.eq_ignore_ascii_case(i))) || element.classes().any(|c| CLASSES.iter().any(|k| c.eq_ignore_ascii_case(k))))
+}
+
 /// Hidden from readers: `hidden`, `aria-hidden=true`, `display:none`, screen-reader-only classes.
 pub fn is_hidden(element: &Element) -> bool {
     // One pass over the attributes (`attr(name)` interns the name first: it runs on every element).
@@ -717,6 +729,17 @@ mod tests {
         assert_eq!(by_text("Trending: Impeachment, deposition transcripts", 0.7), Some(Removal::Related));
         assert_eq!(by_text("Trending downward for a third quarter, sales fell again.", 0.0), None);
         assert_eq!(by_text("Tags on the trees mark the ones to be cut.", 0.0), None);
+    }
+
+    #[test]
+    fn comment_threads_by_their_containers_names() {
+        for html in [r#"<div id="comments" class="comments-area">"#, r#"<ol class="comment-list">"#, r#"<div id="disqus_thread">"#, r#"<section class="outer comments relative">"#, r#"<div id="Comments">"#] {
+            assert!(is_comment_thread(&element(&format!("{html}</div>"))), "{html}");
+        }
+        // Other things named after comments: a page's state, a counter, a single comment, a link.
+        for html in [r#"<div class="post comments-open">"#, r#"<div class="btn-social-comments-count">"#, r#"<li class="comment">"#, r#"<a id="comments">"#, r#"<div class="comment-content">"#] {
+            assert!(!is_comment_thread(&element(&format!("{html}</div>"))), "{html}");
+        }
     }
 
     #[test]
