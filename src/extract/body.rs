@@ -315,20 +315,35 @@ fn classify_one(
     };
     let next = || element.next_siblings().find_map(ElementRef::wrap);
     let previous = || element.prev_siblings().find_map(ElementRef::wrap);
-    if is_rail_heading(element) && next().is_some_and(links_list) {
+    if is_rail_label(element) && next().is_some_and(links_list) {
         return Some(Removal::Related);
     }
-    if links_list(element) && previous().is_some_and(is_rail_heading) {
+    if links_list(element) && previous().is_some_and(is_rail_label) {
+        return Some(Removal::Related);
+    }
+    // The same rail set as paragraphs ("You may also like..." and then a paragraph per link, as
+    // Arc's inline related blocks are): the label and the run of link lines after it.
+    let link_line = |e: ElementRef<'_>| {
+        e.value().name() == "p" && raw.get(&e.id()).is_some_and(|s| s.text > 0 && s.text < 200 && s.link_density() >= 0.9)
+    };
+    if is_rail_label(element) && next().is_some_and(link_line) {
+        return Some(Removal::Related);
+    }
+    if link_line(element)
+        && element.prev_siblings().filter_map(ElementRef::wrap).take(50).find(|s| !link_line(*s)).is_some_and(is_rail_label)
+    {
         return Some(Removal::Related);
     }
     None
 }
 
-/// A short heading that announces other stories ("Related stories", "Read more", "Most read").
-fn is_rail_heading(element: ElementRef<'_>) -> bool {
-    matches!(element.value().name(), "h2" | "h3" | "h4" | "h5" | "h6")
+/// A short heading or paragraph that announces other stories ("Related stories", "Most read",
+/// "You may also like..."), before the links it announces.
+fn is_rail_label(element: ElementRef<'_>) -> bool {
+    matches!(element.value().name(), "p" | "h2" | "h3" | "h4" | "h5" | "h6")
         && element_text_within(element, 60).is_some_and(|text| furniture::by_text(&text, 1.0) == Some(Removal::Related))
 }
+
 
 /// Pass 3: Readability-style scoring of paragraph-like blocks, propagated to ancestors.
 fn score<'a>(root: ElementRef<'a>, removed: &FxHashMap<NodeId, Removal>) -> Option<ElementRef<'a>> {

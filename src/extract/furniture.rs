@@ -409,7 +409,7 @@ pub fn class_weight(words: &[String]) -> f32 {
 /// first word: `^\s*(?:phrase|...)\b` is one alternation, so a text matches it when it matches the
 /// part for its own first word, and only that part is built. (What may follow the phrase, a colon
 /// or an arrow, is optional and so does not change whether the line matches.)
-static FURNITURE_TEXT: [(&str, Pattern); 33] = [
+static FURNITURE_TEXT: [(&str, Pattern); 34] = [
     ("read", Pattern::new(r"(?i)^\s*(?:read more|read also|read next)\b")),
     ("related", Pattern::new(r"(?i)^\s*related(?: coverage| stories| articles| content)?\b")),
     ("see", Pattern::new(r"(?i)^\s*see also\b")),
@@ -432,7 +432,8 @@ static FURNITURE_TEXT: [(&str, Pattern); 33] = [
     ("support", Pattern::new(r"(?i)^\s*support (?:our|independent|nonprofit|local) journalism\b")),
     ("donate", Pattern::new(r"(?i)^\s*donate\b")),
     ("become", Pattern::new(r"(?i)^\s*become a member\b")),
-    ("advertisement", Pattern::new(r"(?i)^\s*advertisement\b")),
+    ("you", Pattern::new(r"(?i)^\s*you (?:may|might) (?:also )?(?:like|enjoy)\b")),
+    ("advert", Pattern::new(r"(?i)^\s*advert(?:isement)?\b")),
     ("sponsored", Pattern::new(r"(?i)^\s*sponsored content\b")),
     ("share", Pattern::new(r"(?i)^\s*share this\b")),
     // Markers an ad slot or a paywall teaser leaves in the text.
@@ -467,7 +468,7 @@ pub fn by_text(text: &str, link_density: f32) -> Option<Removal> {
         return None;
     }
     let lower = text.to_lowercase();
-    if lower.starts_with("advertisement") || lower.starts_with("sponsored") {
+    if lower.starts_with("advert") || lower.starts_with("sponsored") {
         return (text.len() < 40).then_some(Removal::Ad);
     }
     if lower.starts_with("sign up") || lower.starts_with("subscribe") || lower.starts_with("get our") || lower.starts_with("get the") {
@@ -714,6 +715,8 @@ mod tests {
         assert_eq!(by_text("Sign up for our daily newsletter", 0.0), Some(Removal::Newsletter));
         assert_eq!(by_text("The council voted on Tuesday.", 0.0), None);
         assert_eq!(by_text("Story continues below advertisement", 0.0), Some(Removal::Ad));
+        assert_eq!(by_text("Advert", 0.0), Some(Removal::Ad));
+        assert_eq!(by_text("Advertising revenue fell for a third year.", 0.0), None);
         assert_eq!(by_text("Continue reading the main story", 0.0), Some(Removal::Ad));
         assert_eq!(by_text("Photo by Dana Lee", 0.0), Some(Removal::Caption));
         assert_eq!(by_text("Follow us on Facebook and X for the latest news.", 0.0), Some(Removal::Share));
@@ -745,7 +748,7 @@ mod tests {
     #[test]
     fn furniture_text_per_first_word_matches_the_one_pattern() {
         // The single pattern the per-word table replaced, as the oracle.
-        let oracle = regex::Regex::new(r"(?i)^\s*(?:(?:read more|related(?: coverage| stories| articles| content)?|see also|also read|read also|read next|recommended(?: reading)?|more from|more on this|more:|most (?:read|popular|viewed|shared)|trending|top stories|tags|tagged|filed under|watch|listen|click here|sign up for|subscribe to|get (?:our|the) .{0,40}newsletter|support (?:our|independent|nonprofit|local) journalism|donate|become a member|advertisement|sponsored content|share this|story continues (?:below|after)|article continues (?:below|after)|continue reading (?:below|after|the main story)|follow us on|have a (?:news )?tip)\b|(?:photo|photos|photograph|photography)(?:\s+by\b|\s*:)|credit\s*:|copyright\s*(?:©|\(c\)|[0-9]{4})|©\s*[0-9]{4})").unwrap();
+        let oracle = regex::Regex::new(r"(?i)^\s*(?:(?:read more|related(?: coverage| stories| articles| content)?|see also|also read|read also|read next|recommended(?: reading)?|more from|more on this|more:|most (?:read|popular|viewed|shared)|trending|top stories|tags|tagged|filed under|watch|listen|click here|sign up for|subscribe to|get (?:our|the) .{0,40}newsletter|support (?:our|independent|nonprofit|local) journalism|donate|become a member|advert(?:isement)?|you (?:may|might) (?:also )?(?:like|enjoy)|sponsored content|share this|story continues (?:below|after)|article continues (?:below|after)|continue reading (?:below|after|the main story)|follow us on|have a (?:news )?tip)\b|(?:photo|photos|photograph|photography)(?:\s+by\b|\s*:)|credit\s*:|copyright\s*(?:©|\(c\)|[0-9]{4})|©\s*[0-9]{4})").unwrap();
         let texts = [
             "READ MORE: Council votes", "  read next", "\u{a0}Read also", "reader", "Related", "relatedness", "related stories »",
             "See also", "Also read", "Recommended reading", "recommendedx", "More from Tuesday", "more on this", "more:x", "more: x",
@@ -758,7 +761,8 @@ mod tests {
             "Have a news tip? Email us", "Have a tip", "Have a look", "Copyright 2025 The Valley Post", "Copyright © Ann Roe", "Copyright law",
             "© 2026 The Valley Post", "©2026 CBS Interactive Inc.", " © 2026", "© Ann Roe", "©", "© photo agency 2026",
             "Trending:", "Trendingx", "Most popular", "Most viewed stories", "Most people agree", "Top stories", "Top story", "Tags", "Tags:", "Tagsx",
-            "Tagged with", "Filed under: Politics", "Filed away",
+            "Tagged with", "Filed under: Politics", "Filed away", "Advert", "Adverts", "Advertising", "You may also like...", "You might enjoy",
+            "You may like it", "You may go",
         ];
         for text in texts {
             let furniture = by_text(text, 1.0).is_some();
