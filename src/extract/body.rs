@@ -344,7 +344,6 @@ fn is_rail_label(element: ElementRef<'_>) -> bool {
         && element_text_within(element, 60).is_some_and(|text| furniture::by_text(&text, 1.0) == Some(Removal::Related))
 }
 
-
 /// Pass 3: Readability-style scoring of paragraph-like blocks, propagated to ancestors.
 fn score<'a>(root: ElementRef<'a>, removed: &FxHashMap<NodeId, Removal>) -> Option<ElementRef<'a>> {
     let mut scores: FxHashMap<NodeId, f32> = FxHashMap::default();

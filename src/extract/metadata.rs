@@ -1056,7 +1056,7 @@ fn cjk_labelled_names(text: &str) -> Option<&str> {
 }
 
 /// A line that credits the writer the way Chinese, Korean and Japanese papers do, with nothing
-/// else but a date: a title before short names ("记者 张伟", "文/李明", "本报记者 张伟 王芳"), a
+/// else but a date or the story's other particulars: a title before short names ("记者 张伟", "文/李明", "本报记者 张伟 王芳"), a
 /// writer's label among the particulars ("来源：本站 作者：王芳"), or names before a Korean
 /// reporter's title ("홍길동 기자", "홍길동·김철수 기자 입력 2026.01.14"). Not a lede that opens with
 /// the reporter ("记者从市政府获悉，…").
@@ -1071,7 +1071,8 @@ fn is_cjk_credit_line(text: &str) -> bool {
     };
     let text = without_numbers(text).trim();
     if let Some(names) = cjk_labelled_names(text) {
-        return short_names(names) || parse_byline(names).iter().all(|n| capitalised_name(n) && n.is_ascii());
+        let parsed = parse_byline(names);
+        return short_names(names) || (!parsed.is_empty() && parsed.iter().all(|n| capitalised_name(n) && n.is_ascii()));
     }
     let after_title = without_cjk_credits(text);
     if after_title.len() < text.len() {
@@ -1755,7 +1756,7 @@ static BYLINE_WORDS: LazyLock<[memchr::memmem::Finder<'static>; 8]> =
 const BY_OPENINGS: &[&str] = &[
     "by ", "par ", "por ", "von ", "door ", "av ", "af ", "przez ", "oleh ", "di ", "bởi ", "από ", "Από ", "author", "autor", "auteur", "text", "tekst", "avtor", "szerző", "Szerző",
     "piše", "Piše", "автор", "Автор", "АВТОР", "текст", "Текст", "ТЕКСТ", "作者", "撰文", "记者", "記者", "بقلم", "كتب", "מאת", "written by", "words by", "story by",
-    "posted by", "analysis by", "opinion by", "commentary by", "ein ", "eine ", "του ", "Του ", "ΤΟΥ ", "της ", "Της ", "ΤΗΣ ",
+    "posted by", "analysis by", "opinion by", "commentary by", "column by", "essay by", "review by", "interview by", "ein ", "eine ", "του ", "Του ", "ΤΟΥ ", "της ", "Της ", "ΤΗΣ ",
 ];
 
 /// A short text that is a byline: "By …", or in another language a by-word followed by nothing but
@@ -2198,7 +2199,7 @@ mod tests {
         }
         // A lede that opens with the reporter, a lone title, an editor's credit, a Chinese
         // paper's own name before its title.
-        for line in ["记者从市政府获悉，新线路下月开通。", "本报记者", "责任编辑：李明", "记者 从市政府获悉新线路下月开通的消息", "기자", "本报记者 ", "新华社北京11月2日电（记者张伟）"] {
+        for line in ["记者从市政府获悉，新线路下月开通。", "本报记者", "责任编辑：李明", "记者 从市政府获悉新线路下月开通的消息", "기자", "本报记者 ", "新华社北京11月2日电（记者张伟）", "作者：2026"] {
             assert!(!is_by_line(line), "{line}");
         }
         let cases: &[(&str, &[&str])] = &[
