@@ -315,7 +315,8 @@ fn classify_one(
     };
     let next = || element.next_siblings().find_map(ElementRef::wrap);
     let previous = || element.prev_siblings().find_map(ElementRef::wrap);
-    if is_rail_label(element) && next().is_some_and(links_list) {
+    // The label's text is read last: most elements have no list or link line after them.
+    if next().is_some_and(links_list) && is_rail_label(element) {
         return Some(Removal::Related);
     }
     if links_list(element) && previous().is_some_and(is_rail_label) {
@@ -326,7 +327,7 @@ fn classify_one(
     let link_line = |e: ElementRef<'_>| {
         e.value().name() == "p" && raw.get(&e.id()).is_some_and(|s| s.text > 0 && s.text < 200 && s.link_density() >= 0.9)
     };
-    if is_rail_label(element) && next().is_some_and(link_line) {
+    if next().is_some_and(link_line) && is_rail_label(element) {
         return Some(Removal::Related);
     }
     if link_line(element)
