@@ -293,12 +293,20 @@ fn classify_one(
     if name == "figcaption" {
         return Some(Removal::Caption);
     }
-    if let Some((removal, strong)) = furniture::by_words(&words) {
+    let mut by_words = furniture::by_words(&words);
+    if by_words.is_some() && id_is_slug_of_text(element) {
+        by_words = furniture::by_words(&furniture::words_except_id(e));
+    }
+    if let Some((removal, strong)) = by_words {
         let small = share < MAX_FURNITURE_SHARE || stats.link_density() > 0.5;
         let vetoed = !strong && words.iter().any(|w| furniture::is_content_word(w));
         // A byline or caption class on a large block is a layout name, not furniture.
         let short_kind = matches!(removal, Removal::Author | Removal::Caption);
-        if small && !vetoed && (!short_kind || stats.text < 600) {
+        // A "social" container holding a blockquote is an embedded post (Twitter's, Instagram's
+        // and TikTok's embed codes are a blockquote of the post's text): a quote in the story,
+        // not a share bar.
+        let embedded_post = removal == Removal::Share && element.descendants().any(|n| n.value().as_element().is_some_and(|e| e.name() == "blockquote"));
+        if small && !vetoed && (!short_kind || stats.text < 600) && !embedded_post {
             return Some(removal);
         }
     }
@@ -336,6 +344,34 @@ fn classify_one(
         return Some(Removal::Related);
     }
     None
+}
+
+/// An id made from the element's own opening text, as CMSs and documentation tools make anchors
+/// ("sharing-the-load" on `<h2>Sharing the load</h2>`, Sphinx's section ids from their headings):
+/// it names what the text says, so its words ("sharing", "related", "menu") say nothing about
+/// furniture, and the text itself is judged instead.
+fn id_is_slug_of_text(element: ElementRef<'_>) -> bool {
+    let Some(id) = element.value().id() else { return false };
+    // Numbers and one-letter parts are the tool's ("h-", "-2"), not the text's.
+    let id_words: Vec<String> = id
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().nth(1).is_some() && !w.bytes().all(|b| b.is_ascii_digit()))
+        .map(str::to_lowercase)
+        .collect();
+    if id_words.len() < 2 {
+        return false;
+    }
+    let mut opening = String::new();
+    for piece in element.text() {
+        opening.push_str(piece);
+        opening.push(' ');
+        if opening.len() > 3 * id.len() + 40 {
+            break;
+        }
+    }
+    let opening = opening.to_lowercase();
+    let text_words: Vec<&str> = opening.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    id_words.iter().all(|w| text_words.contains(&w.as_str()))
 }
 
 /// A short heading or paragraph that announces other stories ("Related stories", "Most read",

@@ -144,8 +144,20 @@ pub fn is_hidden(element: &Element) -> bool {
 /// camelCase, lower-cased: `c-ArticleShareBar` → `c article share bar`. In no particular order
 /// (callers ask whether any word is or contains something).
 pub fn words(element: &Element) -> Vec<String> {
+    words_from(element, true)
+}
+
+/// [`words`] without the id's: for an element whose id is a slug of its own text.
+pub fn words_except_id(element: &Element) -> Vec<String> {
+    words_from(element, false)
+}
+
+fn words_from(element: &Element, with_id: bool) -> Vec<String> {
     let mut out = Vec::new();
     for (name, value) in element.attrs() {
+        if name == "id" && !with_id {
+            continue;
+        }
         if name == "class" {
             value.split_ascii_whitespace().for_each(|class| split_words(class, &mut out));
         } else if WORD_ATTRIBUTES.contains(&name) {
