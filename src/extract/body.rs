@@ -293,6 +293,20 @@ fn classify_one(
     if name == "figcaption" {
         return Some(Removal::Caption);
     }
+    // A hover card inside a sentence (the photo, name and latest stories of the person named,
+    // shown when the reader points at the name): media and links and nothing else, within a
+    // paragraph, opening with the photo (the wrapper around the name's link and its card opens
+    // with the name, which stays). Its links would also sink the paragraph's score as link text.
+    if stats.has_media
+        && matches!(name, "span" | "div")
+        && stats.text < 600
+        && stats.link_density() >= 0.8
+        && element.ancestors().any(|a| a.value().as_element().is_some_and(|e| e.name() == "p"))
+        && element.select(&A).nth(1).is_some()
+        && opens_with_media(element)
+    {
+        return Some(Removal::Related);
+    }
     let mut by_words = furniture::by_words(&words);
     if by_words.is_some() && id_is_slug_of_text(element) {
         by_words = furniture::by_words(&furniture::words_except_id(e));
@@ -344,6 +358,19 @@ fn classify_one(
         return Some(Removal::Related);
     }
     None
+}
+
+/// Whether the first thing in the element, before any text, is an image or other media.
+fn opens_with_media(element: ElementRef<'_>) -> bool {
+    element
+        .descendants()
+        .skip(1)
+        .find_map(|n| match n.value() {
+            Node::Text(t) if !t.trim().is_empty() => Some(false),
+            Node::Element(e) if furniture::is_media(e.name()) => Some(true),
+            _ => None,
+        })
+        .unwrap_or(false)
 }
 
 /// An id made from the element's own opening text, as CMSs and documentation tools make anchors
@@ -507,8 +534,17 @@ fn score<'a>(root: ElementRef<'a>, removed: &FxHashMap<NodeId, Removal>) -> Opti
     let (mut best, best_score) = *ranked.first()?;
 
     // Readability's lift: when several of the top candidates share an ancestor, that ancestor is
-    // the article (paragraphs split across sibling wrappers).
-    let top: Vec<NodeId> = ranked.iter().skip(1).take(5).filter(|(_, s)| *s >= best_score * 0.75).map(|(id, _)| *id).collect();
+    // the article (paragraphs split across sibling wrappers). A wrapper that holds a fraction of
+    // the best's text is no part of a split article, whatever its score: a title block or the
+    // page's bottom lines, scored up by a "content" or "page" class.
+    let best_text = effective.get(&best).map_or(0, |s| s.text);
+    let top: Vec<NodeId> = ranked
+        .iter()
+        .skip(1)
+        .take(5)
+        .filter(|(id, s)| *s >= best_score * 0.75 && effective.get(id).is_some_and(|e| e.text * 4 >= best_text))
+        .map(|(id, _)| *id)
+        .collect();
     if top.len() >= 2 {
         let mut ancestor = tree.get(best).and_then(|n| n.parent());
         while let Some(a) = ancestor {
