@@ -79,7 +79,7 @@ pub(super) fn find<'a>(page: &'a Page, profile: &Profile, base: Option<&Url>) ->
         }
     }
 
-    let removed = classify(html.root_element(), &raw, total_text, &forced);
+    let removed = classify(html.root_element(), &raw, total_text, &forced, base);
     if *DEBUG_SCORES {
         for (id, r) in &removed {
             let n = html.tree.get(*id).and_then(ElementRef::wrap);
@@ -224,6 +224,7 @@ fn classify(
     raw: &NodeMap<Stats>,
     total_text: usize,
     forced: &FxHashMap<NodeId, Removal>,
+    base: Option<&Url>,
 ) -> FxHashMap<NodeId, Removal> {
     let mut removed = FxHashMap::default();
     let mut skipping: Option<NodeId> = None;
@@ -234,7 +235,7 @@ fn classify(
                     continue;
                 }
                 let Some(element) = ElementRef::wrap(node) else { continue };
-                if let Some(removal) = classify_one(element, raw, total_text, forced) {
+                if let Some(removal) = classify_one(element, raw, total_text, forced, base) {
                     removed.insert(node.id(), removal);
                     skipping = Some(node.id());
                 }
@@ -254,6 +255,7 @@ fn classify_one(
     raw: &NodeMap<Stats>,
     total_text: usize,
     forced: &FxHashMap<NodeId, Removal>,
+    base: Option<&Url>,
 ) -> Option<Removal> {
     if let Some(&removal) = forced.get(&element.id()) {
         return Some(removal);
@@ -330,34 +332,57 @@ fn classify_one(
             return Some(removal);
         }
     }
-    // "Related stories" over a list of links, in the body without a class: the heading and the
-    // list are one rail.
+    // "Related stories" over a list of links, in the body without a class, or "You may also
+    // like..." over paragraphs that are each a link or two (as Arc's inline related blocks are):
+    // the label and the run of lists and link lines after it are one rail.
     let links_list = |e: ElementRef<'_>| {
         matches!(e.value().name(), "ul" | "ol" | "div") && raw.get(&e.id()).is_some_and(|s| s.is_mostly_links() && s.text < 1500)
     };
-    let next = || element.next_siblings().find_map(ElementRef::wrap);
-    let previous = || element.prev_siblings().find_map(ElementRef::wrap);
-    // The label's text is read last: most elements have no list or link line after them.
-    if next().is_some_and(links_list) && is_rail_label(element) {
-        return Some(Removal::Related);
-    }
-    if links_list(element) && previous().is_some_and(is_rail_label) {
-        return Some(Removal::Related);
-    }
-    // The same rail set as paragraphs ("You may also like..." and then a paragraph per link, as
-    // Arc's inline related blocks are): the label and the run of link lines after it.
     let link_line = |e: ElementRef<'_>| {
-        e.value().name() == "p" && raw.get(&e.id()).is_some_and(|s| s.text > 0 && s.text < 200 && s.link_density() >= 0.9)
+        e.value().name() == "p" && raw.get(&e.id()).is_some_and(|s| s.text > 0 && s.text < 300 && s.link_density() >= 0.75)
     };
-    if next().is_some_and(link_line) && is_rail_label(element) {
+    let rail_item = |e: ElementRef<'_>| links_list(e) || link_line(e);
+    // The label's text is read last: most elements have no list or link line after them.
+    if element.next_siblings().find_map(ElementRef::wrap).is_some_and(rail_item) && is_rail_label(element) {
         return Some(Removal::Related);
     }
+    // A link to another page of the site set in capitals, alone in its paragraph ("SENATOR DROPS
+    // OUT OF RACE", "CLICK HERE TO GET OUR APP"): the site's own promo shouted between the story's
+    // paragraphs, which are never written so. A link elsewhere ("CLICK FOR FULL RESULTS", to the
+    // league's site) is the story's source.
     if link_line(element)
-        && element.prev_siblings().filter_map(ElementRef::wrap).take(50).find(|s| !link_line(*s)).is_some_and(is_rail_label)
+        && element_text_within(element, 200).is_some_and(|text| is_shouted(&text))
+        && element.select(&A).all(|a| a.value().attr("href").is_some_and(|href| is_same_site(href, base)))
+    {
+        return Some(Removal::Related);
+    }
+    if rail_item(element)
+        && element.prev_siblings().filter_map(ElementRef::wrap).take(50).find(|s| !rail_item(*s)).is_some_and(is_rail_label)
     {
         return Some(Removal::Related);
     }
     None
+}
+
+/// Whether a link leads to the page's own site (a relative link, or the host of `base` give or
+/// take a "www." or a subdomain).
+fn is_same_site(href: &str, base: Option<&Url>) -> bool {
+    let Some(base) = base else { return false };
+    let Ok(url) = base.join(href.trim()) else { return false };
+    match (url.host_str(), base.host_str()) {
+        (Some(link), Some(page)) => {
+            let (link, page) = (link.trim_start_matches("www."), page.trim_start_matches("www."));
+            link == page || link.ends_with(&format!(".{page}")) || page.ends_with(&format!(".{link}"))
+        }
+        _ => false,
+    }
+}
+
+/// Text in capitals only: three words or more, some of them cased letters, none lower-case.
+fn is_shouted(text: &str) -> bool {
+    text.split_whitespace().nth(2).is_some()
+        && text.chars().filter(|c| c.is_uppercase()).nth(9).is_some()
+        && !text.chars().any(char::is_lowercase)
 }
 
 /// Whether the first thing in the element, before any text, is an image or other media.
@@ -994,5 +1019,34 @@ fn push_text(start: ego_tree::NodeRef<'_, Node>, body: &Body<'_>, keep_notes: bo
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shouted_text_is_three_words_in_capitals() {
+        assert!(is_shouted("SENATOR DROPS OUT OF RACE"));
+        assert!(is_shouted("GET THE QUIZ: INSTANT DOWNLOAD!"));
+        assert!(is_shouted("ÉTÉ À PARIS: LES TERRASSES"));
+        assert!(!is_shouted("Senator drops out of race"));
+        assert!(!is_shouted("NASA LAUNCHES"), "two words");
+        assert!(!is_shouted("A B C D"), "fewer than ten capitals");
+        assert!(!is_shouted("市政府 今天 宣布 新计划"), "no cased letters");
+        assert!(!is_shouted("READ THE FULL REPORT here"));
+    }
+
+    #[test]
+    fn same_site_links_are_relative_or_on_the_page_host() {
+        let base = Url::parse("https://www.example.com/news/story").unwrap();
+        for href in ["/news/other", "other", "https://example.com/a", "https://www.example.com/a", "https://video.example.com/a", " //example.com/a"] {
+            assert!(is_same_site(href, Some(&base)), "{href}");
+        }
+        for href in ["https://example.org/a", "https://notexample.com/a", "mailto:desk@example.com", "javascript:void(0)"] {
+            assert!(!is_same_site(href, Some(&base)), "{href}");
+        }
+        assert!(!is_same_site("/news/other", None), "no base, no site");
     }
 }

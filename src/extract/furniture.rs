@@ -421,13 +421,13 @@ pub fn class_weight(words: &[String]) -> f32 {
 /// first word: `^\s*(?:phrase|...)\b` is one alternation, so a text matches it when it matches the
 /// part for its own first word, and only that part is built. (What may follow the phrase, a colon
 /// or an arrow, is optional and so does not change whether the line matches.)
-static FURNITURE_TEXT: [(&str, Pattern); 34] = [
+static FURNITURE_TEXT: [(&str, Pattern); 35] = [
     ("read", Pattern::new(r"(?i)^\s*(?:read more|read also|read next)\b")),
     ("related", Pattern::new(r"(?i)^\s*related(?: coverage| stories| articles| content)?\b")),
-    ("see", Pattern::new(r"(?i)^\s*see also\b")),
+    ("see", Pattern::new(r"(?i)^\s*see (?:also|more)\b")),
     ("also", Pattern::new(r"(?i)^\s*also read\b")),
     ("recommended", Pattern::new(r"(?i)^\s*recommended(?: reading)?\b")),
-    ("more", Pattern::new(r"(?i)^\s*(?:more from|more on this|more:)\b")),
+    ("more", Pattern::new(r"(?i)^\s*(?:more from\b|more on this\b|more\s*:)")),
     ("most", Pattern::new(r"(?i)^\s*most (?:read|popular|viewed|shared)\b")),
     ("trending", Pattern::new(r"(?i)^\s*trending\b")),
     ("top", Pattern::new(r"(?i)^\s*top stories\b")),
@@ -444,6 +444,7 @@ static FURNITURE_TEXT: [(&str, Pattern); 34] = [
     ("support", Pattern::new(r"(?i)^\s*support (?:our|independent|nonprofit|local) journalism\b")),
     ("donate", Pattern::new(r"(?i)^\s*donate\b")),
     ("become", Pattern::new(r"(?i)^\s*become a member\b")),
+    ("don", Pattern::new(r"(?i)^\s*don['’]t miss\b")),
     ("you", Pattern::new(r"(?i)^\s*you (?:may|might) (?:also )?(?:like|enjoy)\b")),
     ("advert", Pattern::new(r"(?i)^\s*advert(?:isement)?\b")),
     ("sponsored", Pattern::new(r"(?i)^\s*sponsored content\b")),
@@ -760,7 +761,7 @@ mod tests {
     #[test]
     fn furniture_text_per_first_word_matches_the_one_pattern() {
         // The single pattern the per-word table replaced, as the oracle.
-        let oracle = regex::Regex::new(r"(?i)^\s*(?:(?:read more|related(?: coverage| stories| articles| content)?|see also|also read|read also|read next|recommended(?: reading)?|more from|more on this|more:|most (?:read|popular|viewed|shared)|trending|top stories|tags|tagged|filed under|watch|listen|click here|sign up for|subscribe to|get (?:our|the) .{0,40}newsletter|support (?:our|independent|nonprofit|local) journalism|donate|become a member|advert(?:isement)?|you (?:may|might) (?:also )?(?:like|enjoy)|sponsored content|share this|story continues (?:below|after)|article continues (?:below|after)|continue reading (?:below|after|the main story)|follow us on|have a (?:news )?tip)\b|(?:photo|photos|photograph|photography)(?:\s+by\b|\s*:)|credit\s*:|copyright\s*(?:©|\(c\)|[0-9]{4})|©\s*[0-9]{4})").unwrap();
+        let oracle = regex::Regex::new(r"(?i)^\s*(?:(?:read more|related(?: coverage| stories| articles| content)?|see also|see more|also read|read also|read next|recommended(?: reading)?|more from|more on this|most (?:read|popular|viewed|shared)|trending|top stories|tags|tagged|filed under|watch|listen|click here|sign up for|subscribe to|get (?:our|the) .{0,40}newsletter|support (?:our|independent|nonprofit|local) journalism|donate|become a member|advert(?:isement)?|don['’]t miss|you (?:may|might) (?:also )?(?:like|enjoy)|sponsored content|share this|story continues (?:below|after)|article continues (?:below|after)|continue reading (?:below|after|the main story)|follow us on|have a (?:news )?tip)\b|(?:photo|photos|photograph|photography)(?:\s+by\b|\s*:)|more\s*:|credit\s*:|copyright\s*(?:©|\(c\)|[0-9]{4})|©\s*[0-9]{4})").unwrap();
         let texts = [
             "READ MORE: Council votes", "  read next", "\u{a0}Read also", "reader", "Related", "relatedness", "related stories »",
             "See also", "Also read", "Recommended reading", "recommendedx", "More from Tuesday", "more on this", "more:x", "more: x",
@@ -774,7 +775,8 @@ mod tests {
             "© 2026 The Valley Post", "©2026 CBS Interactive Inc.", " © 2026", "© Ann Roe", "©", "© photo agency 2026",
             "Trending:", "Trendingx", "Most popular", "Most viewed stories", "Most people agree", "Top stories", "Top story", "Tags", "Tags:", "Tagsx",
             "Tagged with", "Filed under: Politics", "Filed away", "Advert", "Adverts", "Advertising", "You may also like...", "You might enjoy",
-            "You may like it", "You may go",
+            "You may like it", "You may go", "More:", "More :", "More", "More than", "More from", "Moreover, it", "See more: x",
+            "See more", "See moreover", "DON'T MISS", "Don’t miss", "Don't mistake", "Don't", "Sea more",
         ];
         for text in texts {
             let furniture = by_text(text, 1.0).is_some();
