@@ -885,6 +885,10 @@ pub(crate) fn parse_byline(text: &str) -> Vec<String> {
     } else {
         without_cjk_credits(cjk_labelled_names(&text).unwrap_or(&text))
     };
+    let text = match after_dated_opening(&text) {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    };
     // Each pattern only where its literal prerequisites are (building one costs more than reading
     // a small page).
     let text = if may_contain_any(&text, BY_WORDS) { BY_PREFIX.replace(&text, "") } else { Cow::Borrowed(text.as_str()) };
@@ -1759,12 +1763,29 @@ const BY_OPENINGS: &[&str] = &[
     "posted by", "analysis by", "opinion by", "commentary by", "column by", "essay by", "review by", "interview by", "ein ", "eine ", "του ", "Του ", "ΤΟΥ ", "της ", "Της ", "ΤΗΣ ",
 ];
 
+/// The names of a meta line that gives the date first: "Posted on April 2, 2026 by Ann Roe"
+/// (WordPress themes' entry meta), "Published 2 April 2026 by Ann Roe".
+fn after_dated_opening(text: &str) -> Option<&str> {
+    let opening = ["posted on ", "published on ", "posted ", "published "].into_iter().find(|p| {
+        text.len() >= p.len() && text.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+    })?;
+    // The date runs to the "by", within a date's length.
+    let window = &text.as_bytes()[opening.len()..text.len().min(opening.len() + 48)];
+    let at = window.windows(4).position(|w| w.eq_ignore_ascii_case(b" by "))?;
+    let date = &text[opening.len()..opening.len() + at];
+    date.bytes().any(|b| b.is_ascii_digit()).then(|| &text[opening.len() + at + 4..])
+}
+
 /// A short text that is a byline: "By …", or in another language a by-word followed by nothing but
 /// capitalised names ("Von Anna Schmidt", not "Von Montag bis Freitag").
 pub(crate) fn is_by_line(text: &str) -> bool {
     let opens = |p: &str| text.len() >= p.len() && text.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
     if is_cjk_credit_line(text) {
         return true;
+    }
+    if let Some(rest) = after_dated_opening(text) {
+        let names = parse_byline(rest);
+        return !names.is_empty() && names.iter().all(|n| capitalised_name(n)) && !rest.trim_end().ends_with(['.', '!', '?']);
     }
     if !BY_OPENINGS.iter().any(|p| opens(p)) {
         return false;
@@ -2228,6 +2249,8 @@ mod tests {
             ("Του Γιώργου Παπαδόπουλου", &["Γιώργου Παπαδόπουλου"]),
             ("Por Renata Coelho — Belo Horizonte", &["Renata Coelho"]),
             ("Иван Петров — корреспондент", &["Иван Петров"]),
+            ("Posted on November 2, 2026 by Tom Harris", &["Tom Harris"]),
+            ("Published 2 November 2026 by Tom Harris and Ann Roe", &["Tom Harris", "Ann Roe"]),
         ];
         for (text, names) in cases {
             assert_eq!(parse_byline(text), *names, "{text}");
@@ -2238,6 +2261,12 @@ mod tests {
         assert!(is_by_line("Της Μαρίας Νικολάου"));
         assert!(!is_by_line("Της έδωσαν το βραβείο χθες."));
         assert!(!is_by_line("Posted on April 19, 2026"));
+        assert!(is_by_line("Posted on November 2, 2026 by Tom Harris"));
+        assert!(is_by_line("Published on 2026-11-02 by Tom Harris"));
+        // The date must be one: a book's imprint is not a byline.
+        assert!(!is_by_line("Published by Penguin Books"));
+        assert!(!is_by_line("Published in paperback by Penguin Books"));
+        assert!(!is_by_line("Posted on Monday by the school board, the notice said."));
     }
 
     #[test]
