@@ -32,7 +32,7 @@ static BYLINE_ELEMENTS: LazyLock<Selector> = LazyLock::new(|| {
     sel(
         "[itemprop=author], [class*=byline], [id*=byline], [class*=Byline], [class*=byLine], [class~=author], [class*=author-name], [class*=writer], [class*=reporter], [class*=journalist], [class$=-author], [class*='-author '], [class*=-author__], \
          [class*=authors], [class*=post-author], [class*=article-author], [class*=c-byline], [data-testid*=byline], address.author, \
-         [class*=__author], [class*=author_name], [class*=authorName], [class*=AuthorName], [class*=autor], [class*=auteur]",
+         [class*=__author], [class*=author_name], [class*=authorName], [class*=AuthorName], [class*=autor], [class*=auteur], [class*=author-card], [class*=author-box], [class*=author-info], [class*=authorCard], [class*=authorBox], [class*=authorInfo]",
     )
 });
 static LINKS: LazyLock<Selector> = LazyLock::new(|| sel("a[href]"));
