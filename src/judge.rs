@@ -305,7 +305,11 @@ const OUTLET_WORDS: &[&str] = &[
 ];
 
 /// Outlet words that are also common surnames: they count only after "The" ("The Washington Post").
-const WEAK_OUTLET_WORDS: &[&str] = &["post", "globe", "standard", "mirror", "guardian", "star", "sun", "review", "report", "monitor", "register", "times", "independent"];
+const WEAK_OUTLET_WORDS: &[&str] = &[
+    "post", "globe", "standard", "mirror", "guardian", "star", "sun", "review", "report", "monitor", "register", "times", "independent",
+    // Mastheads that are one common noun after "The" ("The Economist", "The Atlantic").
+    "economist", "spectator", "atlantic", "conversation", "intercept", "athletic", "verge",
+];
 
 /// Words of a role, not an outlet: "Deputy News Editor", "CNN contributor".
 const ROLE_WORDS: &[&str] = &[
@@ -4005,6 +4009,8 @@ mod tests {
         assert!(!looks_like_outlet("Deputy News Editor"));
         assert!(!looks_like_outlet("Noa Shalev"));
         assert!(!looks_like_outlet("Staff"));
+        assert!(looks_like_outlet("The Economist") && looks_like_outlet("The Conversation"));
+        assert!(!looks_like_outlet("Economist") && !looks_like_outlet("Conversation"), "a common noun without its 'The'");
     }
 
     #[test]
