@@ -641,6 +641,7 @@ fn merge_siblings(body: &mut Body<'_>, removed: &FxHashMap<NodeId, Removal>) {
         return;
     }
     let root_text = element_text(body.root).len();
+    let root_class = body.root.value().attr("class").map(str::trim).filter(|c| !c.is_empty());
     let mut joined = Vec::new();
     for sibling in parent.children().filter(|c| c.id() != body.root.id()) {
         let Some(element) = ElementRef::wrap(sibling) else {
@@ -657,7 +658,12 @@ fn merge_siblings(body: &mut Body<'_>, removed: &FxHashMap<NodeId, Removal>) {
         let links: usize = element.select(&A).map(|a| element_text(a).len()).sum();
         let density = if text.is_empty() { 1.0 } else { links as f32 / text.len() as f32 };
         let is_paragraph = element.value().name() == "p";
-        let qualifies = (is_paragraph && text.len() > 80 && density < 0.25)
+        // Readability's class bonus: a sibling of the root's own class is another part of the
+        // same article (Medium's sections, a story split around an embed into two "story-body"
+        // blocks), whatever its share of the text.
+        let same_class = root_class.is_some() && element.value().attr("class").map(str::trim) == root_class;
+        let qualifies = (same_class && text.len() > 80 && density < 0.25)
+            || (is_paragraph && text.len() > 80 && density < 0.25)
             || (is_paragraph && !text.is_empty() && density == 0.0 && text.ends_with(['.', '!', '?', '"', '”']))
             || (!is_paragraph && text.len() as f32 >= (root_text as f32 * 0.3).max(200.0) && density < 0.2);
         if qualifies {
