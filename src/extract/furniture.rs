@@ -465,6 +465,10 @@ static FURNITURE_TEXT: [(&str, Pattern); 35] = [
     ("©", Pattern::new(r"^\s*©\s*[0-9]{4}")),
 ];
 
+static NEWSLETTER_PITCH: Pattern = Pattern::new(
+    r"(?i)(?:^|[.!?:\[(]\s*)(?:(?:get|receive)\b.{0,60}\b(?:in|to|into) your inbox\b|(?:subscribe|sign up) (?:to|for)\b.{0,60}\bnewsletters?\b)",
+);
+
 /// A short block whose text itself says it is furniture ("READ MORE: ...", "Advertisement").
 pub fn by_text(text: &str, link_density: f32) -> Option<Removal> {
     if text.len() > 300 {
@@ -478,7 +482,14 @@ pub fn by_text(text: &str, link_density: f32) -> Option<Removal> {
         (exotic || opening.get(..first.len()).is_some_and(|o| o.eq_ignore_ascii_case(first.as_bytes()))) && pattern.is_match(text)
     });
     if !furniture {
-        return None;
+        // A newsletter pitch says what it is further in ("[What you need to know: Get Valley
+        // Today in your inbox.]", "Like this story? Sign up for our newsletter."): short, with its
+        // link, and an imperative that opens a sentence.
+        let pitch = link_density > 0.0
+            && text.len() < 250
+            && may_contain_any(text, &["inbox", "newsletter", "Newsletter"])
+            && NEWSLETTER_PITCH.is_match(text);
+        return pitch.then_some(Removal::Newsletter);
     }
     let lower = text.to_lowercase();
     if lower.starts_with("advert") || lower.starts_with("sponsored") {
@@ -738,6 +749,14 @@ mod tests {
         assert_eq!(by_text("© 2026 The Valley Post. All rights reserved.", 0.0), Some(Removal::Furniture));
         // Prose that opens with the same words stays.
         assert_eq!(by_text("Copyright law has not kept up with streaming, the panel said.", 0.0), None);
+        assert_eq!(by_text("[What you need to know to start the day: Get Valley Today in your inbox.]", 0.3), Some(Removal::Newsletter));
+        assert_eq!(by_text("Get the latest updates right in your inbox. Subscribe to the Courier's newsletters.", 0.4), Some(Removal::Newsletter));
+        assert_eq!(by_text("Like this story? Sign up for our Morning Briefing newsletter.", 0.5), Some(Removal::Newsletter));
+        // A sentence about newsletters is not a pitch: the pitch is an imperative.
+        assert_eq!(by_text("More than 10,000 readers subscribe to the newsletter, she said.", 0.1), None);
+        // Without a link it is the story's own sentence; so is one that only names an inbox.
+        assert_eq!(by_text("Get the latest updates right in your inbox, the company promised its customers.", 0.0), None);
+        assert_eq!(by_text("Phishing emails that land in your inbox often look like a bank's.", 0.2), None);
         assert_eq!(by_text("Photographs of the flood were shared widely.", 0.0), None);
         assert_eq!(by_text("Continue reading and you will see why.", 0.0), None);
         // Labels over links: furniture when the links are most of the text.
