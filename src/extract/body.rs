@@ -313,6 +313,13 @@ fn classify_one(
     if by_words.is_some() && id_is_slug_of_text(element) {
         by_words = furniture::by_words(&furniture::words_except_id(e));
     }
+    // A reader's comment: WordPress marks each one with its writer ("comment
+    // comment-author-hank"), which is no author box, and a comment may run longer than one.
+    if let Some((Removal::Author, _)) = by_words
+        && words.iter().any(|w| matches!(w.as_str(), "comment" | "comments"))
+    {
+        by_words = Some((Removal::Comments, false));
+    }
     if let Some((removal, strong)) = by_words {
         let small = share < MAX_FURNITURE_SHARE || stats.link_density() > 0.5;
         let vetoed = !strong && words.iter().any(|w| furniture::is_content_word(w));

@@ -465,6 +465,10 @@ static FURNITURE_TEXT: [(&str, Pattern); 35] = [
     ("©", Pattern::new(r"^\s*©\s*[0-9]{4}")),
 ];
 
+/// The heading over readers' comments: "4 thoughts on “Fair moves a week earlier”", "One
+/// response to …", "12 Comments".
+static COMMENT_COUNT: Pattern = Pattern::new(r"(?i)^\s*(?:\d+|one|no)\s+(?:thoughts?|comments?|responses?|replies|reactions?)(?:\s+(?:on|to)\b|\s*$)");
+
 static NEWSLETTER_PITCH: Pattern = Pattern::new(
     r"(?i)(?:^|[.!?:\[(]\s*)(?:(?:get|receive)\b.{0,60}\b(?:in|to|into) your inbox\b|(?:subscribe|sign up) (?:to|for)\b.{0,60}\bnewsletters?\b)",
 );
@@ -481,6 +485,10 @@ pub fn by_text(text: &str, link_density: f32) -> Option<Removal> {
     let furniture = FURNITURE_TEXT.iter().any(|(first, pattern)| {
         (exotic || opening.get(..first.len()).is_some_and(|o| o.eq_ignore_ascii_case(first.as_bytes()))) && pattern.is_match(text)
     });
+    // (A sentence that opens with a count of comments is the story's: it ends like one.)
+    if !furniture && !text.trim_end().ends_with('.') && COMMENT_COUNT.is_match(text) {
+        return Some(Removal::Comments);
+    }
     if !furniture {
         // A newsletter pitch says what it is further in ("[What you need to know: Get Valley
         // Today in your inbox.]", "Like this story? Sign up for our newsletter."): short, with its
@@ -756,6 +764,11 @@ mod tests {
         assert_eq!(by_text("More than 10,000 readers subscribe to the newsletter, she said.", 0.1), None);
         // Without a link it is the story's own sentence; so is one that only names an inbox.
         assert_eq!(by_text("Get the latest updates right in your inbox, the company promised its customers.", 0.0), None);
+        assert_eq!(by_text("4 thoughts on “Fair moves a week earlier”", 0.0), Some(Removal::Comments));
+        assert_eq!(by_text("One response to Fair moves", 0.0), Some(Removal::Comments));
+        assert_eq!(by_text("12 Comments", 0.0), Some(Removal::Comments));
+        assert_eq!(by_text("12 comments on the plan were filed before the deadline, the clerk said.", 0.0), None);
+        assert_eq!(by_text("4 thoughts that kept me up at night", 0.0), None);
         assert_eq!(by_text("Phishing emails that land in your inbox often look like a bank's.", 0.2), None);
         assert_eq!(by_text("Photographs of the flood were shared widely.", 0.0), None);
         assert_eq!(by_text("Continue reading and you will see why.", 0.0), None);
