@@ -363,8 +363,16 @@ fn classify_one(
     {
         return Some(Removal::Related);
     }
+    // (An empty ad slot between the links does not end the run.)
+    let is_empty = |e: ElementRef<'_>| raw.get(&e.id()).is_none_or(|s| s.text == 0);
     if rail_item(element)
-        && element.prev_siblings().filter_map(ElementRef::wrap).take(50).find(|s| !rail_item(*s)).is_some_and(is_rail_label)
+        && element
+            .prev_siblings()
+            .filter_map(ElementRef::wrap)
+            .filter(|s| !is_empty(*s))
+            .take(50)
+            .find(|s| !rail_item(*s))
+            .is_some_and(is_rail_label)
     {
         return Some(Removal::Related);
     }
