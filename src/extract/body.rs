@@ -328,8 +328,8 @@ fn classify_one(
         // A "social" container holding a blockquote is an embedded post (Twitter's, Instagram's
         // and TikTok's embed codes are a blockquote of the post's text): a quote in the story,
         // not a share bar.
-        let embedded_post = removal == Removal::Share && element.descendants().any(|n| n.value().as_element().is_some_and(|e| e.name() == "blockquote"));
-        if small && !vetoed && (!short_kind || stats.text < 600) && !embedded_post {
+        let embedded_post = || removal == Removal::Share && element.descendants().any(|n| n.value().as_element().is_some_and(|e| e.name() == "blockquote"));
+        if small && !vetoed && (!short_kind || stats.text < 600) && !embedded_post() {
             return Some(removal);
         }
     }

@@ -486,7 +486,8 @@ pub fn by_text(text: &str, link_density: f32) -> Option<Removal> {
         (exotic || opening.get(..first.len()).is_some_and(|o| o.eq_ignore_ascii_case(first.as_bytes()))) && pattern.is_match(text)
     });
     // (A sentence that opens with a count of comments is the story's: it ends like one.)
-    if !furniture && !text.trim_end().ends_with('.') && COMMENT_COUNT.is_match(text) {
+    let counted = opening.first().is_some_and(|b| b.is_ascii_digit() || matches!(b.to_ascii_lowercase(), b'o' | b'n'));
+    if !furniture && counted && !text.trim_end().ends_with('.') && COMMENT_COUNT.is_match(text) {
         return Some(Removal::Comments);
     }
     if !furniture {
