@@ -113,7 +113,7 @@ fn scan<'a>(html: &'a str, limits: &Limits, prune: Option<&Prune>) -> Prescan<'a
 /// What the pipeline's parse leaves out because no later stage reads it, so that html5ever
 /// neither tokenizes nor builds it: the text of comments (the comment nodes stay), and
 /// attributes of these kinds: event handlers (`on*`), `data-*` but the few that extract reads,
-/// `aria-*` but `aria-hidden`, and a list of others ([`unread_name`]: svg geometry, sizes, targets).
+/// `aria-*` but `aria-hidden` and `aria-label`, and a list of others ([`unread_name`]: svg geometry, sizes, targets).
 /// Any of these that a profile selector names is kept. Extract, judge and clean read the tree;
 /// the embed is built from what they pick and checked on its own parse, so leaving input out
 /// can only take something away from it. A new reader of one of these attributes must be
@@ -174,7 +174,7 @@ impl Prune {
         } else if lower.len() > 5 && lower.starts_with(b"data-") {
             !DATA_READ.contains(&lower)
         } else if lower.len() > 5 && lower.starts_with(b"aria-") {
-            lower != b"aria-hidden"
+            !matches!(lower, b"aria-hidden" | b"aria-label")
         } else {
             unread_name(lower)
         };
@@ -2283,15 +2283,15 @@ mod pruning_tests {
 
     #[test]
     fn unread_attributes_go_and_read_ones_stay() {
-        let page = r#"<div class="a" data-track="x" onclick="go()" data-testid="byline" aria-label="l" aria-hidden="true" id=i>
+        let page = r#"<div class="a" data-track="x" onclick="go()" data-testid="byline" aria-describedby="l" aria-label="Video Player" aria-hidden="true" id=i>
             <img src=a.jpg data-src=b.jpg data-lazy-src="c" srcset="d 2x" data-srcset=e onload=f alt=g>
             <a href=h ONMOUSEOVER=i data-x>t</a><a href=j data-x=k>u</a><a data-x='>' href=l/>v</a>
             <svg viewBox="0 0 9 9" class=icon><path d="M0 0L9 9" fill="red"/><title>Share</title></svg></div>"#;
         let out = check(page);
-        for gone in ["data-track", "onclick", "aria-label", "ONMOUSEOVER", "onload", "data-x", "viewBox", "M0 0L9 9", "fill="] {
+        for gone in ["data-track", "onclick", "aria-describedby", "ONMOUSEOVER", "onload", "data-x", "viewBox", "M0 0L9 9", "fill="] {
             assert!(!out.html.contains(gone), "{gone} kept: {}", out.html);
         }
-        for kept in [r#"class="a""#, r#"data-testid="byline""#, r#"aria-hidden="true""#, "id=i", "src=a.jpg", "data-src=b.jpg",
+        for kept in [r#"class="a""#, r#"data-testid="byline""#, r#"aria-label="Video Player""#, r#"aria-hidden="true""#, "id=i", "src=a.jpg", "data-src=b.jpg",
             r#"data-lazy-src="c""#, r#"srcset="d 2x""#, "data-srcset=e", "alt=g", "<a href=h  >t</a>", "<a href=j >u</a>", "<a  href=l/>v</a>",
             "<path  />", "class=icon", "<title>Share</title>"] {
             assert!(out.html.contains(kept), "{kept} lost: {}", out.html);
@@ -2532,6 +2532,6 @@ mod pruning_tests {
         }
         assert!(read_and_pruned.is_empty(), "pruned before the parse but named by a stage: {read_and_pruned:?}");
         // The check itself catches what it is for.
-        assert!(prune.drops(b"data-caption") && prune.drops(b"onclick") && prune.drops(b"aria-label"));
+        assert!(prune.drops(b"data-caption") && prune.drops(b"onclick") && prune.drops(b"aria-describedby"));
     }
 }

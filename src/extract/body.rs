@@ -275,6 +275,9 @@ fn classify_one(
     if furniture::is_hidden(e) {
         return Some(Removal::Hidden);
     }
+    if matches!(name, "div" | "section" | "figure") && furniture::is_media_player(e) {
+        return Some(Removal::Media);
+    }
     if furniture::is_comment_thread(e) {
         return Some(Removal::Comments);
     }

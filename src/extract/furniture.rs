@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 use scraper::node::Element;
 
-use super::text::may_contain_any;
+use super::text::{contains_ignore_ascii_case, may_contain_any};
 use crate::pattern::Pattern;
 
 /// Why a node is left out of the body. `kind()` names it in the `removed` counts.
@@ -137,6 +137,18 @@ pub fn is_hidden(element: &Element) -> bool {
         "style" => may_contain_any(value, &["display", "visibility", "opacity"]) && HIDDEN_STYLE.is_match(value),
         "class" => value.split_ascii_whitespace().any(|c| HIDDEN_CLASSES.iter().any(|h| c.eq_ignore_ascii_case(h))),
         _ => false,
+    })
+}
+
+/// A video or audio player's frame, by the label players give it for screen readers (Video.js,
+/// Brightcove and JW Player: `aria-label="Video Player"`): its controls and settings menus are
+/// text ("Play", "Captions will look like this", "High (HD)") that a saved page keeps even when
+/// the `<video>` itself is gone.
+pub fn is_media_player(element: &Element) -> bool {
+    element.attrs().any(|(name, value)| {
+        name == "aria-label"
+            && value.len() < 60
+            && ["video player", "audio player", "media player", "podcast player"].iter().any(|p| contains_ignore_ascii_case(value.as_bytes(), p.as_bytes()))
     })
 }
 
@@ -626,6 +638,16 @@ mod tests {
         let fragment = scraper::Html::parse_fragment(html);
         let e = fragment.root_element().first_child().and_then(scraper::ElementRef::wrap).unwrap();
         e.value().clone()
+    }
+
+    #[test]
+    fn media_players_by_their_label() {
+        for html in [r#"<div aria-label="Video Player">"#, r#"<div aria-label="Yahoo Video Player">"#, r#"<section aria-label="Audio player: episode 12">"#] {
+            assert!(is_media_player(&element(html)), "{html}");
+        }
+        for html in [r#"<div aria-label="Player statistics">"#, r#"<div class="video-player">"#, r#"<div aria-label="Main content">"#] {
+            assert!(!is_media_player(&element(html)), "{html}");
+        }
     }
 
     #[test]
