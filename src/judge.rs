@@ -18,7 +18,7 @@ use crate::extract::text::{MONTH_OPENINGS, alnum_key, collapse, collapses_to, ke
 use crate::extract::{Article, Block, Metadata};
 use crate::parse::{has_any_attr, select_named};
 use crate::pattern::Pattern;
-use crate::profile::{Partner, Profile};
+use crate::profile::{Partner, Profile, host_within};
 
 /// The kinds of evidence that a story originated with another outlet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -949,7 +949,7 @@ impl<'p> Site<'p> {
         self.partners.iter().copied().find(|p| {
             p.domains.iter().any(|d| {
                 let d = d.trim_start_matches("www.").to_ascii_lowercase();
-                host == d || host.ends_with(&format!(".{d}")) || site_label(&host) == site_label(&d)
+                host_within(&host, &d) || site_label(&host) == site_label(&d)
             })
         })
     }

@@ -273,11 +273,7 @@ impl Profile {
 
     /// Whether `host` is one of this profile's domains or a subdomain of one.
     pub fn matches_host(&self, host: &str) -> bool {
-        let host = host.trim_start_matches("www.");
-        self.domains.iter().any(|d| {
-            let d = d.trim_start_matches("www.");
-            host == d || host.ends_with(&format!(".{d}"))
-        })
+        self.domains.iter().any(|d| host_within(host, d))
     }
 
     /// The profile's partners followed by the built-in ones.
@@ -308,6 +304,13 @@ pub fn unsafe_css(style: &str) -> Option<&'static str> {
         .find(|bad| folded.contains(bad))
 }
 
+/// Whether `host` is `domain` or a subdomain of it, give or take a leading "www." on either
+/// (`news.valleypost.example` is within `www.valleypost.example`).
+pub fn host_within(host: &str, domain: &str) -> bool {
+    let (host, domain) = (host.trim_start_matches("www."), domain.trim_start_matches("www."));
+    host == domain || host.strip_suffix(domain).is_some_and(|rest| rest.ends_with('.'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -319,6 +322,16 @@ mod tests {
             assert_eq!(profile.name, name);
             let again = Profile::from_toml(&profile.to_toml(), name).unwrap();
             assert_eq!(again.to_toml(), profile.to_toml());
+        }
+    }
+
+    #[test]
+    fn hosts_within_a_domain() {
+        for (host, domain) in [("forward.com", "forward.com"), ("www.forward.com", "forward.com"), ("forward.com", "www.forward.com"), ("news.forward.com", "forward.com")] {
+            assert!(host_within(host, domain), "{host} in {domain}");
+        }
+        for (host, domain) in [("notforward.com", "forward.com"), ("forward.com.evil.example", "forward.com"), ("forward.com", "news.forward.com")] {
+            assert!(!host_within(host, domain), "{host} not in {domain}");
         }
     }
 

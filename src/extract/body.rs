@@ -17,7 +17,7 @@ use super::metadata::absolute;
 use super::text::{self, collapse, element_text, element_text_within, is_block, is_non_text};
 use super::{Block, Body, BodySource, ExtractError, StrippedImage};
 use crate::parse::{NodeMap, Page};
-use crate::profile::Profile;
+use crate::profile::{Profile, host_within};
 
 static ARTICLE_BODY: LazyLock<Selector> =
     LazyLock::new(|| Selector::parse("[itemprop=articleBody], [itemprop=articlebody]").expect("valid selector"));
@@ -388,10 +388,7 @@ fn is_same_site(href: &str, base: Option<&Url>) -> bool {
     let Some(base) = base else { return false };
     let Ok(url) = base.join(href.trim()) else { return false };
     match (url.host_str(), base.host_str()) {
-        (Some(link), Some(page)) => {
-            let (link, page) = (link.trim_start_matches("www."), page.trim_start_matches("www."));
-            link == page || link.ends_with(&format!(".{page}")) || page.ends_with(&format!(".{link}"))
-        }
+        (Some(link), Some(page)) => host_within(link, page) || host_within(page, link),
         _ => false,
     }
 }
