@@ -325,7 +325,14 @@ fn classify_one(
     }
     if let Some((removal, strong)) = by_words {
         let small = share < MAX_FURNITURE_SHARE || stats.link_density() > 0.5;
-        let vetoed = !strong && words.iter().any(|w| furniture::is_content_word(w));
+        // "paywall" on a box is the prompt to pay; on a paragraph of running text it marks the part
+        // of the story behind the paywall, which the page still carries (Condé Nast's sites set
+        // `<p class="paywall">` on every paragraph after the first few).
+        let gated_paragraph = name == "p"
+            && stats.text >= 150
+            && stats.link_density() < 0.3
+            && words.iter().any(|w| w == "paywall");
+        let vetoed = !strong && (gated_paragraph || words.iter().any(|w| furniture::is_content_word(w)));
         // A byline or caption class on a large block is a layout name, not furniture.
         let short_kind = matches!(removal, Removal::Author | Removal::Caption);
         // A "social" container holding a blockquote is an embedded post (Twitter's, Instagram's
