@@ -339,7 +339,7 @@ fn word_kinds(w: &str) -> u16 {
         "sidebar" | "widget" | "rail" | "sticky" | "popup" | "modal" | "overlay" | "cookie" | "gdpr" | "consent"
         | "paywall" | "tags" | "taglist" | "posttags" | "categories" | "meta" | "postmeta" | "entrymeta" | "articlemeta"
         | "timestamp" | "readingtime" | "cta" | "promo" | "promotion" | "footer" | "header" | "print" | "tools"
-        | "disclaimer" | "alert" | "tooltip" | "dialog" | "piano" | "engage" | "subnav" | "masthead" => FURNITURE,
+        | "disclaimer" | "alert" | "tooltip" | "dialog" | "piano" | "engage" | "subnav" | "masthead" | "submitted" => FURNITURE,
         _ => 0,
     };
     // "toolbar" is both a navigation word and a furniture ending.
@@ -622,7 +622,7 @@ fn by_words_reference(words: &[String]) -> Option<(Removal, bool)> {
         || has("entrymeta") || has("articlemeta") || has("timestamp") || has("readingtime") || has("cta")
         || has("promo") || has("promotion") || has("footer") || has("header") || has("print") || has("tools")
         || has("disclaimer") || has("alert") || has("tooltip") || has("dialog") || has("piano")
-        || has("engage") || has("subnav") || has("masthead")
+        || has("engage") || has("subnav") || has("masthead") || has("submitted")
         || words.iter().any(|w| w.ends_with("tools") || w.ends_with("toolbar"))
     {
         return Some((Removal::Furniture, false));
