@@ -481,13 +481,74 @@ static FURNITURE_TEXT: [(&str, Pattern); 35] = [
 /// response to …", "12 Comments".
 static COMMENT_COUNT: Pattern = Pattern::new(r"(?i)^\s*(?:\d+|one|no)\s+(?:thoughts?|comments?|responses?|replies|reactions?)(?:\s+(?:on|to)\b|\s*$)");
 
+/// The same labels in other languages ("Baca juga:", "Lesen Sie auch", "Читайте также", "相关阅读",
+/// "관련기사"), over a link to another story or a list of them. Scripts written with spaces end the
+/// phrase at a word boundary; Chinese, Japanese, Korean and Thai labels run straight into what
+/// follows, so theirs need none.
+static RELATED_LABEL_ABROAD: Pattern = Pattern::new(concat!(
+    r"(?i)^[\s\p{P}\p{S}]*(?:(?:",
+    // Spanish, Portuguese, French, Italian
+    r"le[ae] tambi[eé]n|leer tambi[eé]n|le[ae] m[aá]s|leer m[aá]s|(?:tambi[eé]n )?(?:te|le) puede interesar",
+    r"|(?:noticias|art[ií]culos|contenidos?|notas) relacionad[oa]s|relacionad[oa]s?|ver tambi[eé]n|mira tambi[eé]n",
+    r"|te recomendamos|lo m[aá]s le[ií]do",
+    r"|leia (?:tamb[eé]m|mais)|veja (?:tamb[eé]m|mais)|saiba mais|confira (?:tamb[eé]m|mais)",
+    r"|(?:not[ií]cias|mat[eé]rias|artigos) relacionad[oa]s|mais lid[oa]s",
+    r"|(?:[àa] )?lire (?:aussi|[ée]galement|la suite)|(?:[àa] )?voir aussi|sur le m[êe]me (?:sujet|th[èe]me)",
+    r"|articles? (?:similaires|li[ée]s|associ[ée]s)|en savoir plus|les plus lus",
+    r"|leggi (?:anche|pure|di pi[uù])|(?:ti )?potrebbe (?:anche )?interessarti|(?:articoli|notizie) correlat[ie]",
+    r"|correlat[ie]|vedi anche|per approfondire|i pi[uù] letti",
+    // German, Dutch, Scandinavian, Finnish
+    r"|lesen sie (?:auch|mehr|hier)|mehr zum thema|(?:das )?k[öo]nnte sie (?:auch )?interessieren|auch interessant",
+    r"|(?:weitere|[äa]hnliche|verwandte) (?:artikel|beitr[äa]ge|themen|nachrichten)|siehe auch|weiterlesen|meistgelesen",
+    r"|lees (?:ook|meer|verder)|zie ook|gerelateerde? (?:artikelen|berichten|nieuws)|gerelateerd",
+    r"|l[äa]s (?:ocks[åa]|[äa]ven|mer)|les (?:ogs[åa]|mer)|l[æa]s (?:ogs[åa]|mere)|relaterat|relatert|relateret",
+    r"|lue (?:my[öo]s|lis[äa][äa])",
+    // Polish, Czech, Slovak, Hungarian, Romanian, Croatian, Serbian, Slovene
+    r"|czytaj (?:te[żz]|tak[żz]e|r[óo]wnie[żz]|wi[ęe]cej)|zobacz (?:te[żz]|tak[żz]e|r[óo]wnie[żz])",
+    r"|przeczytaj (?:te[żz]|tak[żz]e|r[óo]wnie[żz])|polecamy|powi[ąa]zane|najcz[ęe][śs]ciej czytane",
+    r"|[čc]t[ěe]te (?:tak[ée]|t[ée][žz])|p[řr]e[čc]t[ěe]te si (?:tak[ée]|t[ée][žz])|souvisej[ií]c[ií]|mohlo by v[áa]s zaj[ií]mat",
+    r"|pre[čc][íi]tajte si (?:aj|tie[žz])|[čc][íi]tajte (?:aj|tie[žz])|s[úu]visiace",
+    r"|olvasd el|kapcsol[óo]d[óo]|ezt is aj[áa]nljuk|cite[șşs]te [șşs]i|vezi [șşs]i",
+    r"|pro[čc]itajte (?:i|jo[šs])|povezane? (?:vijesti|vesti|[čc]lanci)|preberite [šs]e",
+    // Cyrillic, Greek, Turkish
+    r"|читайте (?:также|тоже|ще|також|още)|читать также|по тем[еі]|(?:смотрите|дивіться) (?:также|також)",
+    r"|ещ[её] по теме|самое (?:читаемое|популярное)|прочетете (?:още|също)|вижте (?:още|също)|прочитајте (?:и|још)",
+    r"|διαβ[άα]στε (?:επ[ίι]σης|ακ[όο]μα|ακ[όο]μη)|σχετικ[άα] (?:[άα]ρθρα|θ[έε]ματα)|δε[ίι]τε (?:επ[ίι]σης|ακ[όο]μα)",
+    r"|(?:i|İ)lgili (?:haberler|haber|i[çc]erikler)|ayr[ıi]ca (?:okuyun|bak[ıi]n[ıi]z)|(?:bunlar da )?ilginizi [çc]ekebilir",
+    // Indonesian, Malay, Tagalog, Vietnamese, Swahili
+    r"|baca (?:juga|pula|selengkapnya)|(?:berita|artikel) (?:terkait|lainnya)|simak (?:juga|selengkapnya)|lihat juga",
+    r"|basahin (?:din|rin)|(?:đọc|xem) th[êe]m|tin (?:li[êe]n quan|kh[áa]c)|b[àa]i (?:vi[ếe]t )?li[êe]n quan",
+    r"|c[óo] th[ểe] b[ạa]n quan t[âa]m|soma (?:pia|zaidi)",
+    // Arabic, Persian, Urdu, Hebrew, Hindi, Bengali
+    r"|[اإأ]قرأ (?:أيضا|أيضاً|ايضا|ايضاً|المزيد)|(?:مواضيع|أخبار|اخبار|مقالات) ذات صلة|ذات صلة",
+    r"|بیشتر بخوانید|(?:مطالب|اخبار) مرتبط|یہ بھی پڑھیں|مزید پڑھیں",
+    r"|קראו (?:עוד|גם)|(?:כתבות|ידיעות) נוספות|עוד בנושא",
+    r"|(?:यह|ये|इसे|इन्हें) भी पढ़ें|(?:संबंधित|सम्बंधित) (?:खबरें|ख़बरें|लेख)|और पढ़ें|আর[ওো] পড়ুন",
+    r")\b",
+    // Chinese, Japanese, Korean, Thai
+    r"|相关(?:新闻|阅读|文章|报道|推荐)|相關(?:新聞|閱讀|文章|報導|推薦)|延伸(?:阅读|閱讀)|推荐阅读|推薦閱讀",
+    r"|更多(?:阅读|新闻)|阅读更多|関連(?:記事|ニュース|リンク)|(?:あわせて|合わせて)読みたい|こちらもおすすめ|おすすめ記事",
+    r"|관련\s?(?:기사|뉴스)|추천\s?기사|함께 (?:보면 좋은|볼만한)|많이 본 (?:기사|뉴스)",
+    r"|(?:เรื่อง|ข่าว|บทความ)ที่เกี่ยวข้อง|อ่าน(?:เพิ่มเติม|ต่อ)",
+    r")",
+));
+
+/// The marker an ad slot leaves, in other languages ("Anzeige", "Publicidad", "Реклама",
+/// "광고"): the whole text, give or take punctuation.
+static AD_MARKER_ABROAD: Pattern = Pattern::new(concat!(
+    r"(?i)^[\s\p{P}]*(?:publicidad|publicidade|publicit[ée]|pubblicit[àa]|anzeige|werbung|reklam[ae]?|реклама",
+    r"|advertentie|annonce|iklan|mainos|hirdet[ée]s|διαφ[ήη]μιση|quảng cáo|โฆษณา|広告|광고|إعلان|اعلان|פרסומת",
+    r"|विज्ञापन|gesponsert|patrocinado|sponsoris[ée])[\s\p{P}]*$",
+));
+
 static NEWSLETTER_PITCH: Pattern = Pattern::new(
     r"(?i)(?:^|[.!?:\[(]\s*)(?:(?:get|receive)\b.{0,60}\b(?:in|to|into) your inbox\b|(?:subscribe|sign up) (?:to|for)\b.{0,60}\bnewsletters?\b)",
 );
 
 /// A short block whose text itself says it is furniture ("READ MORE: ...", "Advertisement").
 pub fn by_text(text: &str, link_density: f32) -> Option<Removal> {
-    if text.len() > 300 {
+    // Characters, not bytes: a Thai or Cyrillic line of 120 letters is as short as an English one.
+    if text.len() > 300 && (text.len() > 1200 || text.chars().count() > 300) {
         return None;
     }
     // (?i) also folds the long s and the Kelvin sign to ASCII letters: a text with either may
@@ -503,6 +564,12 @@ pub fn by_text(text: &str, link_density: f32) -> Option<Removal> {
         return Some(Removal::Comments);
     }
     if !furniture {
+        if RELATED_LABEL_ABROAD.is_match(text) {
+            return (link_density >= 0.4).then_some(Removal::Related);
+        }
+        if text.len() < 40 && AD_MARKER_ABROAD.is_match(text) {
+            return Some(Removal::Ad);
+        }
         // A newsletter pitch says what it is further in ("[What you need to know: Get Valley
         // Today in your inbox.]", "Like this story? Sign up for our newsletter."): short, with its
         // link, and an imperative that opens a sentence.
@@ -800,6 +867,31 @@ mod tests {
         assert_eq!(by_text("Trending: Impeachment, deposition transcripts", 0.7), Some(Removal::Related));
         assert_eq!(by_text("Trending downward for a third quarter, sales fell again.", 0.0), None);
         assert_eq!(by_text("Tags on the trees mark the ones to be cut.", 0.0), None);
+    }
+
+    #[test]
+    fn related_labels_and_ad_markers_in_other_languages() {
+        for label in [
+            "Baca juga: Banjir Rendam Dermaga", "BACA JUGA: Harga Sayur Naik", "Lesen Sie auch: Der Rat stimmt ab", "» Lire aussi : Le budget",
+            "LEA TAMBIÉN: El concejo vota", "Leia também: A câmara vota", "Leggi anche: Il consiglio", "Czytaj też: Rada głosuje",
+            "Čtěte také: Rada hlasuje", "Читайте также: Совет голосует", "İlgili Haberler", "Đọc thêm: Hội đồng", "اقرأ أيضا: المجلس يصوت",
+            "यह भी पढ़ें: परिषद", "相关阅读：议会投票", "関連記事：議会", "[관련기사] 의회 표결", "เรื่องที่เกี่ยวข้องสภาลงมติ",
+        ] {
+            assert_eq!(by_text(label, 0.8), Some(Removal::Related), "{label}");
+            // Without links it is the story's sentence that happens to open so.
+            assert_eq!(by_text(label, 0.0), None, "{label}");
+        }
+        // Length is counted in characters: a Cyrillic line under 300 letters is short, though over 300 bytes.
+        let long_cyrillic = format!("Читайте также: {}", "Мост через затон закрыли на ремонт до конца следующего года, ".repeat(3));
+        assert!(long_cyrillic.len() > 300 && long_cyrillic.chars().count() < 300);
+        assert_eq!(by_text(&long_cyrillic, 0.9), Some(Removal::Related));
+        for marker in ["Anzeige", "Publicidad", "— Реклама —", "광고", "Iklan", "PUBLICITÉ"] {
+            assert_eq!(by_text(marker, 0.0), Some(Removal::Ad), "{marker}");
+        }
+        // A marker word inside a sentence, or a longer word that starts like one, is prose.
+        for prose in ["Anzeige gegen den Bürgermeister erstattet", "Publicidades engañosas", "Relacionados con el caso, dijo la fiscal"] {
+            assert_eq!(by_text(prose, 0.0), None, "{prose}");
+        }
     }
 
     #[test]
