@@ -349,6 +349,17 @@ fn classify_one(
             return Some(removal);
         }
     }
+    // A box asking for money, in whatever language: it sends the reader to the site's own donation
+    // page. (A story's link to someone else's donation page is news.) A paragraph, or a box of at
+    // most one paragraph, so that a short story with an appeal inside it stays.
+    if matches!(name, "p" | "div" | "section" | "aside")
+        && stats.text > 0
+        && stats.text < 500
+        && element.select(&A).any(|a| a.value().attr("href").is_some_and(|href| is_own_donation_page(href, base)))
+        && (name == "p" || element.select(&P).nth(1).is_none())
+    {
+        return Some(Removal::Donation);
+    }
     // "Related stories" over a list of links, in the body without a class, or "You may also
     // like..." over paragraphs that are each a link or two (as Arc's inline related blocks are):
     // the label and the run of lists and link lines after it are one rail.
@@ -398,6 +409,19 @@ fn is_same_site(href: &str, base: Option<&Url>) -> bool {
         (Some(link), Some(page)) => host_within(link, page) || host_within(page, link),
         _ => false,
     }
+}
+
+/// A link to the site's own page for donations: a path segment "donate", "donation(s)",
+/// "support-us" or "supportus" on the page's own site.
+fn is_own_donation_page(href: &str, base: Option<&Url>) -> bool {
+    let Some(url) = base.and_then(|base| base.join(href.trim()).ok()) else { return false };
+    is_same_site(url.as_str(), base)
+        && url.path_segments().is_some_and(|mut segments| {
+            segments.any(|s| {
+                let s = s.to_ascii_lowercase();
+                s.starts_with("donat") || s == "support-us" || s == "supportus"
+            })
+        })
 }
 
 /// Text in capitals only: three words or more, some of them cased letters, none lower-case.
@@ -720,6 +744,7 @@ fn merge_siblings(body: &mut Body<'_>, removed: &FxHashMap<NodeId, Removal>) {
 }
 
 static A: LazyLock<Selector> = LazyLock::new(|| Selector::parse("a").expect("valid selector"));
+static P: LazyLock<Selector> = LazyLock::new(|| Selector::parse("p").expect("valid selector"));
 
 /// The headline, byline and date line that open many body containers duplicate what the embed
 /// renders itself.
