@@ -753,15 +753,16 @@ const BY_WORDS: &[&str] = &[
     "by", "par", "por", "von", "di", "door", "av", "af", "przez", "oleh", "bởi", "από", "Από", "ΑΠΟ", "του", "Του", "ΤΟΥ", "της", "Της", "ΤΗΣ", "aut", "yazar", "penulis", "tekst", "text", "szerz", "Szerz", "piše", "Piše",
     "автор", "Автор", "АВТОР", "текст", "Текст", "ТЕКСТ", "作者", "撰文", "记者", "記者", "بقلم", "كتب", "מאת",
 ];
-/// What ends the names of a byline: separators, publication notes and dates ([`BYLINE_COUNTERS`]
-/// has the rest). A month is its first three letters here; [`without_tail`] tells a name
+/// What ends the names of a byline: separators, publication notes, dates and times (a weekday
+/// before a date too: "Bryan Walsh Tuesday, Aug. 17"), and the link to the writer's other stories
+/// ("More from this author", "View all posts by") ([`BYLINE_COUNTERS`] has the rest). A month is its first three letters here; [`without_tail`] tells a name
 /// ("Marchal 3", "Mayer 12") from a month.
 ///
 /// A month's letters ("3. März 2024") are `(?-i:[\w&&[^\d_]])`: word characters but digits and `_`,
 /// which is every letter (`\p{L}`) and also combining marks, so a decomposed "Ma\u{308}rz" too.
 /// Unlike `\p{L}` it compiles with Unicode off, so an ASCII byline gets the cheap ASCII build
 /// rather than a cut-down of the Unicode one (3 M instructions, a seventh of an `embed`).
-static BYLINE_TAIL: Pattern = Pattern::new(r"(?i)\s*(?:\||•|·|\bupdated\b|\bpublished\b|\bposted\b|\b(?:publiziert|veröffentlicht|aktualisiert|publié|publiée|publicado|publicada|actualizado|atualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|opublikowano|publicerad|publiceret|publisert|julkaistu)\b|\d{1,2}\.\s*(?-i:[\w&&[^\d_]])+\.?\s+\d{4}\b|\bon\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d+\s+(?:min|minute|hour)s?\b).*$");
+static BYLINE_TAIL: Pattern = Pattern::new(r"(?i)\s*(?:\||•|·|\bupdated\b|\bpublished\b|\bposted\b|\b(?:publiziert|veröffentlicht|aktualisiert|publié|publiée|publicado|publicada|actualizado|atualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|opublikowano|publicerad|publiceret|publisert|julkaistu)\b|\d{1,2}\.\s*(?-i:[\w&&[^\d_]])+\.?\s+\d{4}\b|\bon\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d+\s+(?:min|minute|hour)s?\b|\b\d{1,2}:\d{2}|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|jueves|viernes|domingo)\b,?\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\bmore (?:from|by)\b|\b(?:view|see) all\b|\ball (?:posts|articles|stories) by\b).*$");
 /// The literal prerequisites of the words that end a byline in other languages ("publiziert am",
 /// "publié le"), for [`may_contain_any`].
 const TAIL_WORDS: &[&str] = &["publi", "veröffentlicht", "aktualisiert", "actualizado", "atualizado", "pubblicato", "aggiornato", "gepubliceerd", "bijgewerkt", "opublikowano", "julkaistu"];
@@ -904,7 +905,7 @@ pub(crate) fn parse_byline(text: &str) -> Vec<String> {
     let text = if text.contains('(') { co_authors_unwrapped(text) } else { text };
     let may_have_tail = text.contains(['|', '•', '·'])
         || text.contains(char::is_numeric)
-        || may_contain_any(&text, &["updated", "published", "posted"])
+        || may_contain_any(&text, &["updated", "published", "posted", "more ", " all "])
         || may_contain_any(&text, TAIL_WORDS)
         || (may_contain_any(&text, &["on"]) && may_contain_any(&text, &MONTH_OPENINGS));
     let text = if may_have_tail { without_tail(&text) } else { Cow::Borrowed(&*text) };
@@ -2304,6 +2305,15 @@ mod tests {
             ("Louise Marchal 3 Comments", &["Louise Marchal"]),
             ("Ann Mayer 12 views", &["Ann Mayer"]),
             ("Ann Mayer May 12, 2024", &["Ann Mayer"]),
+            // A weekday before the date, a time alone, and the link to the writer's other stories.
+            ("By Bryan Walsh Tuesday, Aug. 17, 2010", &["Bryan Walsh"]),
+            ("Von Jana Fiedler Dienstag, 17. August 2010", &["Jana Fiedler"]),
+            ("9:39AM BST 05 Oct 2011", &[]),
+            ("by Rose Orlik More from this author", &["Rose Orlik"]),
+            ("Ann Roe View all posts by Ann Roe", &["Ann Roe"]),
+            // A weekday that is a name, with no date after it.
+            ("By Tuesday Weld", &["Tuesday Weld"]),
+            ("By Thomas More", &["Thomas More"]),
         ];
         for (text, expected) in cases {
             assert_eq!(parse_byline(text), *expected, "{text}");
