@@ -28,6 +28,7 @@ static BODY: LazyLock<Selector> = LazyLock::new(|| sel("body"));
 static ARTICLE_ID: LazyLock<Selector> = LazyLock::new(|| sel("article[id^=post-], article[class]"));
 static TIME: LazyLock<Selector> = LazyLock::new(|| sel("time[datetime], [itemprop=datePublished]"));
 static REL_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("a[rel~=author]"));
+static HCARD_NAME: LazyLock<Selector> = LazyLock::new(|| sel(".fn"));
 static BYLINE_ELEMENTS: LazyLock<Selector> = LazyLock::new(|| {
     sel(
         "[itemprop=author], [class*=byline], [id*=byline], [class*=Byline], [class*=byLine], [class~=author], [class*=author-name], [class*=writer], [class*=reporter], [class*=journalist], [class$=-author], [class*='-author '], [class*=-author__], \
@@ -1357,7 +1358,16 @@ fn authors<'h>(
     let text_adds_names = from_text.len() > from_links.len()
         && from_links.iter().all(|l| from_text.iter().any(|t| alnum_key(&t.name) == alnum_key(&l.name)))
         && from_text.iter().all(|t| capitalised_name(&t.name) && !t.name.contains(|c: char| c.is_numeric() || c == '@'));
-    let from_element: Vec<Author> = if from_links.is_empty() || text_adds_names { from_text } else { from_links.clone() };
+    // Names the page marked up as names (hCard) are more precise still: the text beside them is
+    // the writer's title or the date.
+    let from_hcard: Vec<Author> = byline_element.map(|e| hcard_names(e, base)).unwrap_or_default();
+    let from_element: Vec<Author> = if !from_hcard.is_empty() {
+        from_hcard
+    } else if from_links.is_empty() || text_adds_names {
+        from_text
+    } else {
+        from_links.clone()
+    };
 
     let from_ld: Vec<Author> = ld
         .article()
@@ -1809,6 +1819,23 @@ fn is_chrome(element: ElementRef<'_>) -> bool {
         matches!(e.name(), "nav" | "footer")
             || e.classes().chain(e.id()).any(|c| ["comment", "related", "footer", "sidebar"].iter().any(|w| contains_ignore_ascii_case(c.as_bytes(), w.as_bytes())))
     })
+}
+
+/// The names that hCard marks in a byline: `<b class="fn">Ann Roe</b> <span>Senior Washington
+/// Correspondent</span>`, WordPress's `<a class="url fn n" href="/author/ann-roe/">`; with the
+/// author page that the name is, or is inside, a link to.
+fn hcard_names(element: ElementRef<'_>, base: Option<&Url>) -> Vec<Author> {
+    element
+        .select(&HCARD_NAME)
+        .filter_map(|e| {
+            let name = collapse(&BY_PREFIX.replace(&element_text(e), ""));
+            let link = std::iter::once(e)
+                .chain(e.ancestors().filter_map(ElementRef::wrap).take_while(|a| a.id() != element.id()))
+                .find(|a| a.value().name() == "a");
+            let url = link.and_then(|a| a.value().attr("href")).and_then(|href| author_url(href, base));
+            looks_like_name(&name).then_some(Author { name, url, is_organization: false })
+        })
+        .collect()
 }
 
 fn byline_links(element: ElementRef<'_>, base: Option<&Url>) -> Vec<Author> {
