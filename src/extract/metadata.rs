@@ -1849,8 +1849,13 @@ fn byline_links(element: ElementRef<'_>, base: Option<&Url>) -> Vec<Author> {
                 .iter()
                 .any(|k| lower.contains(k))
                 || a.value().attr("rel").is_some_and(|r| r.contains("author"));
+            // "DAVID LIEBERMAN, Executive Editor" as the link's text: the name is before the role.
+            let name = match needs_parsing(&name).then(|| parse_byline(&name)) {
+                Some(names) if names.len() == 1 => names.into_iter().next().unwrap_or_default(),
+                _ => BY_PREFIX.replace(&name, "").trim().to_owned(),
+            };
             (is_author_page && looks_like_name(&name) && !lower.starts_with("mailto:")).then(|| Author {
-                name: BY_PREFIX.replace(&name, "").trim().to_owned(),
+                name,
                 url: author_url(href, base),
                 is_organization: false,
             })
