@@ -433,7 +433,7 @@ pub fn class_weight(words: &[String]) -> f32 {
 /// first word: `^\s*(?:phrase|...)\b` is one alternation, so a text matches it when it matches the
 /// part for its own first word, and only that part is built. (What may follow the phrase, a colon
 /// or an arrow, is optional and so does not change whether the line matches.)
-static FURNITURE_TEXT: [(&str, Pattern); 35] = [
+static FURNITURE_TEXT: [(&str, Pattern); 36] = [
     ("read", Pattern::new(r"(?i)^\s*(?:read more|read also|read next)\b")),
     ("related", Pattern::new(r"(?i)^\s*related(?: coverage| stories| articles| content)?\b")),
     ("see", Pattern::new(r"(?i)^\s*see (?:also|more)\b")),
@@ -471,6 +471,7 @@ static FURNITURE_TEXT: [(&str, Pattern); 35] = [
     // Calls to the site's own readers.
     ("follow", Pattern::new(r"(?i)^\s*follow us on\b")),
     ("have", Pattern::new(r"(?i)^\s*have a (?:news )?tip\b")),
+    ("join", Pattern::new(r"(?i)^\s*join our\b")),
     // The site's copyright line ("Copyright 2025 …", "Copyright © …", "© 2025 …"; "© Ann Roe",
     // with no year, stays).
     ("copyright", Pattern::new(r"(?i)^\s*copyright\s*(?:©|\(c\)|[0-9]{4})")),
@@ -598,7 +599,7 @@ pub fn by_text(text: &str, link_density: f32) -> Option<Removal> {
     if lower.starts_with("photo") || lower.starts_with("credit") {
         return (text.len() < 120).then_some(Removal::Caption);
     }
-    if lower.starts_with("have") || lower.starts_with("copyright") || lower.starts_with('©') {
+    if lower.starts_with("have") || lower.starts_with("join") || lower.starts_with("copyright") || lower.starts_with('©') {
         return Some(Removal::Furniture);
     }
     // "Read more: <link>" lines are furniture only when they are mostly a link.
@@ -843,6 +844,7 @@ mod tests {
         assert_eq!(by_text("Photo by Dana Lee", 0.0), Some(Removal::Caption));
         assert_eq!(by_text("Follow us on Facebook and X for the latest news.", 0.0), Some(Removal::Share));
         assert_eq!(by_text("Have a news tip? Email us at tips@valleypost.example.", 0.0), Some(Removal::Furniture));
+        assert_eq!(by_text("Join our forums to keep talking about the launch, and tell us what you think.", 0.1), Some(Removal::Furniture));
         assert_eq!(by_text("Copyright 2025 The Associated Press. All rights reserved.", 0.0), Some(Removal::Furniture));
         assert_eq!(by_text("© 2026 The Valley Post. All rights reserved.", 0.0), Some(Removal::Furniture));
         // Prose that opens with the same words stays.
@@ -908,7 +910,7 @@ mod tests {
     #[test]
     fn furniture_text_per_first_word_matches_the_one_pattern() {
         // The single pattern the per-word table replaced, as the oracle.
-        let oracle = regex::Regex::new(r"(?i)^\s*(?:(?:read more|related(?: coverage| stories| articles| content)?|see also|see more|also read|read also|read next|recommended(?: reading)?|more from|more on this|most (?:read|popular|viewed|shared)|trending|top stories|tags|tagged|filed under|watch|listen|click here|sign up for|subscribe to|get (?:our|the) .{0,40}newsletter|support (?:our|independent|nonprofit|local) journalism|donate|become a member|advert(?:isement)?|don['’]t miss|you (?:may|might) (?:also )?(?:like|enjoy)|sponsored content|share this|story continues (?:below|after)|article continues (?:below|after)|continue reading (?:below|after|the main story)|follow us on|have a (?:news )?tip)\b|(?:photo|photos|photograph|photography)(?:\s+by\b|\s*:)|more\s*:|credit\s*:|copyright\s*(?:©|\(c\)|[0-9]{4})|©\s*[0-9]{4})").unwrap();
+        let oracle = regex::Regex::new(r"(?i)^\s*(?:(?:read more|related(?: coverage| stories| articles| content)?|see also|see more|also read|read also|read next|recommended(?: reading)?|more from|more on this|most (?:read|popular|viewed|shared)|trending|top stories|tags|tagged|filed under|watch|listen|click here|sign up for|subscribe to|get (?:our|the) .{0,40}newsletter|support (?:our|independent|nonprofit|local) journalism|donate|become a member|advert(?:isement)?|don['’]t miss|you (?:may|might) (?:also )?(?:like|enjoy)|sponsored content|share this|story continues (?:below|after)|article continues (?:below|after)|continue reading (?:below|after|the main story)|follow us on|have a (?:news )?tip|join our)\b|(?:photo|photos|photograph|photography)(?:\s+by\b|\s*:)|more\s*:|credit\s*:|copyright\s*(?:©|\(c\)|[0-9]{4})|©\s*[0-9]{4})").unwrap();
         let texts = [
             "READ MORE: Council votes", "  read next", "\u{a0}Read also", "reader", "Related", "relatedness", "related stories »",
             "See also", "Also read", "Recommended reading", "recommendedx", "More from Tuesday", "more on this", "more:x", "more: x",
@@ -918,7 +920,7 @@ mod tests {
             "\u{17f}ee also", "Cli\u{212a} here", "\u{212a}lick here", "\u{17f}hare this", "ſubscribe to", "The council voted.", "",
             "Story continues below advertisement", "Story time", "Article continues after", "Continue reading the main story", "Continue reading",
             "Photo: Ann Roe", "Photo by Ann Roe", "Photographs show", "Photography by Bo Li", "Credit: Bo Li", "Credits roll", "Follow us on X",
-            "Have a news tip? Email us", "Have a tip", "Have a look", "Copyright 2025 The Valley Post", "Copyright © Ann Roe", "Copyright law",
+            "Have a news tip? Email us", "Have a tip", "Have a look", "Join our Space Forums", "Joined ourselves", "Join the club", "Copyright 2025 The Valley Post", "Copyright © Ann Roe", "Copyright law",
             "© 2026 The Valley Post", "©2026 CBS Interactive Inc.", " © 2026", "© Ann Roe", "©", "© photo agency 2026",
             "Trending:", "Trendingx", "Most popular", "Most viewed stories", "Most people agree", "Top stories", "Top story", "Tags", "Tags:", "Tagsx",
             "Tagged with", "Filed under: Politics", "Filed away", "Advert", "Adverts", "Advertising", "You may also like...", "You might enjoy",
