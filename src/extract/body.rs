@@ -681,6 +681,18 @@ fn initial_score(element: ElementRef<'_>) -> f32 {
 /// Siblings of a scored root that carry article text too (a lede outside the container, text split
 /// by an ad slot) join it: the root moves up to the parent and the other siblings are marked
 /// `Outside`.
+/// A `div` that is a paragraph in all but name, as Readability reads it before scoring: a single
+/// `p` in a wrapper of its own (`<div class="firstPar"><p>…</p></div>`), or only text and inline
+/// elements.
+fn reads_as_paragraph(div: ElementRef<'_>) -> bool {
+    let mut elements = div.children().filter_map(ElementRef::wrap);
+    let loose_text = div.children().any(|c| c.value().as_text().is_some_and(|t| !t.trim().is_empty()));
+    match (elements.next(), elements.next()) {
+        (Some(only), None) if only.value().name() == "p" && !loose_text => true,
+        _ => div.children().filter_map(ElementRef::wrap).all(|e| !is_block_like(e.value().name())),
+    }
+}
+
 fn merge_siblings(body: &mut Body<'_>, removed: &FxHashMap<NodeId, Removal>) {
     let Some(parent) = body.root.parent().and_then(ElementRef::wrap) else { return };
     if matches!(parent.value().name(), "body" | "html") {
@@ -703,7 +715,11 @@ fn merge_siblings(body: &mut Body<'_>, removed: &FxHashMap<NodeId, Removal>) {
         let text = element_text(element);
         let links: usize = element.select(&A).map(|a| element_text(a).len()).sum();
         let density = if text.is_empty() { 1.0 } else { links as f32 / text.len() as f32 };
-        let is_paragraph = element.value().name() == "p";
+        let is_paragraph = match element.value().name() {
+            "p" => true,
+            "div" => reads_as_paragraph(element),
+            _ => false,
+        };
         // Readability's class bonus: a sibling of the root's own class is another part of the
         // same article (Medium's sections, a story split around an embed into two "story-body"
         // blocks), whatever its share of the text.
