@@ -282,6 +282,11 @@ fn classify_one(
         return Some(Removal::Comments);
     }
     let words = furniture::words(e);
+    // The page's own word that this is no part of the story: Instapaper's `instapaper_ignore`,
+    // which sites set on their follow and promo boxes inside the article ("entry") container.
+    if words.iter().any(|w| w == "instapaperignore") {
+        return Some(Removal::Furniture);
+    }
     // A figure or image container: media with at most a caption goes whole.
     if stats.has_media && stats.text < 400 {
         let container = name == "figure"
