@@ -534,6 +534,21 @@ static RELATED_LABEL_ABROAD: Pattern = Pattern::new(concat!(
     r")",
 ));
 
+/// The site's calls to its readers in other languages: to follow it ("Síguenos en", "Folgen Sie
+/// uns", "Suivez-nous") and to sign up for its newsletter ("Suscríbete a nuestro boletín",
+/// "Abonnieren Sie unseren Newsletter"; the imperative opens the line and the newsletter is named
+/// in it).
+static FOLLOW_ABROAD: Pattern = Pattern::new(concat!(
+    r"(?i)^[\s\p{P}\p{S}]*(?:s[ií]guenos|s[ií]ganos|folgen sie uns|folge uns|suivez-nous|siga-nos|sigam-nos|seguici|volg ons|obserwuj nas|sledujte n[áa]s",
+    r"|подписывайтесь на нас|следите за нами|підписуйтесь на нас|bizi takip edin|ikuti kami|theo dõi chúng tôi)\b",
+));
+static NEWSLETTER_ABROAD: Pattern = Pattern::new(concat!(
+    r"(?i)^[\s\p{P}\p{S}]*(?:suscr[ií]bete|suscr[ií]base|reg[ií]strate|ap[úu]ntate|recibe|abonnieren sie|abonniere|melden sie sich|bestellen sie",
+    r"|inscrivez-vous|abonnez-vous|recevez|inscreva-se|assine|receba|cadastre-se|iscriviti|abbonati|ricevi|schrijf je in|meld je aan|abonneer",
+    r"|zapisz si[ęe]|zasubskrybuj|подпишитесь|підпишіться|abone ol|daftar|berlangganan|đăng ký)\b",
+    r".{0,160}(?:newsletter|bolet[ií]n|nieuwsbrief|rassegna|рассылк|розсилк|bülten|buletin|b[ảa]n tin)",
+));
+
 /// The marker an ad slot leaves, in other languages ("Anzeige", "Publicidad", "Реклама",
 /// "광고"): the whole text, give or take punctuation.
 static AD_MARKER_ABROAD: Pattern = Pattern::new(concat!(
@@ -570,6 +585,12 @@ pub fn by_text(text: &str, link_density: f32) -> Option<Removal> {
         }
         if text.len() < 40 && AD_MARKER_ABROAD.is_match(text) {
             return Some(Removal::Ad);
+        }
+        if FOLLOW_ABROAD.is_match(text) {
+            return Some(Removal::Share);
+        }
+        if NEWSLETTER_ABROAD.is_match(text) {
+            return Some(Removal::Newsletter);
         }
         // A newsletter pitch says what it is further in ("[What you need to know: Get Valley
         // Today in your inbox.]", "Like this story? Sign up for our newsletter."): short, with its
@@ -890,6 +911,14 @@ mod tests {
         for marker in ["Anzeige", "Publicidad", "— Реклама —", "광고", "Iklan", "PUBLICITÉ"] {
             assert_eq!(by_text(marker, 0.0), Some(Removal::Ad), "{marker}");
         }
+        for call in ["Síguenos en Instagram y Facebook", "Folgen Sie uns auf Mastodon", "Suivez-nous sur les réseaux sociaux"] {
+            assert_eq!(by_text(call, 0.5), Some(Removal::Share), "{call}");
+        }
+        for pitch in ["Suscríbete a nuestro boletín y recibe las noticias cada mañana", "Abonnieren Sie unseren Newsletter", "Inscrivez-vous à notre newsletter quotidienne"] {
+            assert_eq!(by_text(pitch, 0.5), Some(Removal::Newsletter), "{pitch}");
+        }
+        // The same imperative about something else is the story's ("Recibe el premio…").
+        assert_eq!(by_text("Recibe el premio la autora de la novela más vendida del año.", 0.0), None);
         // A marker word inside a sentence, or a longer word that starts like one, is prose.
         for prose in ["Anzeige gegen den Bürgermeister erstattet", "Publicidades engañosas", "Relacionados con el caso, dijo la fiscal"] {
             assert_eq!(by_text(prose, 0.0), None, "{prose}");
