@@ -483,79 +483,120 @@ static FURNITURE_TEXT: [(&str, Pattern); 36] = [
 static COMMENT_COUNT: Pattern = Pattern::new(r"(?i)^\s*(?:\d+|one|no)\s+(?:thoughts?|comments?|responses?|replies|reactions?)(?:\s+(?:on|to)\b|\s*$)");
 
 /// The same labels in other languages ("Baca juga:", "Lesen Sie auch", "Читайте также", "相关阅读",
-/// "관련기사"), over a link to another story or a list of them. Scripts written with spaces end the
-/// phrase at a word boundary; Chinese, Japanese, Korean and Thai labels run straight into what
-/// follows, so theirs need none.
-static RELATED_LABEL_ABROAD: Pattern = Pattern::new(concat!(
-    r"(?i)^[\s\p{P}\p{S}]*(?:(?:",
+/// "관련기사"), over a link to another story or a list of them: phrases in lower case, with their
+/// usual spellings without accents. A phrase opens the line after any punctuation or symbols ("»",
+/// "["); a phrase of a script written with spaces then ends at a word's end, while Chinese,
+/// Japanese, Korean and Thai labels run straight into what follows. Plain lists rather than
+/// patterns: most lines are English, and a case-insensitive pattern of this many scripts costs a
+/// `republish embed` more to build than the rest of its page.
+const RELATED_LABELS_ABROAD: &[&str] = &[
     // Spanish, Portuguese, French, Italian
-    r"le[ae] tambi[eé]n|leer tambi[eé]n|le[ae] m[aá]s|leer m[aá]s|(?:tambi[eé]n )?(?:te|le) puede interesar",
-    r"|(?:noticias|art[ií]culos|contenidos?|notas) relacionad[oa]s|relacionad[oa]s?|ver tambi[eé]n|mira tambi[eé]n",
-    r"|te recomendamos|lo m[aá]s le[ií]do",
-    r"|leia (?:tamb[eé]m|mais)|veja (?:tamb[eé]m|mais)|saiba mais|confira (?:tamb[eé]m|mais)",
-    r"|(?:not[ií]cias|mat[eé]rias|artigos) relacionad[oa]s|mais lid[oa]s",
-    r"|(?:[àa] )?lire (?:aussi|[ée]galement|la suite)|(?:[àa] )?voir aussi|sur le m[êe]me (?:sujet|th[èe]me)",
-    r"|articles? (?:similaires|li[ée]s|associ[ée]s)|en savoir plus|les plus lus",
-    r"|leggi (?:anche|pure|di pi[uù])|(?:ti )?potrebbe (?:anche )?interessarti|(?:articoli|notizie) correlat[ie]",
-    r"|correlat[ie]|vedi anche|per approfondire|i pi[uù] letti",
+    "lee también", "lee tambien", "lea también", "lea tambien", "leer también", "leer tambien", "lee más", "lee mas", "lea más", "lea mas",
+    "leer más", "leer mas", "también te puede interesar", "tambien te puede interesar", "te puede interesar", "le puede interesar",
+    "noticias relacionadas", "artículos relacionados", "articulos relacionados", "contenido relacionado", "notas relacionadas", "relacionado",
+    "relacionada", "relacionados", "relacionadas", "ver también", "ver tambien", "mira también", "mira tambien", "te recomendamos",
+    "lo más leído", "lo mas leido", "leia também", "leia tambem", "leia mais", "veja também", "veja tambem", "veja mais", "saiba mais",
+    "confira também", "confira tambem", "notícias relacionadas", "matérias relacionadas", "materias relacionadas", "artigos relacionados",
+    "mais lidas", "mais lidos", "à lire aussi", "a lire aussi", "lire aussi", "à lire également", "lire également", "lire egalement",
+    "lire la suite", "à voir aussi", "voir aussi", "sur le même sujet", "sur le meme sujet", "articles similaires", "articles liés",
+    "articles lies", "articles associés", "en savoir plus", "les plus lus", "leggi anche", "leggi pure", "leggi di più", "potrebbe interessarti",
+    "ti potrebbe interessare", "articoli correlati", "notizie correlate", "correlati", "correlate", "vedi anche", "per approfondire",
+    "i più letti", "i piu letti",
     // German, Dutch, Scandinavian, Finnish
-    r"|lesen sie (?:auch|mehr|hier)|mehr zum thema|(?:das )?k[öo]nnte sie (?:auch )?interessieren|auch interessant",
-    r"|(?:weitere|[äa]hnliche|verwandte) (?:artikel|beitr[äa]ge|themen|nachrichten)|siehe auch|weiterlesen|meistgelesen",
-    r"|lees (?:ook|meer|verder)|zie ook|gerelateerde? (?:artikelen|berichten|nieuws)|gerelateerd",
-    r"|l[äa]s (?:ocks[åa]|[äa]ven|mer)|les (?:ogs[åa]|mer)|l[æa]s (?:ogs[åa]|mere)|relaterat|relatert|relateret",
-    r"|lue (?:my[öo]s|lis[äa][äa])",
+    "lesen sie auch", "lesen sie mehr", "lesen sie hier", "mehr zum thema", "das könnte sie auch interessieren", "könnte sie auch interessieren",
+    "das könnte sie interessieren", "auch interessant", "weitere artikel", "ähnliche artikel", "verwandte artikel", "weitere beiträge",
+    "ähnliche beiträge", "weitere nachrichten", "siehe auch", "weiterlesen", "meistgelesen", "lees ook", "lees meer", "lees verder", "zie ook",
+    "gerelateerde artikelen", "gerelateerd", "läs också", "läs även", "läs mer", "les også", "les mer", "læs også", "læs mere", "relaterat",
+    "relatert", "relateret", "lue myös", "lue lisää",
     // Polish, Czech, Slovak, Hungarian, Romanian, Croatian, Serbian, Slovene
-    r"|czytaj (?:te[żz]|tak[żz]e|r[óo]wnie[żz]|wi[ęe]cej)|zobacz (?:te[żz]|tak[żz]e|r[óo]wnie[żz])",
-    r"|przeczytaj (?:te[żz]|tak[żz]e|r[óo]wnie[żz])|polecamy|powi[ąa]zane|najcz[ęe][śs]ciej czytane",
-    r"|[čc]t[ěe]te (?:tak[ée]|t[ée][žz])|p[řr]e[čc]t[ěe]te si (?:tak[ée]|t[ée][žz])|souvisej[ií]c[ií]|mohlo by v[áa]s zaj[ií]mat",
-    r"|pre[čc][íi]tajte si (?:aj|tie[žz])|[čc][íi]tajte (?:aj|tie[žz])|s[úu]visiace",
-    r"|olvasd el|kapcsol[óo]d[óo]|ezt is aj[áa]nljuk|cite[șşs]te [șşs]i|vezi [șşs]i",
-    r"|pro[čc]itajte (?:i|jo[šs])|povezane? (?:vijesti|vesti|[čc]lanci)|preberite [šs]e",
+    "czytaj też", "czytaj także", "czytaj również", "czytaj więcej", "czytaj tez", "czytaj takze", "zobacz też", "zobacz także", "zobacz również",
+    "zobacz tez", "przeczytaj też", "przeczytaj także", "przeczytaj również", "polecamy", "powiązane", "najczęściej czytane", "čtěte také",
+    "čtěte též", "ctete take", "přečtěte si také", "přečtěte si též", "související", "souvisejici", "mohlo by vás zajímat", "prečítajte si aj",
+    "prečítajte si tiež", "čítajte aj", "čítajte tiež", "súvisiace", "olvasd el", "kapcsolódó", "ezt is ajánljuk", "citește și", "citeşte şi",
+    "citeste si", "vezi și", "vezi şi", "vezi si", "pročitajte i", "pročitajte još", "procitajte i", "povezane vijesti", "povezane vesti",
+    "preberite še",
     // Cyrillic, Greek, Turkish
-    r"|читайте (?:также|тоже|ще|також|още)|читать также|по тем[еі]|(?:смотрите|дивіться) (?:также|також)",
-    r"|ещ[её] по теме|самое (?:читаемое|популярное)|прочетете (?:още|също)|вижте (?:още|също)|прочитајте (?:и|још)",
-    r"|διαβ[άα]στε (?:επ[ίι]σης|ακ[όο]μα|ακ[όο]μη)|σχετικ[άα] (?:[άα]ρθρα|θ[έε]ματα)|δε[ίι]τε (?:επ[ίι]σης|ακ[όο]μα)",
-    r"|(?:i|İ)lgili (?:haberler|haber|i[çc]erikler)|ayr[ıi]ca (?:okuyun|bak[ıi]n[ıi]z)|(?:bunlar da )?ilginizi [çc]ekebilir",
+    "читайте также", "читайте тоже", "читайте ще", "читайте також", "читайте още", "читать также", "по теме", "по темі", "смотрите также",
+    "дивіться також", "еще по теме", "ещё по теме", "самое читаемое", "самое популярное", "прочетете още", "прочетете също", "вижте още",
+    "вижте също", "прочитајте и", "прочитајте још", "διαβάστε επίσης", "διαβάστε ακόμα", "διαβάστε ακόμη", "σχετικά άρθρα", "σχετικά θέματα",
+    "δείτε επίσης", "δείτε ακόμα", "ilgili haberler", "i̇lgili haberler", "ilgili haber", "i̇lgili haber", "ilgili içerikler", "ayrıca okuyun",
+    "ayrıca bakınız", "bunlar da ilginizi çekebilir", "ilginizi çekebilir",
     // Indonesian, Malay, Tagalog, Vietnamese, Swahili
-    r"|baca (?:juga|pula|selengkapnya)|(?:berita|artikel) (?:terkait|lainnya)|simak (?:juga|selengkapnya)|lihat juga",
-    r"|basahin (?:din|rin)|(?:đọc|xem) th[êe]m|tin (?:li[êe]n quan|kh[áa]c)|b[àa]i (?:vi[ếe]t )?li[êe]n quan",
-    r"|c[óo] th[ểe] b[ạa]n quan t[âa]m|soma (?:pia|zaidi)",
+    "baca juga", "baca pula", "baca selengkapnya", "berita terkait", "artikel terkait", "berita lainnya", "artikel lainnya", "simak juga",
+    "simak selengkapnya", "lihat juga", "basahin din", "basahin rin", "đọc thêm", "xem thêm", "tin liên quan", "tin khác", "bài liên quan",
+    "bài viết liên quan", "có thể bạn quan tâm", "soma pia", "soma zaidi",
     // Arabic, Persian, Urdu, Hebrew, Hindi, Bengali
-    r"|[اإأ]قرأ (?:أيضا|أيضاً|ايضا|ايضاً|المزيد)|(?:مواضيع|أخبار|اخبار|مقالات) ذات صلة|ذات صلة",
-    r"|بیشتر بخوانید|(?:مطالب|اخبار) مرتبط|یہ بھی پڑھیں|مزید پڑھیں",
-    r"|קראו (?:עוד|גם)|(?:כתבות|ידיעות) נוספות|עוד בנושא",
-    r"|(?:यह|ये|इसे|इन्हें) भी पढ़ें|(?:संबंधित|सम्बंधित) (?:खबरें|ख़बरें|लेख)|और पढ़ें|আর[ওো] পড়ুন",
-    r")\b",
+    "اقرأ أيضا", "اقرأ أيضاً", "اقرأ ايضا", "إقرأ أيضا", "إقرأ أيضاً", "اقرأ المزيد", "مواضيع ذات صلة", "أخبار ذات صلة", "اخبار ذات صلة",
+    "مقالات ذات صلة", "ذات صلة", "بیشتر بخوانید", "مطالب مرتبط", "اخبار مرتبط", "یہ بھی پڑھیں", "مزید پڑھیں", "קראו עוד", "קראו גם",
+    "כתבות נוספות", "ידיעות נוספות", "עוד בנושא", "यह भी पढ़ें", "ये भी पढ़ें", "इसे भी पढ़ें", "इन्हें भी पढ़ें", "संबंधित खबरें",
+    "संबंधित ख़बरें", "सम्बंधित खबरें", "और पढ़ें", "আরও পড়ুন", "আরো পড়ুন",
     // Chinese, Japanese, Korean, Thai
-    r"|相关(?:新闻|阅读|文章|报道|推荐)|相關(?:新聞|閱讀|文章|報導|推薦)|延伸(?:阅读|閱讀)|推荐阅读|推薦閱讀",
-    r"|更多(?:阅读|新闻)|阅读更多|関連(?:記事|ニュース|リンク)|(?:あわせて|合わせて)読みたい|こちらもおすすめ|おすすめ記事",
-    r"|관련\s?(?:기사|뉴스)|추천\s?기사|함께 (?:보면 좋은|볼만한)|많이 본 (?:기사|뉴스)",
-    r"|(?:เรื่อง|ข่าว|บทความ)ที่เกี่ยวข้อง|อ่าน(?:เพิ่มเติม|ต่อ)",
-    r")",
-));
+    "相关新闻", "相关阅读", "相关文章", "相关报道", "相关推荐", "相關新聞", "相關閱讀", "相關文章", "相關報導", "相關推薦", "延伸阅读", "延伸閱讀",
+    "推荐阅读", "推薦閱讀", "更多阅读", "更多新闻", "阅读更多", "関連記事", "関連ニュース", "関連リンク", "あわせて読みたい", "合わせて読みたい",
+    "こちらもおすすめ", "おすすめ記事", "관련기사", "관련 기사", "관련뉴스", "관련 뉴스", "추천기사", "추천 기사", "함께 보면 좋은", "함께 볼만한",
+    "많이 본 기사", "많이 본 뉴스", "เรื่องที่เกี่ยวข้อง", "ข่าวที่เกี่ยวข้อง", "บทความที่เกี่ยวข้อง", "อ่านเพิ่มเติม", "อ่านต่อ",
+];
 
-/// The site's calls to its readers in other languages: to follow it ("Síguenos en", "Folgen Sie
-/// uns", "Suivez-nous") and to sign up for its newsletter ("Suscríbete a nuestro boletín",
-/// "Abonnieren Sie unseren Newsletter"; the imperative opens the line and the newsletter is named
-/// in it).
-static FOLLOW_ABROAD: Pattern = Pattern::new(concat!(
-    r"(?i)^[\s\p{P}\p{S}]*(?:s[ií]guenos|s[ií]ganos|folgen sie uns|folge uns|suivez-nous|siga-nos|sigam-nos|seguici|volg ons|obserwuj nas|sledujte n[áa]s",
-    r"|подписывайтесь на нас|следите за нами|підписуйтесь на нас|bizi takip edin|ikuti kami|theo dõi chúng tôi)\b",
-));
-static NEWSLETTER_ABROAD: Pattern = Pattern::new(concat!(
-    r"(?i)^[\s\p{P}\p{S}]*(?:suscr[ií]bete|suscr[ií]base|reg[ií]strate|ap[úu]ntate|recibe|abonnieren sie|abonniere|melden sie sich|bestellen sie",
-    r"|inscrivez-vous|abonnez-vous|recevez|inscreva-se|assine|receba|cadastre-se|iscriviti|abbonati|ricevi|schrijf je in|meld je aan|abonneer",
-    r"|zapisz si[ęe]|zasubskrybuj|подпишитесь|підпишіться|abone ol|daftar|berlangganan|đăng ký)\b",
-    r".{0,160}(?:newsletter|bolet[ií]n|nieuwsbrief|rassegna|рассылк|розсилк|bülten|buletin|b[ảa]n tin)",
-));
+/// The site's calls to its readers in other languages to follow it ("Síguenos en", "Folgen Sie
+/// uns", "Suivez-nous"), as [`RELATED_LABELS_ABROAD`] opens a line.
+const FOLLOW_CALLS_ABROAD: &[&str] = &[
+    "síguenos", "siguenos", "síganos", "siganos", "folgen sie uns", "folge uns", "suivez-nous", "siga-nos", "sigam-nos", "seguici", "volg ons",
+    "obserwuj nas", "sledujte nás", "sledujte nas", "подписывайтесь на нас", "следите за нами", "підписуйтесь на нас", "bizi takip edin",
+    "ikuti kami", "theo dõi chúng tôi",
+];
+
+/// The imperatives that open a newsletter pitch in other languages ("Suscríbete a nuestro boletín",
+/// "Abonnieren Sie unseren Newsletter"), and the newsletter's names one of which the pitch must
+/// hold.
+const NEWSLETTER_CALLS_ABROAD: &[&str] = &[
+    "suscríbete", "suscribete", "suscríbase", "suscribase", "regístrate", "registrate", "apúntate", "apuntate", "recibe", "abonnieren sie",
+    "abonniere", "melden sie sich", "bestellen sie", "inscrivez-vous", "abonnez-vous", "recevez", "inscreva-se", "assine", "receba",
+    "cadastre-se", "iscriviti", "abbonati", "ricevi", "schrijf je in", "meld je aan", "abonneer", "zapisz się", "zapisz sie", "zasubskrybuj",
+    "подпишитесь", "підпишіться", "abone ol", "daftar", "berlangganan", "đăng ký",
+];
+const NEWSLETTER_NAMES: &[&str] = &["newsletter", "boletín", "boletin", "nieuwsbrief", "rassegna", "рассылк", "розсилк", "bülten", "buletin", "bản tin"];
 
 /// The marker an ad slot leaves, in other languages ("Anzeige", "Publicidad", "Реклама",
 /// "광고"): the whole text, give or take punctuation.
-static AD_MARKER_ABROAD: Pattern = Pattern::new(concat!(
-    r"(?i)^[\s\p{P}]*(?:publicidad|publicidade|publicit[ée]|pubblicit[àa]|anzeige|werbung|reklam[ae]?|реклама",
-    r"|advertentie|annonce|iklan|mainos|hirdet[ée]s|διαφ[ήη]μιση|quảng cáo|โฆษณา|広告|광고|إعلان|اعلان|פרסומת",
-    r"|विज्ञापन|gesponsert|patrocinado|sponsoris[ée])[\s\p{P}]*$",
-));
+const AD_MARKERS_ABROAD: &[&str] = &[
+    "publicidad", "publicidade", "publicité", "publicite", "pubblicità", "pubblicita", "anzeige", "werbung", "reklama", "reklame", "reklam",
+    "реклама", "advertentie", "annonce", "iklan", "mainos", "hirdetés", "hirdetes", "διαφήμιση", "quảng cáo", "โฆษณา", "広告", "광고", "إعلان",
+    "اعلان", "פרסומת", "विज्ञापन", "gesponsert", "patrocinado", "sponsorisé", "sponsorise",
+];
+
+/// Whether the line opens with one of `phrases` (lower case), after any punctuation or symbols,
+/// and the phrase ends there (at a word's end, for scripts written with spaces). Only the opening
+/// is lower-cased.
+fn opens_with_phrase(text: &str, phrases: &[&str]) -> bool {
+    let opening: String = text
+        .trim_start_matches(|c: char| c.is_whitespace() || (!c.is_alphanumeric() && !is_mark(c)))
+        .chars()
+        .take(40)
+        .flat_map(char::to_lowercase)
+        .collect();
+    phrases.iter().any(|phrase| {
+        opening.strip_prefix(phrase).is_some_and(|rest| {
+            let runs_on = |c: char| is_unspaced_script(c);
+            phrase.chars().last().is_some_and(runs_on) || !rest.starts_with(|c: char| c.is_alphanumeric() || is_mark(c))
+        })
+    })
+}
+
+/// A combining mark (the vowel signs of Devanagari and Bengali, Arabic's harakat): part of a word.
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036f}' | '\u{0610}'..='\u{061a}' | '\u{064b}'..='\u{065f}' | '\u{0900}'..='\u{0903}' | '\u{093a}'..='\u{094f}' | '\u{0981}'..='\u{0983}' | '\u{09bc}'..='\u{09cd}' | '\u{0e31}' | '\u{0e34}'..='\u{0e3a}' | '\u{0e47}'..='\u{0e4e}')
+}
+
+/// Chinese, Japanese, Korean and Thai: a label runs into the next word without a space.
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c, '\u{0e00}'..='\u{0e7f}' | '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}' | '\u{f900}'..='\u{faff}')
+}
+
+/// Whether the whole text is one of `markers` (lower case), give or take punctuation around it.
+fn is_marker(text: &str, markers: &[&str]) -> bool {
+    let word = text.trim_matches(|c: char| c.is_whitespace() || (!c.is_alphanumeric() && !is_mark(c)));
+    word.chars().count() <= 20 && markers.contains(&word.to_lowercase().as_str())
+}
 
 static NEWSLETTER_PITCH: Pattern = Pattern::new(
     r"(?i)(?:^|[.!?:\[(]\s*)(?:(?:get|receive)\b.{0,60}\b(?:in|to|into) your inbox\b|(?:subscribe|sign up) (?:to|for)\b.{0,60}\bnewsletters?\b)",
@@ -580,16 +621,16 @@ pub fn by_text(text: &str, link_density: f32) -> Option<Removal> {
         return Some(Removal::Comments);
     }
     if !furniture {
-        if RELATED_LABEL_ABROAD.is_match(text) {
+        if opens_with_phrase(text, RELATED_LABELS_ABROAD) {
             return (link_density >= 0.4).then_some(Removal::Related);
         }
-        if text.len() < 40 && AD_MARKER_ABROAD.is_match(text) {
+        if text.len() < 60 && is_marker(text, AD_MARKERS_ABROAD) {
             return Some(Removal::Ad);
         }
-        if FOLLOW_ABROAD.is_match(text) {
+        if opens_with_phrase(text, FOLLOW_CALLS_ABROAD) {
             return Some(Removal::Share);
         }
-        if NEWSLETTER_ABROAD.is_match(text) {
+        if opens_with_phrase(text, NEWSLETTER_CALLS_ABROAD) && NEWSLETTER_NAMES.iter().any(|name| text.to_lowercase().contains(name)) {
             return Some(Removal::Newsletter);
         }
         // A newsletter pitch says what it is further in ("[What you need to know: Get Valley
