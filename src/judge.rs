@@ -571,7 +571,36 @@ fn same_outlet_uncached(a: &str, b: &str) -> bool {
         return true;
     }
     let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
-    distinctive(short).next().is_some() && words_within(long, short)
+    if distinctive(short).next().is_some() && words_within(long, short) {
+        return true;
+    }
+    // "日本経済新聞社" (the company) and "日本経済新聞 電子版" (its site): the same outlet once the
+    // company's mark is off.
+    let (a_outlet, b_outlet) = (without_cjk_company(&a), without_cjk_company(&b));
+    if a_outlet.len() == a.len() && b_outlet.len() == b.len() {
+        return false;
+    }
+    let (short, long) = if a_outlet.len() <= b_outlet.len() { (a_outlet, b_outlet) } else { (b_outlet, a_outlet) };
+    !short.is_empty() && (short == long || words_within(long, short))
+}
+
+/// A Chinese, Japanese or Korean outlet's name (normalised) without the mark of its company:
+/// 株式会社 / 주식회사 (a company limited by shares) before or after it, 有限公司 / 公司 / 集团 after it, and the 社
+/// that makes a newspaper or an agency its company (新聞社, 通信社: "日本経済新聞社" → "日本経済新聞").
+fn without_cjk_company(name: &str) -> &str {
+    let mut name = name.trim();
+    for mark in ["株式会社", "주식회사"] {
+        name = name.strip_prefix(mark).or_else(|| name.strip_suffix(mark)).unwrap_or(name).trim();
+    }
+    for mark in ["股份有限公司", "有限公司", "有限会社", "公司", "集团", "集團"] {
+        if let Some(rest) = name.strip_suffix(mark) {
+            return rest.trim();
+        }
+    }
+    match name.strip_suffix('社') {
+        Some(rest) if ["新聞", "新闻", "通信", "日報", "日报"].iter().any(|paper| rest.ends_with(paper)) => rest,
+        _ => name,
+    }
 }
 
 /// Whether `short` occurs in `long` between spaces or the ends: `" {long} "` contains
@@ -3988,6 +4017,13 @@ mod tests {
         assert!(same_outlet("Forward", "The Yiddish Forward"));
         assert!(!same_outlet("Jewish News", "Cleveland Jewish News"));
         assert!(!same_outlet("Times", "Times of Israel"));
+        // The company behind a CJK outlet is the outlet; other papers and agencies are not.
+        assert!(same_outlet("日本経済新聞社", "日本経済新聞 電子版"));
+        assert!(same_outlet("株式会社朝日新聞社", "朝日新聞"));
+        assert!(same_outlet("주식회사 조선일보", "조선일보"));
+        assert!(!same_outlet("朝日新聞社", "日本経済新聞 電子版"));
+        assert!(!same_outlet("共同通信社", "時事通信"));
+        assert!(!same_outlet("新华社", "人民日报"));
         assert!(similar_outlet("KOMU 8", "KOMU-TV"));
         assert!(similar_outlet("WSJ", "Wall Street Journal"));
         assert!(similar_outlet("Deccan Herald", "DH News Service"));
