@@ -585,8 +585,9 @@ fn same_outlet_uncached(a: &str, b: &str) -> bool {
 }
 
 /// A Chinese, Japanese or Korean outlet's name (normalised) without the mark of its company:
-/// 株式会社 / 주식회사 (a company limited by shares) before or after it, 有限公司 / 公司 / 集团 after it, and the 社
-/// that makes a newspaper or an agency its company (新聞社, 通信社: "日本経済新聞社" → "日本経済新聞").
+/// 株式会社 / 주식회사 (a company limited by shares) before or after it, 有限公司 / 公司 / 集团
+/// after it, and the 社 that makes a newspaper or an agency its company (新聞社, 通信社:
+/// "日本経済新聞社" → "日本経済新聞").
 fn without_cjk_company(name: &str) -> &str {
     let mut name = name.trim();
     for mark in ["株式会社", "주식회사"] {

@@ -683,9 +683,6 @@ fn initial_score(element: ElementRef<'_>) -> f32 {
     by_tag + furniture::class_weight(&furniture::words(element.value()))
 }
 
-/// Siblings of a scored root that carry article text too (a lede outside the container, text split
-/// by an ad slot) join it: the root moves up to the parent and the other siblings are marked
-/// `Outside`.
 /// A `div` that is a paragraph in all but name, as Readability reads it before scoring: a single
 /// `p` in a wrapper of its own (`<div class="firstPar"><p>…</p></div>`), or only text and inline
 /// elements.
@@ -698,6 +695,9 @@ fn reads_as_paragraph(div: ElementRef<'_>) -> bool {
     }
 }
 
+/// Siblings of a scored root that carry article text too (a lede outside the container, text split
+/// by an ad slot) join it: the root moves up to the parent and the other siblings are marked
+/// `Outside`.
 fn merge_siblings(body: &mut Body<'_>, removed: &FxHashMap<NodeId, Removal>) {
     let Some(parent) = body.root.parent().and_then(ElementRef::wrap) else { return };
     if matches!(parent.value().name(), "body" | "html") {

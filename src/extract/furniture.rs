@@ -546,14 +546,15 @@ const FOLLOW_CALLS_ABROAD: &[&str] = &[
 ];
 
 /// The imperatives that open a newsletter pitch in other languages ("Suscríbete a nuestro boletín",
-/// "Abonnieren Sie unseren Newsletter"), and the newsletter's names one of which the pitch must
-/// hold.
+/// "Abonnieren Sie unseren Newsletter"); the pitch must also name the newsletter
+/// ([`NEWSLETTER_NAMES`]).
 const NEWSLETTER_CALLS_ABROAD: &[&str] = &[
     "suscríbete", "suscribete", "suscríbase", "suscribase", "regístrate", "registrate", "apúntate", "apuntate", "recibe", "abonnieren sie",
     "abonniere", "melden sie sich", "bestellen sie", "inscrivez-vous", "abonnez-vous", "recevez", "inscreva-se", "assine", "receba",
     "cadastre-se", "iscriviti", "abbonati", "ricevi", "schrijf je in", "meld je aan", "abonneer", "zapisz się", "zapisz sie", "zasubskrybuj",
     "подпишитесь", "підпишіться", "abone ol", "daftar", "berlangganan", "đăng ký",
 ];
+/// What a newsletter is called in those languages.
 const NEWSLETTER_NAMES: &[&str] = &["newsletter", "boletín", "boletin", "nieuwsbrief", "rassegna", "рассылк", "розсилк", "bülten", "buletin", "bản tin"];
 
 /// The marker an ad slot leaves, in other languages ("Anzeige", "Publicidad", "Реклама",
@@ -576,8 +577,7 @@ fn opens_with_phrase(text: &str, phrases: &[&str]) -> bool {
         .collect();
     phrases.iter().any(|phrase| {
         opening.strip_prefix(phrase).is_some_and(|rest| {
-            let runs_on = |c: char| is_unspaced_script(c);
-            phrase.chars().last().is_some_and(runs_on) || !rest.starts_with(|c: char| c.is_alphanumeric() || is_mark(c))
+            phrase.chars().last().is_some_and(is_unspaced_script) || !rest.starts_with(|c: char| c.is_alphanumeric() || is_mark(c))
         })
     })
 }

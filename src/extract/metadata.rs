@@ -756,8 +756,8 @@ const BY_WORDS: &[&str] = &[
 ];
 /// What ends the names of a byline: separators, publication notes, dates and times (a weekday
 /// before a date too: "Bryan Walsh Tuesday, Aug. 17"), and the link to the writer's other stories
-/// ("More from this author", "View all posts by") ([`BYLINE_COUNTERS`] has the rest). A month is its first three letters here; [`without_tail`] tells a name
-/// ("Marchal 3", "Mayer 12") from a month.
+/// ("More from this author", "View all posts by"); [`BYLINE_COUNTERS`] has the rest. A month is its
+/// first three letters here; [`without_tail`] tells a name ("Marchal 3", "Mayer 12") from a month.
 ///
 /// A month's letters ("3. März 2024") are `(?-i:[\w&&[^\d_]])`: word characters but digits and `_`,
 /// which is every letter (`\p{L}`) and also combining marks, so a decomposed "Ma\u{308}rz" too.
