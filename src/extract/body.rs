@@ -14,7 +14,7 @@ use url::Url;
 
 use super::furniture::{self, Removal};
 use super::metadata::absolute;
-use super::text::{self, collapse, element_text, element_text_within, is_block, is_non_text};
+use super::text::{self, collapse, contains_ignore_ascii_case, element_text, element_text_within, is_block, is_non_text};
 use super::{Block, Body, BodySource, ExtractError, StrippedImage};
 use crate::parse::{NodeMap, Page};
 use crate::profile::{Profile, host_within};
@@ -409,7 +409,12 @@ fn classify_one(
 /// take a "www." or a subdomain).
 fn is_same_site(href: &str, base: Option<&Url>) -> bool {
     let Some(base) = base else { return false };
-    let Ok(url) = base.join(href.trim()) else { return false };
+    base.join(href.trim()).is_ok_and(|url| within_site(&url, base))
+}
+
+/// Whether `url` is on the page's site (`base`'s host, a subdomain of it, or the domain it is a
+/// subdomain of).
+fn within_site(url: &Url, base: &Url) -> bool {
     match (url.host_str(), base.host_str()) {
         (Some(link), Some(page)) => host_within(link, page) || host_within(page, link),
         _ => false,
@@ -419,8 +424,15 @@ fn is_same_site(href: &str, base: Option<&Url>) -> bool {
 /// A link to the site's own page for donations: a path segment "donate", "donation(s)",
 /// "support-us" or "supportus" on the page's own site.
 fn is_own_donation_page(href: &str, base: Option<&Url>) -> bool {
-    let Some(url) = base.and_then(|base| base.join(href.trim()).ok()) else { return false };
-    is_same_site(url.as_str(), base)
+    // Every link of every short block comes here: the words first, the URL's parse only for the
+    // few links that hold one.
+    let href_bytes = href.as_bytes();
+    if !contains_ignore_ascii_case(href_bytes, b"donat") && !contains_ignore_ascii_case(href_bytes, b"support") {
+        return false;
+    }
+    let Some(base) = base else { return false };
+    let Ok(url) = base.join(href.trim()) else { return false };
+    within_site(&url, base)
         && url.path_segments().is_some_and(|mut segments| {
             segments.any(|s| {
                 let s = s.to_ascii_lowercase();

@@ -565,16 +565,19 @@ const AD_MARKERS_ABROAD: &[&str] = &[
     "اعلان", "פרסומת", "विज्ञापन", "gesponsert", "patrocinado", "sponsorisé", "sponsorise",
 ];
 
-/// Whether the line opens with one of `phrases` (lower case), after any punctuation or symbols,
-/// and the phrase ends there (at a word's end, for scripts written with spaces). Only the opening
-/// is lower-cased.
-fn opens_with_phrase(text: &str, phrases: &[&str]) -> bool {
-    let opening: String = text
-        .trim_start_matches(|c: char| c.is_whitespace() || (!c.is_alphanumeric() && !is_mark(c)))
+/// The line's opening as [`opens_with_phrase`] reads it: lower case, from its first letter or digit
+/// on (past any punctuation or symbols), 40 characters at most.
+fn lower_opening(text: &str) -> String {
+    text.trim_start_matches(|c: char| c.is_whitespace() || (!c.is_alphanumeric() && !is_mark(c)))
         .chars()
         .take(40)
         .flat_map(char::to_lowercase)
-        .collect();
+        .collect()
+}
+
+/// Whether the line's [`lower_opening`] is one of `phrases` (lower case), and the phrase ends
+/// there (at a word's end, for scripts written with spaces).
+fn opens_with_phrase(opening: &str, phrases: &[&str]) -> bool {
     phrases.iter().any(|phrase| {
         opening.strip_prefix(phrase).is_some_and(|rest| {
             phrase.chars().last().is_some_and(is_unspaced_script) || !rest.starts_with(|c: char| c.is_alphanumeric() || is_mark(c))
@@ -621,16 +624,17 @@ pub fn by_text(text: &str, link_density: f32) -> Option<Removal> {
         return Some(Removal::Comments);
     }
     if !furniture {
-        if opens_with_phrase(text, RELATED_LABELS_ABROAD) {
+        let lowered = lower_opening(text);
+        if opens_with_phrase(&lowered, RELATED_LABELS_ABROAD) {
             return (link_density >= 0.4).then_some(Removal::Related);
         }
         if text.len() < 60 && is_marker(text, AD_MARKERS_ABROAD) {
             return Some(Removal::Ad);
         }
-        if opens_with_phrase(text, FOLLOW_CALLS_ABROAD) {
+        if opens_with_phrase(&lowered, FOLLOW_CALLS_ABROAD) {
             return Some(Removal::Share);
         }
-        if opens_with_phrase(text, NEWSLETTER_CALLS_ABROAD) && NEWSLETTER_NAMES.iter().any(|name| text.to_lowercase().contains(name)) {
+        if opens_with_phrase(&lowered, NEWSLETTER_CALLS_ABROAD) && NEWSLETTER_NAMES.iter().any(|name| text.to_lowercase().contains(name)) {
             return Some(Removal::Newsletter);
         }
         // A newsletter pitch says what it is further in ("[What you need to know: Get Valley
