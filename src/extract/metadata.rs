@@ -1450,7 +1450,10 @@ fn authors<'h>(
     let mut chosen = if profile_has_byline {
         from_element.clone()
     } else {
-        [from_ld.clone(), from_element.clone(), from_meta.clone(), from_rel.clone()].into_iter().find(|a| !a.is_empty()).unwrap_or_default()
+        [from_ld.clone(), from_element.clone(), from_meta.clone(), from_rel.clone()]
+            .into_iter()
+            .find(|a| !a.is_empty())
+            .unwrap_or_else(|| author_page_links(html, body_root, base))
     };
     // Structured data that credits the lead author only, while the byline on the page names them
     // and more people ("By Ann Roe, Bo Li, Cy Ng"): the page's byline is the whole credit. The
@@ -1715,10 +1718,8 @@ fn without_publisher(name: &str, publisher: &str) -> Option<String> {
 /// The short element that looks like a byline and sits nearest the article body: pages also
 /// carry other stories' bylines (related boxes, opinion rails), so document order is not enough.
 fn generic_byline_element<'h>(html: &'h Html, body_root: ElementRef<'h>) -> Option<ElementRef<'h>> {
-    let root_line: FxHashMap<ego_tree::NodeId, usize> =
-        std::iter::once(*body_root).chain(body_root.ancestors()).collect::<Vec<_>>().into_iter().rev().enumerate().map(|(depth, n)| (n.id(), depth)).collect();
-    // Depth of the deepest ancestor shared with the body root: the higher, the nearer.
-    let nearness = |e: ElementRef<'h>| std::iter::once(*e).chain(e.ancestors()).find_map(|a| root_line.get(&a.id()).copied()).unwrap_or(0);
+    let nearness = Nearness::to(body_root);
+    let nearness = |e: ElementRef<'h>| nearness.of(e);
     let mut best: Option<(usize, ElementRef<'h>)> = None;
     // Only short texts qualify: reading stops at the limit (a container's text can be the page's).
     // Every selector of the list needs an itemprop, or a class, id or data-testid holding "byline",
@@ -1749,6 +1750,70 @@ fn generic_byline_element<'h>(html: &'h Html, body_root: ElementRef<'h>) -> Opti
         }
     }
     best.map(|(_, e)| e)
+}
+
+/// How near an element sits to the article body: the depth of the deepest ancestor they share (the
+/// higher, the nearer). A related-story rail shares only `body` with it; the byline shares the
+/// article's own container.
+struct Nearness(FxHashMap<ego_tree::NodeId, usize>);
+
+impl Nearness {
+    fn to(body_root: ElementRef<'_>) -> Self {
+        let line: Vec<_> = std::iter::once(*body_root).chain(body_root.ancestors()).collect();
+        Self(line.into_iter().rev().enumerate().map(|(depth, n)| (n.id(), depth)).collect())
+    }
+
+    fn of(&self, element: ElementRef<'_>) -> usize {
+        std::iter::once(*element).chain(element.ancestors()).find_map(|a| self.0.get(&a.id()).copied()).unwrap_or(0)
+    }
+}
+
+/// Path segments of a writer's page ("/author/ann-roe/", "/autor/ana-garcia", "/staff/ann-roe").
+const AUTHOR_PAGE_SEGMENTS: &[&str] = &[
+    "author", "authors", "autor", "autores", "autorzy", "auteur", "auteurs", "autore", "autori", "writer", "writers", "journalist", "journalists",
+    "journalisten", "reporter", "reporters", "columnist", "columnists", "contributor", "contributors", "staff", "by", "penulis", "yazar", "yazarlar",
+];
+
+/// The writers a page names only by links to their pages, in a short line near the article
+/// ("<a href="/author/ann-roe/">Ann Roe</a> · May 3"), when nothing else names them: no byline
+/// class, no "By", no metadata. The line nearest the article body (the first of the nearest);
+/// its links are the co-authors. A link inside running text (a source the story quotes) and
+/// the site's navigation never count.
+fn author_page_links<'h>(html: &'h Html, body_root: ElementRef<'h>, base: Option<&Url>) -> Vec<Author> {
+    let is_author_page = |href: &str| {
+        let path = href.split(['?', '#']).next().unwrap_or("");
+        let path = path.split_once("://").map_or(path, |(_, rest)| rest.split_once('/').map_or("", |(_, p)| p));
+        let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        // A segment that is followed by the writer's own: "/author/" alone is the list of writers.
+        segments.iter().rev().skip(1).any(|s| AUTHOR_PAGE_SEGMENTS.iter().any(|a| s.eq_ignore_ascii_case(a)))
+    };
+    let named = |a: &ElementRef<'_>| {
+        let name = element_text(*a);
+        (2..=4).contains(&name.split_whitespace().count()) && looks_like_name(&name) && capitalised_name(&name) && !name.contains(|c: char| c.is_numeric())
+    };
+    let line_of = |a: ElementRef<'h>| a.parent().and_then(ElementRef::wrap);
+    let nearness = Nearness::to(body_root);
+    let mut best: Option<(usize, ElementRef<'h>)> = None;
+    for a in html.select(&LINKS) {
+        let Some(line) = line_of(a) else { continue };
+        if !a.value().attr("href").is_some_and(is_author_page) || !named(&a) || element_text_within(line, 150).is_none() || is_chrome(a) {
+            continue;
+        }
+        let near = nearness.of(a);
+        if best.is_none_or(|(b, _)| near > b) {
+            best = Some((near, line));
+        }
+    }
+    let Some((_, line)) = best else { return Vec::new() };
+    line.select(&LINKS)
+        .filter(|a| a.value().attr("href").is_some_and(is_author_page) && named(a))
+        .map(|a| Author { name: collapse(&element_text(a)), url: a.value().attr("href").and_then(|h| author_url(h, base)), is_organization: false })
+        .fold(Vec::new(), |mut acc: Vec<Author>, a| {
+            if !acc.iter().any(|b| b.name == a.name) {
+                acc.push(a);
+            }
+            acc
+        })
 }
 
 /// A sentence about the writer ("Tom Harris covers transit and city hall for the Courier."), in
