@@ -747,23 +747,24 @@ fn heading_then_tail(title: &str, heading: &str) -> Option<String> {
 /// an alternation, not a class with a non-ASCII member, so that the pattern compiles for ASCII
 /// text without a Unicode parse (see `pattern`).
 static BY_PREFIX: Pattern = Pattern::new(
-    r"(?i)^\s*(?:(?:(?:written|words|story|reporting|posted|text|texto|texte|analysis|opinion|commentary|column|essay|review|interview)\s+by|by|par|por|von|di|door|av|af|przez|oleh|bởi|από|του|της)\s*(?:[:\-]|–)?\s+|(?:authors?|autor|autora|autores|autorin|autorius|avtor|auteure?|autore|yazar|penulis|tekst|teksti|texto|text|texte|szerző|piše|автор|автори|текст|作者|撰文|记者|記者)\s*(?::|：)\s*|(?:بقلم|كتب|كتبت|מאת)\s*(?:[:\-]|–)?\s+|eine?\s+(?:kommentar|analyse|gastbeitrag|kolumne|essay|reportage)\s+von\s+)",
+    r"(?i)^\s*(?:(?:(?:written|words|story|reporting|posted|text|texto|texte|analysis|opinion|commentary|column|essay|review|interview)(?:\s+and\s+(?:photos|photographs|photography|pictures|illustrations|video))?\s+by|by|par|por|von|di|door|av|af|przez|oleh|bởi|από|του|της)\s*(?:[:\-]|–)?\s+|(?:authors?|autor|autora|autores|autorin|autorius|avtor|auteure?|autore|yazar|penulis|reporter|wartawan|pewarta|jurnalis|tekst|teksti|texto|text|texte|szerző|piše|автор|автори|текст|作者|撰文|记者|記者)\s*(?::|：)\s*|(?:بقلم|كتب|كتبت|מאת)\s*(?:[:\-]|–)?\s+|eine?\s+(?:kommentar|analyse|gastbeitrag|kolumne|essay|reportage)\s+von\s+)",
 );
 /// The literal prerequisites of [`BY_PREFIX`], for [`may_contain_any`].
 const BY_WORDS: &[&str] = &[
-    "by", "par", "por", "von", "di", "door", "av", "af", "przez", "oleh", "bởi", "από", "Από", "ΑΠΟ", "του", "Του", "ΤΟΥ", "της", "Της", "ΤΗΣ", "aut", "yazar", "penulis", "tekst", "text", "szerz", "Szerz", "piše", "Piše",
+    "by", "par", "por", "von", "di", "door", "av", "af", "przez", "oleh", "bởi", "από", "Από", "ΑΠΟ", "του", "Του", "ΤΟΥ", "της", "Της", "ΤΗΣ", "aut", "yazar", "penulis", "reporter", "wartawan", "pewarta", "jurnalis", "tekst", "text", "szerz", "Szerz", "piše", "Piše",
     "автор", "Автор", "АВТОР", "текст", "Текст", "ТЕКСТ", "作者", "撰文", "记者", "記者", "بقلم", "كتب", "מאת",
 ];
 /// What ends the names of a byline: separators, publication notes, dates and times (a weekday
-/// before a date too: "Bryan Walsh Tuesday, Aug. 17"), and the link to the writer's other stories
-/// ("More from this author", "View all posts by"); [`BYLINE_COUNTERS`] has the rest. A month is its
+/// before a date too: "Bryan Walsh Tuesday, Aug. 17"), the link to the writer's other stories
+/// ("More from this author", "View all posts by") and credits for other work than the writing,
+/// which a line break set apart ("Ann Roe<br>Photos by Bo Li"); [`BYLINE_COUNTERS`] has the rest. A month is its
 /// first three letters here; [`without_tail`] tells a name ("Marchal 3", "Mayer 12") from a month.
 ///
 /// A month's letters ("3. März 2024") are `(?-i:[\w&&[^\d_]])`: word characters but digits and `_`,
 /// which is every letter (`\p{L}`) and also combining marks, so a decomposed "Ma\u{308}rz" too.
 /// Unlike `\p{L}` it compiles with Unicode off, so an ASCII byline gets the cheap ASCII build
 /// rather than a cut-down of the Unicode one (3 M instructions, a seventh of an `embed`).
-static BYLINE_TAIL: Pattern = Pattern::new(r"(?i)\s*(?:\||•|·|\bupdated\b|\bpublished\b|\bposted\b|\b(?:publiziert|veröffentlicht|aktualisiert|publié|publiée|publicado|publicada|actualizado|atualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|opublikowano|publicerad|publiceret|publisert|julkaistu)\b|\d{1,2}\.\s*(?-i:[\w&&[^\d_]])+\.?\s+\d{4}\b|\bon\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d+\s+(?:min|minute|hour)s?\b|\b\d{1,2}:\d{2}|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|jueves|viernes|domingo)\b,?\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\bmore (?:from|by)\b|\b(?:view|see) all\b|\ball (?:posts|articles|stories) by\b).*$");
+static BYLINE_TAIL: Pattern = Pattern::new(r"(?i)\s*(?:\||•|·|\bupdated\b|\bpublished\b|\bposted\b|\b(?:publiziert|veröffentlicht|aktualisiert|publié|publiée|publicado|publicada|actualizado|atualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|opublikowano|publicerad|publiceret|publisert|julkaistu)\b|\d{1,2}\.\s*(?-i:[\w&&[^\d_]])+\.?\s+\d{4}\b|\bon\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d+\s+(?:min|minute|hour)s?\b|\b\d{1,2}:\d{2}|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|jueves|viernes|domingo)\b,?\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\bmore (?:from|by)\b|\b(?:photos?|photographs?|photography|pictures?|illustrations?|illustrated|videos?|graphics?|images?|artwork|editing|edited)\s+by\b|\b(?:view|see) all\b|\ball (?:posts|articles|stories) by\b).*$");
 /// The literal prerequisites of the words that end a byline in other languages ("publiziert am",
 /// "publié le"), for [`may_contain_any`].
 const TAIL_WORDS: &[&str] = &["publi", "veröffentlicht", "aktualisiert", "actualizado", "atualizado", "pubblicato", "aggiornato", "gepubliceerd", "bijgewerkt", "opublikowano", "julkaistu"];
@@ -790,7 +791,7 @@ const JOIN_WORDS: &[&str] = &["and", "und", "et", "y", "with", "avec", "mit", " 
 /// "Ann Roe (with Bo Li and Cy Ng)": co-authors credited in parentheses.
 static WITH_PARENS: Pattern = Pattern::new(r"(?i)\s*\((?:with|avec|mit|con|com|met|med|z)\s+([^()]+)\)");
 static ROLE: Pattern = Pattern::new(
-    r"(?i)\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|journalist|photographer|producer|intern|fellow|special to|redakteur(?:in)?|korrespondent(?:in)?|corresponsal|correspondante?|r.dact(?:eur|rice)|redattore|redactora?|periodista|jornalista|giornalista|journaliste)s?\b",
+    r"(?i)\b(?:staff|writer|reporter|correspondent|editor|contributor|columnist|journalist|photographer|producer|intern|fellow|special to|engineer|developer|manager|designer|scientist|analyst|researcher|director|officer|president|founder|redakteur(?:in)?|korrespondent(?:in)?|corresponsal|correspondante?|r.dact(?:eur|rice)|redattore|redactora?|periodista|jornalista|giornalista|journaliste)s?\b",
 );
 /// A role that opens a part and says of what or where: "Professor of History", "Senior Lecturer in
 /// Law", "Director at the Urban Institute" (a capitalised word after the role would be a name:
@@ -800,12 +801,13 @@ static ROLE_FIRST: Pattern = Pattern::new(
 );
 /// A role that ends a part ("AP National Political Writer", "Senior Reporter").
 static ROLE_LAST: Pattern = Pattern::new(
-    r"(?i)\b(?:writer|reporter|correspondent|editor|contributor|columnist|journalist|photographer|producer|intern|redakteur(?:in)?|korrespondent(?:in)?|corresponsal|correspondante?|r.dact(?:eur|rice)|redattore|redactora?|periodista|jornalista|giornalista|journaliste)s?\.?$",
+    r"(?i)\b(?:writer|reporter|correspondent|editor|contributor|columnist|journalist|photographer|producer|intern|engineer|developer|manager|designer|scientist|analyst|researcher|director|officer|president|founder|redakteur(?:in)?|korrespondent(?:in)?|corresponsal|correspondante?|r.dact(?:eur|rice)|redattore|redactora?|periodista|jornalista|giornalista|journaliste)s?\.?$",
 );
 
 /// The literal prerequisites of [`ROLE_LAST`], for [`may_contain_any`] (`r.dact` is "dact").
 const ROLE_LAST_WORDS: &[&str] = &[
-    "writer", "reporter", "correspond", "corresponsal", "editor", "contributor", "columnist", "journalist", "photographer", "producer", "intern", "redakteur",
+    "writer", "reporter", "correspond", "corresponsal", "editor", "contributor", "columnist", "journalist", "photographer", "producer", "intern", "engineer",
+    "developer", "manager", "designer", "scientist", "analyst", "researcher", "director", "officer", "president", "founder", "redakteur",
     "korrespondent", "dact", "redattore", "redactor", "periodista", "jornalista", "giornalista",
 ];
 
@@ -906,7 +908,7 @@ pub(crate) fn parse_byline(text: &str) -> Vec<String> {
     let text = if text.contains('(') { co_authors_unwrapped(text) } else { text };
     let may_have_tail = text.contains(['|', '•', '·'])
         || text.contains(char::is_numeric)
-        || may_contain_any(&text, &["updated", "published", "posted", "more ", " all "])
+        || may_contain_any(&text, &["updated", "published", "posted", "more ", " all ", " by "])
         || may_contain_any(&text, TAIL_WORDS)
         || (may_contain_any(&text, &["on"]) && may_contain_any(&text, &MONTH_OPENINGS));
     let text = if may_have_tail { without_tail(&text) } else { Cow::Borrowed(&*text) };
@@ -918,7 +920,8 @@ pub(crate) fn parse_byline(text: &str) -> Vec<String> {
     let parts = if splits { split_names(text.trim()) } else { vec![("", text.trim())] };
     let last = parts.len().saturating_sub(1);
     for (i, &(separator, part)) in parts.iter().enumerate() {
-        let part = part.trim().trim_matches(|c: char| c == ',' || c == ';' || c == ':');
+        let whole = part.trim().trim_matches(|c: char| c == ',' || c == ';' || c == ':');
+        let part = without_description_glued(whole);
         if part.is_empty() {
             continue;
         }
@@ -962,6 +965,11 @@ pub(crate) fn parse_byline(text: &str) -> Vec<String> {
                 continue;
             }
         }
+        // "Иван Иванов, корреспондент", "Ann Roe, envoyée spéciale": a part in lower case after
+        // a name is the writer's role or place, in any language; a co-author's name is cased.
+        if !names.is_empty() && part.chars().any(char::is_lowercase) && !part.chars().any(char::is_uppercase) {
+            continue;
+        }
         // "Jane Roe, Staff Writer", "Jane Roe, Professor of History": a role after a comma
         // belongs to the previous name.
         // After "and", a name is left once the role goes ("Ann Roe and Bo Li Staff Writers").
@@ -969,7 +977,7 @@ pub(crate) fn parse_byline(text: &str) -> Vec<String> {
             && (ROLE_LAST.is_match(part) || part.split_whitespace().all(|w| ROLE.is_match(w) || w.chars().next().is_some_and(char::is_lowercase) || w.len() <= 3));
         let joined = separator.contains(|c: char| c.is_alphabetic() || c == '&');
         let named = if joined { without_role_glued(part) } else { part };
-        if !names.is_empty() && ((role && named.len() == part.len()) || ROLE_FIRST.is_match(part)) {
+        if !names.is_empty() && ((role && named.len() == part.len()) || ROLE_FIRST.is_match(whole)) {
             continue;
         }
         let name = without_affiliation_glued(without_filing_place(named));
@@ -1150,7 +1158,8 @@ fn credits_other_work(part: &str) -> bool {
 /// Words that qualify a role ("Senior Reporter", "Staff Writer", "Contributing Editor").
 const ROLE_MODIFIERS: &[&str] = &[
     "Senior", "Staff", "Contributing", "Chief", "Associate", "Deputy", "Managing", "Executive", "Guest", "Freelance", "Assistant", "Political",
-    "National", "Foreign", "Investigative", "Sports", "Science", "Health", "Business", "Opinion", "Features", "Digital", "Special",
+    "National", "Foreign", "Investigative", "Sports", "Science", "Health", "Business", "Opinion", "Features", "Digital", "Special", "Software",
+    "Product", "Program", "Research", "Technical", "Vice",
 ];
 
 /// "Jane Doe Staff Writer", "Jane Doe Contributor": a role the layout set after the name with no
@@ -1235,6 +1244,47 @@ fn without_filing_place(part: &str) -> &str {
     part
 }
 
+/// The lower-case words of a desk's credit after its name ("Detroit News wire services").
+const DESK_CREDIT_WORDS: &[&str] = &["wire", "wires", "staff", "news", "reports", "report", "services", "service"];
+
+/// "Anne Martin envoyée spéciale à Lyon", "LAURE BRETTON Envoyés spéciaux à Toulouse": the writer's
+/// role or place, set after the name with no separator (on a line of its own, in any language).
+/// The name ends at the first lower-case word that is no name particle ("Jan van der Berg", "Ahmed
+/// al-Rashid" keep theirs) or, after a name in capitals, at the first word that is not in capitals.
+/// Two to four words of name must come before (more is a line of menu items, not a name);
+/// otherwise `part` is returned whole.
+fn without_description_glued(part: &str) -> &str {
+    // "Ann Roe in Kyiv", "Ann Roe Reporting from Kyiv": the place it was filed from, which
+    // [`without_filing_place`] takes off with what announces it.
+    if without_filing_place(part).len() < part.len() {
+        return part;
+    }
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let in_capitals = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase);
+    let capitals = words.len() > 2 && in_capitals(words[0]) && in_capitals(words[1]);
+    let opens_cased = |w: &str| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase);
+    let mut name_words = 0;
+    for (i, &word) in words.iter().enumerate() {
+        let lower = word.chars().any(char::is_lowercase) && !word.chars().any(char::is_uppercase);
+        let particle_of_name = NAME_PARTICLES.contains(&word) && words[i + 1..].iter().find(|w| !NAME_PARTICLES.contains(w)).is_some_and(|w| opens_cased(w));
+        let ends_name = (lower && !particle_of_name) || (capitals && word.chars().any(char::is_lowercase) && !particle_of_name);
+        if ends_name {
+            // "Detroit News wire services", "Valley Post staff reports": the credit of a desk,
+            // whole, rather than a name.
+            if !(2..=4).contains(&name_words) || DESK_CREDIT_WORDS.contains(&word) {
+                return part;
+            }
+            // `word` is a slice of `part`: where it starts there.
+            let at = word.as_ptr() as usize - part.as_ptr() as usize;
+            return part[..at].trim_end();
+        }
+        if opens_cased(word) {
+            name_words += 1;
+        }
+    }
+    part
+}
+
 /// "JANE ROE/Reuters", "Jane Roe of The Texas Tribune": a name and the outlet it works for,
 /// joined by a slash without spaces or by "of": the name.
 fn without_affiliation_glued(part: &str) -> &str {
@@ -1260,7 +1310,15 @@ fn clean_name(name: &str) -> String {
     let name = if name.contains('@') { HANDLE.replace_all(name, "") } else { Cow::Borrowed(name) };
     let name = without_credential(name.trim());
     // Separators the layout put after the name ("Ann Roe —" before the date).
-    name.trim().trim_end_matches([',', '—', '–', '-', '|', ':', '•', '·', '/']).trim().to_owned()
+    let name = name.trim().trim_end_matches([',', '—', '–', '-', '|', ':', '•', '·', '/']).trim();
+    // "Ann Roe. Illustrations by Bo Li": the full stop ended a sentence, not an initial ("Ann Q.")
+    // or a suffix ("Jr.").
+    match name.strip_suffix('.') {
+        Some(head) if head.rsplit(char::is_whitespace).next().is_some_and(|w| w.chars().count() >= 3 && w.chars().all(char::is_alphabetic)) && head.contains(' ') => {
+            head.to_owned()
+        }
+        _ => name.to_owned(),
+    }
 }
 
 fn looks_like_name(name: &str) -> bool {
@@ -1834,9 +1892,9 @@ static BYLINE_WORDS: LazyLock<[memchr::memmem::Finder<'static>; 8]> =
 
 /// How a byline in a plain paragraph or span opens, in the languages bylines come in.
 const BY_OPENINGS: &[&str] = &[
-    "by ", "par ", "por ", "von ", "door ", "av ", "af ", "przez ", "oleh ", "di ", "bởi ", "από ", "Από ", "author", "autor", "auteur", "text", "tekst", "avtor", "szerző", "Szerző",
+    "by ", "par ", "por ", "von ", "door ", "av ", "af ", "przez ", "oleh ", "di ", "bởi ", "από ", "Από ", "author", "autor", "auteur", "penulis", "reporter", "wartawan", "pewarta", "jurnalis", "text", "tekst", "avtor", "szerző", "Szerző",
     "piše", "Piše", "автор", "Автор", "АВТОР", "текст", "Текст", "ТЕКСТ", "作者", "撰文", "记者", "記者", "بقلم", "كتب", "מאת", "written by", "words by", "story by",
-    "posted by", "analysis by", "opinion by", "commentary by", "column by", "essay by", "review by", "interview by", "ein ", "eine ", "του ", "Του ", "ΤΟΥ ", "της ", "Της ", "ΤΗΣ ",
+    "posted by", "story and ", "text and ", "words and ", "analysis by", "opinion by", "commentary by", "column by", "essay by", "review by", "interview by", "ein ", "eine ", "του ", "Του ", "ΤΟΥ ", "της ", "Της ", "ΤΗΣ ",
 ];
 
 /// The names of a meta line that gives the date first: "Posted on April 2, 2026 by Ann Roe"
@@ -2365,6 +2423,61 @@ mod tests {
         assert!(!is_by_line("Published by Penguin Books"));
         assert!(!is_by_line("Published in paperback by Penguin Books"));
         assert!(!is_by_line("Posted on Monday by the school board, the notice said."));
+    }
+
+    #[test]
+    fn a_role_or_place_after_the_names_is_not_a_name() {
+        let cases: &[(&str, &[&str])] = &[
+            // In lower case after a comma, in any cased script.
+            ("Иван Иванов, корреспондент", &["Иван Иванов"]),
+            ("Ann Roe, envoyée spéciale", &["Ann Roe"]),
+            // Glued on, where the layout broke the line.
+            ("Par Anne Martin envoyée spéciale à Lyon", &["Anne Martin"]),
+            ("Par LILIAN ALEMAGNA, LAURE BRETTON Envoyés spéciaux à Toulouse", &["LILIAN ALEMAGNA", "LAURE BRETTON"]),
+            ("Jan Kowalski z Warszawy", &["Jan Kowalski"]),
+            ("Posted by Andrew Hale, Software Engineer on the Play team", &["Andrew Hale"]),
+            // Particles and lower-case prefixes belong to the name.
+            ("By Jan van der Berg", &["Jan van der Berg"]),
+            ("By Mohammed Ahmed al-Rashid", &["Mohammed Ahmed al-Rashid"]),
+            ("By Maria das Dores and Fulano de Tal", &["Maria das Dores", "Fulano de Tal"]),
+        ];
+        for (text, names) in cases {
+            assert_eq!(parse_byline(text), *names, "{text}");
+        }
+        // One word of name is no name to cut at; a menu's run of capitalised items is none either.
+        assert_eq!(without_description_glued("Montag bis Freitag"), "Montag bis Freitag");
+        assert_eq!(without_description_glued("Detroit Ledger wire services"), "Detroit Ledger wire services");
+        assert_eq!(without_description_glued("John Gruber Archive The Talk Show Vesper: Now for iPad"), "John Gruber Archive The Talk Show Vesper: Now for iPad");
+    }
+
+    #[test]
+    fn credits_for_other_work_end_the_byline() {
+        let cases: &[(&str, &[&str])] = &[
+            ("By Jane Doe Photography by John Roe", &["Jane Doe"]),
+            ("By Jane Doe. Illustrations by John Roe", &["Jane Doe"]),
+            ("Rob Ewart Edited by Betty Bayer", &["Rob Ewart"]),
+            ("Story and photos by Jane Doe", &["Jane Doe"]),
+            ("Text and photographs by Jane Doe", &["Jane Doe"]),
+            // A credit alone names no writer.
+            ("Photos by John Roe", &[]),
+            // A full stop after an initial or a suffix stays.
+            ("By Martin Luther King Jr.", &["Martin Luther King Jr."]),
+            ("By Jane Q.", &["Jane Q."]),
+        ];
+        for (text, names) in cases {
+            assert_eq!(parse_byline(text), *names, "{text}");
+        }
+        assert!(is_by_line("Story and photos by Jane Doe"));
+        assert!(!is_by_line("Story and pictures of the week"));
+    }
+
+    #[test]
+    fn labels_of_indonesian_bylines() {
+        assert_eq!(parse_byline("Reporter: Fulan Hakim | Editor: Wawan Sulis"), ["Fulan Hakim"]);
+        assert_eq!(parse_byline("Penulis: Fulan Hakim"), ["Fulan Hakim"]);
+        assert!(is_by_line("Reporter: Fulan Hakim | Editor: Wawan Sulis"));
+        assert!(is_by_line("Wartawan: Fulan Hakim"));
+        assert!(!is_by_line("Reporter: the word of the year, chosen by readers."));
     }
 
     #[test]
