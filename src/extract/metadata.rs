@@ -1898,11 +1898,16 @@ const BY_OPENINGS: &[&str] = &[
 ];
 
 /// The names of a meta line that gives the date first: "Posted on April 2, 2026 by Ann Roe"
-/// (WordPress themes' entry meta), "Published 2 April 2026 by Ann Roe".
+/// (WordPress themes' entry meta), "Published 2 April 2026 by Ann Roe", "10:42 a.m. ET Jan. 3,
+/// 2026 by Ann Roe".
 fn after_dated_opening(text: &str) -> Option<&str> {
-    let opening = ["posted on ", "published on ", "posted ", "published "].into_iter().find(|p| {
-        text.len() >= p.len() && text.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
-    })?;
+    let first_word = text.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("").to_ascii_lowercase();
+    let opens_with_date = text.starts_with(|c: char| c.is_ascii_digit())
+        || (first_word.len() >= 3 && first_word.len() <= 9 && MONTH_OPENINGS.iter().any(|m| first_word.starts_with(m)) && (first_word.len() == 3 || MONTH_NAMES.contains(&first_word.as_str())));
+    let opening = ["posted on ", "published on ", "posted ", "published "]
+        .into_iter()
+        .find(|p| text.len() >= p.len() && text.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+        .or(opens_with_date.then_some(""))?;
     // The date runs to the "by", within a date's length.
     let window = &text.as_bytes()[opening.len()..text.len().min(opening.len() + 48)];
     let at = window.windows(4).position(|w| w.eq_ignore_ascii_case(b" by "))?;
@@ -2423,6 +2428,12 @@ mod tests {
         assert!(!is_by_line("Published by Penguin Books"));
         assert!(!is_by_line("Published in paperback by Penguin Books"));
         assert!(!is_by_line("Posted on Monday by the school board, the notice said."));
+        // The date alone opens the line.
+        assert_eq!(parse_byline("10:42 a.m. ET Jan. 3, 2026 by Tom Harris"), ["Tom Harris"]);
+        assert_eq!(parse_byline("March 3, 2026 by Tom Harris and Ann Roe"), ["Tom Harris", "Ann Roe"]);
+        assert!(is_by_line("Jan. 3, 2026 by Tom Harris"));
+        assert!(!is_by_line("12 ways by which the council saves money."));
+        assert!(!is_by_line("Marchers by the thousands filled the square."));
     }
 
     #[test]
