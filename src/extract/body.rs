@@ -402,7 +402,38 @@ fn classify_one(
     {
         return Some(Removal::Related);
     }
+    if matches!(name, "ul" | "ol") && stats.is_mostly_links() && stats.text < 1500 && closes_with_headline_links(element, raw, base) {
+        return Some(Removal::Related);
+    }
     None
+}
+
+/// A list that closes the story's container with links to the site's other stories and nothing
+/// else, with no label over it ("Council approves new budget for parks", "Storm knocks out power
+/// to thousands"): a related rail. Three items or more, each one link whose text is a headline
+/// (three words or more) on the same site; paragraphs of the story come before it and none after.
+/// A list the story goes on after, or whose links lead elsewhere (sources, documents), is part of
+/// the story.
+fn closes_with_headline_links(list: ElementRef<'_>, raw: &NodeMap<Stats>, base: Option<&Url>) -> bool {
+    let has_text = |e: &ElementRef<'_>| raw.get(&e.id()).is_some_and(|s| s.text > 0);
+    if list.next_siblings().filter_map(ElementRef::wrap).any(|s| has_text(&s)) {
+        return false;
+    }
+    let story_before = list.prev_siblings().filter_map(ElementRef::wrap).filter(|s| s.value().name() == "p" && has_text(s)).nth(1).is_some();
+    if !story_before {
+        return false;
+    }
+    let items: Vec<ElementRef<'_>> = list.children().filter_map(ElementRef::wrap).filter(|c| c.value().name() == "li").collect();
+    items.len() >= 3
+        && items.iter().all(|item| {
+            let mut links = item.select(&A);
+            let (Some(link), None) = (links.next(), links.next()) else { return false };
+            let href = link.value().attr("href").unwrap_or("").trim();
+            raw.get(&item.id()).is_some_and(|s| s.link_density() >= 0.9)
+                && !href.starts_with('#')
+                && is_same_site(href, base)
+                && element_text_within(link, 300).is_some_and(|t| t.split_whitespace().nth(2).is_some())
+        })
 }
 
 /// Whether a link leads to the page's own site (a relative link, or the host of `base` give or
