@@ -391,7 +391,8 @@ fn title(html: &Html, profile: &Profile, metas: &Metas, ld: &JsonLd, site: SiteN
                 let site_stripped = tails.strip(&title);
                 let site_stripped = if site_stripped.len() < title.len() { site_stripped } else { strip_site_suffix(&title, site, None) };
                 let title = if site_stripped.len() < title.len() { site_stripped } else { title_from_document_title(&title, &h1s) };
-                Some(if h1s.iter().any(|h| title_key(h) == title_key(&title)) { title } else { tails.strip(&title) })
+                let title = if h1s.iter().any(|h| title_key(h) == title_key(&title)) { title } else { tails.strip(&title) };
+                Some(heading_after_label(&title, &h1s).unwrap_or(title))
             }
             None => h1s.into_iter().next(),
         };
@@ -437,7 +438,20 @@ fn title(html: &Html, profile: &Profile, metas: &Metas, ld: &JsonLd, site: SiteN
             }
         }
     }
-    Some(chosen)
+    Some(heading_after_label(&chosen, &h1s).unwrap_or(chosen))
+}
+
+/// "Column: The ballpark that refused to close", "Opinion | The ballpark that refused to close",
+/// where the page's heading is the headline alone: the heading. The label is one to three words
+/// before a colon or a separator (a section, a format: "Opinion", "Analysis", "Watch").
+fn heading_after_label(title: &str, headings: &[String]) -> Option<String> {
+    const LABEL_ENDS: &[&str] = &[": ", " | ", " - ", " – ", " — ", " :: ", " » ", "：", "｜"];
+    let (label, rest) = LABEL_ENDS.iter().filter_map(|s| title.split_once(s)).min_by_key(|(label, _)| label.len())?;
+    if !(1..=3).contains(&label.split_whitespace().count()) {
+        return None;
+    }
+    let key = title_key(rest);
+    headings.iter().find(|h| long_heading(h) && title_key(h) == key).cloned()
 }
 
 /// Where a title may end with the site's or a section's name ("Headline - Politics - Valley Post",
@@ -662,7 +676,9 @@ fn site_name_from_title(html: &Html, headline: Option<&str>) -> Option<String> {
     [" | ", " – ", " — ", " - ", " :: ", " · "].iter().find_map(|separator| {
         let (head, tail) = document_title.rsplit_once(separator)?;
         let tail = tail.trim();
-        (norm(head) == headline && !tail.is_empty() && tail.split_whitespace().count() <= 6).then(|| tail.to_owned())
+        // The head may hold a label before the headline ("Column: Headline - Site").
+        let head_is_headline = norm(head) == headline || (headline.chars().count() >= 15 && norm(head).ends_with(&headline));
+        (head_is_headline && !tail.is_empty() && tail.split_whitespace().count() <= 6).then(|| tail.to_owned())
     })
 }
 
@@ -1267,7 +1283,7 @@ fn without_description_glued(part: &str) -> &str {
     for (i, &word) in words.iter().enumerate() {
         let lower = word.chars().any(char::is_lowercase) && !word.chars().any(char::is_uppercase);
         let particle_of_name = NAME_PARTICLES.contains(&word) && words[i + 1..].iter().find(|w| !NAME_PARTICLES.contains(w)).is_some_and(|w| opens_cased(w));
-        let ends_name = (lower && !particle_of_name) || (capitals && word.chars().any(char::is_lowercase) && !particle_of_name);
+        let ends_name = (lower && !particle_of_name) || (capitals && word.chars().any(char::is_lowercase) && !particle_of_name) || is_domain(word);
         if ends_name {
             // "Detroit News wire services", "Valley Post staff reports": the credit of a desk,
             // whole, rather than a name.
@@ -1283,6 +1299,14 @@ fn without_description_glued(part: &str) -> &str {
         }
     }
     part
+}
+
+/// "ESPN.com", "Telegraph.co.uk": a site's domain, which a byline sets after the name as its outlet.
+fn is_domain(word: &str) -> bool {
+    let word = word.trim_end_matches([',', ';']);
+    word.rsplit_once('.').is_some_and(|(name, tld)| {
+        name.chars().any(char::is_alphabetic) && (2..=6).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase())
+    })
 }
 
 /// "JANE ROE/Reuters", "Jane Roe of The Texas Tribune": a name and the outlet it works for,
@@ -1412,7 +1436,14 @@ fn authors<'h>(
         .as_deref()
         .map(|t| parse_byline(t).into_iter().map(|name| Author { name, url: None, is_organization: false }).collect())
         .unwrap_or_default();
-    let from_links: Vec<Author> = byline_element.map(|e| byline_links(e, base)).unwrap_or_default();
+    // A one-word link that is none of the text's names ("Archive", "Contact" beside "By Ann Roe")
+    // leads to the writer's other pages; it names no one.
+    let from_links: Vec<Author> = byline_element
+        .map(|e| byline_links(e, base))
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|l| l.name.split_whitespace().nth(1).is_some() || from_text.is_empty() || from_text.iter().any(|t| alnum_key(&t.name).contains(&alnum_key(&l.name))))
+        .collect();
     let text_adds_names = from_text.len() > from_links.len()
         && from_links.iter().all(|l| from_text.iter().any(|t| alnum_key(&t.name) == alnum_key(&l.name)))
         && from_text.iter().all(|t| capitalised_name(&t.name) && !t.name.contains(|c: char| c.is_numeric() || c == '@'));
@@ -1464,7 +1495,10 @@ fn authors<'h>(
     let from_meta: Vec<Author> = if dc_creators.is_empty() {
         // One tag a person where a page credits several ("parsely-author" twice), and the author
         // that Yoast gives as a label and its value ("twitter:label1" "Written by").
-        const AUTHOR_KEYS: &[&str] = &["dc:creator", "dcterm:creator", "dcterms:creator", "author", "parsely-author", "sailthru:author", "dable:author", "byl", "article:author", "og:article:author"];
+        const AUTHOR_KEYS: &[&str] = &[
+            "dc:creator", "dcterm:creator", "dcterms:creator", "author", "parsely-author", "sailthru:author", "dable:author", "byl", "article:author", "og:article:author", "byline",
+            "search:byline",
+        ];
         // Only the first "author": microdata repeats `<meta itemprop=author>` in every teaser.
         const ONE_PER_PAGE: &[&str] = &["author", "byl"];
         let values = AUTHOR_KEYS
@@ -1796,8 +1830,9 @@ fn generic_byline_element<'h>(html: &'h Html, body_root: ElementRef<'h>) -> Opti
             })
             && !is_chrome(*e)
     });
-    // The elements "p, span, div, address" matches, without running that selector on each.
-    let by_tag = |e: &scraper::node::Element| matches!(e.name(), "p" | "span" | "div" | "address");
+    // The elements "p, span, div, address, cite" matches, without running that selector on each
+    // (ESPN's byline is a `<cite>`: "By Ann Roe<br>ESPN.com").
+    let by_tag = |e: &scraper::node::Element| matches!(e.name(), "p" | "span" | "div" | "address" | "cite");
     let by_candidates = html.tree.nodes().filter_map(ElementRef::wrap).filter(|e| by_tag(e.value()));
     // Their texts up to 120 bytes, from one walk of the page.
     let short = ShortTexts::new(html, 120, by_tag);
@@ -2394,6 +2429,8 @@ mod tests {
         for (text, names) in cases {
             assert_eq!(parse_byline(text), *names, "{text}");
         }
+        // A search appliance's byline tag (CNBC's "Search.Byline").
+        assert_eq!(page_byline(r#"<meta name="Search.Byline" content="Patti Dorn">"#).as_deref(), Some("Patti Dorn"));
         // The title stays off a name from the metadata too.
         assert_eq!(page_byline(r#"<meta name="author" content="홍길동 기자">"#).as_deref(), Some("홍길동"));
         assert_eq!(page_byline(r#"<meta property="dable:author" content="홍길동 기자">"#).as_deref(), Some("홍길동"));
@@ -2437,6 +2474,19 @@ mod tests {
     }
 
     #[test]
+    fn a_label_before_the_heading_is_no_part_of_the_headline() {
+        let headings = ["The ballpark that refused to close".to_owned()];
+        for title in ["Column: The ballpark that refused to close", "Opinion | The ballpark that refused to close", "Local News - The ballpark that refused to close"] {
+            assert_eq!(heading_after_label(title, &headings).as_deref(), Some("The ballpark that refused to close"), "{title}");
+        }
+        // A title that says more than a label, or whose rest is not the heading, stays.
+        assert_eq!(heading_after_label("Mayor says the ballpark stays: The ballpark that refused to close", &headings), None);
+        assert_eq!(heading_after_label("Column: Another story", &headings), None);
+        // A short heading (a section's name) never stands for the headline.
+        assert_eq!(heading_after_label("News: Sports", &["Sports".to_owned()]), None);
+    }
+
+    #[test]
     fn a_role_or_place_after_the_names_is_not_a_name() {
         let cases: &[(&str, &[&str])] = &[
             // In lower case after a comma, in any cased script.
@@ -2455,6 +2505,10 @@ mod tests {
         for (text, names) in cases {
             assert_eq!(parse_byline(text), *names, "{text}");
         }
+        // The outlet's domain after the name, on the byline's next line.
+        assert_eq!(parse_byline("By Jemma Hale ESPN.com Archive | Contact"), ["Jemma Hale"]);
+        assert_eq!(parse_byline("By Jemma Hale Telegraph.co.uk"), ["Jemma Hale"]);
+        assert_eq!(parse_byline("By J.R.R. Tolkien"), ["J.R.R. Tolkien"]);
         // One word of name is no name to cut at; a menu's run of capitalised items is none either.
         assert_eq!(without_description_glued("Montag bis Freitag"), "Montag bis Freitag");
         assert_eq!(without_description_glued("Detroit Ledger wire services"), "Detroit Ledger wire services");
