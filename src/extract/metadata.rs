@@ -763,11 +763,11 @@ fn heading_then_tail(title: &str, heading: &str) -> Option<String> {
 /// an alternation, not a class with a non-ASCII member, so that the pattern compiles for ASCII
 /// text without a Unicode parse (see `pattern`).
 static BY_PREFIX: Pattern = Pattern::new(
-    r"(?i)^\s*(?:(?:(?:written|words|story|reporting|posted|text|texto|texte|analysis|opinion|commentary|column|essay|review|interview)(?:\s+and\s+(?:photos|photographs|photography|pictures|illustrations|video))?\s+by|by|par|por|von|di|door|av|af|przez|oleh|bởi|από|του|της)\s*(?:[:\-]|–)?\s+|(?:authors?|autor|autora|autores|autorin|autorius|avtor|auteure?|autore|yazar|penulis|reporter|wartawan|pewarta|jurnalis|tekst|teksti|texto|text|texte|szerző|piše|автор|автори|текст|作者|撰文|记者|記者)\s*(?::|：)\s*|(?:بقلم|كتب|كتبت|מאת)\s*(?:[:\-]|–)?\s+|eine?\s+(?:kommentar|analyse|gastbeitrag|kolumne|essay|reportage)\s+von\s+)",
+    r"(?i)^\s*(?:(?:(?:written|words|story|reporting|posted|text|texto|texte|analysis|opinion|commentary|column|essay|review|interview)(?:\s+and\s+(?:photos|photographs|photography|pictures|illustrations|video))?\s+by|by|par|por|von|di|door|av|af|przez|oleh|bởi|από|του|της|โดย)\s*(?:[:\-]|–)?\s+|(?:authors?|autor|autora|autores|autorin|autorius|avtor|auteure?|autore|yazar|penulis|reporter|wartawan|pewarta|jurnalis|tekst|teksti|texto|text|texte|szerző|piše|автор|автори|текст|作者|撰文|记者|記者)\s*(?::|：)\s*|(?:بقلم|كتب|كتبت|מאת)\s*(?:[:\-]|–)?\s+|eine?\s+(?:kommentar|analyse|gastbeitrag|kolumne|essay|reportage)\s+von\s+)",
 );
 /// The literal prerequisites of [`BY_PREFIX`], for [`may_contain_any`].
 const BY_WORDS: &[&str] = &[
-    "by", "par", "por", "von", "di", "door", "av", "af", "przez", "oleh", "bởi", "από", "Από", "ΑΠΟ", "του", "Του", "ΤΟΥ", "της", "Της", "ΤΗΣ", "aut", "yazar", "penulis", "reporter", "wartawan", "pewarta", "jurnalis", "tekst", "text", "szerz", "Szerz", "piše", "Piše",
+    "by", "par", "por", "von", "di", "door", "av", "af", "przez", "oleh", "bởi", "โดย", "από", "Από", "ΑΠΟ", "του", "Του", "ΤΟΥ", "της", "Της", "ΤΗΣ", "aut", "yazar", "penulis", "reporter", "wartawan", "pewarta", "jurnalis", "tekst", "text", "szerz", "Szerz", "piše", "Piše",
     "автор", "Автор", "АВТОР", "текст", "Текст", "ТЕКСТ", "作者", "撰文", "记者", "記者", "بقلم", "كتب", "מאת",
 ];
 /// What ends the names of a byline: separators, publication notes, dates and times (a weekday
@@ -1026,6 +1026,21 @@ fn without_contact_words(text: &str) -> String {
 fn without_cjk_credits(text: &str) -> String {
     const BEFORE: &[&str] = &["记者", "記者", "特派员", "特派員", "通讯员", "通訊員", "撰稿", "撰文", "图文", "圖文", "文字", "文"];
     let mut text = text.to_owned();
+    // "記者王小明／台北報導" (Taiwan's papers): the place reported from goes after a slash, and the
+    // title is glued to the name.
+    if let Some(head) = ["報導", "报道", "報道"].iter().find_map(|r| text.strip_suffix(r))
+        && let Some((name, place)) = head.rsplit_once(['／', '/'])
+        && (1..=6).contains(&place.trim().chars().count())
+        && place.trim().chars().all(is_cjk)
+    {
+        text = name.trim().to_owned();
+    }
+    if let Some(name) = ["记者", "記者"].iter().find_map(|t| text.strip_prefix(t))
+        && (2..=4).contains(&name.chars().count())
+        && name.chars().all(is_cjk)
+    {
+        text = name.to_owned();
+    }
     // "홍길동·김철수": the dot between two Korean names joins them (in Chinese it is inside a
     // foreign name: "唐纳德·特朗普").
     if text.contains('·') {
@@ -1395,7 +1410,7 @@ fn is_prose(text: &str) -> bool {
 
 /// Lower-case words a personal name may hold ("Ludwig van Beethoven", "Maria das Dores").
 const NAME_PARTICLES: &[&str] =
-    &["de", "da", "di", "do", "du", "dos", "das", "del", "della", "der", "den", "van", "von", "zu", "la", "le", "bin", "ibn", "al", "el", "ter", "ten", "y", "e", "St."];
+    &["de", "da", "di", "do", "du", "dos", "das", "del", "della", "der", "den", "des", "dei", "degli", "los", "las", "dela", "delos", "van", "von", "zu", "la", "le", "bin", "binti", "ibn", "al", "el", "ter", "ten", "y", "e", "St."];
 
 /// Whether every word of `name` starts with a capital (or is a name particle): what a byline in a
 /// plain paragraph must look like before "Von …" or "Di …" is read as one rather than as prose.
@@ -1927,7 +1942,7 @@ static BYLINE_WORDS: LazyLock<[memchr::memmem::Finder<'static>; 8]> =
 
 /// How a byline in a plain paragraph or span opens, in the languages bylines come in.
 const BY_OPENINGS: &[&str] = &[
-    "by ", "par ", "por ", "von ", "door ", "av ", "af ", "przez ", "oleh ", "di ", "bởi ", "από ", "Από ", "author", "autor", "auteur", "penulis", "reporter", "wartawan", "pewarta", "jurnalis", "text", "tekst", "avtor", "szerző", "Szerző",
+    "by ", "par ", "por ", "von ", "door ", "av ", "af ", "przez ", "oleh ", "di ", "bởi ", "โดย ", "από ", "Από ", "author", "autor", "auteur", "penulis", "reporter", "wartawan", "pewarta", "jurnalis", "text", "tekst", "avtor", "szerző", "Szerző",
     "piše", "Piše", "автор", "Автор", "АВТОР", "текст", "Текст", "ТЕКСТ", "作者", "撰文", "记者", "記者", "بقلم", "كتب", "מאת", "written by", "words by", "story by",
     "posted by", "story and ", "text and ", "words and ", "analysis by", "opinion by", "commentary by", "column by", "essay by", "review by", "interview by", "ein ", "eine ", "του ", "Του ", "ΤΟΥ ", "της ", "Της ", "ΤΗΣ ",
 ];
@@ -2501,6 +2516,11 @@ mod tests {
             ("By Jan van der Berg", &["Jan van der Berg"]),
             ("By Mohammed Ahmed al-Rashid", &["Mohammed Ahmed al-Rashid"]),
             ("By Maria das Dores and Fulano de Tal", &["Maria das Dores", "Fulano de Tal"]),
+            ("By María de los Ángeles García", &["María de los Ángeles García"]),
+            // Thai's "by"; Taiwan's title glued to the name and the place reported from.
+            ("โดย สมชาย ใจดี", &["สมชาย ใจดี"]),
+            ("記者王小明／台北報導", &["王小明"]),
+            ("記者王小明", &["王小明"]),
         ];
         for (text, names) in cases {
             assert_eq!(parse_byline(text), *names, "{text}");
