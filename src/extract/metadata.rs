@@ -1885,8 +1885,9 @@ const AUTHOR_PAGE_SEGMENTS: &[&str] = &[
 /// The writers a page names only by links to their pages, in a short line near the article
 /// ("<a href="/author/ann-roe/">Ann Roe</a> · May 3"), when nothing else names them: no byline
 /// class, no "By", no metadata. The line nearest the article body (the first of the nearest);
-/// its links are the co-authors. A link inside running text (a source the story quotes) and
-/// the site's navigation never count.
+/// its links are the co-authors. A link inside a sentence (a source the story quotes, however
+/// short the paragraph) and the site's navigation never count; only web addresses are kept as
+/// the writers' pages.
 fn author_page_links<'h>(html: &'h Html, body_root: ElementRef<'h>, base: Option<&Url>) -> Vec<Author> {
     let is_author_page = |href: &str| {
         let path = href.split(['?', '#']).next().unwrap_or("");
@@ -1900,11 +1901,18 @@ fn author_page_links<'h>(html: &'h Html, body_root: ElementRef<'h>, base: Option
         (2..=4).contains(&name.split_whitespace().count()) && looks_like_name(&name) && capitalised_name(&name) && !name.contains(|c: char| c.is_numeric())
     };
     let line_of = |a: ElementRef<'h>| a.parent().and_then(ElementRef::wrap);
+    // A line of particulars ("Ann Roe · May 3 · 5 min read"), not a sentence that names someone:
+    // few lower-case words.
+    let is_particulars = |line: ElementRef<'_>| {
+        element_text_within(line, 150).is_some_and(|text| {
+            text.split_whitespace().filter(|w| w.chars().count() >= 3 && w.chars().all(char::is_lowercase)).count() <= 3
+        })
+    };
     let nearness = Nearness::to(body_root);
     let mut best: Option<(usize, ElementRef<'h>)> = None;
     for a in html.select(&LINKS) {
         let Some(line) = line_of(a) else { continue };
-        if !a.value().attr("href").is_some_and(is_author_page) || !named(&a) || element_text_within(line, 150).is_none() || is_chrome(a) {
+        if !a.value().attr("href").is_some_and(is_author_page) || !named(&a) || !is_particulars(line) || is_chrome(a) {
             continue;
         }
         let near = nearness.of(a);
@@ -2382,6 +2390,30 @@ mod tests {
         let profile = Profile::builtin("generic").expect("generic profile");
         let article = crate::extract::extract(&page, &profile, &crate::extract::Options::default()).expect("an article");
         display_byline(&article.meta.authors)
+    }
+
+    fn page_authors(body: &str) -> Vec<Author> {
+        let story = "<p>The council voted on Tuesday to widen the harbour road, ending a decade of argument over who should pay for it and when the work could start.</p>".repeat(4);
+        let html = format!("<!doctype html><html><head><title>Council widens the harbour road at last</title></head><body><div class=\"post\"><h1>Council widens the harbour road at last</h1>{body}<div class=\"post-content\">{story}</div></div></body></html>");
+        let loaded = crate::load::Loaded { html, url: Url::parse("https://valleypost.example/2026/road/").ok(), encoding: "UTF-8" };
+        let page = crate::parse::parse(&loaded, &crate::prescan::Limits::default()).expect("parses");
+        let profile = Profile::builtin("generic").expect("generic profile");
+        crate::extract::extract(&page, &profile, &crate::extract::Options::default()).expect("an article").meta.authors
+    }
+
+    #[test]
+    fn a_link_to_the_writers_page_alone_names_the_writer() {
+        let named = |body: &str| page_authors(body).into_iter().map(|a| (a.name, a.url.map(String::from))).collect::<Vec<_>>();
+        assert_eq!(
+            named(r#"<div class="meta"><a href="/writers/ann-roe/">Ann Roe</a> · <a href="/authors/bo-li">Bo Li</a> · May 3</div>"#),
+            [("Ann Roe".to_owned(), Some("https://valleypost.example/writers/ann-roe/".to_owned())), ("Bo Li".to_owned(), Some("https://valleypost.example/authors/bo-li".to_owned()))]
+        );
+        // A hostile address keeps the name and loses the link: only web addresses are kept.
+        assert_eq!(named(r#"<div class="meta"><a href="javascript:alert(1)//writers/ann-roe/">Ann Roe</a></div>"#), [("Ann Roe".to_owned(), None)]);
+        // The list of writers, a person the story quotes, a one-word label: no one.
+        assert!(named(r#"<div class="meta"><a href="/writers/">Our Writers</a></div>"#).is_empty());
+        assert!(named(r#"<p>The plan was drawn up by <a href="/writers/ann-roe/">Ann Roe</a>, who chairs the council's roads committee and has argued for it since 2019.</p>"#).is_empty());
+        assert!(named(r#"<div class="meta"><a href="/author/ann-roe/">Archive</a></div>"#).is_empty());
     }
 
     #[test]
