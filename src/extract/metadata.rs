@@ -1546,12 +1546,7 @@ fn authors<'h>(
             let name = element_text(a);
             looks_like_name(&name).then(|| Author { url: a.value().attr("href").and_then(|h| author_url(h, base)), name, is_organization: false })
         })
-        .fold(Vec::new(), |mut acc: Vec<Author>, a| {
-            if !acc.iter().any(|b| b.name == a.name) {
-                acc.push(a);
-            }
-            acc
-        });
+        .fold(Vec::new(), with_new_name);
 
     let profile_has_byline = profile.selectors.byline.is_some() && !from_element.is_empty();
     let mut chosen = if profile_has_byline {
@@ -1897,7 +1892,7 @@ fn author_page_links<'h>(html: &'h Html, body_root: ElementRef<'h>, base: Option
         segments.iter().rev().skip(1).any(|s| AUTHOR_PAGE_SEGMENTS.iter().any(|a| s.eq_ignore_ascii_case(a)))
     };
     let named = |a: &ElementRef<'_>| {
-        let name = element_text(*a);
+        let Some(name) = element_text_within(*a, 120) else { return false };
         (2..=4).contains(&name.split_whitespace().count()) && looks_like_name(&name) && capitalised_name(&name) && !name.contains(|c: char| c.is_numeric())
     };
     let line_of = |a: ElementRef<'h>| a.parent().and_then(ElementRef::wrap);
@@ -1924,12 +1919,16 @@ fn author_page_links<'h>(html: &'h Html, body_root: ElementRef<'h>, base: Option
     line.select(&LINKS)
         .filter(|a| a.value().attr("href").is_some_and(is_author_page) && named(a))
         .map(|a| Author { name: collapse(&element_text(a)), url: a.value().attr("href").and_then(|h| author_url(h, base)), is_organization: false })
-        .fold(Vec::new(), |mut acc: Vec<Author>, a| {
-            if !acc.iter().any(|b| b.name == a.name) {
-                acc.push(a);
-            }
-            acc
-        })
+        .fold(Vec::new(), with_new_name)
+}
+
+/// `authors` with `author`, unless someone of that name is in already: a name linked twice
+/// (the photo and the name) is one writer.
+fn with_new_name(mut authors: Vec<Author>, author: Author) -> Vec<Author> {
+    if !authors.iter().any(|b| b.name == author.name) {
+        authors.push(author);
+    }
+    authors
 }
 
 /// A sentence about the writer ("Tom Harris covers transit and city hall for the Courier."), in
