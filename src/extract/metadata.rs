@@ -33,7 +33,8 @@ static BYLINE_ELEMENTS: LazyLock<Selector> = LazyLock::new(|| {
     sel(
         "[itemprop=author], [class*=byline], [id*=byline], [class*=Byline], [class*=byLine], [class~=author], [class*=author-name], [class*=writer], [class*=reporter], [class*=journalist], [class$=-author], [class*='-author '], [class*=-author__], \
          [class*=authors], [class*=post-author], [class*=article-author], [class*=c-byline], [data-testid*=byline], address.author, \
-         [class*=__author], [class*=author_name], [class*=authorName], [class*=AuthorName], [class*=autor], [class*=auteur], [class*=author-card], [class*=author-box], [class*=author-info], [class*=authorCard], [class*=authorBox], [class*=authorInfo]",
+         [class*=__author], [class*=author_name], [class*=authorName], [class*=AuthorName], [class*=autor], [class*=auteur], [class*=author-card], [class*=author-box], [class*=author-info], [class*=authorCard], [class*=authorBox], [class*=authorInfo], \
+         [class*=yazar], [class*=penulis]",
     )
 });
 static LINKS: LazyLock<Selector> = LazyLock::new(|| sel("a[href]"));
@@ -763,7 +764,7 @@ fn heading_then_tail(title: &str, heading: &str) -> Option<String> {
 /// an alternation, not a class with a non-ASCII member, so that the pattern compiles for ASCII
 /// text without a Unicode parse (see `pattern`).
 static BY_PREFIX: Pattern = Pattern::new(
-    r"(?i)^\s*(?:(?:(?:written|words|story|reporting|posted|text|texto|texte|analysis|opinion|commentary|column|essay|review|interview)(?:\s+and\s+(?:photos|photographs|photography|pictures|illustrations|video))?\s+by|by|par|por|von|di|door|av|af|przez|oleh|bởi|από|του|της|โดย)\s*(?:[:\-]|–)?\s+|(?:authors?|autor|autora|autores|autorin|autorius|avtor|auteure?|autore|yazar|penulis|reporter|wartawan|pewarta|jurnalis|tekst|teksti|texto|text|texte|szerző|piše|автор|автори|текст|作者|撰文|记者|記者)\s*(?::|：)\s*|(?:بقلم|كتب|كتبت|מאת)\s*(?:[:\-]|–)?\s+|eine?\s+(?:kommentar|analyse|gastbeitrag|kolumne|essay|reportage)\s+von\s+)",
+    r"(?i)^\s*(?:(?:(?:written|writing|words|story|reporting|posted|text|texto|texte|analysis|opinion|commentary|column|essay|review|interview)(?:\s+and\s+(?:photos|photographs|photography|pictures|illustrations|video))?\s+by|by|par|por|von|di|door|av|af|przez|oleh|bởi|από|του|της|โดย)\s*(?:[:\-]|–)?\s+|(?:authors?|autor|autora|autores|autorin|autorius|avtor|auteure?|autore|yazar|penulis|reporter|wartawan|pewarta|jurnalis|tekst|teksti|texto|text|texte|szerző|piše|автор|автори|текст|作者|撰文|记者|記者)\s*(?::|：)\s*|(?:بقلم|كتب|كتبت|מאת)\s*(?:[:\-]|–)?\s+|eine?\s+(?:kommentar|analyse|gastbeitrag|kolumne|essay|reportage)\s+von\s+)",
 );
 /// The literal prerequisites of [`BY_PREFIX`], for [`may_contain_any`].
 const BY_WORDS: &[&str] = &[
@@ -917,7 +918,7 @@ pub(crate) fn parse_byline(text: &str) -> Vec<String> {
         Some(name) if name.ends_with(' ') => Cow::Owned(name.trim_end().to_owned()),
         _ => text,
     };
-    let text = match without_label(&text) {
+    let text = match without_label(&text).or_else(|| without_bare_label(&text)) {
         Some(rest) => Cow::Owned(rest.to_owned()),
         None => text,
     };
@@ -1151,6 +1152,25 @@ fn without_label(text: &str) -> Option<&str> {
     let rest = text[colon..].trim_start_matches([':', '：']).trim_start();
     let one_word = !label.is_empty() && label.chars().count() <= 20 && label.chars().all(|c| c.is_alphabetic() || c == '-');
     (one_word && rest.starts_with(|c: char| c.is_alphabetic())).then_some(rest)
+}
+
+/// Labels that open a byline without a colon when a capitalised name follows ("Penulis Fulan
+/// Hakim", Kompas's credit line; "Reporter Jane Doe").
+const BARE_LABELS: &[&str] = &["penulis", "wartawan", "pewarta", "jurnalis", "reporter", "author", "autor", "autora", "yazar"];
+
+/// "Penulis Fulan Hakim", "Ni Juan dela Cruz" (Tagalog), "de Ion Popescu" (Romanian): a label or
+/// a by-word that opens the byline without a colon, before a capitalised name. Tagalog's "Ni" and
+/// Romanian's lower-case "de" are also names' first words ("Ni Wei", "de Souza"), so they count
+/// only before a name of two words or more. `None` when the text opens otherwise.
+fn without_bare_label(text: &str) -> Option<&str> {
+    let text = text.trim_start();
+    let (first, rest) = text.split_once(char::is_whitespace)?;
+    let rest = rest.trim_start();
+    let mut words = rest.split_whitespace();
+    let next_capitalised = words.next().and_then(|w| w.chars().next()).is_some_and(char::is_uppercase);
+    let label = BARE_LABELS.iter().any(|l| first.eq_ignore_ascii_case(l));
+    let by_word = matches!(first, "Ni" | "ni" | "de") && words.next().is_some_and(|w| w.starts_with(char::is_uppercase) || NAME_PARTICLES.contains(&w));
+    (next_capitalised && (label || by_word)).then_some(rest)
 }
 
 /// Words that announce a date in Korean and Chinese bylines ("입력 2025.01.14 09:30", "发布时间：").
@@ -1557,6 +1577,9 @@ fn authors<'h>(
             .find(|a| !a.is_empty())
             .unwrap_or_else(|| author_page_links(html, body_root, base))
     };
+    if chosen.is_empty() {
+        chosen = closing_credit(body_root);
+    }
     // Structured data that credits the lead author only, while the byline on the page names them
     // and more people ("By Ann Roe, Bo Li, Cy Ng"): the page's byline is the whole credit. The
     // others must be names of their own: not a link's label ("Biography", "About Ann Roe").
@@ -1605,6 +1628,17 @@ fn authors<'h>(
         {
             chosen = people.clone();
         }
+    }
+    // "jdoe" in the byline (the CMS login that some themes print) while the structured data or
+    // the author tag has the writer's name: the name.
+    if !profile_has_byline
+        && !chosen.is_empty()
+        && chosen.iter().all(|a| is_login(&a.name))
+        && let Some(named) = [&from_ld, &from_meta, &from_rel, &from_element]
+            .into_iter()
+            .find(|source| !source.is_empty() && source.iter().all(|a| !is_login(&a.name) && capitalised_name(&a.name) && !names_site(a)))
+    {
+        chosen = named.clone();
     }
     // "Mark Di Stefano BuzzFeed News Reporter" in the byline, "Mark Di Stefano" in the meta tag:
     // a shorter name from another source that starts the chosen one is the name.
@@ -1922,6 +1956,32 @@ fn author_page_links<'h>(html: &'h Html, body_root: ElementRef<'h>, base: Option
         .fold(Vec::new(), with_new_name)
 }
 
+/// How a wire story credits its reporters at its end, when nothing above names them: "Reporting by
+/// Ann Roe in Lagos; Editing by Bo Li". Not "Additional reporting by", which credits helpers.
+const CLOSING_CREDITS: &[&str] = &["Reporting by ", "Reported by ", "Writing by ", "Written by "];
+
+/// The reporters a closing credit names, in one of the story's last three paragraphs; the editors
+/// after them are not writers ([`parse_byline`] stops at "Editing by").
+fn closing_credit(body_root: ElementRef<'_>) -> Vec<Author> {
+    let paragraphs: Vec<ElementRef<'_>> = body_root.descendants().filter_map(ElementRef::wrap).filter(|e| e.value().name() == "p").collect();
+    paragraphs
+        .iter()
+        .rev()
+        .take(3)
+        .filter_map(|p| element_text_within(*p, 200))
+        .find(|text| CLOSING_CREDITS.iter().any(|c| text.starts_with(c)))
+        .map(|text| parse_byline(&text).into_iter().filter(|n| capitalised_name(n)).map(|name| Author { name, url: None, is_organization: false }).collect())
+        .unwrap_or_default()
+}
+
+/// A CMS login shown as the byline ("jdoe", "jane.doe"): one word of lower-case letters, digits
+/// and dots, dashes or underscores. Scripts without case are never logins here.
+fn is_login(name: &str) -> bool {
+    !name.contains(char::is_whitespace)
+        && name.bytes().any(|b| b.is_ascii_lowercase())
+        && name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-'))
+}
+
 /// `authors` with `author`, unless someone of that name is in already: a name linked twice
 /// (the photo and the name) is one writer.
 fn with_new_name(mut authors: Vec<Author>, author: Author) -> Vec<Author> {
@@ -1944,8 +2004,9 @@ fn is_bio(text: &str) -> bool {
 
 /// What a byline element's class, id or data-testid holds (case as written), searched for in
 /// every such value of the page.
-static BYLINE_WORDS: LazyLock<[memchr::memmem::Finder<'static>; 8]> =
-    LazyLock::new(|| ["yline", "yLine", "uthor", "autor", "auteur", "writer", "reporter", "journalist"].map(memchr::memmem::Finder::new));
+static BYLINE_WORDS: LazyLock<[memchr::memmem::Finder<'static>; 10]> = LazyLock::new(|| {
+    ["yline", "yLine", "uthor", "autor", "auteur", "writer", "reporter", "journalist", "yazar", "penulis"].map(memchr::memmem::Finder::new)
+});
 
 /// How a byline in a plain paragraph or span opens, in the languages bylines come in.
 const BY_OPENINGS: &[&str] = &[
@@ -1986,11 +2047,14 @@ pub(crate) fn is_by_line(text: &str) -> bool {
     if !BY_OPENINGS.iter().any(|p| opens(p)) {
         return false;
     }
-    let Some(prefix) = BY_PREFIX.find(text) else { return false };
-    if text.as_bytes()[..2].eq_ignore_ascii_case(b"by") {
-        return true;
-    }
-    let rest = &text[prefix.end()..];
+    let rest = match BY_PREFIX.find(text) {
+        Some(_) if text.as_bytes()[..2].eq_ignore_ascii_case(b"by") => return true,
+        Some(prefix) => &text[prefix.end()..],
+        None => match without_bare_label(text) {
+            Some(rest) => rest,
+            None => return false,
+        },
+    };
     let names = parse_byline(rest);
     !names.is_empty() && names.iter().all(|n| capitalised_name(n)) && !rest.trim_end().ends_with(['.', '!', '?'])
 }
@@ -2594,6 +2658,46 @@ mod tests {
         assert!(is_by_line("Reporter: Fulan Hakim | Editor: Wawan Sulis"));
         assert!(is_by_line("Wartawan: Fulan Hakim"));
         assert!(!is_by_line("Reporter: the word of the year, chosen by readers."));
+    }
+
+    #[test]
+    fn labels_and_by_words_without_a_colon() {
+        assert_eq!(parse_byline("Penulis Fulan Hakim | Editor Wawan Sulis"), ["Fulan Hakim"]);
+        assert!(is_by_line("Penulis Fulan Hakim | Editor Wawan Sulis"));
+        assert!(is_by_line("Reporter Jane Doe"));
+        // A sentence about a reporter is no byline, and a label needs a capitalised name after it.
+        assert!(!is_by_line("Reporter Jane Doe asked the mayor twice."));
+        assert!(!is_by_line("Reporter turnover rose again this year"));
+        assert_eq!(parse_byline("Ni Juan dela Cruz"), ["Juan dela Cruz"]);
+        assert_eq!(parse_byline("de Ion Popescu"), ["Ion Popescu"]);
+        // "Ni" and "de" are names' first words too: before a one-word rest they stay.
+        assert_eq!(parse_byline("Ni Wei"), ["Ni Wei"]);
+        assert_eq!(parse_byline("De Ion Popescu"), ["De Ion Popescu"]);
+    }
+
+    #[test]
+    fn a_login_is_not_a_name() {
+        for login in ["jdoe", "jane.doe", "j_doe2", "web-desk"] {
+            assert!(is_login(login), "{login}");
+        }
+        for name in ["Jane Doe", "JDoe", "jane doe", "홍길동", "1234"] {
+            assert!(!is_login(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_closing_wire_credit_names_the_reporters() {
+        let credited = |last: &str| {
+            let page = format!("<html><body><div id=story><p>Ships waited offshore for nine days.</p><p>Work resumes on Tuesday.</p><p>{last}</p></div></body></html>");
+            let html = Html::parse_document(&page);
+            let root = html.select(&sel("#story")).next().unwrap();
+            closing_credit(root).into_iter().map(|a| a.name).collect::<Vec<_>>()
+        };
+        assert_eq!(credited("Reporting by Priya Raman and Tomasz Wolski in Gdansk; Editing by Lena Hart"), ["Priya Raman", "Tomasz Wolski"]);
+        assert_eq!(credited("Writing by Ann Roe"), ["Ann Roe"]);
+        // Helpers, not writers; and a sentence that mentions reporting is no credit.
+        assert!(credited("Additional reporting by Bo Li").is_empty());
+        assert!(credited("Reporting by our staff continues throughout the week.").is_empty());
     }
 
     #[test]
