@@ -363,7 +363,11 @@ fn title(html: &Html, profile: &Profile, metas: &Metas, ld: &JsonLd, site: SiteN
     let may_match = |e: &scraper::node::Element| {
         e.name() == "h1" || e.attrs().any(|(name, value)| name == "itemprop" || (name == "class" && may_contain_any(value, &["entry-title", "headline"])))
     };
+    // A `.headline` or `[itemprop=headline]` that holds a heading is the headline's box (CNN's
+    // holds the h1, the byline, the date and "Link Copied!"): the heading in it is the headline.
+    let holds_heading = |e: &ElementRef<'_>| e.descendants().skip(1).filter_map(ElementRef::wrap).any(|d| matches!(d.value().name(), "h1" | "h2" | "h3"));
     let h1s: Vec<String> = select_where(html, &ARTICLE_H1, may_match)
+        .filter(|e| !holds_heading(e))
         .chain(select_named(html, &H1, &["h1"]))
         .map(|h| heading_text(&element_text(h)))
         .filter(|t| !t.is_empty())
