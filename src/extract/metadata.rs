@@ -1391,6 +1391,8 @@ fn looks_like_name(name: &str) -> bool {
         && name.chars().any(char::is_alphabetic)
         && !name.contains("://")
         && !name.starts_with('@')
+        // Markup's and code's characters: a form's note ("Terms of Use. >"), a template's braces.
+        && !name.contains(['<', '>', '{', '}', '=', '|'])
         // The "By" of a byline whose name sits in another element.
         && !(words == 1 && BY_WORDS.iter().any(|w| name.eq_ignore_ascii_case(w)))
         && !is_prose(name)
@@ -1409,7 +1411,8 @@ fn is_cms_account(name: &str) -> bool {
 /// phrase. All-lower-case handles ("mcupdate") and uncased scripts pass, and so does an
 /// organisation after "the" ("By the Editorial Board").
 fn opens_lower_case(name: &str) -> bool {
-    let mut words = name.split_whitespace();
+    // Past a quotation mark or a bracket that opens it ('" you agree to the Privacy Policy').
+    let mut words = name.trim_start_matches(|c: char| !c.is_alphanumeric()).split_whitespace();
     let first = words.next().unwrap_or("");
     if first == "the" && words.next().is_some_and(|w| w.starts_with(char::is_uppercase)) {
         return false;
@@ -2052,7 +2055,14 @@ pub(crate) fn is_by_line(text: &str) -> bool {
         return false;
     }
     let rest = match BY_PREFIX.find(text) {
-        Some(_) if text.as_bytes()[..2].eq_ignore_ascii_case(b"by") => return true,
+        // "By clicking Submit, you agree…", "by the numbers": a name opens with a capital (or
+        // is in a script without case); "By the Editorial Board" is an organisation's.
+        Some(prefix) if text.as_bytes()[..2].eq_ignore_ascii_case(b"by") => {
+            let rest = &text[prefix.end()..];
+            let first = rest.split_whitespace().next().unwrap_or("");
+            let second_capitalised = rest.split_whitespace().nth(1).is_some_and(|w| w.starts_with(char::is_uppercase));
+            return !first.starts_with(char::is_lowercase) || (first == "the" && second_capitalised);
+        }
         Some(prefix) => &text[prefix.end()..],
         None => match without_bare_label(text) {
             Some(rest) => rest,
@@ -2677,6 +2687,18 @@ mod tests {
         // "Ni" and "de" are names' first words too: before a one-word rest they stay.
         assert_eq!(parse_byline("Ni Wei"), ["Ni Wei"]);
         assert_eq!(parse_byline("De Ion Popescu"), ["De Ion Popescu"]);
+    }
+
+    #[test]
+    fn a_consent_note_is_no_byline() {
+        assert!(!is_by_line("By clicking \"Submit,\" you agree to the Privacy Policy and Terms of Use. >"));
+        assert!(!is_by_line("By and large, the plan held."));
+        assert!(!is_by_line("by the numbers"));
+        assert!(is_by_line("By the Editorial Board"));
+        assert!(is_by_line("By Ann Roe"));
+        assert!(parse_byline("By clicking \"Submit,\" you agree to the Privacy Policy and Terms of Use. >").is_empty());
+        assert!(!looks_like_name("Terms of Use. >"));
+        assert!(looks_like_name("Amanda \"Tania Mae\" Tan"));
     }
 
     #[test]
