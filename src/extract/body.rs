@@ -300,6 +300,11 @@ fn classify_one(
             return Some(if video { Removal::Media } else { Removal::Image });
         }
     }
+    // A photo gallery, however long its captions: their titles, captions and credits ("1/50
+    // United goin down … GETTY IMAGES") belong to photos that a partner does not get.
+    if stats.text >= 400 && matches!(name, "div" | "section" | "ul" | "aside") && words.iter().any(|w| GALLERY_WORDS.iter().any(|g| w.contains(g))) && is_gallery(element) {
+        return Some(Removal::Image);
+    }
     if name == "figcaption" {
         return Some(Removal::Caption);
     }
@@ -807,6 +812,27 @@ fn merge_siblings(body: &mut Body<'_>, removed: &FxHashMap<NodeId, Removal>) {
     body.root = parent;
 }
 
+/// The class words of a photo gallery's box.
+const GALLERY_WORDS: &[&str] = &["gallery", "slideshow", "carousel"];
+
+/// Three photos or more (lazy ones too: an item with `data-original`, `data-src` or a background
+/// image), and no part of the story's frame: no `h1`, no `article`, no `articleBody`. A gallery
+/// post's own container ("post format-gallery") holds its headline or is the article.
+fn is_gallery(element: ElementRef<'_>) -> bool {
+    let mut photos = 0;
+    for e in element.descendants().skip(1).filter_map(ElementRef::wrap) {
+        let e = e.value();
+        if matches!(e.name(), "h1" | "article") || e.attr("itemprop").is_some_and(|p| p.contains("articleBody")) {
+            return false;
+        }
+        let lazy = e.attrs().any(|(name, value)| matches!(name, "data-original" | "data-src" | "data-lazy-src") || (name == "style" && value.contains("background-image")));
+        if matches!(e.name(), "img" | "picture") || lazy {
+            photos += 1;
+        }
+    }
+    photos >= 3
+}
+
 static A: LazyLock<Selector> = LazyLock::new(|| Selector::parse("a").expect("valid selector"));
 static P: LazyLock<Selector> = LazyLock::new(|| Selector::parse("p").expect("valid selector"));
 
@@ -1153,6 +1179,20 @@ mod tests {
         assert!(!is_shouted("A B C D"), "fewer than ten capitals");
         assert!(!is_shouted("市政府 今天 宣布 新计划"), "no cased letters");
         assert!(!is_shouted("READ THE FULL REPORT here"));
+    }
+
+    #[test]
+    fn a_gallery_is_three_photos_outside_the_story_frame() {
+        let gallery = |inner: &str| {
+            let html = scraper::Html::parse_document(&format!("<div id=g class=gallery>{inner}</div>"));
+            is_gallery(html.select(&Selector::parse("#g").unwrap()).next().unwrap())
+        };
+        assert!(gallery("<ul><li data-original=a.jpg></li><li data-original=b.jpg></li><li style='background-image:url(c.jpg)'></li></ul>"));
+        assert!(gallery("<img src=a.jpg><picture><img src=b.jpg></picture><p>Caption</p>"));
+        assert!(!gallery("<img src=a.jpg><img src=b.jpg><p>Two photos</p>"), "two photos");
+        // A gallery post's own container holds the headline or the article.
+        assert!(!gallery("<h1>Photos: the flood</h1><img src=a.jpg><img src=b.jpg><img src=c.jpg>"));
+        assert!(!gallery("<article><img src=a.jpg><img src=b.jpg><img src=c.jpg></article>"));
     }
 
     #[test]
