@@ -23,6 +23,7 @@ static META: LazyLock<Selector> = LazyLock::new(|| sel("meta"));
 static LINK: LazyLock<Selector> = LazyLock::new(|| sel("link[rel][href]"));
 static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("title"));
 static H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
+static H2: LazyLock<Selector> = LazyLock::new(|| sel("h2"));
 static ARTICLE_H1: LazyLock<Selector> = LazyLock::new(|| sel("article h1, main h1, [itemprop=headline], .entry-title, .headline"));
 static BODY: LazyLock<Selector> = LazyLock::new(|| sel("body"));
 static ARTICLE_ID: LazyLock<Selector> = LazyLock::new(|| sel("article[id^=post-], article[class]"));
@@ -373,6 +374,14 @@ fn title(html: &Html, profile: &Profile, metas: &Metas, ld: &JsonLd, site: SiteN
         .filter(|t| !t.is_empty())
         .take(8)
         .collect();
+    // An h2 that says what `<title>` says ("Superbugs: What They Are…" under an h1 of the site's
+    // section) shows that the title's colon belongs to the headline, as an h1 would.
+    let h1s = match &document_title {
+        Some(d) if d.contains(": ") && select_named(html, &H2, &["h2"]).take(40).any(|h| collapse(&element_text(h)) == *d) => {
+            h1s.into_iter().chain(std::iter::once(d.clone())).collect()
+        }
+        _ => h1s,
+    };
     // Editorial metadata first (JSON-LD, then the social tags), as Readability does.
     let article = ld.article();
     let candidates: Vec<String> = [
