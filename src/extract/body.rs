@@ -300,6 +300,16 @@ fn classify_one(
             return Some(if video { Removal::Media } else { Removal::Image });
         }
     }
+    // The story's dates set apart as a line of their own: marked up for search engines (itemprop
+    // datePublished, dateModified) or opening with "Published" or "Updated" ("Published Thursday,
+    // April 20, 2017 | 2:02 p.m."). The page's particulars: the partner's page has its own.
+    if (12..120).contains(&stats.text)
+        && matches!(name, "p" | "div" | "span")
+        && (e.attr("itemprop").is_some_and(|p| p.split_ascii_whitespace().any(|p| matches!(p, "datePublished" | "dateModified" | "dateCreated")))
+            || element_text_within(element, 120).is_some_and(|t| is_date_line(&t)))
+    {
+        return Some(Removal::Furniture);
+    }
     // A photo gallery, however long its captions: their titles, captions and credits ("1/50
     // United goin down … GETTY IMAGES") belong to photos that a partner does not get.
     if stats.text >= 400 && matches!(name, "div" | "section" | "ul" | "aside") && words.iter().any(|w| GALLERY_WORDS.iter().any(|g| w.contains(g))) && is_gallery(element) {
@@ -812,6 +822,27 @@ fn merge_siblings(body: &mut Body<'_>, removed: &FxHashMap<NodeId, Removal>) {
     body.root = parent;
 }
 
+/// "Published Thursday, April 20, 2017 | 2:02 p.m.", "Updated: 9:22 PM EST, Mon November 6, 2023":
+/// a label and nothing but a date and a time. "Updated at 3 p.m. with the mayor's comment" is an
+/// editor's note, which stays.
+fn is_date_line(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    let Some(rest) = ["last updated", "published", "updated", "posted"].iter().find_map(|label| lower.strip_prefix(label)) else { return false };
+    let rest = rest.trim_start_matches([':', ' ']);
+    let is_date_word = |w: &str| {
+        let w = w.trim_matches(['.', ':']);
+        let month_or_day = w.len() >= 3
+            && w.len() <= 9
+            && w.is_ascii()
+            && text::MONTH_OPENINGS.iter().chain(&["mon", "tue", "wed", "thu", "fri", "sat", "sun"]).any(|m| w.starts_with(m));
+        w.starts_with(|c: char| c.is_ascii_digit()) && w.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, ':' | '.' | '/'))
+            || month_or_day
+            || ["a.m", "p.m", "am", "pm", "at", "on", "et", "est", "edt", "ct", "cst", "cdt", "pt", "pst", "pdt", "mt", "mst", "utc", "gmt", "bst", "cet", "ist"].contains(&w)
+    };
+    rest.contains(|c: char| c.is_ascii_digit())
+        && rest.split(|c: char| c.is_whitespace() || ",|·•–—-".contains(c)).filter(|w| !w.is_empty()).all(is_date_word)
+}
+
 /// The class words of a photo gallery's box.
 const GALLERY_WORDS: &[&str] = &["gallery", "slideshow", "carousel"];
 
@@ -1179,6 +1210,16 @@ mod tests {
         assert!(!is_shouted("A B C D"), "fewer than ten capitals");
         assert!(!is_shouted("市政府 今天 宣布 新计划"), "no cased letters");
         assert!(!is_shouted("READ THE FULL REPORT here"));
+    }
+
+    #[test]
+    fn a_date_line_is_a_label_and_a_date() {
+        for line in ["Published Thursday, April 20, 2017 | 2:02 p.m.", "Updated: 9:22 PM EST, Mon November 6, 2023", "Last updated 12/03/2024", "Posted on May 3, 2025 at 10:15 am"] {
+            assert!(is_date_line(line), "{line}");
+        }
+        for line in ["Updated at 3 p.m. with the mayor's comment.", "Published in 1962, the novel sold 40,000 copies", "Updated", "Posted by Ann Roe on May 3"] {
+            assert!(!is_date_line(line), "{line}");
+        }
     }
 
     #[test]
