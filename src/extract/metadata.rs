@@ -29,7 +29,9 @@ static BODY: LazyLock<Selector> = LazyLock::new(|| sel("body"));
 static ARTICLE_ID: LazyLock<Selector> = LazyLock::new(|| sel("article[id^=post-], article[class]"));
 static TIME: LazyLock<Selector> = LazyLock::new(|| sel("time[datetime], [itemprop=datePublished]"));
 static REL_AUTHOR: LazyLock<Selector> = LazyLock::new(|| sel("a[rel~=author]"));
-static HCARD_NAME: LazyLock<Selector> = LazyLock::new(|| sel(".fn"));
+/// A name marked up as one: hCard's `fn`, or the `name` of schema.org microdata's author (whose
+/// box also holds the organisation's address, telephone and logo).
+static HCARD_NAME: LazyLock<Selector> = LazyLock::new(|| sel(".fn, [itemprop~=author] [itemprop=name], [itemprop~=creator] [itemprop=name]"));
 static BYLINE_ELEMENTS: LazyLock<Selector> = LazyLock::new(|| {
     sel(
         "[itemprop=author], [class*=byline], [id*=byline], [class*=Byline], [class*=byLine], [class~=author], [class*=author-name], [class*=writer], [class*=reporter], [class*=journalist], [class$=-author], [class*='-author '], [class*=-author__], \
@@ -1409,11 +1411,12 @@ fn looks_like_name(name: &str) -> bool {
         && !(words == 1 && is_cms_account(name))
 }
 
-/// The CMS user that posted the story ("admin", "jdadmin", "webmaster"): no one's byline. A
-/// partner's readers are better served by no name than by "By admin".
+/// The CMS user that posted the story ("admin", "jdadmin", "webmaster"), or a role where the
+/// name should be ("By writer", a template's placeholder): no one's byline. A partner's readers
+/// are better served by no name than by "By admin".
 fn is_cms_account(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
-    lower.contains("admin") || ["webmaster", "root", "user", "guest", "wpengine", "editor", "author"].contains(&lower.as_str())
+    lower.contains("admin") || ["webmaster", "root", "user", "guest", "wpengine", "editor", "author", "writer", "reporter", "staff", "contributor"].contains(&lower.as_str())
 }
 
 /// "on Twitter: …": a cased text whose first word is lower-case (and no name particle) is a
@@ -2094,18 +2097,30 @@ fn is_chrome(element: ElementRef<'_>) -> bool {
 }
 
 /// The names that hCard marks in a byline: `<b class="fn">Ann Roe</b> <span>Senior Washington
-/// Correspondent</span>`, WordPress's `<a class="url fn n" href="/author/ann-roe/">`; with the
-/// author page that the name is, or is inside, a link to.
+/// Correspondent</span>`, WordPress's `<a class="url fn n" href="/author/ann-roe/">`, and
+/// microdata's author `name` (parsed as a byline); with the author page that the name is, or is
+/// inside, a link to, and whether the microdata's item is an organisation.
 fn hcard_names(element: ElementRef<'_>, base: Option<&Url>) -> Vec<Author> {
     element
         .select(&HCARD_NAME)
-        .filter_map(|e| {
-            let name = collapse(&BY_PREFIX.replace(&element_text(e), ""));
+        .flat_map(|e| {
+            let text = match e.value().attr("content") {
+                Some(content) if e.value().name() == "meta" => content.to_owned(),
+                _ => element_text(e),
+            };
+            let name = collapse(&BY_PREFIX.replace(&text, ""));
             let link = std::iter::once(e)
                 .chain(e.ancestors().filter_map(ElementRef::wrap).take_while(|a| a.id() != element.id()))
                 .find(|a| a.value().name() == "a");
             let url = link.and_then(|a| a.value().attr("href")).and_then(|href| author_url(href, base));
-            looks_like_name(&name).then_some(Author { name, url, is_organization: false })
+            let is_organization = e
+                .ancestors()
+                .filter_map(ElementRef::wrap)
+                .find_map(|a| a.value().attr("itemtype"))
+                .is_some_and(|t| t.ends_with("Organization"));
+            // A microdata name is the byline's text as often as a name ("Ann Roe, CNN").
+            let names = if e.value().attr("itemprop").is_some() { parse_byline(&name) } else { vec![name] };
+            names.into_iter().filter(|n| looks_like_name(n)).map(move |name| Author { name, url: url.clone(), is_organization })
         })
         .collect()
 }
