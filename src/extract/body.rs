@@ -363,7 +363,7 @@ fn classify_one(
             return Some(removal);
         }
     }
-    if matches!(name, "p" | "div" | "li" | "section" | "span" | "h2" | "h3" | "h4" | "strong" | "em") && stats.text < 300 {
+    if matches!(name, "p" | "div" | "li" | "section" | "footer" | "span" | "h2" | "h3" | "h4" | "strong" | "em") && stats.text < 300 {
         let text = element_text(element);
         if let Some(removal) = furniture::by_text(&text, stats.link_density()) {
             return Some(removal);

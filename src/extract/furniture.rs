@@ -559,6 +559,26 @@ const NEWSLETTER_NAMES: &[&str] = &["newsletter", "boletín", "boletin", "nieuws
 
 /// The marker an ad slot leaves, in other languages ("Anzeige", "Publicidad", "Реклама",
 /// "광고"): the whole text, give or take punctuation.
+/// A blog's links between posts and to its comment form, and the buttons that load more of the
+/// page: a line that is nothing else ("Next post →", "Write a comment", "Kommentare schreiben",
+/// "Lade weitere Inhalte …").
+const POST_NAVIGATION: &[&str] = &[
+    "next post", "previous post", "older posts", "newer posts", "older post", "newer post", "next article", "previous article", "next story",
+    "previous story", "write a comment", "leave a comment", "leave a reply", "post a comment", "add a comment", "comments are closed",
+    "comments closed", "load more", "show more", "kommentar schreiben", "kommentare schreiben", "kommentare geschlossen",
+    "kommentare sind geschlossen", "lade weitere inhalte", "mehr laden", "weitere laden", "weiterführender link", "weiterführende links",
+    "nächster beitrag", "vorheriger beitrag", "article suivant", "article précédent", "laisser un commentaire", "charger plus",
+    "artículo siguiente", "artículo anterior", "deja un comentario", "cargar más", "показать еще", "показать ещё", "загрузить еще",
+    "загрузить ещё", "оставить комментарий",
+];
+
+/// How a blog files the post under its categories, after the text: "This entry was posted in
+/// News by Ann Roe. Bookmark the permalink.", "Dieser Eintrag wurde veröffentlicht in …".
+const POST_FILING: &[&str] = &[
+    "this entry was posted in", "this entry was posted on", "this entry was filed under", "this post was posted in", "dieser eintrag wurde veröffentlicht",
+    "dieser beitrag wurde veröffentlicht", "cette entrée a été publiée", "esta entrada fue publicada",
+];
+
 const AD_MARKERS_ABROAD: &[&str] = &[
     "publicidad", "publicidade", "publicité", "publicite", "pubblicità", "pubblicita", "anzeige", "werbung", "reklama", "reklame", "reklam",
     "реклама", "advertentie", "annonce", "iklan", "mainos", "hirdetés", "hirdetes", "διαφήμιση", "quảng cáo", "โฆษณา", "広告", "광고", "إعلان",
@@ -630,6 +650,12 @@ pub fn by_text(text: &str, link_density: f32) -> Option<Removal> {
         }
         if text.len() < 60 && is_marker(text, AD_MARKERS_ABROAD) {
             return Some(Removal::Ad);
+        }
+        if text.len() < 60 && is_marker(text, POST_NAVIGATION) {
+            return Some(Removal::Navigation);
+        }
+        if text.len() < 300 && opens_with_phrase(&lowered, POST_FILING) {
+            return Some(Removal::Furniture);
         }
         if opens_with_phrase(&lowered, FOLLOW_CALLS_ABROAD) {
             return Some(Removal::Share);
@@ -923,6 +949,14 @@ mod tests {
         // Without a link it is the story's own sentence; so is one that only names an inbox.
         assert_eq!(by_text("Get the latest updates right in your inbox, the company promised its customers.", 0.0), None);
         assert_eq!(by_text("4 thoughts on “Fair moves a week earlier”", 0.0), Some(Removal::Comments));
+        assert_eq!(by_text("Next post →", 1.0), Some(Removal::Navigation));
+        assert_eq!(by_text(" Kommentare schreiben ", 1.0), Some(Removal::Navigation));
+        assert_eq!(by_text("Lade weitere Inhalte ...", 0.0), Some(Removal::Navigation));
+        assert_eq!(by_text("This entry was posted in Meetings by bjorn. Bookmark the permalink.", 0.3), Some(Removal::Furniture));
+        assert_eq!(by_text("Dieser Eintrag wurde veröffentlicht in Treffen von bjorn. Permanentlink.", 0.3), Some(Removal::Furniture));
+        // The story's own sentences with the same words stay.
+        assert_eq!(by_text("The next post office to close is on Main Street.", 0.0), None);
+        assert_eq!(by_text("Leave a comment at the meeting, the council asked residents.", 0.0), None);
         assert_eq!(by_text("One response to Fair moves", 0.0), Some(Removal::Comments));
         assert_eq!(by_text("12 Comments", 0.0), Some(Removal::Comments));
         assert_eq!(by_text("12 comments on the plan were filed before the deadline, the clerk said.", 0.0), None);
