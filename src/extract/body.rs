@@ -353,8 +353,11 @@ fn classify_one(
             && stats.link_density() < 0.3
             && words.iter().any(|w| w == "paywall");
         let vetoed = !strong && (gated_paragraph || words.iter().any(|w| furniture::is_content_word(w)));
-        // A byline or caption class on a large block is a layout name, not furniture.
-        let short_kind = matches!(removal, Removal::Author | Removal::Caption);
+        // A byline or caption class on a large block is a layout name, not furniture; a box that
+        // opens over the page ("authorPopup": the writer's bio shown on hover) is furniture at
+        // any size.
+        let pops_up = || words.iter().any(|w| matches!(w.as_str(), "popup" | "popover" | "tooltip" | "modal" | "overlay" | "dialog"));
+        let short_kind = matches!(removal, Removal::Author | Removal::Caption) && !pops_up();
         // A "social" container holding a blockquote is an embedded post (Twitter's, Instagram's
         // and TikTok's embed codes are a blockquote of the post's text): a quote in the story,
         // not a share bar.
