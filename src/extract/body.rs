@@ -291,8 +291,9 @@ fn classify_one(
     if stats.has_media && stats.text < 400 {
         let container = name == "figure"
             || words.iter().any(|w| {
-                ["image", "img", "photo", "picture", "media", "video", "gallery", "figure", "caption", "featured", "slideshow", "carousel", "player", "embed", "thumbnail"]
+                ["image", "img", "photo", "picture", "media", "video", "figure", "caption", "featured", "player", "embed", "thumbnail"]
                     .iter()
+                    .chain(GALLERY_WORDS)
                     .any(|k| w.contains(k))
             });
         if container {
@@ -303,10 +304,13 @@ fn classify_one(
     // The story's dates set apart as a line of their own: marked up for search engines (itemprop
     // datePublished, dateModified) or opening with "Published" or "Updated" ("Published Thursday,
     // April 20, 2017 | 2:02 p.m."). The page's particulars: the partner's page has its own.
+    // A short element's text, read once for this test and the furniture phrases' below.
+    let short_text = std::cell::OnceCell::new();
+    let text_of = || short_text.get_or_init(|| element_text(element)).as_str();
     if (12..120).contains(&stats.text)
         && matches!(name, "p" | "div" | "span")
         && (e.attr("itemprop").is_some_and(|p| p.split_ascii_whitespace().any(|p| matches!(p, "datePublished" | "dateModified" | "dateCreated")))
-            || element_text_within(element, 120).is_some_and(|t| is_date_line(&t)))
+            || Some(text_of()).filter(|t| t.len() < 120).is_some_and(is_date_line))
     {
         return Some(Removal::Furniture);
     }
@@ -366,11 +370,11 @@ fn classify_one(
             return Some(removal);
         }
     }
-    if matches!(name, "p" | "div" | "li" | "section" | "footer" | "span" | "h2" | "h3" | "h4" | "strong" | "em") && stats.text < 300 {
-        let text = element_text(element);
-        if let Some(removal) = furniture::by_text(&text, stats.link_density()) {
-            return Some(removal);
-        }
+    if matches!(name, "p" | "div" | "li" | "section" | "footer" | "span" | "h2" | "h3" | "h4" | "strong" | "em")
+        && stats.text < 300
+        && let Some(removal) = furniture::by_text(text_of(), stats.link_density())
+    {
+        return Some(removal);
     }
     // A box asking for money, in whatever language: it sends the reader to the site's own donation
     // page. (A story's link to someone else's donation page is news.) A paragraph, or a box of at
@@ -846,6 +850,9 @@ fn is_date_line(text: &str) -> bool {
         && rest.split(|c: char| c.is_whitespace() || ",|·•–—-".contains(c)).filter(|w| !w.is_empty()).all(is_date_word)
 }
 
+/// Where a lazy-loading page puts an image's address until it is scrolled to.
+const LAZY_SRC_ATTRIBUTES: &[&str] = &["data-src", "data-lazy-src", "data-original"];
+
 /// The class words of a photo gallery's box.
 const GALLERY_WORDS: &[&str] = &["gallery", "slideshow", "carousel"];
 
@@ -859,7 +866,7 @@ fn is_gallery(element: ElementRef<'_>) -> bool {
         if matches!(e.name(), "h1" | "article") || e.attr("itemprop").is_some_and(|p| p.contains("articleBody")) {
             return false;
         }
-        let lazy = e.attrs().any(|(name, value)| matches!(name, "data-original" | "data-src" | "data-lazy-src") || (name == "style" && value.contains("background-image")));
+        let lazy = e.attrs().any(|(name, value)| LAZY_SRC_ATTRIBUTES.contains(&name) || (name == "style" && value.contains("background-image")));
         if matches!(e.name(), "img" | "picture") || lazy {
             photos += 1;
         }
@@ -977,8 +984,9 @@ fn collect_images(element: ElementRef<'_>, base: Option<&Url>, out: &mut Vec<Str
     let credit = credit.or_else(|| caption.as_deref().and_then(credit_in_caption));
     for img in std::iter::once(element).chain(element.descendants().filter_map(ElementRef::wrap)).filter(|e| matches!(e.value().name(), "img" | "amp-img" | "source")) {
         let e = img.value();
-        let src = ["data-src", "data-lazy-src", "data-original", "data-srcset", "srcset", "src"]
+        let src = LAZY_SRC_ATTRIBUTES
             .iter()
+            .chain(&["data-srcset", "srcset", "src"])
             .filter_map(|a| e.attr(a))
             .map(|v| v.split(',').next().unwrap_or("").split_whitespace().next().unwrap_or("").to_owned())
             .find(|v| !v.is_empty() && !v.starts_with("data:"))
