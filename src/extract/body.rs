@@ -850,6 +850,30 @@ fn is_date_line(text: &str) -> bool {
         && rest.split(|c: char| c.is_whitespace() || ",|·•–—-".contains(c)).filter(|w| !w.is_empty()).all(is_date_word)
 }
 
+/// The word that opens a story's date line in languages other than English.
+const PUBLISHED_LABELS: &[&str] = &[
+    "опубликовано", "обновлено", "опубліковано", "оновлено", "veröffentlicht", "aktualisiert", "publié", "publiée", "mis à jour", "publicado", "publicada", "actualizado",
+    "atualizado", "pubblicato", "aggiornato", "gepubliceerd", "bijgewerkt", "opublikowano", "zaktualizowano", "publicerad", "uppdaterad", "publiceret", "opdateret",
+    "publisert", "oppdatert", "julkaistu", "päivitetty", "yayınlanma", "güncelleme", "diterbitkan", "dipublikasikan", "diperbarui", "publikováno", "aktualizováno",
+    "közzétéve", "frissítve",
+];
+
+/// A date line at the top of the text: [`is_date_line`], or in another language its label and a
+/// short rest with a digit ("Опубликовано в четверг 4 марта в 17:51"). Without the other
+/// languages' date words, this looser test is for the opening lines only, where an editor's note
+/// in a sentence is rare and the dates are common.
+fn is_opening_date_line(text: &str) -> bool {
+    if is_date_line(text) {
+        return true;
+    }
+    let lower = text.trim().to_lowercase();
+    let Some(rest) = PUBLISHED_LABELS.iter().find_map(|label| lower.strip_prefix(label)) else { return false };
+    rest.starts_with(|c: char| !c.is_alphanumeric())
+        && rest.chars().count() <= 48
+        && rest.contains(|c: char| c.is_ascii_digit())
+        && !rest.trim_end().ends_with(['.', '!', '?'])
+}
+
 /// Where a lazy-loading page puts an image's address until it is scrolled to.
 const LAZY_SRC_ATTRIBUTES: &[&str] = &["data-src", "data-lazy-src", "data-original"];
 
@@ -888,7 +912,7 @@ fn drop_leading_chrome(body: &mut Body<'_>) {
         .descendants()
         .skip(1)
         .filter_map(ElementRef::wrap)
-        .filter(|e| matches!(e.value().name(), "h1" | "p" | "div" | "span" | "time" | "header"))
+        .filter(|e| matches!(e.value().name(), "h1" | "p" | "div" | "span" | "time" | "header" | "dl"))
         .take(40)
         .map(|e| (e.id(), element_text_within(e, LONG), e.value().name()))
         .collect();
@@ -916,13 +940,31 @@ fn drop_leading_chrome(body: &mut Body<'_>) {
         }
         let short = text.len() < LONG;
         let is_byline = short && super::metadata::is_by_line(&text);
-        let is_date = text.len() < 60 && super::metadata::normalize_date(&text).is_some() && !text.contains('.');
+        let is_date = (text.len() < 60 && super::metadata::normalize_date(&text).is_some() && !text.contains('.')) || is_opening_date_line(&text);
         if is_byline || is_date || name == "time" {
             body.removed.insert(id, if is_byline { Removal::Author } else { Removal::Furniture });
             continue;
         }
         if name == "p" && text.len() > 60 {
             break;
+        }
+    }
+    // A byline as a bare label and a link (" Автор: <a>Марина Скворцова</a>"), which no element
+    // holds whole, before the first paragraph of the text.
+    let bare_bylines: Vec<(NodeId, NodeId)> = body
+        .root
+        .descendants()
+        .skip(1)
+        .filter_map(ElementRef::wrap)
+        .take(60)
+        .take_while(|e| e.value().name() != "p" || element_text_within(*e, LONG).is_some_and(|t| t.len() <= 60))
+        .filter(|e| e.value().name() == "a")
+        .filter_map(|a| super::metadata::bare_label_before(a).map(|label| (label.id(), a.id())))
+        .collect();
+    for (label, link) in bare_bylines {
+        if !is_removed(body, link) {
+            body.removed.insert(label, Removal::Author);
+            body.removed.insert(link, Removal::Author);
         }
     }
 }
@@ -1230,6 +1272,21 @@ mod tests {
         }
         for line in ["Updated at 3 p.m. with the mayor's comment.", "Published in 1962, the novel sold 40,000 copies", "Updated", "Posted by Ann Roe on May 3"] {
             assert!(!is_date_line(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn an_opening_date_line_may_be_in_another_language() {
+        for line in ["Опубликовано вчера в четверг 4 марта в 17:51", "Veröffentlicht am 3. März 2026, 10:00 Uhr", "Publié le 12/03/2026 à 08h15", "Published Thursday, April 20, 2017 | 2:02 p.m."] {
+            assert!(is_opening_date_line(line), "{line}");
+        }
+        for line in [
+            "Publicado originalmente en 1998 por la editorial de la universidad.",
+            "Publicadores de 12 países",
+            "Aktualisiert",
+            "Veröffentlicht wurde der Bericht erst nach der Wahl, als die Zahlen von 2024 feststanden",
+        ] {
+            assert!(!is_opening_date_line(line), "{line}");
         }
     }
 

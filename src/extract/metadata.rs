@@ -9,7 +9,7 @@ use scraper::{ElementRef, Html, Selector};
 use url::Url;
 
 use super::jsonld::{self, JsonLd};
-use super::text::{MONTH_OPENINGS, ShortTexts, alnum_key, collapse, contains_ignore_ascii_case, decode_entities, element_text, element_text_within, element_words, key_hash, may_contain_any, only_agencies};
+use super::text::{MONTH_OPENINGS, ShortTexts, alnum_key, collapse, contains_ignore_ascii_case, decode_entities, element_text, element_text_within, element_words, is_block, key_hash, may_contain_any, only_agencies};
 use super::{Author, Metadata, Options, Provenance, SourceLine};
 use crate::parse::{Page, has_any_attr, select_named, select_where};
 use crate::pattern::Pattern;
@@ -1899,13 +1899,38 @@ fn generic_byline_element<'h>(html: &'h Html, body_root: ElementRef<'h>) -> Opti
     let by_candidates = html.tree.nodes().filter_map(ElementRef::wrap).filter(|e| by_tag(e.value()));
     // Their texts up to 120 bytes, from one walk of the page.
     let short = ShortTexts::new(html, 120, by_tag);
-    for candidate in candidates.chain(by_candidates.take(4000).filter(|e| short.within(*e).is_some_and(|text| is_by_line(&text)) && !is_chrome(*e))) {
+    let bare_links = select_named(html, &LINKS, &["a"]).filter(|a| bare_label_before(*a).is_some() && !is_chrome(*a));
+    for candidate in candidates.chain(by_candidates.take(4000).filter(|e| short.within(*e).is_some_and(|text| is_by_line(&text)) && !is_chrome(*e))).chain(bare_links) {
         let near = nearness(candidate);
         if best.is_none_or(|(b, _)| near > b) {
             best = Some((near, candidate));
         }
     }
     best.map(|(_, e)| e)
+}
+
+/// The label of a writer's link that stands as a bare text node, with no element of its own around
+/// the byline (` Автор: <a href="/team">Марина Скворцова</a><div class="post">…` at the top of a
+/// page's main box), so that neither a class nor a short text finds it. The label must open a line:
+/// nothing inline before it, so a prose "…designed by <a>Ann Roe</a>" never counts. Label and
+/// link together read as a byline of one name.
+pub(crate) fn bare_label_before(link: ElementRef<'_>) -> Option<ego_tree::NodeRef<'_, scraper::Node>> {
+    let label = link.prev_sibling()?;
+    let text = label.value().as_text()?.trim();
+    if text.is_empty() || text.len() > 40 || text.contains(|c: char| c.is_numeric()) {
+        return None;
+    }
+    let is_line_break = |node: ego_tree::NodeRef<'_, scraper::Node>| node.value().as_element().is_some_and(|e| e.name() == "br" || is_block(e.name()));
+    let opens_line = match label.prev_sibling() {
+        Some(before) => is_line_break(before),
+        None => link.parent().is_some_and(is_line_break),
+    };
+    if !opens_line {
+        return None;
+    }
+    let name = element_text_within(link, 80)?;
+    let line = format!("{text} {name}");
+    (is_by_line(&line) && parse_byline(&line).len() == 1).then_some(label)
 }
 
 /// How near an element sits to the article body: the depth of the deepest ancestor they share (the
