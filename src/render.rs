@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::clean::{Cleaned, escape_into};
 use crate::extract::Metadata;
+use crate::extract::text::alnum_key;
 use crate::profile::{Licence, Position, Profile};
 
 /// Unreserved characters stay as they are in pixel URL values; everything else is encoded.
@@ -102,12 +103,14 @@ pub fn render(meta: &Metadata, cleaned: &Cleaned, profile: &Profile) -> Result<R
             }
         },
     };
+    // "By Valley Post, Valley Post": a site credited as its own author is named once.
+    let byline_publisher = publisher.as_deref().filter(|p| !meta.authors.iter().any(|a| alnum_key(&a.name) == alnum_key(p)));
     let canonical_str = canonical.as_str();
     let template = EmbedTemplate {
         canonical_attr: attr(canonical_str),
         title,
         authors: meta.authors.iter().map(|a| (a.name.as_str(), a.url.as_ref().map(|u| attr(u.as_str())))).collect(),
-        publisher: publisher.as_deref(),
+        publisher: byline_publisher,
         date_display: meta.published.as_deref().and_then(display_date),
         body: &cleaned.html,
         credit_top: profile.credit.position == Position::Top,
@@ -129,7 +132,7 @@ pub fn render(meta: &Metadata, cleaned: &Cleaned, profile: &Profile) -> Result<R
     let mut head_html = String::from("<link rel=\"canonical\" href=\"");
     escape_into(&mut head_html, canonical_str, true);
     head_html.push_str("\">");
-    let text = plain_text(meta, title, publisher.as_deref(), cleaned, &credit_text, canonical_str, profile);
+    let text = plain_text(meta, title, byline_publisher, cleaned, &credit_text, canonical_str, profile);
     Ok(Rendered { html, head_html, text, pixel_url, credit: credit_text, warnings })
 }
 
