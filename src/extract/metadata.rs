@@ -1411,6 +1411,26 @@ fn looks_like_name(name: &str) -> bool {
         && !(words == 1 && is_cms_account(name))
 }
 
+/// "From staff", "Our correspondent", "Special correspondents": a capitalised word, then
+/// lower-case words of which one names a desk or a role. A phrase that credits a desk, not a
+/// person; a name with a lower-case surname ("Ann roe", as a CMS account may spell it) stays.
+/// Not a test of [`looks_like_name`]: the byline that holds such a phrase is still the byline,
+/// whose text the judge reads ("Staff and wire reports" is the wires' copy).
+fn is_role_phrase(name: &str) -> bool {
+    let rest: Vec<&str> = name.split_whitespace().skip(1).map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).collect();
+    !rest.is_empty()
+        && rest.iter().all(|w| !w.chars().any(char::is_uppercase) && !NAME_PARTICLES.contains(w))
+        && rest.iter().any(|w| DESK_CREDIT_WORDS.contains(w) || ROLE.is_match(w))
+}
+
+/// A byline that credits desks and no one by name: "Staff and wire reports", "From staff reports",
+/// "Staff". It names no author, but it is the byline, and the judge reads it.
+fn is_desk_credit(text: &str) -> bool {
+    let text = BY_PREFIX.replace(text, "");
+    let parts = split_names(text.trim());
+    !parts.is_empty() && parts.len() <= 4 && parts.iter().all(|(_, part)| is_role_phrase(part) || is_cms_account(part.trim()))
+}
+
 /// The CMS user that posted the story ("admin", "jdadmin", "webmaster"), or a role where the
 /// name should be ("By writer", a template's placeholder): no one's byline. A partner's readers
 /// are better served by no name than by "By admin".
@@ -1488,7 +1508,7 @@ fn authors<'h>(
     // with the links' pages.
     let from_text: Vec<Author> = byline_text
         .as_deref()
-        .map(|t| parse_byline(t).into_iter().map(|name| Author { name, url: None, is_organization: false }).collect())
+        .map(|t| parse_byline(t).into_iter().filter(|name| !is_role_phrase(name)).map(|name| Author { name, url: None, is_organization: false }).collect())
         .unwrap_or_default();
     // A one-word link that is none of the text's names ("Archive", "Contact" beside "By Ann Roe")
     // leads to the writer's other pages; it names no one.
@@ -1701,6 +1721,7 @@ fn authors<'h>(
     if chosen.iter().any(|a| !a.is_organization && !names_site_part(&a.name)) {
         chosen.retain(|a| a.is_organization || !names_site_part(&a.name));
     }
+    chosen.retain(|a| !is_role_phrase(&a.name));
     let mut seen = Vec::new();
     chosen.retain(|a| {
         let key = alnum_key(&a.name);
@@ -1889,7 +1910,9 @@ fn generic_byline_element<'h>(html: &'h Html, body_root: ElementRef<'h>) -> Opti
     let candidates = select_where(html, &BYLINE_ELEMENTS, has_byline_attr).filter(|e| {
         element_text_within(*e, 200)
             .is_some_and(|text| {
-                !text.is_empty() && !is_bio(&text) && (!parse_byline(&text).is_empty() || !byline_links(*e, None).is_empty() || names_only_agencies(&text))
+                !text.is_empty()
+                    && !is_bio(&text)
+                    && (!parse_byline(&text).is_empty() || !byline_links(*e, None).is_empty() || names_only_agencies(&text) || is_desk_credit(&text))
             })
             && !is_chrome(*e)
     });
@@ -2748,6 +2771,19 @@ mod tests {
         assert!(parse_byline("By clicking \"Submit,\" you agree to the Privacy Policy and Terms of Use. >").is_empty());
         assert!(!looks_like_name("Terms of Use. >"));
         assert!(looks_like_name("Amanda \"Tania Mae\" Tan"));
+    }
+
+    #[test]
+    fn a_desk_phrase_is_not_a_name() {
+        assert!(is_role_phrase("From staff"));
+        assert!(is_role_phrase("Our correspondent"));
+        assert!(is_role_phrase("Special correspondents"));
+        assert!(!is_role_phrase("Ann roe"), "a lower-case surname is still a name");
+        assert!(!is_role_phrase("Jan van der Berg"));
+        assert!(!is_role_phrase("Valley Post Staff"), "a cased desk is the site's, judged elsewhere");
+        assert!(is_desk_credit("Staff and wire reports"));
+        assert!(is_desk_credit("From staff reports"));
+        assert!(!is_desk_credit("Ann Roe and staff"));
     }
 
     #[test]
