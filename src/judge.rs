@@ -14,7 +14,7 @@ use scraper::{ElementRef, Html, Selector};
 use serde::Serialize;
 use url::Url;
 
-use crate::extract::text::{MONTH_OPENINGS, alnum_key, collapse, collapses_to, key_hash, may_contain_any, only_agencies};
+use crate::extract::text::{MONTH_OPENINGS, alnum_key, collapse, collapses_to, key_hash, may_contain_any, only_agencies, without_doubled_scheme};
 use crate::extract::{Article, Block, Metadata};
 use crate::parse::{has_any_attr, select_named};
 use crate::pattern::Pattern;
@@ -497,7 +497,7 @@ fn looks_like_domain(s: &str) -> bool {
 
 /// The host of a URL or a bare domain, lower-cased, without "www.".
 fn host_of(value: &str) -> Option<String> {
-    let value = value.trim();
+    let value = without_doubled_scheme(value.trim());
     let url = Url::parse(value).ok().or_else(|| {
         let bare = value.split('/').next().unwrap_or_default();
         looks_like_domain(bare).then(|| Url::parse(&format!("https://{value}")).ok()).flatten()

@@ -9,7 +9,7 @@ use scraper::{ElementRef, Html, Selector};
 use url::Url;
 
 use super::jsonld::{self, JsonLd};
-use super::text::{MONTH_OPENINGS, ShortTexts, alnum_key, collapse, contains_ignore_ascii_case, decode_entities, element_text, element_text_within, element_words, is_block, key_hash, may_contain_any, only_agencies};
+use super::text::{MONTH_OPENINGS, ShortTexts, alnum_key, collapse, contains_ignore_ascii_case, decode_entities, element_text, element_text_within, element_words, is_block, key_hash, may_contain_any, only_agencies, without_doubled_scheme};
 use super::{Author, Metadata, Options, Provenance, SourceLine};
 use crate::parse::{Page, has_any_attr, select_named, select_where};
 use crate::pattern::Pattern;
@@ -102,6 +102,7 @@ pub(crate) fn absolute(href: &str, base: Option<&Url>) -> Option<Url> {
     if href.is_empty() {
         return None;
     }
+    let href = without_doubled_scheme(href);
     let url = match base {
         Some(base) => base.join(href).ok()?,
         None => Url::parse(href).ok()?,
@@ -2771,6 +2772,17 @@ mod tests {
         assert!(parse_byline("By clicking \"Submit,\" you agree to the Privacy Policy and Terms of Use. >").is_empty());
         assert!(!looks_like_name("Terms of Use. >"));
         assert!(looks_like_name("Amanda \"Tania Mae\" Tan"));
+    }
+
+    #[test]
+    fn a_doubled_scheme_is_read_once() {
+        for href in ["http:https://lasvegas.example/news/a/", "https://http://lasvegas.example/news/a/", "HTTP://https://lasvegas.example/news/a/"] {
+            assert_eq!(absolute(href, None).map(|u| u.host_str().unwrap_or("").to_owned()).as_deref(), Some("lasvegas.example"), "{href}");
+        }
+        let base = Url::parse("https://site.example/a/").unwrap();
+        assert_eq!(absolute("https://site.example/http-guide/", Some(&base)).unwrap().as_str(), "https://site.example/http-guide/");
+        assert_eq!(absolute("/search?u=https://other.example/", Some(&base)).unwrap().as_str(), "https://site.example/search?u=https://other.example/");
+        assert_eq!(absolute("http:", None), None);
     }
 
     #[test]

@@ -390,6 +390,21 @@ pub fn only_agencies<T>(text: &str, mut agency: impl FnMut(&str) -> Option<T>) -
     found
 }
 
+/// "http:https://example.com/…", "https://http://example.com/…": a template that prefixed a
+/// scheme to a value that had one already. Read as it stands, the host would be "https".
+pub fn without_doubled_scheme(href: &str) -> &str {
+    fn after_scheme(s: &str) -> Option<&str> {
+        ["https:", "http:"]
+            .into_iter()
+            .find(|p| s.len() > p.len() && s.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+            .map(|p| s[p.len()..].trim_start_matches('/'))
+    }
+    match after_scheme(href) {
+        Some(rest) if after_scheme(rest).is_some_and(|inner| !inner.is_empty()) && rest.contains("://") => rest,
+        _ => href,
+    }
+}
+
 /// Whether `text` contains one of `words` (ASCII, lower-case), ignoring ASCII case: the literal
 /// prerequisite of a case-insensitive pattern, checked before the pattern is built or run. Case-
 /// insensitive patterns also fold the long s and the Kelvin sign to ASCII letters: a text holding
