@@ -2150,8 +2150,16 @@ fn is_chrome(element: ElementRef<'_>) -> bool {
 /// microdata's author `name` (parsed as a byline); with the author page that the name is, or is
 /// inside, a link to, and whether the microdata's item is an organisation.
 fn hcard_names(element: ElementRef<'_>, base: Option<&Url>) -> Vec<Author> {
+    // A microdata name is the author's only when no item nested in the author's holds it (the
+    // country of an organisation's address has a name too: "РИА Новости and Россия").
+    let names_the_author = |e: &ElementRef<'_>| {
+        let is_author = |a: &ElementRef<'_>| a.value().attr("itemprop").is_some_and(|p| p.split_ascii_whitespace().any(|p| p == "author" || p == "creator"));
+        e.value().attr("itemprop").is_none()
+            || e.ancestors().filter_map(ElementRef::wrap).find(|a| is_author(a) || a.value().attr("itemscope").is_some()).is_none_or(|a| is_author(&a))
+    };
     element
         .select(&HCARD_NAME)
+        .filter(names_the_author)
         .flat_map(|e| {
             let text = match e.value().attr("content") {
                 Some(content) if e.value().name() == "meta" => content.to_owned(),
@@ -2783,6 +2791,19 @@ mod tests {
         assert_eq!(absolute("https://site.example/http-guide/", Some(&base)).unwrap().as_str(), "https://site.example/http-guide/");
         assert_eq!(absolute("/search?u=https://other.example/", Some(&base)).unwrap().as_str(), "https://site.example/search?u=https://other.example/");
         assert_eq!(absolute("http:", None), None);
+    }
+
+    #[test]
+    fn a_microdata_name_is_the_authors_own() {
+        let names = |html: &str| {
+            let html = Html::parse_document(html);
+            let byline = html.select(&sel("#b")).next().unwrap();
+            hcard_names(byline, None).into_iter().map(|a| a.name).collect::<Vec<_>>()
+        };
+        let nested = r#"<div id=b itemprop=author itemscope itemtype="https://schema.org/Organization"><div itemprop=name>Nord Vesti</div>
+            <div itemprop=address itemscope itemtype="https://schema.org/PostalAddress"><div itemprop=addressCountry itemscope itemtype="https://schema.org/Country"><meta itemprop=name content="Ruritania"></div></div></div>"#;
+        assert_eq!(names(nested), ["Nord Vesti"]);
+        assert_eq!(names(r#"<p id=b>By <span itemprop=author><span itemprop=name>Ann Roe</span></span></p>"#), ["Ann Roe"], "an author without itemscope");
     }
 
     #[test]
