@@ -100,12 +100,7 @@ pub(super) fn find<'a>(page: &'a Page, profile: &Profile, base: Option<&Url>) ->
         .and_then(|s| html.select(&s).max_by_key(|e| raw.get(&e.id()).map_or(0, |s| s.text)))
     {
         (root, BodySource::ProfileSelector)
-    } else if let Some(root) = html
-        .select(&ARTICLE_BODY)
-        .filter(|e| !removed.contains_key(&e.id()))
-        .max_by_key(|e| raw.get(&e.id()).map_or(0, |s| s.text))
-        .filter(|e| raw.get(&e.id()).map_or(0, |s| s.text) >= MIN_ARTICLE_CHARS)
-    {
+    } else if let Some(root) = article_body(html, &raw, &removed) {
         (root, BodySource::ArticleBody)
     } else {
         (score(html.root_element(), &removed).ok_or(ExtractError::NoArticle)?, BodySource::Scored)
@@ -216,6 +211,33 @@ fn raw_stats(root: ElementRef<'_>) -> NodeMap<Stats> {
         }
     }
     stats
+}
+
+/// The element marked `articleBody` with the most text, if it has enough. A CMS that marks each
+/// paragraph (`<p itemprop="articleBody">` five times in a row) marks their container: the
+/// siblings' parent, whose paragraphs together are the text.
+fn article_body<'a>(html: &'a scraper::Html, raw: &NodeMap<Stats>, removed: &FxHashMap<NodeId, Removal>) -> Option<ElementRef<'a>> {
+    let text = |e: &ElementRef<'_>| raw.get(&e.id()).map_or(0, |s| s.text);
+    let marked: Vec<ElementRef<'a>> = html.select(&ARTICLE_BODY).filter(|e| !removed.contains_key(&e.id())).collect();
+    let mut best = marked.iter().map(|e| (*e, text(e))).max_by_key(|(_, t)| *t);
+    // (parent, its marked paragraphs' text, how many)
+    let mut parents: Vec<(ElementRef<'a>, usize, usize)> = Vec::new();
+    for e in marked.iter().filter(|e| e.value().name() == "p") {
+        let Some(parent) = e.parent().and_then(ElementRef::wrap) else { continue };
+        match parents.iter_mut().find(|(p, _, _)| p.id() == parent.id()) {
+            Some(group) => {
+                group.1 += text(e);
+                group.2 += 1;
+            }
+            None => parents.push((parent, text(e), 1)),
+        }
+    }
+    if let Some((parent, total, _)) = parents.into_iter().filter(|(_, _, count)| *count >= 2).max_by_key(|(_, total, _)| *total)
+        && best.is_none_or(|(_, t)| total > t)
+    {
+        best = Some((parent, total));
+    }
+    best.filter(|(_, t)| *t >= MIN_ARTICLE_CHARS).map(|(e, _)| e)
 }
 
 /// Pass 2: top-down classification of furniture; only the topmost removed element is recorded.
