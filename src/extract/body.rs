@@ -303,6 +303,9 @@ fn classify_one(
     if furniture::is_comment_thread(e) {
         return Some(Removal::Comments);
     }
+    if stats.text >= 8 && matches!(name, "div" | "p" | "span") && holds_data(element) {
+        return Some(Removal::Script);
+    }
     let words = furniture::words(e);
     // The page's own word that this is no part of the story: Instapaper's `instapaper_ignore`,
     // which sites set on their follow and promo boxes inside the article ("entry") container.
@@ -872,6 +875,23 @@ fn is_date_line(text: &str) -> bool {
         && rest.split(|c: char| c.is_whitespace() || ",|·•–—-".contains(c)).filter(|w| !w.is_empty()).all(is_date_word)
 }
 
+/// A box whose whole text is a JSON object (`{ "author_name": "…", "tags": […], "likes": 4 }`):
+/// the data a page's script reads, left in a hidden box. A code sample in a story is in a `pre`
+/// or `code`, and stays.
+fn holds_data(element: ElementRef<'_>) -> bool {
+    let Some(first) = element.children().find(|n| n.value().as_text().is_none_or(|t| !t.trim().is_empty())) else { return false };
+    if !first.value().as_text().is_some_and(|t| t.trim_start().starts_with(['{', '['])) {
+        return false;
+    }
+    if element.ancestors().filter_map(ElementRef::wrap).any(|a| matches!(a.value().name(), "pre" | "code")) {
+        return false;
+    }
+    let text = element_text(element);
+    let text = text.trim();
+    let closes = (text.starts_with('{') && text.ends_with('}')) || (text.starts_with('[') && text.ends_with(']'));
+    closes && (text.contains("\":") || text.contains("\" :")) && text.matches('"').count() >= 4
+}
+
 /// The word that opens a story's date line in languages other than English.
 const PUBLISHED_LABELS: &[&str] = &[
     "опубликовано", "обновлено", "опубліковано", "оновлено", "veröffentlicht", "aktualisiert", "publié", "publiée", "mis à jour", "publicado", "publicada", "actualizado",
@@ -1310,6 +1330,19 @@ mod tests {
         ] {
             assert!(!is_opening_date_line(line), "{line}");
         }
+    }
+
+    #[test]
+    fn a_box_of_json_is_data() {
+        let data = |inner: &str| {
+            let html = scraper::Html::parse_document(&format!("<div id=x>{inner}</div>"));
+            holds_data(html.select(&Selector::parse("#x").unwrap()).next().unwrap())
+        };
+        assert!(data(r#" { "author_name": "Ann Roe", "tags": ["a", "b"], "likes": 4 } "#));
+        assert!(data(r#"[{"id": 1, "title": "x"}]"#));
+        assert!(!data("{Braces} in a sentence are not data, \"quoted\": or not."));
+        assert!(!data(r#"<pre>{ "a": "b", "c": "d" }</pre>"#), "the pre's own text");
+        assert!(!data(r#"The config reads { "a": "b", "c": "d" }"#), "prose first");
     }
 
     #[test]

@@ -481,6 +481,10 @@ static FURNITURE_TEXT: [(&str, Pattern); 36] = [
 /// The heading over readers' comments: "4 thoughts on “Fair moves a week earlier”", "One
 /// response to …", "12 Comments".
 static COMMENT_COUNT: Pattern = Pattern::new(r"(?i)^\s*(?:\d+|one|no)\s+(?:thoughts?|comments?|responses?|replies|reactions?)(?:\s+(?:on|to)\b|\s*$)");
+/// A line that is only a count of readers: "720 просмотров", "1.2K views", "3 456 Aufrufe".
+static VIEW_COUNT: Pattern = Pattern::new(
+    r"(?i)^\s*\d[\d.,\s]*[km]?\s*(?:views?|reads?|просмотр\w*|прочтени\w*|переглядів|aufrufe|vues|lectures|visitas|lecturas|visualizações|visualizzazioni|letture|weergaven|wyświetle\w*|görüntülenme|kali dibaca|dibaca)\s*$",
+);
 
 /// The same labels in other languages ("Baca juga:", "Lesen Sie auch", "Читайте также", "相关阅读",
 /// "관련기사"), over a link to another story or a list of them: phrases in lower case, with their
@@ -642,6 +646,16 @@ pub fn by_text(text: &str, link_density: f32) -> Option<Removal> {
     let counted = opening.first().is_some_and(|b| b.is_ascii_digit() || matches!(b.to_ascii_lowercase(), b'o' | b'n'));
     if !furniture && counted && !text.trim_end().ends_with('.') && COMMENT_COUNT.is_match(text) {
         return Some(Removal::Comments);
+    }
+    if !furniture && text.len() < 60 && opening.first().is_some_and(u8::is_ascii_digit) && VIEW_COUNT.is_match(text) {
+        return Some(Removal::Furniture);
+    }
+    // The story's tags as hashtags ("#новость #цб #юmoney"), linked to the tag pages.
+    if !furniture && link_density >= 0.9 && opening.first() == Some(&b'#') {
+        let mut tags = text.split_whitespace();
+        if tags.clone().count() >= 2 && tags.all(|t| t.starts_with('#') && t.len() > 1) {
+            return Some(Removal::Navigation);
+        }
     }
     if !furniture {
         let lowered = lower_opening(text);
@@ -927,6 +941,11 @@ mod tests {
         assert_eq!(by_text("READ MORE: Council votes on budget", 0.9), Some(Removal::Related));
         assert_eq!(by_text("Read more about the plan below, which was long in the making.", 0.0), None);
         assert_eq!(by_text("Advertisement", 0.0), Some(Removal::Ad));
+        assert_eq!(by_text(" 720 просмотров ", 0.0), Some(Removal::Furniture));
+        assert_eq!(by_text("1.2K views", 0.0), Some(Removal::Furniture));
+        assert_eq!(by_text("12 views of the harbour were painted that winter", 0.0), None);
+        assert_eq!(by_text("#новость #цб #юmoney", 1.0), Some(Removal::Navigation));
+        assert_eq!(by_text("#MeToo changed how the newsroom handled complaints", 0.1), None);
         assert_eq!(by_text("Sign up for our daily newsletter", 0.0), Some(Removal::Newsletter));
         assert_eq!(by_text("The council voted on Tuesday.", 0.0), None);
         assert_eq!(by_text("Story continues below advertisement", 0.0), Some(Removal::Ad));
