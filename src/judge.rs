@@ -1854,6 +1854,15 @@ static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
         // Insider", "View the original story at …". Not "report" or "study": stories link the
         // original report of a study ("Read the original report in Nature").
         p(r"^\W*(?:read|view|see|find)\s+the\s+original\s+(?:(?:article|story|piece|post|column)\s+)?(?:on|at|in|from)\b", &[&["original"]], Need::AnyName, true),
+        // The link that closes an excerpt of another outlet's story: "Go to Article from The Los
+        // Angeles Times »", "Read the full story at The Valley Post". An outlet must follow: "Read
+        // the full report at the county's website" is a source's document.
+        p(
+            r"^\W*(?:go\s+to\s+(?:the\s+)?(?:full\s+)?|read\s+the\s+(?:full|whole|complete|entire|rest\s+of\s+the)\s+|continue\s+reading\s+the\s+)(?:article|story)\s+(?:on|at|in|from)\b",
+            &[&["article", "story"], &["go", "full", "whole", "complete", "entire", "rest", "continue"]],
+            Need::Outlet,
+            true,
+        ),
         p(
             r"^\W*(?:(?:©|\(c\)|copyright)\s*){1,3}(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?",
             &[&["©", "(c)", "copyright"]],
@@ -3981,6 +3990,8 @@ mod tests {
         named("This story comes to us via Grist.", "Grist");
         named("Story via Haaretz.", "Haaretz");
         named("Read the original article on Business Insider.", "Business Insider");
+        named("Go to Article from The Los Angeles Times »", "Los Angeles Times");
+        named("Read the full story at The Harbor Sun.", "Harbor Sun");
         named("Artikel ini telah tayang di Kompas.com dengan judul \"Jembatan Baru Dibuka\".", "Kompas.com");
         named("Berita ini sebelumnya telah dimuat di Harian Jogja.", "Harian Jogja");
         named("Traducido de The Economist.", "The Economist");
@@ -3988,6 +3999,7 @@ mod tests {
         named("Cet article a d'abord été publié par Mediapart.", "Mediapart");
 
         assert!(found("Read the original report in Nature.").is_empty());
+        assert!(found("Read the full report at the county's website.").iter().all(Option::is_none));
         assert!(found("The plan was adapted from a proposal by Mayor Jane Roe.").is_empty());
         assert!(found("With permission of the author.").iter().all(Option::is_none));
         assert!(found("Dieser Artikel erschien im Rahmen der Serie Stadtgeschichten.").iter().all(Option::is_none));
