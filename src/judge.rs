@@ -143,7 +143,7 @@ pub fn judge_parts(profile: &Profile, meta: &Metadata, blocks: &[Block], html: &
     let site = Site::new(profile, meta, html, fetched);
     let mut reasons = Vec::new();
     profile_rules(&site, profile, meta, html, &mut reasons);
-    byline_signals(&site, meta, &mut reasons);
+    byline_signals(&site, meta, blocks, &mut reasons);
     source_line_signal(&site, meta, &mut reasons);
     dateline_signals(&site, meta, blocks, &mut reasons);
     credit_signals(&site, meta, blocks, html, &mut reasons);
@@ -1183,7 +1183,7 @@ static BYLINE_SPLIT: Pattern = Pattern::new(r"(?i)\s*(?:,|;|\||/|·|•|—|–|
 const BYLINE_JOINS: &[&str] = &["and", "with", " avec ", " mit ", " und ", " et ", " con ", " com ", " y "];
 static PERSON_FOR_OUTLET: Pattern = Pattern::new(r"^(?P<person>\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){1,3})\s+(?:for|of|at|from)\s+(?P<outlet>.+)$");
 /// A date or time after the names in a byline: "By JTA March 23, 2025", "| Updated 3 hours ago".
-static BYLINE_TAIL: Pattern = Pattern::new(r"(?i)\s*(?:\b(?:updated|published|posted)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{4}-\d{2}-\d{2}|\b\d{1,2}/\d{1,2}/\d{2,4}|\b\d+\s+(?:min|minute|hour|day)s?\b).*$");
+static BYLINE_TAIL: Pattern = Pattern::new(r"(?i)\s*(?:\b(?:updated|published|posted)\b|\bon\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{4}-\d{2}-\d{2}|\b\d{1,2}/\d{1,2}/\d{2,4}|\b\d+\s+(?:min|minute|hour|day)s?\b).*$");
 static STAFF_SUFFIX: Pattern = Pattern::new(r"(?i)\s+(?:staff(?:\s+(?:writers?|reporters?|reports?))?|wire(?:\s+(?:services?|reports?))?|news\s+desk|desk|editors|editorial\s+board|reports?|team|newsroom)$");
 
 /// `STAFF_SUFFIX` removed, the pattern built only for a text that could end with one.
@@ -1214,7 +1214,7 @@ enum Reading {
 /// "By JTA and Forward Staff" → ["JTA"]; "Noa Shalev (Haaretz)" → ["Haaretz"]; "Noa Shalev,
 /// Reuters" → ["Reuters"]; "Jane Doe, CalMatters" → ["CalMatters"]; "Jane Doe for the Forward" →
 /// [] on the Forward.
-fn byline_outlets(site: &Site<'_>, text: &str, unknown: bool) -> Vec<String> {
+fn byline_outlets(site: &Site<'_>, text: &str, unknown: bool, openings: &[&str]) -> Vec<String> {
     let text = collapse(text);
     // Each pattern only where its literal prerequisites are (building a pattern costs more than
     // the whole page's extraction; `embed` runs once per process).
@@ -1243,6 +1243,12 @@ fn byline_outlets(site: &Site<'_>, text: &str, unknown: bool) -> Vec<String> {
     for piece in pieces {
         let piece = if may_contain_any(piece, &["by", "from"]) { BY_PREFIX.replace(piece.trim(), "") } else { std::borrow::Cow::Borrowed(piece.trim()) };
         let piece = piece.trim();
+        // "Nathan Tempey in News", "Ann Roe in Lagos": the section filed under or the place filed
+        // from, after a person's name.
+        let piece = match piece.split_once(" in ") {
+            Some((person, _)) if is_full_name(person) => person,
+            _ => piece,
+        };
         if piece.is_empty() {
             continue;
         }
@@ -1288,10 +1294,14 @@ fn byline_outlets(site: &Site<'_>, text: &str, unknown: bool) -> Vec<String> {
         if forms.iter().any(|f| site.is_own_name(f)) {
             continue;
         }
+        // "By Ann Roe | WASHINGTON" over a story that opens "WASHINGTON (Reuters) -": the place
+        // the story was filed from, which its dateline repeats.
+        let dateline = candidate.chars().count() >= 3
+            && openings.iter().any(|o| o.strip_prefix(candidate).is_some_and(|rest| !rest.starts_with(char::is_alphanumeric)));
         let outlet = match reading {
             Reading::Partner => false,
-            Reading::Outlet => looks_like_outlet(candidate),
-            Reading::Affiliation => true,
+            Reading::Outlet => looks_like_outlet(candidate) && !dateline,
+            Reading::Affiliation => !dateline,
         };
         let found = forms
             .iter()
@@ -1307,14 +1317,17 @@ fn byline_outlets(site: &Site<'_>, text: &str, unknown: bool) -> Vec<String> {
     out
 }
 
-fn byline_signals(site: &Site<'_>, meta: &Metadata, reasons: &mut Vec<Reason>) {
+fn byline_signals(site: &Site<'_>, meta: &Metadata, blocks: &[Block], reasons: &mut Vec<Reason>) {
     let prov = &meta.provenance;
+    // How the story opens: its first paragraph, and the summary that repeats it.
+    let first_paragraph = blocks.iter().filter(|b| !b.note && matches!(b.tag, "p" | "div" | "blockquote" | "li")).map(|b| b.text.trim_start()).find(|t| !t.is_empty());
+    let openings: Vec<&str> = first_paragraph.into_iter().chain(meta.description.as_deref().map(str::trim_start)).collect();
     let fire = |reasons: &mut Vec<Reason>, text: &str, location: &str, unknown: bool| {
-        for source in byline_outlets(site, text, unknown) {
+        for source in byline_outlets(site, text, unknown, &openings) {
             reasons.push(Reason { signal: Signal::Byline, evidence: evidence(text), location: location.to_owned(), source: Some(source) });
         }
     };
-    if let Some(text) = &prov.byline_text {
+    if let Some(text) = prov.byline_text.as_ref().filter(|t| !is_photo_credit(t)) {
         let before = reasons.len();
         fire(reasons, text, "byline", true);
         // "Quelle: dpa", "Par l'AFP", "来源：新华社": agencies after a label the byline split does
@@ -1326,7 +1339,7 @@ fn byline_signals(site: &Site<'_>, meta: &Metadata, reasons: &mut Vec<Reason>) {
         }
     }
     for value in &prov.meta_authors {
-        if value.contains("://") {
+        if value.contains("://") || is_photo_credit(value) {
             continue;
         }
         fire(reasons, value, "meta[name=author]", true);
@@ -1350,6 +1363,15 @@ fn byline_signals(site: &Site<'_>, meta: &Metadata, reasons: &mut Vec<Reason>) {
             reasons.push(Reason { signal: Signal::Byline, evidence: evidence(url.as_str()), location: "author URL".to_owned(), source: Some(source) });
         }
     }
+}
+
+/// "Brian Brainerd | The Denver Post | Getty Images" in CNBC's author tag: a picture's credit,
+/// which names the photographer's paper and the agency that sold the picture, not the story's
+/// origin.
+fn is_photo_credit(text: &str) -> bool {
+    const AGENCIES: &[&str] = &["getty images", "gettyimages", "shutterstock", "istock", "ap photo", "afp photo", "reuters photo", "epa-efe", "alamy"];
+    let lower = text.to_lowercase();
+    AGENCIES.iter().any(|a| lower.contains(a))
 }
 
 /// What a Chinese outlet's name ends with: paper, net, agency, news, station, magazine, weekly,
@@ -4107,10 +4129,23 @@ mod tests {
             ("Stadtblatt mit dpa", &["dpa"]),
             ("Por Ana García y Luis Pérez", &[]),
             ("By Con Coughlin", &[]),
+            // The section filed under, the place filed from, after a person's name.
+            ("by Nathan Roe in News on Mar 9, 2026 10:15 am", &[]),
+            ("By Ana Vidal in Lisbon", &[]),
+            ("By Ana Vidal, Dec 1st 2026", &[]),
         ];
         for (text, want) in cases {
-            assert_eq!(byline_outlets(&site, text, true), *want, "{text}");
+            assert_eq!(byline_outlets(&site, text, true, &[]), *want, "{text}");
         }
+        // A place after the names is an affiliation's shape; the story's own dateline shows it
+        // is where the story was filed.
+        let byline = "By Ana Vidal and Tom Okafor | LISBON";
+        assert_eq!(byline_outlets(&site, byline, true, &[]), ["LISBON"]);
+        assert_eq!(byline_outlets(&site, byline, true, &["LISBON (Meridian Wire) - The central bank held…"]), Vec::<String>::new());
+        assert_eq!(byline_outlets(&site, byline, true, &["LISBONA is a word, not the dateline"]), ["LISBON"]);
+        // A partner stays one whatever the story opens with.
+        assert_eq!(byline_outlets(&site, "Noa Shalev | Reuters", true, &["Reuters reported on Monday…"]), ["Reuters"]);
+        assert!(is_photo_credit("Rui Costa | The Porto Daily | Getty Images") && !is_photo_credit("Rui Costa, The Porto Daily"));
     }
 
     #[test]
