@@ -9,7 +9,7 @@ use scraper::{ElementRef, Html, Selector};
 use url::Url;
 
 use super::jsonld::{self, JsonLd};
-use super::text::{MONTH_OPENINGS, ShortTexts, alnum_key, collapse, contains_ignore_ascii_case, decode_entities, element_text, element_text_within, element_words, is_block, key_hash, may_contain_any, only_agencies, without_doubled_scheme};
+use super::text::{MONTH_OPENINGS, ShortTexts, alnum_key, collapse, contains_ignore_ascii_case, decode_entities, element_text, element_text_within, element_words, element_words_without, is_block, key_hash, may_contain_any, only_agencies, without_doubled_scheme};
 use super::{Author, Metadata, Options, Provenance, SourceLine};
 use crate::parse::{Page, has_any_attr, select_named, select_where};
 use crate::pattern::Pattern;
@@ -36,7 +36,7 @@ static BYLINE_ELEMENTS: LazyLock<Selector> = LazyLock::new(|| {
     sel(
         "[itemprop=author], [class*=byline], [id*=byline], [class*=Byline], [class*=byLine], [class~=author], [class*=author-name], [class*=writer], [class*=reporter], [class*=journalist], [class$=-author], [class*='-author '], [class*=-author__], \
          [class*=authors], [class*=post-author], [class*=article-author], [class*=c-byline], [data-testid*=byline], address.author, \
-         [class*=__author], [class*=author_name], [class*=authorName], [class*=AuthorName], [class*=autor], [class*=auteur], [class*=author-card], [class*=author-box], [class*=author-info], [class*=authorCard], [class*=authorBox], [class*=authorInfo], \
+         [class*=__author], [class*=author_name], [class*=authorname], [class*=authorName], [class*=AuthorName], [class*=autor], [class*=auteur], [class*=author-card], [class*=author-box], [class*=author-info], [class*=authorCard], [class*=authorBox], [class*=authorInfo], \
          [class*=yazar], [class*=penulis]",
     )
 });
@@ -370,21 +370,13 @@ fn title(html: &Html, profile: &Profile, metas: &Metas, ld: &JsonLd, site: SiteN
     // A `.headline` or `[itemprop=headline]` that holds a heading is the headline's box (CNN's
     // holds the h1, the byline, the date and "Link Copied!"): the heading in it is the headline.
     let holds_heading = |e: &ElementRef<'_>| e.descendants().skip(1).filter_map(ElementRef::wrap).any(|d| matches!(d.value().name(), "h1" | "h2" | "h3"));
-    let h1s: Vec<String> = select_where(html, &ARTICLE_H1, may_match)
+    let heading_elements: Vec<ElementRef<'_>> = select_where(html, &ARTICLE_H1, may_match)
         .filter(|e| !holds_heading(e))
         .chain(select_named(html, &H1, &["h1"]))
-        .map(|h| heading_text(&element_text(h)))
-        .filter(|t| !t.is_empty())
+        .filter(|h| !heading_text(&element_text(*h)).is_empty())
         .take(8)
         .collect();
-    // An h2 that says what `<title>` says ("Superbugs: What They Are…" under an h1 of the site's
-    // section) shows that the title's colon belongs to the headline, as an h1 would.
-    let h1s = match &document_title {
-        Some(d) if d.contains(": ") && select_named(html, &H2, &["h2"]).take(40).any(|h| collapse(&element_text(h)) == *d) => {
-            h1s.into_iter().chain(std::iter::once(d.clone())).collect()
-        }
-        _ => h1s,
-    };
+    let h1s: Vec<String> = heading_elements.iter().map(|h| heading_text(&element_text(*h))).collect();
     // Editorial metadata first (JSON-LD, then the social tags), as Readability does.
     let article = ld.article();
     let candidates: Vec<String> = [
@@ -400,6 +392,33 @@ fn title(html: &Html, profile: &Profile, metas: &Metas, ld: &JsonLd, site: SiteN
     .map(|t| collapse(&t))
     .filter(|t| !t.is_empty() && t.len() < 400)
     .collect();
+    // A heading that also holds a link after the headline ("<h1><span>Headline</span><a
+    // href=/mallorca.html>Ultima Hora Mallorca</a></h1>": the edition's front page) reads as
+    // the headline when the metadata gives the headline without the link's text.
+    let confirmed = |t: &str| {
+        let key = title_key(t);
+        !key.is_empty() && candidates.iter().chain(document_title.as_ref()).any(|c| title_key(c) == key)
+    };
+    let h1s: Vec<String> = h1s
+        .into_iter()
+        .zip(&heading_elements)
+        .map(|(text, h)| {
+            if confirmed(&text) || h.select(&LINKS).next().is_none() {
+                return text;
+            }
+            let unlinked = heading_text(&collapse(&element_words_without(*h, |e| e.value().name() == "a")));
+            // Only a link after the headline: one before it is the story's topic or series.
+            if unlinked.len() < text.len() && text.starts_with(unlinked.as_str()) && confirmed(&unlinked) { unlinked } else { text }
+        })
+        .collect();
+    // An h2 that says what `<title>` says ("Superbugs: What They Are…" under an h1 of the site's
+    // section) shows that the title's colon belongs to the headline, as an h1 would.
+    let h1s = match &document_title {
+        Some(d) if d.contains(": ") && select_named(html, &H2, &["h2"]).take(40).any(|h| collapse(&element_text(h)) == *d) => {
+            h1s.into_iter().chain(std::iter::once(d.clone())).collect()
+        }
+        _ => h1s,
+    };
     let Some(first) = candidates.first() else {
         return match document_title {
             Some(title) => {
@@ -797,7 +816,7 @@ const BY_WORDS: &[&str] = &[
 /// which is every letter (`\p{L}`) and also combining marks, so a decomposed "Ma\u{308}rz" too.
 /// Unlike `\p{L}` it compiles with Unicode off, so an ASCII byline gets the cheap ASCII build
 /// rather than a cut-down of the Unicode one (3 M instructions, a seventh of an `embed`).
-static BYLINE_TAIL: Pattern = Pattern::new(r"(?i)\s*(?:\||•|·|\bupdated\b|\bpublished\b|\bposted\b|\b(?:publiziert|veröffentlicht|aktualisiert|publié|publiée|publicado|publicada|actualizado|atualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|opublikowano|publicerad|publiceret|publisert|julkaistu)\b|\d{1,2}\.\s*(?-i:[\w&&[^\d_]])+\.?\s+\d{4}\b|\bon\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d+\s+(?:min|minute|hour)s?\b|\b\d{1,2}:\d{2}|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|jueves|viernes|domingo)\b,?\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\bmore (?:from|by)\b|\b(?:photos?|photographs?|photography|pictures?|illustrations?|illustrated|videos?|graphics?|images?|artwork|editing|edited)\s+by\b|\b(?:view|see) all\b|\ball (?:posts|articles|stories) by\b).*$");
+static BYLINE_TAIL: Pattern = Pattern::new(r"(?i)\s*(?:\||•|·|\bupdated\b|\bpublished\b|\bposted\b|\b(?:publiziert|veröffentlicht|aktualisiert|publié|publiée|publicado|publicada|actualizado|atualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|opublikowano|publicerad|publiceret|publisert|julkaistu)\b|\d{1,2}\.\s*(?-i:[\w&&[^\d_]])+\.?\s+\d{4}\b|\bon\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d+\s+(?:min|minute|hour)s?\b|\b\d{1,2}:\d{2}|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|jueves|viernes|domingo)\b,?\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\bmore (?:from|by)\b|\b(?:photos?|photographs?|photography|pictures?|illustrations?|illustrated|videos?|graphics?|images?|artwork|editing|edited)\s+by\b|\b(?:view|see) all\b|\ball (?:posts|articles|stories) by\b).*$");
 /// The literal prerequisites of the words that end a byline in other languages ("publiziert am",
 /// "publié le"), for [`may_contain_any`].
 const TAIL_WORDS: &[&str] = &["publi", "veröffentlicht", "aktualisiert", "actualizado", "atualizado", "pubblicato", "aggiornato", "gepubliceerd", "bijgewerkt", "opublikowano", "julkaistu"];
@@ -1410,6 +1429,41 @@ fn looks_like_name(name: &str) -> bool {
         && !is_prose(name)
         && !opens_lower_case(name)
         && !(words == 1 && is_cms_account(name))
+        && !is_control_label(name)
+}
+
+/// A control of an author box inside the byline ("Close", "More from Josh", "Follow on Twitter"),
+/// or a link to write to the writer or to follow them elsewhere labelled by a word or an icon's
+/// hidden text ("Twitter", "Email"): its label is no part of the byline. A name that links to the
+/// writer's profile on a network stays.
+fn is_contact_link(link: ElementRef<'_>) -> bool {
+    const NETWORKS: &[&str] = &[
+        "twitter.com", "x.com", "facebook.com", "instagram.com", "linkedin.com", "threads.net", "bsky.app", "t.me", "youtube.com", "tiktok.com", "pinterest.com",
+        "wa.me", "whatsapp.com",
+    ];
+    if link.value().name() != "a" {
+        return false;
+    }
+    let Some(href) = link.value().attr("href").map(str::trim) else { return false };
+    let lower = href.to_ascii_lowercase();
+    let host = lower.split_once("//").map_or("", |(_, rest)| rest.split(['/', '?', '#']).next().unwrap_or(""));
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    let contact = lower.starts_with("mailto:") || lower.starts_with("tel:") || NETWORKS.iter().any(|n| host == *n || host.ends_with(&format!(".{n}")));
+    match element_text_within(link, 80) {
+        Some(label) => is_control_label(&label) || (contact && label.split_whitespace().count() <= 1),
+        None => contact,
+    }
+}
+
+/// What the links and buttons of an author box say: "More from Josh", "More stories by Ann Roe",
+/// "Get author RSS feed", "Follow", "Bio", "Edit". An imperative (or "More") opens them; a lone
+/// word may also be the box's label. No one's name.
+fn is_control_label(name: &str) -> bool {
+    const OPENINGS: &[&str] = &["more", "view", "see", "get", "follow", "read", "contact", "email", "e-mail", "subscribe", "edit", "share", "sign", "log", "visit"];
+    const ALONE: &[&str] = &["bio", "biography", "profile", "twitter", "facebook", "instagram", "linkedin", "rss", "print", "comments", "close", "website", "homepage"];
+    let mut words = name.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase());
+    let Some(first) = words.next() else { return false };
+    OPENINGS.contains(&first.as_str()) || (words.next().is_none() && ALONE.contains(&first.as_str()))
 }
 
 /// "From staff", "Our correspondent", "Special correspondents": a capitalised word, then
@@ -1502,15 +1556,29 @@ fn authors<'h>(
         .and_then(|s| Selector::parse(s).ok())
         .and_then(|s| html.select(&s).find(|e| !element_text(*e).is_empty()))
         .or_else(|| generic_byline_element(html, body_root));
-    let byline_text = byline_element.map(element_words).filter(|t| !t.is_empty());
+    let byline_text = byline_element.map(|e| element_words_without(e, is_contact_link)).filter(|t| !t.is_empty());
 
     // Links in the byline are the most precise: names with their author pages. The text can
     // credit more people than it links ("Ann Roe (with Bo Li and Cy Ng)"): then the text's names,
     // with the links' pages.
-    let from_text: Vec<Author> = byline_text
-        .as_deref()
-        .map(|t| parse_byline(t).into_iter().filter(|name| !is_role_phrase(name)).map(|name| Author { name, url: None, is_organization: false }).collect())
+    // A list of writers (`<ul class=authors><li>By Josh Roe …<li>Ann Lee …`) credits one in each
+    // item, with nothing between their names but the item's end.
+    let item_texts: Vec<String> = byline_element
+        .map(|e| e.descendants().filter_map(ElementRef::wrap).filter(|d| d.value().name() == "li").map(|li| element_words_without(li, is_contact_link)).filter(|t| !t.is_empty()).collect())
         .unwrap_or_default();
+    // Each item a person's whole name: a list of links ("Archive", "RSS Feed") is a menu.
+    let items_name_people = item_texts.len() >= 2
+        && item_texts.iter().all(|t| {
+            let names = parse_byline(t);
+            !names.is_empty() && names.iter().all(|n| n.split_whitespace().nth(1).is_some())
+        });
+    let texts: Vec<&str> = if items_name_people { item_texts.iter().map(String::as_str).collect() } else { byline_text.as_deref().into_iter().collect() };
+    let from_text: Vec<Author> = texts
+        .iter()
+        .flat_map(|t| parse_byline(t))
+        .filter(|name| !is_role_phrase(name))
+        .map(|name| Author { name, url: None, is_organization: false })
+        .fold(Vec::new(), with_new_name);
     // A one-word link that is none of the text's names ("Archive", "Contact" beside "By Ann Roe")
     // leads to the writer's other pages; it names no one.
     let from_links: Vec<Author> = byline_element
@@ -2122,6 +2190,15 @@ pub(crate) fn is_by_line(text: &str) -> bool {
             let rest = &text[prefix.end()..];
             let first = rest.split_whitespace().next().unwrap_or("");
             let second_capitalised = rest.split_whitespace().nth(1).is_some_and(|w| w.starts_with(char::is_uppercase));
+            // "By 1963, as the Times explains:": a year or a number opens a clause, and a clause
+            // (lower-case words) that ends in a colon introduces what follows it. A name does
+            // neither.
+            let clause = || {
+                rest.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).any(|w| w.len() >= 3 && w.chars().all(char::is_lowercase) && !NAME_PARTICLES.contains(&w))
+            };
+            if first.starts_with(|c: char| c.is_numeric()) || (rest.trim_end().ends_with(':') && clause()) {
+                return false;
+            }
             return !first.starts_with(char::is_lowercase) || (first == "the" && second_capitalised);
         }
         Some(prefix) => &text[prefix.end()..],
@@ -2189,20 +2266,23 @@ fn byline_links(element: ElementRef<'_>, base: Option<&Url>) -> Vec<Author> {
             let href = a.value().attr("href")?;
             let name = element_text(a);
             let lower = href.to_ascii_lowercase();
-            let is_author_page = ["author", "writer", "staff", "people", "contributor", "profile", "/by/", "reporter", "journalist", "columnist"]
-                .iter()
-                .any(|k| lower.contains(k))
-                || a.value().attr("rel").is_some_and(|r| r.contains("author"));
+            // The writer's feed ("/author/ann-roe/feed/") is under the writer's page.
+            let is_feed = lower.split(['?', '#']).next().is_some_and(|path| {
+                let path = path.trim_end_matches('/');
+                path.ends_with("/feed") || path.ends_with("/rss") || path.ends_with(".xml") || path.ends_with("/atom")
+            });
+            let is_author_page = !is_feed
+                && (["author", "writer", "staff", "people", "contributor", "profile", "/by/", "reporter", "journalist", "columnist"].iter().any(|k| lower.contains(k))
+                    || a.value().attr("rel").is_some_and(|r| r.contains("author")));
             // "DAVID LIEBERMAN, Executive Editor" as the link's text: the name is before the role.
             let name = match needs_parsing(&name).then(|| parse_byline(&name)) {
                 Some(names) if names.len() == 1 => names.into_iter().next().unwrap_or_default(),
                 _ => BY_PREFIX.replace(&name, "").trim().to_owned(),
             };
-            (is_author_page && looks_like_name(&name) && !lower.starts_with("mailto:")).then(|| Author {
-                name,
-                url: author_url(href, base),
-                is_organization: false,
-            })
+            if !is_author_page || !looks_like_name(&name) || lower.starts_with("mailto:") {
+                return None;
+            }
+            Some(Author { name, url: author_url(href, base), is_organization: false })
         })
         .collect()
 }
@@ -2930,6 +3010,31 @@ mod tests {
         assert!(!is_by_line("Bylaws were amended"));
         assert!(is_by_line("Автор: Ирина Волкова"));
         assert!(!is_by_line("Автор: сказал, что всё будет хорошо."));
+        // A year opens a clause, and a line that ends in a colon introduces a quotation.
+        assert!(!is_by_line("By 1963, as the Coastal Times explains:"));
+        assert!(!is_by_line("By Monday the Coastal Times had explained it all:"));
+        assert!(is_by_line("By Ann Roe, Coastal Times:"));
+    }
+
+    #[test]
+    fn an_author_boxs_controls_name_no_one() {
+        for label in ["More from Josh", "More stories by Ann Roe", "Get author RSS feed", "Follow", "Bio", "Edit", "Close", "View all posts"] {
+            assert!(!looks_like_name(label), "{label}");
+        }
+        for name in ["Ann Roe", "Thomas More", "Seemore Jones", "Reade Miller"] {
+            assert!(looks_like_name(name), "{name}");
+        }
+        // A date with an ordinal is the byline's tail, not a name ("Dec" was one).
+        assert!(parse_byline("Dec 1st 2026 1:01PM").is_empty());
+        assert_eq!(parse_byline("By Ann Roe Nov 3rd, 2026"), ["Ann Roe"]);
+        let page = Html::parse_fragment(
+            r##"<div class="author">Alyssa Roe <a href="https://twitter.com/aroe"><span>Twitter</span></a> <a href="mailto:a@example.com">Email</a> <a href="https://x.com/aroe">Alyssa Roe</a> <a href="/author/aroe/">More from Alyssa</a> <a href="#">Close</a></div>"##,
+        );
+        let byline = page.select(&Selector::parse("div").unwrap()).next().unwrap();
+        assert_eq!(element_words_without(byline, is_contact_link), "Alyssa Roe Alyssa Roe");
+        let links = Html::parse_fragment(r#"<p><a href="/author/ann-roe/">Ann Roe</a> <a href="/author/ann-roe/feed/">Ann Roe</a></p>"#);
+        let names: Vec<String> = byline_links(links.root_element(), None).into_iter().map(|a| a.name).collect();
+        assert_eq!(names, ["Ann Roe"], "the writer's feed is no writer's page");
     }
 
     #[test]

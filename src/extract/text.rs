@@ -285,25 +285,32 @@ impl ShortTexts {
 }
 
 fn text_within(element: ElementRef<'_>, limit: usize) -> Option<String> {
-    text_checked(element, limit, false)
+    text_checked(element, limit, false, |_| false)
 }
 
 /// [`element_text`] with a space where the texts of two nodes meet between letters or digits:
 /// a byline's name and role are often elements of their own that only style sets apart ("Jane
 /// Doe<span class=role>Senior Reporter</span>", "<span>By</span><span>Jane Doe</span>").
 pub fn element_words(element: ElementRef<'_>) -> String {
-    text_checked(element, usize::MAX, true).unwrap_or_default()
+    text_checked(element, usize::MAX, true, |_| false).unwrap_or_default()
+}
+
+/// [`element_words`] without the text of the elements `leave_out` picks (and of their
+/// descendants).
+pub fn element_words_without(element: ElementRef<'_>, leave_out: impl Fn(ElementRef<'_>) -> bool) -> String {
+    text_checked(element, usize::MAX, true, leave_out).unwrap_or_default()
 }
 
 /// The collapsed text, or None once it reaches `limit` bytes. With `words`, two text nodes that
 /// meet between letters or digits are set apart by a space ([`element_words`]).
-fn text_checked(element: ElementRef<'_>, limit: usize, words: bool) -> Option<String> {
+fn text_checked(element: ElementRef<'_>, limit: usize, words: bool, leave_out: impl Fn(ElementRef<'_>) -> bool) -> Option<String> {
     let mut text = Collapser { out: String::new(), pending_space: false };
     let mut skip_depth = 0usize;
+    let skipped = |node: ego_tree::NodeRef<'_, Node>, e: &scraper::node::Element| is_non_text(e.name()) || ElementRef::wrap(node).is_some_and(&leave_out);
     for edge in element.traverse() {
         match edge {
             ego_tree::iter::Edge::Open(node) => match node.value() {
-                Node::Element(e) if is_non_text(e.name()) => skip_depth += 1,
+                Node::Element(e) if skipped(node, e) => skip_depth += 1,
                 Node::Element(e) if skip_depth == 0 && is_breaking(e.name()) => text.push_char(' '),
                 Node::Text(t) if skip_depth == 0 => {
                     if words && text.out.ends_with(char::is_alphanumeric) && t.starts_with(char::is_alphanumeric) {
@@ -318,7 +325,7 @@ fn text_checked(element: ElementRef<'_>, limit: usize, words: bool) -> Option<St
             },
             ego_tree::iter::Edge::Close(node) => {
                 if let Node::Element(e) = node.value() {
-                    if is_non_text(e.name()) {
+                    if skipped(node, e) {
                         skip_depth -= 1;
                     } else if skip_depth == 0 && is_breaking(e.name()) {
                         text.push_char(' ');
