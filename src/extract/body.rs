@@ -321,7 +321,18 @@ fn classify_one(
                     .chain(GALLERY_WORDS)
                     .any(|k| w.contains(k))
             });
-        if container {
+        // A listicle's item (BuzzFeed's "buzz_superlist_item_image": "2. The drawing resurfaced…"
+        // in an `h2` over the picture) is a part of the story that holds a picture: only the
+        // picture goes. A caption is no heading, a teaser's heading is a link, and a video's or a
+        // gallery's title goes with it.
+        let holds_heading = || {
+            name != "figure"
+                && !words.iter().any(|w| ["video", "player", "embed"].iter().chain(GALLERY_WORDS).any(|k| w.contains(k)))
+                && element.descendants().filter_map(ElementRef::wrap).any(|d| {
+                    matches!(d.value().name(), "h2" | "h3" | "h4") && raw.get(&d.id()).is_some_and(|s| s.text >= 30 && s.link_density() < 0.5)
+                })
+        };
+        if container && !holds_heading() {
             let video = element.descendants().any(|n| n.value().as_element().is_some_and(|e| matches!(e.name(), "video" | "iframe" | "embed" | "object" | "audio")));
             return Some(if video { Removal::Media } else { Removal::Image });
         }
@@ -381,11 +392,14 @@ fn classify_one(
             && stats.text >= 150
             && stats.link_density() < 0.3
             && words.iter().any(|w| w == "paywall");
-        let vetoed = !strong && (gated_paragraph || words.iter().any(|w| furniture::is_content_word(w)));
         // A byline or caption class on a large block is a layout name, not furniture; a box that
         // opens over the page ("authorPopup": the writer's bio shown on hover) is furniture at
         // any size.
         let pops_up = || words.iter().any(|w| matches!(w.as_str(), "popup" | "popover" | "tooltip" | "modal" | "overlay" | "dialog"));
+        // A content word does not save a short box that opens over the page: BuzzFeed's
+        // "suplist-modal-post-lock" is the editors' lock notice, not the post. (A story can be
+        // "article modal-enabled": one that opens pictures over the page.)
+        let vetoed = !strong && (gated_paragraph || words.iter().any(|w| furniture::is_content_word(w))) && !(stats.text < 600 && pops_up());
         let short_kind = matches!(removal, Removal::Author | Removal::Caption) && !pops_up();
         // A "social" container holding a blockquote is an embedded post (Twitter's, Instagram's
         // and TikTok's embed codes are a blockquote of the post's text): a quote in the story,

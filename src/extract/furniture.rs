@@ -433,7 +433,7 @@ pub fn class_weight(words: &[String]) -> f32 {
 /// first word: `^\s*(?:phrase|...)\b` is one alternation, so a text matches it when it matches the
 /// part for its own first word, and only that part is built. (What may follow the phrase, a colon
 /// or an arrow, is optional and so does not change whether the line matches.)
-static FURNITURE_TEXT: [(&str, Pattern); 36] = [
+static FURNITURE_TEXT: [(&str, Pattern); 44] = [
     ("read", Pattern::new(r"(?i)^\s*(?:read more|read also|read next)\b")),
     ("related", Pattern::new(r"(?i)^\s*related(?: coverage| stories| articles| content)?\b")),
     ("see", Pattern::new(r"(?i)^\s*see (?:also|more)\b")),
@@ -468,6 +468,15 @@ static FURNITURE_TEXT: [(&str, Pattern); 36] = [
     // The credit of a photo the embed leaves out.
     ("photo", Pattern::new(r"(?i)^\s*(?:photo|photos|photograph|photography)(?:\s+by\b|\s*:)")),
     ("credit", Pattern::new(r"(?i)^\s*credit\s*:")),
+    ("image", Pattern::new(r"(?i)^\s*(?:image|images)(?:\s+(?:source|credit)s?)?(?:\s+by\b|\s*:)")),
+    ("picture", Pattern::new(r"(?i)^\s*pictures?(?:\s+by\b|\s*:)")),
+    ("see", Pattern::new(r"(?i)^\s*see (?:the )?(?:photos|pictures|images|gallery|slideshow)\b")),
+    // A widget's question, a page's pager, a call to comment or to write in.
+    ("was", Pattern::new(r"(?i)^\s*was this (?:article|story|post|page|information) (?:helpful|useful)\b")),
+    ("continued", Pattern::new(r"(?i)^\s*continued on (?:the )?next page\b")),
+    ("what", Pattern::new(r"(?i)^\s*what do you think\?.{0,60}\bcomment")),
+    ("send", Pattern::new(r"(?i)^\s*send (?:a|us a) letter to the editor\b")),
+    ("join", Pattern::new(r"(?i)^\s*join the (?:conversation|discussion)\b")),
     // Calls to the site's own readers.
     ("follow", Pattern::new(r"(?i)^\s*follow us on\b")),
     ("have", Pattern::new(r"(?i)^\s*have a (?:news )?tip\b")),
@@ -630,6 +639,16 @@ static NEWSLETTER_PITCH: Pattern = Pattern::new(
 );
 
 /// A short block whose text itself says it is furniture ("READ MORE: ...", "Advertisement").
+/// A picture's file name standing for the picture ("skimming scheme seized cash and cards.jpg",
+/// "google.JPG": the text of a lazy image's placeholder on Advance Local's sites).
+fn is_image_file_name(text: &str) -> bool {
+    let text = text.trim();
+    text.len() < 120
+        && text.rsplit_once('.').is_some_and(|(stem, extension)| {
+            !stem.is_empty() && ["jpg", "jpeg", "png", "gif", "webp", "tif", "tiff", "avif"].iter().any(|e| extension.eq_ignore_ascii_case(e))
+        })
+}
+
 pub fn by_text(text: &str, link_density: f32) -> Option<Removal> {
     // Characters, not bytes: a Thai or Cyrillic line of 120 letters is as short as an English one.
     if text.len() > 300 && (text.len() > 1200 || text.chars().count() > 300) {
@@ -646,6 +665,9 @@ pub fn by_text(text: &str, link_density: f32) -> Option<Removal> {
     let counted = opening.first().is_some_and(|b| b.is_ascii_digit() || matches!(b.to_ascii_lowercase(), b'o' | b'n'));
     if !furniture && counted && !text.trim_end().ends_with('.') && COMMENT_COUNT.is_match(text) {
         return Some(Removal::Comments);
+    }
+    if !furniture && is_image_file_name(text) {
+        return Some(Removal::Image);
     }
     if !furniture && text.len() < 60 && opening.first().is_some_and(u8::is_ascii_digit) && VIEW_COUNT.is_match(text) {
         return Some(Removal::Furniture);
@@ -699,14 +721,23 @@ pub fn by_text(text: &str, link_density: f32) -> Option<Removal> {
     if lower.starts_with("share this") || lower.starts_with("follow us") {
         return Some(Removal::Share);
     }
-    if lower.starts_with("story") || lower.starts_with("article") || lower.starts_with("continue") {
+    if lower.starts_with("story") || lower.starts_with("article") || (lower.starts_with("continue") && !lower.starts_with("continued")) {
         return (text.len() < 60).then_some(Removal::Ad);
     }
-    if lower.starts_with("photo") || lower.starts_with("credit") {
+    if lower.starts_with("photo") || lower.starts_with("credit") || lower.starts_with("image") || lower.starts_with("picture") {
         return (text.len() < 120).then_some(Removal::Caption);
     }
-    if lower.starts_with("have") || lower.starts_with("join") || lower.starts_with("copyright") || lower.starts_with('©') {
+    // "See photos from this story:" over a gallery; "See the photos Ann took at the fair, on
+    // view at the library through May." is the story's.
+    if lower.starts_with("see") && !lower.starts_with("see also") && !lower.starts_with("see more") {
+        let label = text.len() < 40 || text.trim_end().ends_with([':', '>', '›', '»']) || link_density >= 0.4;
+        return label.then_some(Removal::Image);
+    }
+    if ["have", "join", "copyright", "©", "was", "what", "send"].iter().any(|w| lower.starts_with(w)) {
         return Some(Removal::Furniture);
+    }
+    if lower.starts_with("continued") {
+        return (text.len() < 60).then_some(Removal::Navigation);
     }
     // "Read more: <link>" lines are furniture only when they are mostly a link.
     (link_density >= 0.4).then_some(Removal::Related)
@@ -1019,6 +1050,35 @@ mod tests {
         assert_eq!(by_text("Recibe el premio la autora de la novela más vendida del año.", 0.0), None);
         // A marker word inside a sentence, or a longer word that starts like one, is prose.
         for prose in ["Anzeige gegen den Bürgermeister erstattet", "Publicidades engañosas", "Relacionados con el caso, dijo la fiscal"] {
+            assert_eq!(by_text(prose, 0.0), None, "{prose}");
+        }
+    }
+
+    #[test]
+    fn widgets_pagers_and_picture_credits_by_their_words() {
+        for line in [
+            "Was this article helpful? Awesome, share it:",
+            "What do you think? Scroll down to comment below.",
+            "Join The Conversation",
+            "Continued On Next Page >",
+            "See photos from this story:",
+            "Images: Pexels; Hannah Burton/Prairie Current",
+            "Image Source: Nicole Cohen",
+            "Send a Letter to the Editor",
+        ] {
+            assert!(by_text(line, 0.0).is_some(), "{line}");
+        }
+        for file in ["skimming scheme seized cash and cards.jpg", "google.JPG", "IMG_2041.jpeg"] {
+            assert_eq!(by_text(file, 0.0), Some(Removal::Image), "{file}");
+        }
+        assert_eq!(by_text("The agency posted the file online as a .jpg and a PDF.", 0.0), None);
+        for prose in [
+            "Images of the flood spread quickly on social media, and the mayor asked residents to stay home.",
+            "See the photos Ann took at the fair, on view at the library through May.",
+            "What do you think of the new bridge? Readers told us in their comments last week, and here is what they said about it.",
+            "Was this the end of the strike? Not quite, the union said.",
+            "Continued pressure from residents led the council to act.",
+        ] {
             assert_eq!(by_text(prose, 0.0), None, "{prose}");
         }
     }
