@@ -1993,12 +1993,29 @@ fn generic_byline_element<'h>(html: &'h Html, body_root: ElementRef<'h>) -> Opti
     let short = ShortTexts::new(html, 120, by_tag);
     let bare_links = select_named(html, &LINKS, &["a"]).filter(|a| bare_label_before(*a).is_some() && !is_chrome(*a));
     for candidate in candidates.chain(by_candidates.take(4000).filter(|e| short.within(*e).is_some_and(|text| is_by_line(&text)) && !is_chrome(*e))).chain(bare_links) {
+        if credits_media(candidate) {
+            continue;
+        }
         let near = nearness(candidate);
         if best.is_none_or(|(b, _)| near > b) {
             best = Some((near, candidate));
         }
     }
     best.map(|(_, e)| e)
+}
+
+/// In a picture's or a video's caption or credit ("By MEGAN SPECIA on Publish Date" in the
+/// Times's `span.credit.video-credit` under a video in the story): who made the picture, not who
+/// wrote the story.
+fn credits_media(element: ElementRef<'_>) -> bool {
+    std::iter::once(element).chain(element.ancestors().filter_map(ElementRef::wrap)).take(6).any(|e| {
+        let e = e.value();
+        matches!(e.name(), "figure" | "figcaption")
+            || e.attr("class").is_some_and(|c| {
+                let c = c.to_ascii_lowercase();
+                c.contains("caption") || (c.contains("credit") && ["video", "photo", "image", "media", "img"].iter().any(|m| c.contains(m)))
+            })
+    })
 }
 
 /// The label of a writer's link that stands as a bare text node, with no element of its own around
@@ -2218,7 +2235,11 @@ fn is_chrome(element: ElementRef<'_>) -> bool {
     element.ancestors().filter_map(ElementRef::wrap).filter(|a| !matches!(a.value().name(), "body" | "html")).any(|a| {
         let e = a.value();
         matches!(e.name(), "nav" | "footer")
-            || e.classes().chain(e.id()).any(|c| ["comment", "related", "footer", "sidebar"].iter().any(|w| contains_ignore_ascii_case(c.as_bytes(), w.as_bytes())))
+            || e.classes().chain(e.id()).any(|c| {
+                let has = |w: &str| contains_ignore_ascii_case(c.as_bytes(), w.as_bytes());
+                // "content-sidebar-wrap" (Genesis) holds the story and the sidebar side by side.
+                has("comment") || has("related") || has("footer") || (has("sidebar") && !has("content") && !has("wrap"))
+            })
     })
 }
 
