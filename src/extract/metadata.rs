@@ -2234,7 +2234,9 @@ pub(crate) fn is_by_line(text: &str) -> bool {
 fn is_chrome(element: ElementRef<'_>) -> bool {
     element.ancestors().filter_map(ElementRef::wrap).filter(|a| !matches!(a.value().name(), "body" | "html")).any(|a| {
         let e = a.value();
-        matches!(e.name(), "nav" | "footer")
+        // An `article`'s own `footer` holds its writer's box (HTML5's sense of the element).
+        e.name() == "nav"
+            || (e.name() == "footer" && !a.ancestors().filter_map(ElementRef::wrap).any(|o| o.value().name() == "article"))
             || e.classes().chain(e.id()).any(|c| {
                 let has = |w: &str| contains_ignore_ascii_case(c.as_bytes(), w.as_bytes());
                 // "content-sidebar-wrap" (Genesis) holds the story and the sidebar side by side.
