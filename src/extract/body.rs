@@ -17,6 +17,7 @@ use super::metadata::absolute;
 use super::text::{self, collapse, contains_ignore_ascii_case, element_text, element_text_within, is_block, is_non_text};
 use super::{Block, Body, BodySource, ExtractError, StrippedImage};
 use crate::parse::{NodeMap, Page};
+use crate::pattern::Pattern;
 use crate::profile::{Profile, host_within};
 
 static ARTICLE_BODY: LazyLock<Selector> =
@@ -919,7 +920,7 @@ const PUBLISHED_LABELS: &[&str] = &[
 /// languages' date words, this looser test is for the opening lines only, where an editor's note
 /// in a sentence is rare and the dates are common.
 fn is_opening_date_line(text: &str) -> bool {
-    if is_date_line(text) {
+    if is_date_line(text) || RELATIVE_TIME.is_match(text) {
         return true;
     }
     let lower = text.trim().to_lowercase();
@@ -929,6 +930,12 @@ fn is_opening_date_line(text: &str) -> bool {
         && rest.contains(|c: char| c.is_ascii_digit())
         && !rest.trim_end().ends_with(['.', '!', '?'])
 }
+
+/// A time given as an age, as a page stamps its stories ("20 hours ago", "vor 3 Stunden", "il y a
+/// 2 jours", "hace 5 horas"): the partner's copy has its own.
+static RELATIVE_TIME: Pattern = Pattern::new(
+    r"(?i)^\s*(?:(?:about\s+|updated\s+)?\d+\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?)\s+ago|(?:vor|il\s+y\s+a|hace|há)\s+\d+\s+\w+)\s*$",
+);
 
 /// Where a lazy-loading page puts an image's address until it is scrolled to.
 const LAZY_SRC_ATTRIBUTES: &[&str] = &["data-src", "data-lazy-src", "data-original"];
@@ -1335,6 +1342,13 @@ mod tests {
     fn an_opening_date_line_may_be_in_another_language() {
         for line in ["Опубликовано вчера в четверг 4 марта в 17:51", "Veröffentlicht am 3. März 2026, 10:00 Uhr", "Publié le 12/03/2026 à 08h15", "Published Thursday, April 20, 2017 | 2:02 p.m."] {
             assert!(is_opening_date_line(line), "{line}");
+        }
+        // A time given as an age.
+        for line in ["20 hours ago", " 3 days ago ", "Updated 5 min ago", "vor 3 Stunden", "il y a 2 jours", "hace 5 horas"] {
+            assert!(is_opening_date_line(line), "{line}");
+        }
+        for line in ["20 hours ago, the river crested at 31 feet.", "Three days ago", "vor 3 Stunden hat der Rat getagt"] {
+            assert!(!is_opening_date_line(line), "{line}");
         }
         for line in [
             "Publicado originalmente en 1998 por la editorial de la universidad.",
