@@ -1600,6 +1600,13 @@ fn authors<'h>(
     } else {
         from_links.clone()
     };
+    // No element names the writer: a byline may stand as a bare line of text among the header's
+    // elements ("<h3>The dek</h3> by Duncan Bell / January 19, 2017 /").
+    // An element's text that names no one stays what the judge reads ("Staff and wire reports").
+    let (from_element, byline_text) = match from_element.is_empty().then(|| bare_text_byline(html, body_root)).flatten() {
+        Some(line) => (parse_byline(&line).into_iter().map(|name| Author { name, url: None, is_organization: false }).collect(), byline_text.or(Some(line))),
+        None => (from_element, byline_text),
+    };
 
     let from_ld: Vec<Author> = ld
         .article()
@@ -2018,6 +2025,49 @@ fn credits_media(element: ElementRef<'_>) -> bool {
     })
 }
 
+/// The first letters of [`BY_OPENINGS`], lower-cased and sorted.
+static BY_OPENING_LETTERS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut letters: Vec<char> = BY_OPENINGS.iter().filter_map(|p| p.chars().next()).flat_map(char::to_lowercase).collect();
+    letters.sort_unstable();
+    letters.dedup();
+    letters
+});
+
+/// A byline that is a text node of its own, opening a line between elements (after a heading or
+/// a `br`; a link may follow it: "by Duncan Bell / January 19, 2017 / <a>Leave a comment</a>"):
+/// the one nearest the body. Its text, as [`is_by_line`] reads it.
+fn bare_text_byline(html: &Html, body_root: ElementRef<'_>) -> Option<String> {
+    let nearness = Nearness::to(body_root);
+    let is_line_break = |node: ego_tree::NodeRef<'_, scraper::Node>| node.value().as_element().is_some_and(|e| e.name() == "br" || is_block(e.name()));
+    let mut best: Option<(usize, String)> = None;
+    for node in html.tree.nodes() {
+        let Some(text) = node.value().as_text() else { continue };
+        let opening = text.trim_start();
+        // Most text nodes fail on their first letter, before the openings are compared.
+        let Some(first) = opening.chars().next() else { continue };
+        if opening.len() > 400
+            || BY_OPENING_LETTERS.binary_search(&first.to_lowercase().next().unwrap_or(first)).is_err()
+            || !BY_OPENINGS.iter().any(|p| opening.len() >= p.len() && opening.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+        {
+            continue;
+        }
+        let line = collapse(text);
+        if line.len() < 5 || line.len() > 120 {
+            continue;
+        }
+        let Some(parent) = node.parent().and_then(ElementRef::wrap) else { continue };
+        let opens_line = node.prev_sibling().is_none_or(is_line_break);
+        if !opens_line || !matches!(parent.value().name(), "div" | "header" | "section" | "td") || is_chrome_within(parent, Some(body_root)) || !is_by_line(&line) {
+            continue;
+        }
+        let near = nearness.of(parent);
+        if best.as_ref().is_none_or(|(b, _)| near > *b) {
+            best = Some((near, line));
+        }
+    }
+    best.map(|(_, line)| line)
+}
+
 /// The label of a writer's link that stands as a bare text node, with no element of its own around
 /// the byline (` Автор: <a href="/team">Марина Скворцова</a><div class="post">…` at the top of a
 /// page's main box), so that neither a class nor a short text finds it. The label must open a line:
@@ -2232,7 +2282,14 @@ pub(crate) fn is_by_line(text: &str) -> bool {
 /// `html` describe the whole page's layout ("sidebar-primary", "comments-open" on WordPress), not
 /// a part of it.
 fn is_chrome(element: ElementRef<'_>) -> bool {
-    element.ancestors().filter_map(ElementRef::wrap).filter(|a| !matches!(a.value().name(), "body" | "html")).any(|a| {
+    is_chrome_within(element, None)
+}
+
+/// [`is_chrome`], where the ancestors that also hold the article body (`body_root`) say nothing:
+/// a page-wide "right_sidebar" layout wrapper holds the story too.
+fn is_chrome_within(element: ElementRef<'_>, body_root: Option<ElementRef<'_>>) -> bool {
+    let holds_body = |a: &ElementRef<'_>| body_root.is_some_and(|b| a.id() == b.id() || b.ancestors().any(|o| o.id() == a.id()));
+    element.ancestors().filter_map(ElementRef::wrap).filter(|a| !matches!(a.value().name(), "body" | "html") && !holds_body(a)).any(|a| {
         let e = a.value();
         // An `article`'s own `footer` holds its writer's box (HTML5's sense of the element).
         e.name() == "nav"
