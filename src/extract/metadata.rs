@@ -370,13 +370,13 @@ fn title(html: &Html, profile: &Profile, metas: &Metas, ld: &JsonLd, site: SiteN
     // A `.headline` or `[itemprop=headline]` that holds a heading is the headline's box (CNN's
     // holds the h1, the byline, the date and "Link Copied!"): the heading in it is the headline.
     let holds_heading = |e: &ElementRef<'_>| e.descendants().skip(1).filter_map(ElementRef::wrap).any(|d| matches!(d.value().name(), "h1" | "h2" | "h3"));
-    let heading_elements: Vec<ElementRef<'_>> = select_where(html, &ARTICLE_H1, may_match)
+    let headings: Vec<(ElementRef<'_>, String)> = select_where(html, &ARTICLE_H1, may_match)
         .filter(|e| !holds_heading(e))
         .chain(select_named(html, &H1, &["h1"]))
-        .filter(|h| !heading_text(&element_text(*h)).is_empty())
+        .map(|h| (h, heading_text(&element_text(h))))
+        .filter(|(_, t)| !t.is_empty())
         .take(8)
         .collect();
-    let h1s: Vec<String> = heading_elements.iter().map(|h| heading_text(&element_text(*h))).collect();
     // Editorial metadata first (JSON-LD, then the social tags), as Readability does.
     let article = ld.article();
     let candidates: Vec<String> = [
@@ -399,14 +399,13 @@ fn title(html: &Html, profile: &Profile, metas: &Metas, ld: &JsonLd, site: SiteN
         let key = title_key(t);
         !key.is_empty() && candidates.iter().chain(document_title.as_ref()).any(|c| title_key(c) == key)
     };
-    let h1s: Vec<String> = h1s
+    let h1s: Vec<String> = headings
         .into_iter()
-        .zip(&heading_elements)
-        .map(|(text, h)| {
+        .map(|(h, text)| {
             if confirmed(&text) || h.select(&LINKS).next().is_none() {
                 return text;
             }
-            let unlinked = heading_text(&collapse(&element_words_without(*h, |e| e.value().name() == "a")));
+            let unlinked = heading_text(&collapse(&element_words_without(h, |e| e.value().name() == "a")));
             // Only a link after the headline: one before it is the story's topic or series.
             if unlinked.len() < text.len() && text.starts_with(unlinked.as_str()) && confirmed(&unlinked) { unlinked } else { text }
         })
@@ -1566,16 +1565,12 @@ fn authors<'h>(
     let item_texts: Vec<String> = byline_element
         .map(|e| e.descendants().filter_map(ElementRef::wrap).filter(|d| d.value().name() == "li").map(|li| element_words_without(li, is_contact_link)).filter(|t| !t.is_empty()).collect())
         .unwrap_or_default();
+    let item_names: Vec<Vec<String>> = item_texts.iter().map(|t| parse_byline(t)).collect();
     // Each item a person's whole name: a list of links ("Archive", "RSS Feed") is a menu.
-    let items_name_people = item_texts.len() >= 2
-        && item_texts.iter().all(|t| {
-            let names = parse_byline(t);
-            !names.is_empty() && names.iter().all(|n| n.split_whitespace().nth(1).is_some())
-        });
-    let texts: Vec<&str> = if items_name_people { item_texts.iter().map(String::as_str).collect() } else { byline_text.as_deref().into_iter().collect() };
-    let from_text: Vec<Author> = texts
-        .iter()
-        .flat_map(|t| parse_byline(t))
+    let items_name_people = item_names.len() >= 2 && item_names.iter().all(|names| !names.is_empty() && names.iter().all(|n| n.split_whitespace().nth(1).is_some()));
+    let names: Vec<String> = if items_name_people { item_names.into_iter().flatten().collect() } else { byline_text.as_deref().map(parse_byline).unwrap_or_default() };
+    let from_text: Vec<Author> = names
+        .into_iter()
         .filter(|name| !is_role_phrase(name))
         .map(|name| Author { name, url: None, is_organization: false })
         .fold(Vec::new(), with_new_name);
@@ -2033,22 +2028,29 @@ static BY_OPENING_LETTERS: LazyLock<Vec<char>> = LazyLock::new(|| {
     letters
 });
 
+/// Whether `text` opens with one of [`BY_OPENINGS`]. Most texts fail on their first letter,
+/// before the openings are compared.
+fn opens_with_by_word(text: &str) -> bool {
+    let Some(first) = text.chars().next() else { return false };
+    BY_OPENING_LETTERS.binary_search(&first.to_lowercase().next().unwrap_or(first)).is_ok()
+        && BY_OPENINGS.iter().any(|p| text.len() >= p.len() && text.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+}
+
+/// Whether a node ends the line before it: a `br` or a block.
+fn breaks_line(node: ego_tree::NodeRef<'_, scraper::Node>) -> bool {
+    node.value().as_element().is_some_and(|e| e.name() == "br" || is_block(e.name()))
+}
+
 /// A byline that is a text node of its own, opening a line between elements (after a heading or
 /// a `br`; a link may follow it: "by Duncan Bell / January 19, 2017 / <a>Leave a comment</a>"):
 /// the one nearest the body. Its text, as [`is_by_line`] reads it.
 fn bare_text_byline(html: &Html, body_root: ElementRef<'_>) -> Option<String> {
     let nearness = Nearness::to(body_root);
-    let is_line_break = |node: ego_tree::NodeRef<'_, scraper::Node>| node.value().as_element().is_some_and(|e| e.name() == "br" || is_block(e.name()));
     let mut best: Option<(usize, String)> = None;
     for node in html.tree.nodes() {
         let Some(text) = node.value().as_text() else { continue };
         let opening = text.trim_start();
-        // Most text nodes fail on their first letter, before the openings are compared.
-        let Some(first) = opening.chars().next() else { continue };
-        if opening.len() > 400
-            || BY_OPENING_LETTERS.binary_search(&first.to_lowercase().next().unwrap_or(first)).is_err()
-            || !BY_OPENINGS.iter().any(|p| opening.len() >= p.len() && opening.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
-        {
+        if opening.len() > 400 || !opens_with_by_word(opening) {
             continue;
         }
         let line = collapse(text);
@@ -2056,7 +2058,7 @@ fn bare_text_byline(html: &Html, body_root: ElementRef<'_>) -> Option<String> {
             continue;
         }
         let Some(parent) = node.parent().and_then(ElementRef::wrap) else { continue };
-        let opens_line = node.prev_sibling().is_none_or(is_line_break);
+        let opens_line = node.prev_sibling().is_none_or(breaks_line);
         if !opens_line || !matches!(parent.value().name(), "div" | "header" | "section" | "td") || is_chrome_within(parent, Some(body_root)) || !is_by_line(&line) {
             continue;
         }
@@ -2079,10 +2081,9 @@ pub(crate) fn bare_label_before(link: ElementRef<'_>) -> Option<ego_tree::NodeRe
     if text.is_empty() || text.len() > 40 || text.contains(|c: char| c.is_numeric()) {
         return None;
     }
-    let is_line_break = |node: ego_tree::NodeRef<'_, scraper::Node>| node.value().as_element().is_some_and(|e| e.name() == "br" || is_block(e.name()));
     let opens_line = match label.prev_sibling() {
-        Some(before) => is_line_break(before),
-        None => link.parent().is_some_and(is_line_break),
+        Some(before) => breaks_line(before),
+        None => link.parent().is_some_and(breaks_line),
     };
     if !opens_line {
         return None;
@@ -2239,7 +2240,6 @@ fn after_dated_opening(text: &str) -> Option<&str> {
 /// A short text that is a byline: "By …", or in another language a by-word followed by nothing but
 /// capitalised names ("Von Anna Schmidt", not "Von Montag bis Freitag").
 pub(crate) fn is_by_line(text: &str) -> bool {
-    let opens = |p: &str| text.len() >= p.len() && text.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
     if is_cjk_credit_line(text) {
         return true;
     }
@@ -2247,7 +2247,7 @@ pub(crate) fn is_by_line(text: &str) -> bool {
         let names = parse_byline(rest);
         return !names.is_empty() && names.iter().all(|n| capitalised_name(n)) && !rest.trim_end().ends_with(['.', '!', '?']);
     }
-    if !BY_OPENINGS.iter().any(|p| opens(p)) {
+    if !opens_with_by_word(text) {
         return false;
     }
     let rest = match BY_PREFIX.find(text) {
