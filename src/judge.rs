@@ -14,7 +14,7 @@ use scraper::{ElementRef, Html, Selector};
 use serde::Serialize;
 use url::Url;
 
-use crate::extract::text::{MONTH_OPENINGS, alnum_key, collapse, collapses_to, key_hash, may_contain_any, only_agencies, without_doubled_scheme};
+use crate::extract::text::{MONTH_OPENINGS, alnum_key, collapse, collapses_to, is_cjk, key_hash, may_contain_any, only_agencies, without_doubled_scheme};
 use crate::extract::{Article, Block, Metadata};
 use crate::parse::{has_any_attr, select_named};
 use crate::pattern::Pattern;
@@ -145,6 +145,7 @@ pub fn judge_parts(profile: &Profile, meta: &Metadata, blocks: &[Block], html: &
     profile_rules(&site, profile, meta, html, &mut reasons);
     byline_signals(&site, meta, blocks, &mut reasons);
     source_line_signal(&site, meta, &mut reasons);
+    provider_signal(&site, meta, &mut reasons);
     dateline_signals(&site, meta, blocks, &mut reasons);
     credit_signals(&site, meta, blocks, html, &mut reasons);
     metadata_signals(&site, meta, &mut reasons);
@@ -1390,6 +1391,38 @@ fn source_line_signal(site: &Site<'_>, meta: &Metadata, reasons: &mut Vec<Reason
     let Some(line) = &meta.provenance.source_line else { return };
     if let Some(source) = cjk_source(site, &line.name, line.href.as_deref(), false) {
         reasons.push(Reason { signal: Signal::Byline, evidence: evidence(&format!("{}：{}", line.label, line.name)), location: "source line".to_owned(), source: Some(source) });
+    }
+}
+
+/// The outlet that an aggregator's label under the headline names as the story's provider
+/// (Yahoo's "provider-name", MSN's "partner"), unless it is the site itself. A class that says
+/// "provider" names one, when the page names itself somehow (a name or a host). A "partner" or "source" class may
+/// hold a section's or a person's name, so it counts for a partner, or for an outlet's name linked
+/// to that outlet's site. Chinese names are read as the source line's are ([`cjk_source`]).
+fn provider_signal(site: &Site<'_>, meta: &Metadata, reasons: &mut Vec<Reason>) {
+    let Some(label) = &meta.provenance.provider_label else { return };
+    let name = strip_staff_suffix(label.name.trim());
+    let host = label.href.as_deref().and_then(host_of);
+    let source = if !name.is_ascii() && name.chars().any(is_cjk) {
+        cjk_source(site, &name, label.href.as_deref(), false)
+    } else if site.is_own_name_loosely(&name) || is_publishing_platform(&name) || host.as_deref().is_some_and(|h| site.is_own_host(h)) {
+        None
+    } else if let Some(partner) = site.partner_named(&name) {
+        Some(partner.name.clone())
+    } else {
+        let names_outlet_site = host.as_deref().is_some_and(|h| site_label(h) == squash(&normalize_name(&name)) || looks_like_outlet(&name));
+        let provider_class = label.class.to_ascii_lowercase().contains("provider");
+        // A name, not a control's label ("Sign in with Google"): each word capitalised, but for
+        // the small words inside outlets' names.
+        let name_shaped = name.split_whitespace().enumerate().all(|(i, w)| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || !c.is_alphabetic())
+                || (i > 0 && matches!(w, "of" | "the" | "and" | "de" | "la" | "le" | "du" | "des" | "del" | "di" | "da" | "do" | "y" | "et" | "und" | "for"))
+        });
+        let knows_itself = !site.names.is_empty() || !site.labels.is_empty();
+        (names_outlet_site || (provider_class && name_shaped && knows_itself)).then(|| site.source_name(&name))
+    };
+    if let Some(source) = source {
+        reasons.push(Reason { signal: Signal::Byline, evidence: evidence(&label.name), location: format!("provider label (.{})", label.class), source: Some(source) });
     }
 }
 
@@ -2783,7 +2816,7 @@ mod tests {
             }
         }
     }
-    use crate::extract::Author;
+    use crate::extract::{Author, ProviderLabel};
 
     #[test]
     fn nav_links_are_what_the_whole_selector_matches() {
@@ -2835,6 +2868,8 @@ mod tests {
         publisher_organizations: &'static [&'static str],
         /// JSON-LD (property, organisation): provider, copyrightHolder, creditText.
         credited: &'static [(&'static str, &'static str)],
+        /// An aggregator's label under the headline: (class, name, link).
+        provider: Option<(&'static str, &'static str, Option<&'static str>)>,
         /// Body paragraphs as HTML; a paragraph wrapped in `<em>` is emphasized.
         body: &'static [&'static str],
         /// Notes under the story, in elements the embed leaves out (`Block::note`).
@@ -2895,6 +2930,7 @@ mod tests {
         prov.publisher_organizations = case.publisher_organizations.iter().map(|s| (*s).to_owned()).collect();
         prov.credited_organizations = case.credited.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
         prov.page_classes = case.body_class.split_whitespace().map(str::to_owned).collect();
+        prov.provider_label = case.provider.map(|(class, name, href)| ProviderLabel { class: class.to_owned(), name: name.to_owned(), href: href.map(str::to_owned) });
         judge_parts(&profile, &meta, &blocks, &html, fetched.as_ref())
     }
 
@@ -3316,6 +3352,30 @@ mod tests {
                 signals: &[Dateline],
                 ..Case::default()
             },
+        ]);
+    }
+
+    #[test]
+    fn aggregators_provider_labels() {
+        const YAHOO: &str = r#"<meta property="og:site_name" content="Yahoo News">"#;
+        let yahoo = Some("https://www.yahoo.com/news/x");
+        let aggregated = |name, provider, source| Case { name, profile: "generic", head: YAHOO, canonical: yahoo, provider: Some(provider), body: ORIGINAL_BODY, source, signals: &[Signal::Byline], ..Case::default() };
+        let own = |name, head, provider| Case { name, profile: "generic", head, canonical: yahoo, provider: Some(provider), body: ORIGINAL_BODY, eligible: true, ..Case::default() };
+        check(&[
+            aggregated("a provider class names an outlet", ("provider-name", "Fox Nation", None), Some("Fox Nation")),
+            aggregated("a provider class names a partner by its code", ("provider", "AP", None), Some("Associated Press")),
+            aggregated("a partner class names an outlet and links to its site", ("partner", "Medical Daily", Some("https://www.medicaldaily.com/")), Some("Medical Daily")),
+            aggregated("a source class names a partner", ("source-name", "Reuters", None), Some("Reuters")),
+            own("the provider is the site's own desk", YAHOO, ("provider-name", "Yahoo Finance", None)),
+            own("the provider links to the site", YAHOO, ("provider", "Morning Brief", Some("https://www.yahoo.com/morning-brief/"))),
+            own("a control's label, not a name", YAHOO, ("provider", "Sign in with Google", None)),
+            own("a partner class with a person's name, unlinked", YAHOO, ("partner", "Dana Whitfield", None)),
+            own("a source class with a section's name, unlinked", YAHOO, ("source", "Politics Desk", None)),
+            own(
+                "a portal's own channel in a source class",
+                r#"<meta property="og:site_name" content="新浪网">"#,
+                ("source", "新浪娱乐", None),
+            ),
         ]);
     }
 

@@ -9,8 +9,8 @@ use scraper::{ElementRef, Html, Selector};
 use url::Url;
 
 use super::jsonld::{self, JsonLd};
-use super::text::{MONTH_OPENINGS, ShortTexts, alnum_key, collapse, contains_ignore_ascii_case, decode_entities, element_text, element_text_within, element_words, element_words_without, is_block, key_hash, may_contain_any, only_agencies, without_doubled_scheme};
-use super::{Author, Metadata, Options, Provenance, SourceLine};
+use super::text::{MONTH_OPENINGS, ShortTexts, alnum_key, collapse, contains_ignore_ascii_case, decode_entities, element_text, is_cjk, element_text_within, element_words, element_words_without, is_block, key_hash, may_contain_any, only_agencies, without_doubled_scheme};
+use super::{Author, Metadata, Options, Provenance, ProviderLabel, SourceLine};
 use crate::parse::{Page, has_any_attr, select_named, select_where};
 use crate::pattern::Pattern;
 use crate::profile::Profile;
@@ -41,6 +41,7 @@ static BYLINE_ELEMENTS: LazyLock<Selector> = LazyLock::new(|| {
     )
 });
 static LINKS: LazyLock<Selector> = LazyLock::new(|| sel("a[href]"));
+static IMAGES: LazyLock<Selector> = LazyLock::new(|| sel("img[alt]"));
 
 /// Meta tags by lower-cased name/property/itemprop, values from `content` or `value`, in order.
 struct Metas(FxHashMap<String, Vec<String>>);
@@ -229,6 +230,7 @@ pub(super) fn extract(page: &Page, head: &Head, profile: &Profile, options: &Opt
             .collect(),
         byline_text,
         source_line: source_line(html, body_root),
+        provider_label: provider_label(html),
         page_classes,
     };
 
@@ -771,11 +773,6 @@ fn strip_site_suffix(title: &str, site: SiteNames<'_>, h1: Option<&str>) -> Stri
 /// characters of a script written without spaces.
 fn long_heading(heading: &str) -> bool {
     heading.split_whitespace().count() >= 3 || heading.chars().filter(|c| is_cjk(*c)).count() >= 8
-}
-
-/// Han, kana and hangul: scripts written without spaces between words.
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}' | '\u{f900}'..='\u{faff}')
 }
 
 /// The page's heading followed by a separator and a shorter tail ("Headline | Section | Site",
@@ -2501,6 +2498,82 @@ fn source_after_label(text: &str) -> Option<(&'static str, String)> {
     Some((label, source_name(rest)))
 }
 
+/// Nodes after the headline that the provider label may sit among: Yahoo's is a line under it with
+/// the date, MSN's the first element after it.
+const PROVIDER_LABEL_REACH: usize = 200;
+
+/// The label under the headline naming the outlet that provided the story, as aggregators show
+/// it: Yahoo's `<span class="provider-name">Fox Nation</span>`, MSN's `<span class="partner"><a
+/// href=…><img alt="Medical Daily"> Medical Daily</a></span>`. Only between the first `h1` and the
+/// first paragraph of text after it: elsewhere such classes mark a TV login's providers, a
+/// sponsor's box or a rail of partners' stories.
+fn provider_label(html: &Html) -> Option<ProviderLabel> {
+    let h1 = select_named(html, &H1, &["h1"]).next()?;
+    // From the node after the headline's own subtree.
+    let start = std::iter::once(*h1).chain(h1.ancestors()).find_map(|n| n.next_sibling())?;
+    for node in std::iter::successors(Some(start), |n| next_in_document(*n)).take(PROVIDER_LABEL_REACH) {
+        let Some(element) = ElementRef::wrap(node) else { continue };
+        if element.value().name() == "p" && element_words(element).chars().count() >= 80 {
+            return None;
+        }
+        let Some(class) = element.value().attr("class").and_then(|c| c.split_whitespace().find(|t| names_provider(t))) else { continue };
+        if in_picture_or_rail(element) {
+            continue;
+        }
+        let text = collapse(&element_words(element));
+        let name = if text.is_empty() {
+            element.select(&IMAGES).find_map(|img| img.value().attr("alt")).map(collapse).unwrap_or_default()
+        } else {
+            text
+        };
+        let name = PROVIDER_PREFIXES.iter().find_map(|p| strip_prefix_ignore_ascii_case(&name, p)).unwrap_or(&name).trim();
+        if name.is_empty() || name.chars().count() > 60 || name.split_whitespace().count() > 6 {
+            continue;
+        }
+        let href = if element.value().name() == "a" { element.value().attr("href") } else { element.select(&LINKS).find_map(|a| a.value().attr("href")) };
+        return Some(ProviderLabel { class: class.to_owned(), name: name.to_owned(), href: href.map(str::to_owned) });
+    }
+    None
+}
+
+/// Whether `element` sits in a picture's caption or credit (`<span class="caption-source"><span
+/// class="source">Reuters</span>`), a picture's provider, or in a rail of a provider's other
+/// stories ("morefromprovider"): not the story's provider.
+fn in_picture_or_rail(element: ElementRef<'_>) -> bool {
+    // Not "credit": Yahoo's byline bar is a "credit-bar". Not "media": Bootstrap's "media-body".
+    const OTHER_BOX_WORDS: &[&str] = &["caption", "image", "photo", "picture", "figure", "gallery", "morefrom", "related"];
+    element.ancestors().filter_map(ElementRef::wrap).take(6).any(|a| {
+        matches!(a.value().name(), "figure" | "figcaption" | "picture")
+            || a.value().attr("class").is_some_and(|c| {
+                let lower = c.to_ascii_lowercase();
+                OTHER_BOX_WORDS.iter().any(|w| lower.contains(w))
+            })
+    })
+}
+
+/// The node after `node` in document order: its first child, else the next sibling of it or of
+/// its nearest ancestor that has one.
+fn next_in_document(node: ego_tree::NodeRef<'_, scraper::Node>) -> Option<ego_tree::NodeRef<'_, scraper::Node>> {
+    node.first_child().or_else(|| std::iter::once(node).chain(node.ancestors()).find_map(|n| n.next_sibling()))
+}
+
+/// Labels before a provider's name: "Provided by Reuters", "Source: AP".
+const PROVIDER_PREFIXES: &[&str] = &["provided by ", "source: ", "source ", "from ", "via "];
+
+fn strip_prefix_ignore_ascii_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
+    text.get(..prefix.len()).filter(|head| head.eq_ignore_ascii_case(prefix)).map(|_| &text[prefix.len()..])
+}
+
+/// A class that names the story's provider: "provider", "provider-name", "caas-attr-provider",
+/// "providername", "partner", "source-name"; not a login's, a video's or a picture's provider.
+fn names_provider(class: &str) -> bool {
+    const OTHER_THINGS: &[&str] = &["nav", "btn", "button", "login", "signin", "social", "share", "video", "player", "image", "img", "photo", "caption", "credit", "more", "related"];
+    let lower = class.to_ascii_lowercase();
+    let words = || lower.split(['-', '_']);
+    (lower.contains("provider") || words().any(|w| matches!(w, "partner" | "partnername" | "source" | "sourcename")))
+        && !OTHER_THINGS.iter().any(|w| lower.contains(w))
+}
+
 /// The origin's name at the start of `text`: up to a space, a separator or the next field.
 fn source_name(text: &str) -> String {
     let text = text.trim_start_matches(|c: char| c.is_whitespace());
@@ -3168,6 +3241,36 @@ mod tests {
         assert_eq!(named("报道的来源还不清楚"), None);
         // A sentence, not a name.
         assert_eq!(named(&format!("来源：{}", "很长的名字".repeat(10))).as_deref(), Some(""));
+    }
+
+    #[test]
+    fn provider_labels_under_the_headline() {
+        const TEXT: &str = "<p>The county board voted on Tuesday to extend the library's evening hours through the winter months.</p>";
+        let label = |body: &str| {
+            let html = Html::parse_document(&format!("<html><body>{body}</body></html>"));
+            provider_label(&html).map(|l| (l.class, l.name, l.href))
+        };
+        let named = |class: &str, name: &str| Some((class.to_owned(), name.to_owned(), None));
+        // Yahoo's line under the headline, in the headline's own header.
+        assert_eq!(
+            label(&format!(r#"<header><h1>Title</h1></header><div class="attr"><span class="provider"><span class="provider-name">Fox Nation</span></span> • <time>Oct 3</time></div>{TEXT}"#)),
+            named("provider", "Fox Nation")
+        );
+        // A logo's alt text and its link; a label's prefix.
+        assert_eq!(
+            label(&format!(r#"<h1>Title</h1><span class="partner"><a href="https://medical.example/"><img alt="Medical Daily" src="l.png"></a></span>{TEXT}"#)),
+            Some(("partner".to_owned(), "Medical Daily".to_owned(), Some("https://medical.example/".to_owned())))
+        );
+        assert_eq!(label(&format!(r#"<h1>Title</h1><div class="story-source">Provided by Reuters</div>{TEXT}"#)), named("story-source", "Reuters"));
+        // Not before the headline, not after the story's text has begun, not a picture's credit,
+        // not a login's providers, not a rail of the provider's other stories.
+        assert_eq!(label(&format!(r#"<span class="provider-name">Acme TV</span><h1>Title</h1>{TEXT}"#)), None);
+        assert_eq!(label(&format!(r#"<h1>Title</h1>{TEXT}<span class="provider-name">Acme TV</span>"#)), None);
+        assert_eq!(label(&format!(r#"<h1>Title</h1><p><span class="caption-source"><span class="source">Reuters</span></span></p>{TEXT}"#)), None);
+        assert_eq!(label(&format!(r#"<h1>Title</h1><a class="provider-login-btn">Google</a>{TEXT}"#)), None);
+        assert_eq!(label(&format!(r#"<h1>Title</h1><section class="morefromprovider"><div class="providername">Medical Daily</div></section>{TEXT}"#)), None);
+        // A sentence is no name.
+        assert_eq!(label(&format!(r#"<h1>Title</h1><div class="source">{}</div>{TEXT}"#, "word ".repeat(20))), None);
     }
 
     #[test]

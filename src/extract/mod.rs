@@ -71,6 +71,9 @@ pub struct Provenance {
     pub byline_text: Option<String>,
     /// The origin a Chinese page's source line names under the headline ("来源：人民日报海外版").
     pub source_line: Option<SourceLine>,
+    /// The provider an aggregator names under the headline (Yahoo's "provider-name", MSN's
+    /// "partner" logo and link).
+    pub provider_label: Option<ProviderLabel>,
     /// Classes of `<body>` and of the article element (`category-jta`, `postid-12`).
     pub page_classes: Vec<String>,
 }
@@ -83,6 +86,18 @@ pub struct SourceLine {
     /// The origin it names.
     pub name: String,
     /// The link on the name, as written.
+    pub href: Option<String>,
+}
+
+/// An aggregator's label under the headline for the outlet that provided the story:
+/// `<span class="provider-name">Fox Nation</span>`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ProviderLabel {
+    /// The class that marks it, as written.
+    pub class: String,
+    /// The name it shows: its text, or its logo's alt text.
+    pub name: String,
+    /// The link on it, as written.
     pub href: Option<String>,
 }
 

@@ -491,6 +491,11 @@ pub fn word_count(text: &str) -> usize {
     count
 }
 
+/// Han, kana and hangul: scripts written without spaces between words.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}' | '\u{f900}'..='\u{faff}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
