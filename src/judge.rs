@@ -1786,6 +1786,15 @@ static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
             Need::Nothing,
             false,
         ),
+        // Under an open licence, said of a copy: "is republished here under a Creative Commons
+        // license". Not "may be republished under …" (the site's own offer to partners), and not
+        // "is published under …" (the original's own licence statement).
+        p(
+            r"\b(?:is|was|are|were|being|has\s+been|have\s+been)\s+(?:republished|reprinted|reproduced|re-?posted)\s+(?:here\s+)?under\s+(?:a|an|the)\s+(?:creative\s+commons|cc)\b[^.;:!?]{0,60}?\blicen[cs]e\b(?:\s+(?:from|by|courtesy\s+of))?",
+            &[&["republished", "reprinted", "reproduced", "reposted", "re-posted"], &["creative", "cc"]],
+            Need::Nothing,
+            false,
+        ),
         p(
             r"\b(?:republished|reprinted|reproduced|syndicated|reposted)\s+(?:here\s+)?(?:from|courtesy\s+of)\b",
             &[&["republished", "reprinted", "reproduced", "syndicated", "reposted"], &["from", "courtesy"]],
@@ -2047,7 +2056,10 @@ pub fn credit_outlet(tail: &str) -> Option<String> {
                 return None;
             }
         }
-        if matches!(ends, End::Sentence) || (matches!(ends, End::Clause) && !is_date) {
+        // "Nov. 19, 2026, by the Texas Tribune": a month's abbreviation before its day ends no
+        // sentence.
+        let abbreviated_month = MONTH_ABBREVIATIONS.contains(&lower.as_str()) && tokens.get(i + 1).is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()));
+        if (matches!(ends, End::Sentence) && !abbreviated_month) || (matches!(ends, End::Clause) && !is_date) {
             return None;
         }
         i += 1;
@@ -2209,7 +2221,7 @@ fn sentence_start(text: &str, at: usize, reach: usize) -> usize {
             // Not after an initial or an abbreviation like "U.S." or "Mr.".
             let word_start = text[floor..i].rfind(|c: char| c.is_whitespace()).map_or(floor, |p| floor + p + 1);
             let word = &text[word_start..i];
-            let short = word.chars().count() <= 2 || word.contains('.') || matches!(word, "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Jr" | "Sr");
+            let short = word.chars().count() <= 2 || word.contains('.') || matches!(word, "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Jr" | "Sr") || month_abbreviation_at(text, i);
             if !short {
                 return i + 1;
             }
@@ -2220,6 +2232,14 @@ fn sentence_start(text: &str, at: usize, reach: usize) -> usize {
     }
     // Out of reach: from the first word that starts within it.
     text[floor..at].char_indices().find(|(_, c)| c.is_whitespace()).map_or(at, |(p, c)| floor + p + c.len_utf8())
+}
+
+const MONTH_ABBREVIATIONS: &[&str] = &["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
+
+/// Whether the dot at `dot` closes a month's abbreviation before a day ("Nov. 19"), not a sentence.
+fn month_abbreviation_at(text: &str, dot: usize) -> bool {
+    let word_start = text[..dot].rfind(char::is_whitespace).map_or(0, |p| p + 1);
+    MONTH_ABBREVIATIONS.iter().any(|m| text[word_start..dot].eq_ignore_ascii_case(m)) && text[dot + 1..].trim_start().starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// A link in a block: its text and its host.
@@ -2301,7 +2321,7 @@ fn find_credits(text: &str, emphasized: bool) -> Vec<(String, Option<String>, Ne
             let limit = floor_char_boundary(text, m.end() + SENTENCE_REACH);
             let end = text[m.end()..limit].find(['.', '!', '?']).map_or(limit, |e| {
                 let mut e = m.end() + e;
-                while e < limit && text.as_bytes()[e] == b'.' && text.as_bytes().get(e + 1).is_some_and(|b| !b.is_ascii_whitespace()) {
+                while e < limit && text.as_bytes()[e] == b'.' && (text.as_bytes().get(e + 1).is_some_and(|b| !b.is_ascii_whitespace()) || month_abbreviation_at(text, e)) {
                     e = text[e + 1..limit].find(['.', '!', '?']).map_or(limit, |n| e + 1 + n);
                 }
                 (e + 1).min(limit)
@@ -3265,6 +3285,45 @@ mod tests {
                 name: "credit: Hebrew in Haaretz",
                 body: &[O0, O1, "A version of this article originally appeared in Hebrew in Haaretz on May 2, 2025."],
                 source: Some("Haaretz"),
+                signals: &[Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: a copy under an open licence, the outlet after it",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, "This story was republished under a Creative Commons license from Ohio Capital Journal."],
+                source: Some("Ohio Capital Journal"),
+                signals: &[Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: a copy under an open licence, the outlet before it",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, "This story is part of a partnership with Mother Jones and is republished here under a Creative Commons license."],
+                signals: &[Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "own licence and own offer to partners",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[
+                    O0,
+                    O1,
+                    "This article is published under a Creative Commons Attribution license.",
+                    "This story may be republished under a Creative Commons license from Valley Post.",
+                ],
+                eligible: true,
+                ..Case::default()
+            },
+            Case {
+                name: "credit: an abbreviated date between the verb and the outlet",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, "This story was originally published Nov. 19, 2026, by the Texas Tribune."],
+                source: Some("The Texas Tribune"),
                 signals: &[Credit],
                 ..Case::default()
             },
