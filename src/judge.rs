@@ -1646,11 +1646,14 @@ fn unbracketed_dateline(site: &Site<'_>, head: &str) -> Option<(String, String)>
     {
         return Some((head[..after_at + stop + 1].trim().to_owned(), partner.name.clone()));
     }
-    // The agency in capitals before the dash ("3 ноября. ИНТЕРФАКС -").
-    let before = head[place_end + 1..dash_at].trim_end().rsplit(['.', ',']).next().map_or("", str::trim);
+    // The agency in capitals before the dash, after the date ("3 ноября. ИНТЕРФАКС -", "SYDNEY,
+    // Nov 20 AAP -").
+    let segment = head[place_end + 1..dash_at].trim_end().rsplit(['.', ',']).next().unwrap_or_default();
+    let words: Vec<&str> = segment.split_whitespace().collect();
+    let capitals = words.iter().rev().take_while(|w| w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)).count();
+    let before = words[words.len() - capitals..].join(" ");
     if !before.is_empty()
-        && !before.chars().any(char::is_lowercase)
-        && let Some(partner) = site.partner_coded(before)
+        && let Some(partner) = site.partner_coded(&before)
     {
         return Some((head[..dash_at + 1].trim().to_owned(), partner.name.clone()));
     }
@@ -2577,7 +2580,8 @@ fn partner_before_role<'p>(site: &Site<'p>, piece: &str) -> Option<&'p Partner> 
 
 /// The paragraph a newsroom puts under every story it lets others republish, describing itself:
 /// "KFF Health News is a national newsroom that …", "Stateline is part of States Newsroom, a
-/// nonprofit news network …", "ProPublica is a Pulitzer Prize-winning investigative newsroom."
+/// nonprofit news network …", "ProPublica is a Pulitzer Prize-winning investigative newsroom.";
+/// and the AP's note on its funders ("The AP is solely responsible for all content").
 /// A partner opens the paragraph, "is a/an/part of/one of/the" follows, and the sentence calls it
 /// a newsroom, so "Bloomberg is a financial data company" in a story about Bloomberg is not one.
 fn partner_boilerplate<'p>(site: &Site<'p>, text: &str) -> Option<&'p Partner> {
@@ -2586,6 +2590,14 @@ fn partner_boilerplate<'p>(site: &Site<'p>, text: &str) -> Option<&'p Partner> {
         "news agency", "news network", "source of news",
     ];
     let t = text.trim();
+    // The agency's note on the foundations that fund a beat, under each story they fund: "The
+    // Associated Press receives support from … The AP is solely responsible for all content."
+    if let Some(at) = t.find(" is solely responsible for all content") {
+        let subject = &t[sentence_start(t, at, 80)..at];
+        if let Some(partner) = site.partner_named(strip_leading_the(subject.trim())) {
+            return Some(partner);
+        }
+    }
     let head = &t[..floor_char_boundary(t, 80)];
     let at = head.find(" is ")?;
     let after = &t[at + 4..];
@@ -2601,15 +2613,26 @@ fn partner_boilerplate<'p>(site: &Site<'p>, text: &str) -> Option<&'p Partner> {
 
 /// A known agency's copy in the story, as the note under it says: "The Associated Press
 /// contributed to this report.", "Reuters and AFP contributed reporting.", "Additional reporting
-/// by Reuters.", "Information from the Associated Press was used in this report." The agency's
+/// by Reuters.", "Information from the Associated Press was used in this report.", "With files
+/// from The Canadian Press", and that agency's tagline, "This report by The Canadian Press was
+/// first published Nov. 20, 2026." The agency's
 /// licence does not pass to a partner, so the story is not the publisher's to hand on. Only a
 /// partner named as the contributor counts: "Jane Doe contributed to this report" is a
 /// colleague, and "Jane Doe, who once worked for Reuters, contributed" names Reuters in passing.
 fn wire_contribution<'p>(site: &Site<'p>, text: &str) -> Option<(&'p Partner, String)> {
-    const SUBJECT_BEFORE: &[&str] =
-        &[" contributed to this", " contributed to the report", " contributed to the story", " contributed reporting", " contributed information", " contributed.", " contributed from "];
-    const OBJECT_AFTER: &[&str] = &["additional reporting by ", "additional reporting from ", "with reporting from ", "material from ", "information from "];
-    if !may_contain_any(text, &["contributed", "reporting", "material from", "information from"]) {
+    const SUBJECT_BEFORE: &[&str] = &[
+        " contributed to this",
+        " contributed to the report",
+        " contributed to the story",
+        " contributed reporting",
+        " contributed information",
+        " contributed.",
+        " contributed from ",
+        // The Canadian Press's tagline: "This report by The Canadian Press was first published …".
+        " was first published",
+    ];
+    const OBJECT_AFTER: &[&str] = &["additional reporting by ", "additional reporting from ", "with reporting from ", "with files from ", "material from ", "information from "];
+    if !may_contain_any(text, &["contributed", "reporting", "material from", "information from", "files from", "first published"]) {
         return None;
     }
     let lower = text.to_ascii_lowercase();
@@ -2617,7 +2640,7 @@ fn wire_contribution<'p>(site: &Site<'p>, text: &str) -> Option<(&'p Partner, St
     // stays linear.
     let sentence_end = |from: usize| {
         let limit = floor_char_boundary(text, from + 300);
-        text[from..limit].find(". ").map_or(limit, |e| from + e + 1)
+        text[from..limit].match_indices(". ").map(|(e, _)| from + e).find(|&dot| !month_abbreviation_at(text, dot)).map_or(limit, |dot| dot + 1)
     };
     let partner_among = |names: &str| {
         names
@@ -2632,6 +2655,13 @@ fn wire_contribution<'p>(site: &Site<'p>, text: &str) -> Option<(&'p Partner, St
             let subject = text[start..at].trim().trim_start_matches(['(', '*', '—', '-', ' ']);
             // "Editor's note: The Associated Press contributed …": the subject follows the label.
             let subject = subject.rsplit_once(':').map_or(subject, |(_, after)| after.trim_start());
+            // "This report by The Canadian Press was first published": the agency after "by". A
+            // story's own subject ("The report was first published in 2019") names no partner.
+            let subject = match subject.get(..5).filter(|h| h.eq_ignore_ascii_case("this ")).and(subject.find(" by ")) {
+                Some(by) => &subject[by + 4..],
+                None if phrase.contains("published") => continue,
+                None => subject,
+            };
             if let Some(partner) = (subject.chars().count() <= 80).then(|| partner_among(subject)).flatten() {
                 return Some((partner, text[start..sentence_end(at)].trim().to_owned()));
             }
@@ -3487,6 +3517,53 @@ mod tests {
                 ..Case::default()
             },
             Case {
+                name: "credit: with files from an agency",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, O2, "— With files from The Canadian Press"],
+                source: Some("The Canadian Press"),
+                signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: an agency's tagline, the agency before the verb",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, O2, "This report by The Canadian Press was first published Nov. 20, 2026."],
+                source: Some("The Canadian Press"),
+                signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: an agency's note on its funders",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[
+                    O0,
+                    O1,
+                    O2,
+                    "The Associated Press receives support from several private foundations to enhance its coverage of elections. The AP is solely responsible for all content.",
+                ],
+                source: Some("Associated Press"),
+                signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "files, a first publication and sole responsibility that are no agency's",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[
+                    O0,
+                    O1,
+                    "With files from the county clerk's office.",
+                    "The audit was first published in 2019 by the state comptroller.",
+                    "This story by Jane Doe was first published in our print edition.",
+                    "The contractor is solely responsible for all content of the signs.",
+                ],
+                eligible: true,
+                ..Case::default()
+            },
+            Case {
                 name: "credit: an agency's writer contributed",
                 profile: "generic",
                 head: r#"<meta property="og:site_name" content="Valley Post">"#,
@@ -3968,6 +4045,7 @@ mod tests {
             // Agencies named without brackets, after the dash or in capitals before it.
             ("МОСКВА, 20 ноя — РИА Новости. Президент", "RIA Novosti"),
             ("МОСКВА. 20 ноября. ИНТЕРФАКС - Президент", "Interfax"),
+            ("SYDNEY, Nov 20 AAP - The", "Australian Associated Press"),
         ];
         for (text, source) in fires {
             let got = match_dateline(&site, text);
@@ -3996,6 +4074,8 @@ mod tests {
             "WASHINGTON, Nov 20 — The Associated Press has learned that",
             "МОСКВА, 20 ноября — Президент заявил. РИА Новости",
             "Moscow, Nov 20 — RIA Novosti. The",
+            "SYDNEY, Nov 20 NSW - The",
+            "CANBERRA, Nov 20 - AAP reporters were told",
         ];
         for text in quiet {
             assert_eq!(match_dateline(&site, text), None, "{text}");
