@@ -3498,6 +3498,27 @@ mod tests {
                 ..Case::default()
             },
             Case {
+                name: "JSON-LD author: an agency beside the writer the byline shows",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                byline: Some("By Jane Doe"),
+                credited: &[("author", "Reuters")],
+                body: ORIGINAL_BODY,
+                source: Some("Reuters"),
+                signals: &[Signal::Metadata],
+                ..Case::default()
+            },
+            Case {
+                name: "JSON-LD author: the site itself as an organisation",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                byline: Some("By Jane Doe"),
+                credited: &[("author", "Valley Post Staff")],
+                body: ORIGINAL_BODY,
+                eligible: true,
+                ..Case::default()
+            },
+            Case {
                 name: "JSON-LD provider and copyright holder: a partner, not a parent company",
                 profile: "generic",
                 head: r#"<meta property="og:site_name" content="Valley Post">"#,

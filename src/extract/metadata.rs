@@ -221,8 +221,14 @@ pub(super) fn extract(page: &Page, head: &Head, profile: &Profile, options: &Opt
             .unwrap_or_default(),
         source_organizations: article_ld.map(|a| ld.parties(a, "sourceOrganization").into_iter().map(|p| p.name).collect()).unwrap_or_default(),
         publisher_organizations: article_ld.map(|a| ld.parties(a, "publisher").into_iter().map(|p| p.name).collect()).unwrap_or_default(),
+        // An organisation among the authors counts here too: the byline shown may be the agency's
+        // writer, and the JSON-LD author the agency.
         credited_organizations: article_ld
-            .map(|a| ["provider", "copyrightHolder", "creditText"].iter().flat_map(|k| ld.parties(a, k).into_iter().map(|p| ((*k).to_owned(), p.name))).collect())
+            .map(|a| {
+                let credited = ["provider", "copyrightHolder", "creditText"].iter().flat_map(|k| ld.parties(a, k).into_iter().map(|p| ((*k).to_owned(), p.name)));
+                let author_organizations = ld.parties(a, "author").into_iter().filter(|p| p.is_organization).map(|p| ("author".to_owned(), p.name));
+                credited.chain(author_organizations).collect()
+            })
             .unwrap_or_default(),
         meta_authors: ["author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl"]
             .iter()
@@ -3241,6 +3247,19 @@ mod tests {
         assert_eq!(named("报道的来源还不清楚"), None);
         // A sentence, not a name.
         assert_eq!(named(&format!("来源：{}", "很长的名字".repeat(10))).as_deref(), Some(""));
+    }
+
+    #[test]
+    fn organisations_among_jsonld_authors_are_credited() {
+        let ld = r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Council widens the harbour road at last","author":[{"@type":"Person","name":"Jane Doe"},{"@type":"NewsMediaOrganization","name":"Reuters"}],"provider":{"@type":"Organization","name":"Wire Desk"}}</script>"#;
+        let story = "<p>The council voted on Tuesday to widen the harbour road, ending a decade of argument over who should pay for it and when the work could start.</p>".repeat(4);
+        let html = format!("<!doctype html><html><head><title>Council widens the harbour road at last</title>{ld}</head><body><article><h1>Council widens the harbour road at last</h1><p class=\"byline\">By Jane Doe</p>{story}</article></body></html>");
+        let loaded = crate::load::Loaded { html, url: None, encoding: "UTF-8" };
+        let page = crate::parse::parse(&loaded, &crate::prescan::Limits::default()).expect("parses");
+        let profile = Profile::builtin("generic").expect("generic profile");
+        let article = crate::extract::extract(&page, &profile, &crate::extract::Options::default()).expect("an article");
+        let credited: Vec<(&str, &str)> = article.meta.provenance.credited_organizations.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        assert_eq!(credited, [("provider", "Wire Desk"), ("author", "Reuters")]);
     }
 
     #[test]
