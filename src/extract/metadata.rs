@@ -2269,6 +2269,16 @@ pub(crate) fn is_by_line(text: &str) -> bool {
             if first.starts_with(|c: char| c.is_numeric()) || (rest.trim_end().ends_with(':') && clause()) {
                 return false;
             }
+            // "By March, the council had approved every line of the budget.": a sentence of the
+            // story, its clause after the comma prose. A byline's ("By Ann Roe, staff writer.",
+            // "By Ann Roe, a reporter for the Valley Post.") is short or names things.
+            if let Some((_, after_comma)) = rest.split_once(',')
+                && rest.trim_end().ends_with(['.', '!', '?'])
+                && after_comma.split_whitespace().count() >= 6
+                && is_prose(after_comma)
+            {
+                return false;
+            }
             return !first.starts_with(char::is_lowercase) || (first == "the" && second_capitalised);
         }
         Some(prefix) => &text[prefix.end()..],
@@ -2775,6 +2785,12 @@ mod tests {
         }
         assert!(is_by_line("Από Γιώργος Παπαδόπουλος"));
         assert!(!is_by_line("Από την Τρίτη θα κλείσει ο δρόμος."));
+        // A sentence of the story that opens with "By" and a capitalised word, and bylines that
+        // close with a full stop.
+        assert!(!is_by_line("By March, the council had approved every line of the budget but one."));
+        assert!(is_by_line("By Ann Roe, staff writer."));
+        assert!(is_by_line("By Ann Roe, a reporter for the Valley Post since 2019."));
+        assert!(is_by_line("By Ann Roe, Bo Li and Cy Twombly, with reporting from Dana Whitfield."));
     }
 
     /// The byline the whole extraction gives a page with `head` and a story, and no byline of
