@@ -2045,15 +2045,15 @@ fn breaks_line(node: ego_tree::NodeRef<'_, scraper::Node>) -> bool {
 }
 
 /// A byline that is a text node of its own, opening a line between elements (after a heading or
-/// a `br`; a link may follow it: "by Duncan Bell / January 19, 2017 / <a>Leave a comment</a>"):
-/// the one nearest the body. Its text, as [`is_by_line`] reads it.
+/// a `br`; a link may follow it: "by Duncan Bell / January 19, 2017 / <a>Leave a comment</a>"),
+/// or the date then the byline ("11/28/2016 11:00 AM PST BY TMZ STAFF"): the one nearest the body. Its text, as [`is_by_line`] reads it.
 fn bare_text_byline(html: &Html, body_root: ElementRef<'_>) -> Option<String> {
     let nearness = Nearness::to(body_root);
     let mut best: Option<(usize, String)> = None;
     for node in html.tree.nodes() {
         let Some(text) = node.value().as_text() else { continue };
         let opening = text.trim_start();
-        if opening.len() > 400 || !opens_with_by_word(opening) {
+        if opening.len() > 400 || !(opens_with_by_word(opening) || after_dated_opening(opening).is_some()) {
             continue;
         }
         let line = collapse(text);
@@ -2062,7 +2062,9 @@ fn bare_text_byline(html: &Html, body_root: ElementRef<'_>) -> Option<String> {
         }
         let Some(parent) = node.parent().and_then(ElementRef::wrap) else { continue };
         let opens_line = node.prev_sibling().is_none_or(breaks_line);
-        if !opens_line || !matches!(parent.value().name(), "div" | "header" | "section" | "td") || is_chrome_within(parent, Some(body_root)) || !is_by_line(&line) {
+        // TMZ's line of date and writer is a heading's text after its comment link.
+        let line_holder = matches!(parent.value().name(), "div" | "header" | "section" | "td" | "h4" | "h5" | "h6");
+        if !opens_line || !line_holder || is_chrome_within(parent, Some(body_root)) || !is_by_line(&line) {
             continue;
         }
         let near = nearness.of(parent);
