@@ -697,9 +697,13 @@ fn sel(s: &str) -> Selector {
     Selector::parse(s).expect("valid built-in selector")
 }
 
-static SITE_NAME: LazyLock<Selector> =
-    LazyLock::new(|| sel("meta[property='og:site_name'][content], meta[name='og:site_name'][content], meta[name='application-name'][content]"));
-static OG_URL: LazyLock<Selector> = LazyLock::new(|| sel("meta[property='og:url'][content], meta[name='og:url'][content]"));
+static SITE_NAME: LazyLock<Selector> = LazyLock::new(|| sel("meta[property='og:site_name'], meta[name='og:site_name'], meta[name='application-name']"));
+static OG_URL: LazyLock<Selector> = LazyLock::new(|| sel("meta[property='og:url'], meta[name='og:url']"));
+
+/// A meta tag's value: `content`, or `value` as React Helmet wrote it on some sites.
+fn meta_value<'a>(meta: &ElementRef<'a>) -> Option<&'a str> {
+    meta.value().attr("content").or_else(|| meta.value().attr("value"))
+}
 static SITE_LINKS: LazyLock<Selector> = LazyLock::new(|| {
     sel(
         "link[rel='https://api.w.org/'][href], link[rel=shortlink][href], link[rel=EditURI][href], link[rel=alternate][type='application/rss+xml'][href], link[rel=alternate][type='application/atom+xml'][href], link[rel=search][href], link[rel=pingback][href], link[rel=home][href]",
@@ -790,7 +794,7 @@ impl<'p> Site<'p> {
     fn new(profile: &'p Profile, meta: &Metadata, html: &Html, fetched: Option<&Url>) -> Site<'p> {
         let forms = partner_forms(profile);
         let mut names: Vec<String> = profile.publisher.iter().chain(&profile.publisher_aliases).cloned().collect();
-        names.extend(select_named(html, &SITE_NAME, &["meta"]).filter_map(|m| m.value().attr("content")).map(collapse).filter(|n| !n.is_empty()));
+        names.extend(select_named(html, &SITE_NAME, &["meta"]).filter_map(|m| meta_value(&m)).map(collapse).filter(|n| !n.is_empty()));
 
         // Hosts the site names itself with, the canonical URL aside. Strong: the fetched URL, the
         // profile's domains, an og:url that differs from the canonical URL, WordPress API and
@@ -837,10 +841,14 @@ impl<'p> Site<'p> {
             && *n >= 3
             && *n * 2 >= total
         {
-            push(&mut weak, label);
+            // The host the navigation points to, when the page's own name names it too ("Fortune"
+            // over fortune.com's links): two witnesses, strong enough to call a canonical URL on
+            // another site foreign.
+            let named = names.iter().any(|n| squash(&normalize_name(n)) == *label);
+            push(if named { &mut strong } else { &mut weak }, label);
         }
         let canonical = meta.canonical_url.as_ref().and_then(|u| u.host_str()).map(site_label);
-        let og_url = select_named(html, &OG_URL, &["meta"]).find_map(|m| m.value().attr("content").and_then(host_of)).map(|h| site_label(&h));
+        let og_url = select_named(html, &OG_URL, &["meta"]).find_map(|m| meta_value(&m).and_then(host_of)).map(|h| site_label(&h));
         if let (Some(og), Some(c)) = (&og_url, &canonical)
             && og != c
         {
@@ -2918,6 +2926,8 @@ mod tests {
         publisher_organizations: &'static [&'static str],
         /// JSON-LD (property, organisation): provider, copyrightHolder, creditText.
         credited: &'static [(&'static str, &'static str)],
+        /// Navigation before the story, as HTML.
+        nav: &'static str,
         /// An aggregator's label under the headline: (class, name, link).
         provider: Option<(&'static str, &'static str, Option<&'static str>)>,
         /// Body paragraphs as HTML; a paragraph wrapped in `<em>` is emphasized.
@@ -2941,7 +2951,7 @@ mod tests {
         let profile = profile_for(case.profile);
         let head = if case.profile.is_empty() || case.profile == "forward" { format!("{FORWARD_HEAD}{}", case.head) } else { case.head.to_owned() };
         let paragraphs: String = case.body.iter().map(|p| format!("<p>{p}</p>\n")).collect();
-        let page = format!("<!doctype html><html><head>{head}</head><body class=\"{}\"><article>{paragraphs}</article></body></html>", case.body_class);
+        let page = format!("<!doctype html><html><head>{head}</head><body class=\"{}\">{}<article>{paragraphs}</article></body></html>", case.body_class, case.nav);
         let html = Html::parse_document(&page);
         let p = Selector::parse("article > p").unwrap();
         let mut blocks: Vec<Block> = html
@@ -3439,6 +3449,34 @@ mod tests {
                 body: &["SPRINGFIELD (HW) — The council voted.", "More."],
                 source: Some("Hill Wire"),
                 signals: &[Dateline],
+                ..Case::default()
+            },
+        ]);
+    }
+
+    #[test]
+    fn canonical_elsewhere_against_the_sites_name_and_navigation() {
+        const NAV: &str = r#"<nav><a href="https://fortune.example/">Home</a> <a href="https://fortune.example/tech/">Tech</a> <a href="https://fortune.example/finance/">Finance</a></nav>"#;
+        check(&[
+            Case {
+                name: "the page's name (as React Helmet writes it) and its navigation name one site, the canonical URL another",
+                profile: "generic",
+                head: r#"<meta name="og:site_name" value="Fortune"><meta name="og:url" value="https://tempo.example/4603308/gadgets/">"#,
+                nav: NAV,
+                canonical: Some("https://tempo.example/4603308/gadgets/"),
+                body: ORIGINAL_BODY,
+                source: Some("tempo.example"),
+                signals: &[Signal::Metadata],
+                ..Case::default()
+            },
+            Case {
+                name: "navigation to a parent company's host that the page's name does not name",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                nav: r#"<nav><a href="https://parentco.example/">Home</a> <a href="https://parentco.example/tech/">Tech</a> <a href="https://parentco.example/finance/">Finance</a></nav>"#,
+                canonical: Some("https://valleypost.example/2026/story/"),
+                body: ORIGINAL_BODY,
+                eligible: true,
                 ..Case::default()
             },
         ]);
