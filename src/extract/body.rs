@@ -33,6 +33,8 @@ const MIN_ARTICLE_CHARS: usize = 140;
 const MIN_PARAGRAPH_CHARS: usize = 25;
 /// Furniture words remove an element only while it holds less than this share of the page's text.
 const MAX_FURNITURE_SHARE: f32 = 0.35;
+/// The share of the page's text that a wrapper of the whole page holds.
+const PAGE_SHARE: f32 = 0.5;
 
 /// Text statistics of one element's subtree.
 #[derive(Debug, Clone, Copy, Default)]
@@ -295,8 +297,12 @@ fn classify_one(
     if let Some(removal) = furniture::by_tag(name).filter(|_| !page_wrapper) {
         return Some(removal);
     }
-    if furniture::is_hidden(e) {
-        return Some(Removal::Hidden);
+    match furniture::hiding(e) {
+        // A wrapper around the whole page, headline and story, that only a class hides: the
+        // site's scripts show it once they run (a saved page keeps it hidden).
+        Some(furniture::Hiding::Class) if share >= PAGE_SHARE && holds_headline(element) => {}
+        Some(_) => return Some(Removal::Hidden),
+        None => {}
     }
     if matches!(name, "div" | "section" | "figure") && furniture::is_media_player(e) {
         return Some(Removal::Media);
@@ -376,6 +382,12 @@ fn classify_one(
     let mut by_words = furniture::by_words(&words);
     if by_words.is_some() && id_is_slug_of_text(element) {
         by_words = furniture::by_words(&furniture::words_except_id(e));
+    }
+    // Drupal marks a node promoted to the front page "node-promoted" ("node--promoted"): the
+    // site's own flag, not a sponsor's.
+    if matches!(by_words, Some((Removal::Ad, _))) && words.iter().any(|w| w == "node") && words.iter().any(|w| w == "promoted") {
+        let unflagged: Vec<String> = words.iter().filter(|w| *w != "promoted").cloned().collect();
+        by_words = furniture::by_words(&unflagged);
     }
     // A reader's comment: WordPress marks each one with its writer ("comment
     // comment-author-hank"), which is no author box, and a comment may run longer than one.
@@ -963,6 +975,12 @@ fn is_gallery(element: ElementRef<'_>) -> bool {
 
 static A: LazyLock<Selector> = LazyLock::new(|| Selector::parse("a").expect("valid selector"));
 static P: LazyLock<Selector> = LazyLock::new(|| Selector::parse("p").expect("valid selector"));
+static H1: LazyLock<Selector> = LazyLock::new(|| Selector::parse("h1").expect("valid selector"));
+
+/// Whether `element` holds an `h1`: a page's wrapper holds its headline.
+fn holds_headline(element: ElementRef<'_>) -> bool {
+    element.select(&H1).next().is_some()
+}
 
 /// The headline, byline and date line that open many body containers duplicate what the embed
 /// renders itself.

@@ -127,17 +127,37 @@ pub fn is_comment_thread(element: &Element) -> bool {
         && (element.id().is_some_and(|id| IDS.iter().any(|i| id.eq_ignore_ascii_case(i))) || element.classes().any(|c| CLASSES.iter().any(|k| c.eq_ignore_ascii_case(k))))
 }
 
-/// Hidden from readers: `hidden`, `aria-hidden=true`, `display:none`, screen-reader-only classes.
-pub fn is_hidden(element: &Element) -> bool {
+/// How an element is hidden from readers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hiding {
+    /// By an attribute or inline style: `hidden`, `aria-hidden=true`, `display:none`.
+    Markup,
+    /// Only by a class ("hidden", "sr-only"): the site's style sheet, which its scripts may undo.
+    Class,
+}
+
+/// How `element` is hidden from readers, if it is: by markup (`hidden`, `aria-hidden=true`,
+/// `display:none`) when any attribute says so, else by a screen-reader-only or hiding class.
+pub fn hiding(element: &Element) -> Option<Hiding> {
+    let mut by_class = false;
     // One pass over the attributes (`attr(name)` interns the name first: it runs on every element).
-    element.attrs().any(|(name, value)| match name {
-        "hidden" => true,
-        "aria-hidden" => value.trim().eq_ignore_ascii_case("true"),
-        "type" => value.eq_ignore_ascii_case("hidden"),
-        "style" => may_contain_any(value, &["display", "visibility", "opacity"]) && HIDDEN_STYLE.is_match(value),
-        "class" => value.split_ascii_whitespace().any(|c| HIDDEN_CLASSES.iter().any(|h| c.eq_ignore_ascii_case(h))),
-        _ => false,
-    })
+    for (name, value) in element.attrs() {
+        let hides = match name {
+            "hidden" => true,
+            "aria-hidden" => value.trim().eq_ignore_ascii_case("true"),
+            "type" => value.eq_ignore_ascii_case("hidden"),
+            "style" => may_contain_any(value, &["display", "visibility", "opacity"]) && HIDDEN_STYLE.is_match(value),
+            "class" => {
+                by_class = value.split_ascii_whitespace().any(|c| HIDDEN_CLASSES.iter().any(|h| c.eq_ignore_ascii_case(h)));
+                false
+            }
+            _ => false,
+        };
+        if hides {
+            return Some(Hiding::Markup);
+        }
+    }
+    by_class.then_some(Hiding::Class)
 }
 
 /// A video or audio player's frame, by the label players give it for screen readers (Video.js,
@@ -962,9 +982,14 @@ mod tests {
             r#"<p style="visibility:hidden">x</p>"#,
             r#"<span class="sr-only">x</span>"#,
         ] {
-            assert!(is_hidden(&element(html)), "{html}");
+            assert!(hiding(&element(html)).is_some(), "{html}");
         }
-        assert!(!is_hidden(&element(r#"<p style="display:block">x</p>"#)));
+        assert_eq!(hiding(&element(r#"<p style="display:block">x</p>"#)), None);
+        // A class alone is a style sheet's, which scripts may undo; markup says so whatever the class.
+        assert_eq!(hiding(&element(r#"<div class="hidden">x</div>"#)), Some(Hiding::Class));
+        assert_eq!(hiding(&element(r#"<div class="hidden" style="display: none">x</div>"#)), Some(Hiding::Markup));
+        assert_eq!(hiding(&element(r#"<div aria-hidden="true" class="sr-only">x</div>"#)), Some(Hiding::Markup));
+        assert_eq!(hiding(&element(r#"<div class="shown">x</div>"#)), None);
     }
 
     #[test]
