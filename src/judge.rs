@@ -149,6 +149,7 @@ pub fn judge_parts(profile: &Profile, meta: &Metadata, blocks: &[Block], html: &
     dateline_signals(&site, meta, blocks, &mut reasons);
     credit_signals(&site, meta, blocks, html, &mut reasons);
     metadata_signals(&site, meta, &mut reasons);
+    pixel_signals(&site, profile, html, &mut reasons);
     let mut seen: Vec<(Signal, String, String)> = Vec::new();
     reasons.retain(|r| {
         let key = (r.signal, r.location.clone(), r.source.clone().unwrap_or_else(|| r.evidence.clone()));
@@ -2832,6 +2833,43 @@ fn metadata_signals(site: &Site<'_>, meta: &Metadata, reasons: &mut Vec<Reason>)
     }
 }
 
+static PIXEL_IMAGES: LazyLock<Selector> = LazyLock::new(|| sel("img[src], amp-img[src], amp-pixel[src]"));
+
+/// The built-in profiles' pixel URLs up to their first placeholder, with their publishers: a page
+/// that carries one on another site is a partner's copy of that publisher's story.
+static BUILTIN_PIXELS: LazyLock<Vec<(String, Option<String>)>> =
+    LazyLock::new(|| Profile::builtins().into_iter().filter_map(|p| Some((pixel_prefix(p.pixel.as_deref()?), p.publisher))).collect());
+
+fn pixel_prefix(template: &str) -> String {
+    template[..template.find(['{', '?']).unwrap_or(template.len())].to_owned()
+}
+
+/// A republished copy carries its original publisher's tracking pixel, as the republish box
+/// handed it out: the Republication Tracker Tool's (`?republication-pixel=true&post=…`, which
+/// nonprofit newsrooms' WordPress sites use), a partner's own (a pixel image on its domain:
+/// `pixel.propublica.org`), or a profile's (the one in force, or a built-in one). On the
+/// publisher's own site the pixel is its own.
+fn pixel_signals(site: &Site<'_>, profile: &Profile, html: &Html, reasons: &mut Vec<Reason>) {
+    let own_pixel = profile.pixel.as_deref().map(|p| (pixel_prefix(p), profile.publisher.clone()));
+    for img in select_named(html, &PIXEL_IMAGES, &["img", "amp-img", "amp-pixel"]) {
+        let Some(src) = img.value().attr("src").map(str::trim) else { continue };
+        let Some(host) = host_of(src) else { continue };
+        if site.is_own_host(&host) {
+            continue;
+        }
+        let lower = src.to_ascii_lowercase();
+        let tiny = || ["width", "height"].iter().any(|a| img.value().attr(a).is_some_and(|v| matches!(v.trim(), "0" | "1" | "1px")));
+        let partner = site.partner_for_host(&host).filter(|_| lower.contains("pixel") || tiny());
+        let profile_pixel = own_pixel.iter().chain(BUILTIN_PIXELS.iter()).find(|(prefix, _)| !prefix.is_empty() && lower.starts_with(&prefix.to_ascii_lowercase()));
+        if partner.is_some() || profile_pixel.is_some() || lower.contains("republication-pixel") {
+            let publisher = profile_pixel.and_then(|(_, publisher)| publisher.clone());
+            let source = partner.map(|p| p.name.clone()).or(publisher).or_else(|| site.source_for_url(src));
+            reasons.push(Reason { signal: Signal::Metadata, evidence: evidence(src), location: "tracking pixel".to_owned(), source });
+            return;
+        }
+    }
+}
+
 /// Blog and CMS platforms name themselves as the JSON-LD publisher of every site they host
 /// (Blogger's templates do): that is the host, not another publication.
 fn is_publishing_platform(name: &str) -> bool {
@@ -3479,6 +3517,31 @@ mod tests {
                 eligible: true,
                 ..Case::default()
             },
+        ]);
+    }
+
+    #[test]
+    fn publishers_tracking_pixels_in_the_page() {
+        const INN: &[&str] = &[O0, O1, O2, r#"<img src="https://origin-news.example/?republication-pixel=true&amp;post=4821" style="width:1px;height:1px;">"#];
+        const PARTNER: &[&str] = &[O0, O1, O2, r#"<img src="https://pixel.propublica.org/pixel.gif?u=x" width="1" height="1">"#];
+        const FORWARD: &[&str] = &[O0, O1, O2, r#"<img src="https://forward.com/wp-json/republish/v1/pixel.gif?post_id=12&amp;url=x" style="width:1px;height:1px;border:0">"#];
+        const OTHERS: &[&str] = &[O0, O1, O2, r#"<img src="https://pixel.quantserve.com/pixel/p-abc.gif" width="1" height="1"><img src="https://apnews.com/images/photo.jpg" width="600">"#];
+        let copy = |name, body, source| Case {
+            name,
+            profile: "generic",
+            head: r#"<meta property="og:site_name" content="Valley Post">"#,
+            canonical: Some("https://valleypost.example/2026/story/"),
+            body,
+            source,
+            signals: &[Signal::Metadata],
+            ..Case::default()
+        };
+        check(&[
+            copy("the Republication Tracker Tool's pixel", INN, Some("origin-news.example")),
+            copy("a partner's pixel", PARTNER, Some("ProPublica")),
+            copy("a built-in profile's pixel", FORWARD, Some("The Forward")),
+            Case { name: "analytics pixels and a partner's photo", profile: "generic", body: OTHERS, eligible: true, ..Case::default() },
+            Case { name: "the publisher's own pixel on its own page", body: FORWARD, eligible: true, ..Case::default() },
         ]);
     }
 
