@@ -14,7 +14,7 @@ use scraper::{ElementRef, Html, Selector};
 use serde::Serialize;
 use url::Url;
 
-use crate::extract::text::{MONTH_OPENINGS, alnum_key, collapse, collapses_to, is_cjk, key_hash, may_contain_any, only_agencies, without_doubled_scheme};
+use crate::extract::text::{MONTH_OPENINGS, alnum_key, collapse, collapses_to, contains_ignore_ascii_case, is_cjk, key_hash, may_contain_any, only_agencies, without_doubled_scheme};
 use crate::extract::{Article, Block, Metadata};
 use crate::parse::{has_any_attr, select_named};
 use crate::pattern::Pattern;
@@ -1405,9 +1405,10 @@ fn source_line_signal(site: &Site<'_>, meta: &Metadata, reasons: &mut Vec<Reason
 
 /// The outlet that an aggregator's label under the headline names as the story's provider
 /// (Yahoo's "provider-name", MSN's "partner"), unless it is the site itself. A class that says
-/// "provider" names one, when the page names itself somehow (a name or a host). A "partner" or "source" class may
-/// hold a section's or a person's name, so it counts for a partner, or for an outlet's name linked
-/// to that outlet's site. Chinese names are read as the source line's are ([`cjk_source`]).
+/// "provider" names one, when the page names itself somehow (a name or a host). A "partner" or
+/// "source" class may hold a section's or a person's name, so it counts for a partner, or for an
+/// outlet's name linked to that outlet's site. Chinese names are read as the source line's are
+/// ([`cjk_source`]).
 fn provider_signal(site: &Site<'_>, meta: &Metadata, reasons: &mut Vec<Reason>) {
     let Some(label) = &meta.provenance.provider_label else { return };
     let name = strip_staff_suffix(label.name.trim());
@@ -2442,7 +2443,7 @@ fn partner_note<'p>(site: &Site<'p>, block: &Block, near_end: bool, last: bool) 
 fn reuters_signoff(text: &str) -> bool {
     let t = text.trim_start_matches(|c: char| c.is_whitespace() || c == '(' || c == '[');
     let opens = ["reporting by", "additional reporting by", "writing by", "compiled by"].iter().any(|p| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)));
-    opens && t.len() <= 600 && t.contains(';') && crate::extract::text::contains_ignore_ascii_case(t.as_bytes(), b"editing by")
+    opens && t.len() <= 600 && t.contains(';') && contains_ignore_ascii_case(t.as_bytes(), b"editing by")
 }
 
 /// How a note under a story introduces its agencies: "Quelle: dpa", "Con información de EFE",
@@ -2853,15 +2854,19 @@ fn pixel_signals(site: &Site<'_>, profile: &Profile, html: &Html, reasons: &mut 
     let own_pixel = profile.pixel.as_deref().map(|p| (pixel_prefix(p), profile.publisher.clone()));
     for img in select_named(html, &PIXEL_IMAGES, &["img", "amp-img", "amp-pixel"]) {
         let Some(src) = img.value().attr("src").map(str::trim) else { continue };
+        // The cheap tests first: a page has many pictures, and few are pixels.
+        let tiny = || ["width", "height"].iter().any(|a| img.value().attr(a).is_some_and(|v| matches!(v.trim(), "0" | "1" | "1px")));
+        let pixel_like = contains_ignore_ascii_case(src.as_bytes(), b"pixel") || tiny();
+        let profile_pixel = own_pixel.iter().chain(BUILTIN_PIXELS.iter()).find(|(prefix, _)| !prefix.is_empty() && src.get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix)));
+        if !pixel_like && profile_pixel.is_none() {
+            continue;
+        }
         let Some(host) = host_of(src) else { continue };
         if site.is_own_host(&host) {
             continue;
         }
-        let lower = src.to_ascii_lowercase();
-        let tiny = || ["width", "height"].iter().any(|a| img.value().attr(a).is_some_and(|v| matches!(v.trim(), "0" | "1" | "1px")));
-        let partner = site.partner_for_host(&host).filter(|_| lower.contains("pixel") || tiny());
-        let profile_pixel = own_pixel.iter().chain(BUILTIN_PIXELS.iter()).find(|(prefix, _)| !prefix.is_empty() && lower.starts_with(&prefix.to_ascii_lowercase()));
-        if partner.is_some() || profile_pixel.is_some() || lower.contains("republication-pixel") {
+        let partner = pixel_like.then(|| site.partner_for_host(&host)).flatten();
+        if partner.is_some() || profile_pixel.is_some() || contains_ignore_ascii_case(src.as_bytes(), b"republication-pixel") {
             let publisher = profile_pixel.and_then(|(_, publisher)| publisher.clone());
             let source = partner.map(|p| p.name.clone()).or(publisher).or_else(|| site.source_for_url(src));
             reasons.push(Reason { signal: Signal::Metadata, evidence: evidence(src), location: "tracking pixel".to_owned(), source });

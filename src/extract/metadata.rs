@@ -9,7 +9,7 @@ use scraper::{ElementRef, Html, Selector};
 use url::Url;
 
 use super::jsonld::{self, JsonLd};
-use super::text::{MONTH_OPENINGS, ShortTexts, alnum_key, collapse, contains_ignore_ascii_case, decode_entities, element_text, is_cjk, element_text_within, element_words, element_words_without, is_block, key_hash, may_contain_any, only_agencies, without_doubled_scheme};
+use super::text::{MONTH_OPENINGS, ShortTexts, alnum_key, collapse, contains_ignore_ascii_case, decode_entities, element_text, element_text_within, element_words, element_words_without, is_block, is_cjk, key_hash, may_contain_any, only_agencies, without_doubled_scheme};
 use super::{Author, Metadata, Options, Provenance, ProviderLabel, SourceLine};
 use crate::parse::{Page, has_any_attr, select_named, select_where};
 use crate::pattern::Pattern;
@@ -2046,7 +2046,8 @@ fn breaks_line(node: ego_tree::NodeRef<'_, scraper::Node>) -> bool {
 
 /// A byline that is a text node of its own, opening a line between elements (after a heading or
 /// a `br`; a link may follow it: "by Duncan Bell / January 19, 2017 / <a>Leave a comment</a>"),
-/// or the date then the byline ("11/28/2016 11:00 AM PST BY TMZ STAFF"): the one nearest the body. Its text, as [`is_by_line`] reads it.
+/// or the date then the byline ("11/28/2016 11:00 AM PST BY TMZ STAFF"): the one nearest the
+/// body. Its text, as [`is_by_line`] reads it.
 fn bare_text_byline(html: &Html, body_root: ElementRef<'_>) -> Option<String> {
     let nearness = Nearness::to(body_root);
     let mut best: Option<(usize, String)> = None;

@@ -62,8 +62,8 @@ pub struct Provenance {
     /// JSON-LD `publisher` organisation names of the article node.
     pub publisher_organizations: Vec<String>,
     /// JSON-LD `provider`, `copyrightHolder` and `creditText` of the article node, and the
-    /// organisations among its `author`s: (property, name). Aggregators name the agency a story came from there; a paper names its parent
-    /// company, so the judge counts only known partners.
+    /// organisations among its `author`s: (property, name). Aggregators name the agency a story
+    /// came from there; a paper names its parent company, so the judge counts only known partners.
     pub credited_organizations: Vec<(String, String)>,
     /// `meta[name=author]` and similar author meta values, as written.
     pub meta_authors: Vec<String>,
