@@ -707,7 +707,7 @@ fn meta_value<'a>(meta: &ElementRef<'a>) -> Option<&'a str> {
 }
 static SITE_LINKS: LazyLock<Selector> = LazyLock::new(|| {
     sel(
-        "link[rel='https://api.w.org/'][href], link[rel=shortlink][href], link[rel=EditURI][href], link[rel=alternate][type='application/rss+xml'][href], link[rel=alternate][type='application/atom+xml'][href], link[rel=search][href], link[rel=pingback][href], link[rel=home][href]",
+        "link[rel='https://api.w.org/'][href], link[rel=shortlink][href], link[rel=EditURI][href], link[rel=alternate][type='application/rss+xml'][href], link[rel=alternate][type='application/atom+xml'][href], link[rel=alternate][hreflang][href], link[rel=search][href], link[rel=pingback][href], link[rel=home][href]",
     )
 });
 /// Navigation links: "header a[href], nav a[href], [role=navigation] a[href], footer a[href],
@@ -799,9 +799,9 @@ impl<'p> Site<'p> {
 
         // Hosts the site names itself with, the canonical URL aside. Strong: the fetched URL, the
         // profile's domains, an og:url that differs from the canonical URL, WordPress API and
-        // shortlink links. Weak: feeds and the host most navigation links point to (often a
-        // parent company's): enough to call a host the page's own, never to call the canonical
-        // URL foreign.
+        // shortlink links, language versions (`hreflang`). Weak: feeds and the host most
+        // navigation links point to (often a parent company's): enough to call a host the page's
+        // own, never to call the canonical URL foreign.
         let push = |labels: &mut Vec<String>, host: &str| {
             let label = site_label(host);
             if !label.is_empty() && !labels.contains(&label) {
@@ -819,7 +819,10 @@ impl<'p> Site<'p> {
         for link in select_named(html, &SITE_LINKS, &["link"]) {
             let Some(host) = link.value().attr("href").and_then(host_of) else { continue };
             let rel = link.value().attr("rel").unwrap_or_default().to_ascii_lowercase();
-            if rel == "alternate" || rel == "search" || rel == "home" {
+            // A language version (`hreflang`) is this page on the site that serves it, as strong
+            // as a shortlink: MSN's copy of a partner's story names msn.com only there.
+            let language_version = rel == "alternate" && link.value().attr("hreflang").is_some();
+            if (rel == "alternate" && !language_version) || rel == "search" || rel == "home" {
                 if !host.contains("feedburner") && !host.contains("feeds.") {
                     push(&mut weak, &host);
                 }
@@ -3510,6 +3513,25 @@ mod tests {
                 body: ORIGINAL_BODY,
                 source: Some("tempo.example"),
                 signals: &[Signal::Metadata],
+                ..Case::default()
+            },
+            Case {
+                name: "a language version on the aggregator's site, the canonical URL on the original's",
+                profile: "generic",
+                head: r#"<link rel="alternate" hreflang="en-us" href="https://www.aggregator.example/en-us/health/story/ar-BB1">"#,
+                canonical: Some("https://www.medical-daily.example/why-we-cry-at-films-398615"),
+                body: ORIGINAL_BODY,
+                source: Some("medical-daily.example"),
+                signals: &[Signal::Metadata],
+                ..Case::default()
+            },
+            Case {
+                name: "language versions on the site's own hosts",
+                profile: "generic",
+                head: r#"<link rel="alternate" hreflang="es" href="https://es.valleypost.example/2026/historia/"><link rel="alternate" hreflang="en" href="https://valleypost.example/2026/story/">"#,
+                canonical: Some("https://valleypost.example/2026/story/"),
+                body: ORIGINAL_BODY,
+                eligible: true,
                 ..Case::default()
             },
             Case {
