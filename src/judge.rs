@@ -1208,6 +1208,23 @@ fn strip_staff_suffix(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Where a credit for the story's pictures, video or graphics starts in a byline ("photos by …"),
+/// at the start of a word.
+fn media_credit_at(text: &str) -> Option<usize> {
+    const MEDIA_CREDITS: &[&str] = &[
+        "photos by", "photo by", "photographs by", "photography by", "pictures by", "images by", "video by", "videos by", "graphics by", "graphic by",
+        "illustration by", "illustrations by",
+    ];
+    if !may_contain_any(text, &["photo", "picture", "image", "video", "graphic", "illustration"]) {
+        return None;
+    }
+    let lower = text.to_ascii_lowercase();
+    MEDIA_CREDITS
+        .iter()
+        .filter_map(|credit| lower.match_indices(credit).map(|(at, _)| at).find(|&at| at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphanumeric()))
+        .min()
+}
+
 /// How a byline candidate may name an outlet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Reading {
@@ -1232,6 +1249,12 @@ fn byline_outlets(site: &Site<'_>, text: &str, unknown: bool, openings: &[&str])
     // Each pattern only where its literal prerequisites are (building a pattern costs more than
     // the whole page's extraction; `embed` runs once per process).
     let text = if may_contain_any(&text, &["by", "from"]) { BY_PREFIX.replace(&text, "").into_owned() } else { text };
+    // "Story by Dana Whitfield; photos by Sam Reyes/Reuters": the pictures' credit names the
+    // agency that sold them, not the story's origin.
+    let text = match media_credit_at(&text) {
+        Some(at) => text[..at].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ';' | '|' | ',' | '/' | '·' | '•' | '—' | '–' | '-')).to_owned(),
+        None => text,
+    };
     let may_have_tail = may_contain_any(&text, &["updated", "published", "posted"])
         || (text.contains(char::is_numeric) && (text.contains(['-', '/']) || may_contain_any(&text, &MONTH_OPENINGS) || may_contain_any(&text, &["min", "hour", "day"])));
     let text = if may_have_tail {
@@ -3710,6 +3733,25 @@ mod tests {
                     "The contractor is solely responsible for all content of the signs.",
                 ],
                 eligible: true,
+                ..Case::default()
+            },
+            Case {
+                name: "a byline whose pictures are an agency's",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                byline: Some("Story by Dana Whitfield; photos by Sam Reyes/Reuters"),
+                body: ORIGINAL_BODY,
+                eligible: true,
+                ..Case::default()
+            },
+            Case {
+                name: "an agency's byline with a picture credit after it",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                byline: Some("By Jane Roe, Associated Press | Photo by Sam Reyes"),
+                body: ORIGINAL_BODY,
+                source: Some("Associated Press"),
+                signals: &[Signal::Byline],
                 ..Case::default()
             },
             Case {
