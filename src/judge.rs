@@ -14,7 +14,7 @@ use scraper::{ElementRef, Html, Selector};
 use serde::Serialize;
 use url::Url;
 
-use crate::extract::text::{MONTH_OPENINGS, alnum_key, collapse, collapses_to, contains_ignore_ascii_case, is_cjk, key_hash, may_contain_any, only_agencies, without_doubled_scheme};
+use crate::extract::text::{MONTH_OPENINGS, alnum_key, collapse, collapses_to, contains_ignore_ascii_case, is_cjk, key_hash, may_contain_any, only_agencies, strip_prefix_ignore_ascii_case, without_doubled_scheme};
 use crate::extract::{Article, Block, Metadata};
 use crate::parse::{has_any_attr, select_named};
 use crate::pattern::Pattern;
@@ -1301,7 +1301,7 @@ fn byline_outlets(site: &Site<'_>, text: &str, unknown: bool, openings: &[&str])
         let for_outlet = ["for", "of", "at", "from"].iter().any(|w| piece.contains(w)).then(|| PERSON_FOR_OUTLET.captures(piece)).flatten();
         // "Jane Roe, Special to The Harbor Sun": a freelancer's story for that outlet ("Special"
         // is otherwise a role word).
-        if let Some(outlet) = ["special to ", "special for "].iter().find_map(|p| piece.get(..p.len()).filter(|h| h.eq_ignore_ascii_case(p)).map(|_| &piece[p.len()..])) {
+        if let Some(outlet) = ["special to ", "special for "].iter().find_map(|p| strip_prefix_ignore_ascii_case(piece, p)) {
             candidates.push((outlet.to_owned(), Reading::Outlet));
             after_full_name = false;
             continue;
@@ -2468,7 +2468,7 @@ fn partner_note<'p>(site: &Site<'p>, block: &Block, near_end: bool, last: bool) 
 /// no editors in them.
 fn reuters_signoff(text: &str) -> bool {
     let t = text.trim_start_matches(|c: char| c.is_whitespace() || c == '(' || c == '[');
-    let opens = ["reporting by", "additional reporting by", "writing by", "compiled by"].iter().any(|p| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)));
+    let opens = ["reporting by", "additional reporting by", "writing by", "compiled by"].iter().any(|p| strip_prefix_ignore_ascii_case(t, p).is_some());
     opens && t.len() <= 600 && t.contains(';') && contains_ignore_ascii_case(t.as_bytes(), b"editing by")
 }
 
@@ -2883,7 +2883,7 @@ fn pixel_signals(site: &Site<'_>, profile: &Profile, html: &Html, reasons: &mut 
         // The cheap tests first: a page has many pictures, and few are pixels.
         let tiny = || ["width", "height"].iter().any(|a| img.value().attr(a).is_some_and(|v| matches!(v.trim(), "0" | "1" | "1px")));
         let pixel_like = contains_ignore_ascii_case(src.as_bytes(), b"pixel") || tiny();
-        let starts_with = |(prefix, _): &&(String, Option<String>)| !prefix.is_empty() && src.get(..prefix.len()).is_some_and(|head| head.eq_ignore_ascii_case(prefix));
+        let starts_with = |(prefix, _): &&(String, Option<String>)| !prefix.is_empty() && strip_prefix_ignore_ascii_case(src, prefix).is_some();
         let own_match = own_pixel.iter().find(starts_with);
         if !pixel_like && own_match.is_none() {
             continue;

@@ -9,7 +9,7 @@ use scraper::{ElementRef, Html, Selector};
 use url::Url;
 
 use super::jsonld::{self, JsonLd};
-use super::text::{MONTH_OPENINGS, ShortTexts, alnum_key, collapse, contains_ignore_ascii_case, decode_entities, element_text, element_text_within, element_words, element_words_without, is_block, is_cjk, key_hash, may_contain_any, only_agencies, without_doubled_scheme};
+use super::text::{MONTH_OPENINGS, ShortTexts, alnum_key, collapse, contains_ignore_ascii_case, decode_entities, element_text, element_text_within, element_words, element_words_without, is_block, is_cjk, key_hash, may_contain_any, only_agencies, strip_prefix_ignore_ascii_case, without_doubled_scheme};
 use super::{Author, Metadata, Options, Provenance, ProviderLabel, SourceLine};
 use crate::parse::{Page, has_any_attr, select_named, select_where};
 use crate::pattern::Pattern;
@@ -2036,7 +2036,7 @@ static BY_OPENING_LETTERS: LazyLock<Vec<char>> = LazyLock::new(|| {
 fn opens_with_by_word(text: &str) -> bool {
     let Some(first) = text.chars().next() else { return false };
     BY_OPENING_LETTERS.binary_search(&first.to_lowercase().next().unwrap_or(first)).is_ok()
-        && BY_OPENINGS.iter().any(|p| text.len() >= p.len() && text.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+        && BY_OPENINGS.iter().any(|p| strip_prefix_ignore_ascii_case(text, p).is_some())
 }
 
 /// Whether a node ends the line before it: a `br` or a block.
@@ -2234,7 +2234,7 @@ fn after_dated_opening(text: &str) -> Option<&str> {
         || (first_word.len() >= 3 && first_word.len() <= 9 && MONTH_OPENINGS.iter().any(|m| first_word.starts_with(m)) && (first_word.len() == 3 || MONTH_NAMES.contains(&first_word.as_str())));
     let opening = ["posted on ", "published on ", "posted ", "published "]
         .into_iter()
-        .find(|p| text.len() >= p.len() && text.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+        .find(|p| strip_prefix_ignore_ascii_case(text, p).is_some())
         .or(opens_with_date.then_some(""))?;
     // The date runs to the "by", within a date's length.
     let window = &text.as_bytes()[opening.len()..text.len().min(opening.len() + 48)];
@@ -2578,10 +2578,6 @@ fn next_in_document(node: ego_tree::NodeRef<'_, scraper::Node>) -> Option<ego_tr
 
 /// Labels before a provider's name: "Provided by Reuters", "Source: AP".
 const PROVIDER_PREFIXES: &[&str] = &["provided by ", "source: ", "source ", "from ", "via "];
-
-fn strip_prefix_ignore_ascii_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
-    text.get(..prefix.len()).filter(|head| head.eq_ignore_ascii_case(prefix)).map(|_| &text[prefix.len()..])
-}
 
 /// A class that names the story's provider: "provider", "provider-name", "caas-attr-provider",
 /// "providername", "partner", "source-name"; not a login's, a video's or a picture's provider.

@@ -421,6 +421,13 @@ pub fn may_contain_any(text: &str, words: &[&str]) -> bool {
     words.iter().any(|w| contains_ignore_ascii_case(bytes, w.as_bytes())) || has_ascii_folding(bytes)
 }
 
+/// `text` after `prefix` when it opens with it, ignoring ASCII case ("Special to The Sun" after
+/// "special to ").
+pub fn strip_prefix_ignore_ascii_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
+    // Equal bytes but for ASCII case end on the same character boundary as `prefix`.
+    text.as_bytes().get(..prefix.len()).filter(|head| head.eq_ignore_ascii_case(prefix.as_bytes())).map(|_| &text[prefix.len()..])
+}
+
 /// Whether `needle` occurs in `haystack`, ignoring ASCII case. The places where its first byte
 /// (either case) occurs are found with `memchr` (SIMD); only those are compared.
 pub fn contains_ignore_ascii_case(haystack: &[u8], needle: &[u8]) -> bool {
