@@ -2273,6 +2273,8 @@ fn sentence_start(text: &str, at: usize, reach: usize) -> usize {
     text[floor..at].char_indices().find(|(_, c)| c.is_whitespace()).map_or(at, |(p, c)| floor + p + c.len_utf8())
 }
 
+/// Months as abbreviated with a full stop: not [`MONTH_OPENINGS`], since "May." ends a sentence
+/// ("published in May. 19 people …") and "Sept." is one.
 const MONTH_ABBREVIATIONS: &[&str] = &["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
 
 /// Whether the dot at `dot` closes a month's abbreviation before a day ("Nov. 19"), not a sentence.
@@ -2693,7 +2695,7 @@ fn wire_contribution<'p>(site: &Site<'p>, text: &str) -> Option<(&'p Partner, St
             let subject = subject.rsplit_once(':').map_or(subject, |(_, after)| after.trim_start());
             // "This report by The Canadian Press was first published": the agency after "by". A
             // story's own subject ("The report was first published in 2019") names no partner.
-            let subject = match subject.get(..5).filter(|h| h.eq_ignore_ascii_case("this ")).and(subject.find(" by ")) {
+            let subject = match strip_prefix_ignore_ascii_case(subject, "this ").and(subject.find(" by ")) {
                 Some(by) => &subject[by + 4..],
                 None if phrase.contains("published") => continue,
                 None => subject,
