@@ -1618,10 +1618,11 @@ fn title_case(s: &str) -> String {
 /// 2019", "November 20.", "Ukraine, Nov 20") or after a space when it has a digit ("Nov 20
 /// (Reuters)"), the code in brackets (round, square, full-width or lenticular: "(AP)",
 /// "[서울=뉴시스]", "【ワシントン共同】") or between slashes ("/TASS/"), and a dash or colon
-/// (".-" as EFE writes it, "_" as AP's older copy does). Which of these parts a dateline needs is
-/// decided in [`match_dateline`].
+/// (".-" as EFE writes it, "_" as AP's older copy does), or a dash before the code instead
+/// ("OTTAWA — (The Canadian Press) The"). Which of these parts a dateline needs is decided in
+/// [`match_dateline`].
 static DATELINE_PARENS: Pattern = Pattern::new(
-    r"^[\s*“”‘’]*(?:(?P<place>\p{Lu}[\p{L}\p{M}.'’/-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’/-]*){0,5})\s*(?:\[[^\[\]]{2,30}\]\s*)?(?P<date>(?:[,.]\s*|\s+)[\p{L}\p{M}\d.,'’\s-]{1,40}?)?\s*)?(?:[(\[（【［](?P<code>[^()\[\]（）【】［］]{2,40})[)\]）】］]|/(?P<slashed>[^/()]{2,20})/)(?P<dash>\s*\.?\s*(?:[—–―‒-]{1,2}|:|_\s))?",
+    r"^[\s*“”‘’]*(?:(?P<place>\p{Lu}[\p{L}\p{M}.'’/-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’/-]*){0,5})\s*(?:\[[^\[\]]{2,30}\]\s*)?(?P<date>(?:[,.]\s*|\s+)[\p{L}\p{M}\d.,'’\s-]{1,40}?)?\s*(?P<lead>[—–―‒]{1,2}\s*)?)?(?:[(\[（【［](?P<code>[^()\[\]（）【】［］]{2,40})[)\]）】］]|/(?P<slashed>[^/()]{2,20})/)(?P<dash>\s*\.?\s*(?:[—–―‒-]{1,2}|:|_\s))?",
 );
 static DATELINE_VIA: Pattern = Pattern::new(r"^[\s*]*(\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,3})\s+via\s+([\p{L}.]{2,25})\s*(?:[—–―‒-]{1,2}|:)");
 static CODE_SPLIT: Pattern = Pattern::new(r"(?i)\s*(?:/|,|;|&|\+|=|＝|\band\b|\bvia\b)\s*");
@@ -1651,7 +1652,7 @@ fn match_dateline(site: &Site<'_>, text: &str) -> Option<(String, String)> {
     let may_open = head.char_indices().filter(|(_, c)| CODE_CLOSERS.contains(c)).any(|(i, c)| {
         let after = head[i + c.len_utf8()..].trim_start_matches(|c: char| c.is_whitespace() || c == '.');
         after.starts_with(dash_or_colon) || head[..i].contains(|c: char| c.is_ascii_digit() || c == '=' || c == '＝' || c == '【')
-    });
+    }) || head.find(['(', '[']).is_some_and(|i| head[..i].trim_end().ends_with(['—', '–', '―', '‒']));
     if let Some(cap) = may_open.then(|| DATELINE_PARENS.captures(&head)).flatten()
         && let Some(partner) = dateline_partner(site, &cap)
     {
@@ -1707,7 +1708,7 @@ fn dateline_partner<'p>(site: &Site<'p>, cap: &crate::pattern::Captures<'_>) -> 
         return None;
     }
     let joined = inner.contains(['=', '＝']) || cap.get(0).is_some_and(|m| m.as_str().contains('【'));
-    if cap.name("dash").is_none() && !dated && !joined {
+    if cap.name("dash").is_none() && cap.name("lead").is_none() && !dated && !joined {
         return None;
     }
     if let Some(place) = cap.name("place").map(|m| m.as_str().trim())
@@ -1924,6 +1925,10 @@ static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
         p(r"\bcross-?posted\s+(?:here\s+)?(?:from|with)\b", &[&["cross"], &["posted"]], Need::AnyName, false),
         p(r"\b(?:adapted|excerpted)\s+from\b", &[&["adapted", "excerpted"]], Need::Outlet, false),
         p(r"\b{NOUN}\s+courtesy\s+of\b", &[&["courtesy"]], Need::Outlet, true),
+        // A note that opens with it names the story's source, whatever its name looks like:
+        // "Article courtesy of Yale Environment 360". In running text ("a data analysis courtesy
+        // of Johns Hopkins") only an outlet counts (above).
+        p(r"^\W*(?:this\s+)?(?:article|story|piece|column|essay|post)\s+(?:(?:is|was|appears|comes)\s+)?courtesy\s+of\b", &[&["courtesy"]], Need::AnyName, true),
         // Credits of permission, where a note under the story opens with them: "With kind
         // permission of …", "Mit freundlicher Genehmigung von …", "Avec l'aimable autorisation de
         // …", "Per gentile concessione di …".
@@ -2213,6 +2218,10 @@ fn name_run(tokens: &[&str], start: usize) -> Option<(Run, usize)> {
         } else if !parts.is_empty() && NAME_CONNECTORS.contains(&lower.as_str()) && end == End::None {
             // A connector counts only when a name word follows it.
             tokens.get(i + 1).is_some_and(|next| is_name_token(clean_token(next).0)) && lower != "and" && lower != "on"
+        } else if !parts.is_empty() && (1..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit()) {
+            // A number in a name: "Yale Environment 360", "Channel 4 News", "KOMU 8". Not a year
+            // ("in Haaretz 2019" has four digits).
+            true
         } else {
             false
         };
@@ -2369,6 +2378,14 @@ fn find_credits(text: &str, emphasized: bool) -> Vec<(String, Option<String>, Ne
             });
             let sentence = text[start..end].trim().to_owned();
             let outlet = credit_outlet(&text[m.end()..]);
+            // Two patterns may read one phrase ("This article courtesy of …" at a note's start and
+            // in running text): one credit, held to the laxer need.
+            if let Some(seen) = out.iter_mut().find(|(s, o, _)| *s == sentence && *o == outlet) {
+                if seen.2 == Need::Outlet && pattern.need == Need::AnyName {
+                    seen.2 = Need::AnyName;
+                }
+                continue;
+            }
             out.push((sentence, outlet, pattern.need));
         }
     }
@@ -4254,6 +4271,8 @@ mod tests {
             ("МОСКВА, 20 ноя — РИА Новости. Президент", "RIA Novosti"),
             ("МОСКВА. 20 ноября. ИНТЕРФАКС - Президент", "Interfax"),
             ("SYDNEY, Nov 20 AAP - The", "Australian Associated Press"),
+            ("OTTAWA — (The Canadian Press) The", "The Canadian Press"),
+            ("TORONTO – (CP) The", "The Canadian Press"),
         ];
         for (text, source) in fires {
             let got = match_dateline(&site, text);
@@ -4284,6 +4303,8 @@ mod tests {
             "Moscow, Nov 20 — RIA Novosti. The",
             "SYDNEY, Nov 20 NSW - The",
             "CANBERRA, Nov 20 - AAP reporters were told",
+            "OTTAWA — (KMIZ) The",
+            "The minister — (CP) — said",
         ];
         for text in quiet {
             assert_eq!(match_dateline(&site, text), None, "{text}");
@@ -4304,6 +4325,9 @@ mod tests {
             ("My Jewish Learning, a partner site.", Some("My Jewish Learning")),
             ("eJewishPhilanthropy.", Some("eJewishPhilanthropy")),
             ("U.S. News & World Report.", Some("U.S. News & World Report")),
+            ("Yale Environment 360.", Some("Yale Environment 360")),
+            ("Channel 4 News on Monday.", Some("Channel 4 News")),
+            ("Haaretz 2019.", Some("Haaretz")),
             ("here.", None),
             ("our website.", None),
             ("Yiddish.", None),
@@ -4415,6 +4439,10 @@ mod tests {
         named("This story is cross-posted from Harbor Sun.", "Harbor Sun");
         named("This story was adapted from an article in Grist.", "Grist");
         named("This article appears courtesy of CalMatters.", "CalMatters");
+        named("Article courtesy of Yale Environment 360.", "Yale Environment 360");
+        // In running text, only an outlet would count.
+        let running = find_credits("The map was drawn from a data analysis courtesy of Johns Hopkins University researchers.", false);
+        assert!(running.iter().all(|(_, _, need)| *need == Need::Outlet), "{running:?}");
         named("This story about rural schools was produced by The Hechinger Report, a nonprofit newsroom.", "Hechinger Report");
         named("This story comes to us via Grist.", "Grist");
         named("Story via Haaretz.", "Haaretz");
