@@ -308,7 +308,7 @@ const OUTLET_WORDS: &[&str] = &[
 
 /// Outlet words that are also common surnames: they count only after "The" ("The Washington Post").
 const WEAK_OUTLET_WORDS: &[&str] = &[
-    "post", "globe", "standard", "mirror", "guardian", "star", "sun", "review", "report", "monitor", "register", "times", "independent",
+    "post", "globe", "standard", "mirror", "guardian", "star", "sun", "review", "report", "monitor", "register", "times", "independent", "bee",
     // Mastheads that are one common noun after "The" ("The Economist", "The Atlantic").
     "economist", "spectator", "atlantic", "conversation", "intercept", "athletic", "verge",
 ];
@@ -1654,9 +1654,9 @@ fn match_dateline(site: &Site<'_>, text: &str) -> Option<(String, String)> {
         after.starts_with(dash_or_colon) || head[..i].contains(|c: char| c.is_ascii_digit() || c == '=' || c == '＝' || c == '【')
     }) || head.find(['(', '[']).is_some_and(|i| head[..i].trim_end().ends_with(['—', '–', '―', '‒']));
     if let Some(cap) = may_open.then(|| DATELINE_PARENS.captures(&head)).flatten()
-        && let Some(partner) = dateline_partner(site, &cap)
+        && let Some(source) = dateline_source(site, &cap)
     {
-        return Some((cap.get(0).map_or("", |m| m.as_str()).trim().to_owned(), partner.name.clone()));
+        return Some((cap.get(0).map_or("", |m| m.as_str()).trim().to_owned(), source));
     }
     if let Some(cap) = (head.contains("via") && head.contains(dash_or_colon)).then(|| DATELINE_VIA.captures(&head)).flatten()
         && let Some(partner) = site.partner_coded(&cap[2])
@@ -1697,9 +1697,10 @@ fn unbracketed_dateline(site: &Site<'_>, head: &str) -> Option<(String, String)>
     None
 }
 
-/// The partner of a [`DATELINE_PARENS`] match, when its parts make a dateline (see
-/// [`match_dateline`]).
-fn dateline_partner<'p>(site: &Site<'p>, cap: &crate::pattern::Captures<'_>) -> Option<&'p Partner> {
+/// The source of a [`DATELINE_PARENS`] match, when its parts make a dateline (see
+/// [`match_dateline`]): a partner, or an outlet's name that is not the site's own ("PHOENIX
+/// (Cronkite News) —"; not "COLUMBIA, Mo. (KMIZ) —", a station's call sign on its own stories).
+fn dateline_source(site: &Site<'_>, cap: &crate::pattern::Captures<'_>) -> Option<String> {
     let inner = cap.name("code").or_else(|| cap.name("slashed"))?.as_str();
     let dated = cap.name("date").is_some_and(|d| d.as_str().contains(|c: char| c.is_ascii_digit()));
     // After a space rather than a comma, only a date with a digit: "Nov 20 (Reuters)", not
@@ -1728,7 +1729,14 @@ fn dateline_partner<'p>(site: &Site<'p>, cap: &crate::pattern::Captures<'_>) -> 
         [code, desk] if desk.starts_with(char::is_uppercase) && !desk.eq_ignore_ascii_case("photo") => coded(code),
         _ => None,
     };
-    pieces.iter().rev().find_map(|p| coded(p)).or_else(|| pieces.iter().find_map(|p| site.partner_coded(p))).or_else(|| pieces.iter().find_map(desk))
+    let partner = pieces.iter().rev().find_map(|p| coded(p)).or_else(|| pieces.iter().find_map(|p| site.partner_coded(p))).or_else(|| pieces.iter().find_map(desk));
+    if let Some(partner) = partner {
+        return Some(partner.name.clone());
+    }
+    match pieces.as_slice() {
+        [name] if looks_like_outlet(name) && !site.is_own_name_loosely(name) => Some(site.source_name(name)),
+        _ => None,
+    }
 }
 
 /// A Chinese agency dateline: the agency's name, the place and the day, then 电/電 ("sent"):
@@ -1795,6 +1803,8 @@ struct CreditPattern {
     /// The phrase carries its own subject ("This story is from ...") or is anchored at the start
     /// of a line, so the sentence need not have the shape of a credit line.
     self_standing: bool,
+    /// The pattern opens with `^`: it reads a note's start (and, in a short note, each sentence's).
+    anchored: bool,
 }
 
 static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
@@ -1804,12 +1814,13 @@ static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
         needs,
         need,
         self_standing,
+        anchored: re.starts_with('^'),
     };
     const FIRST: &[&str] = &["originally", "first", "initially"];
     vec![
         p(
-            r"\b(?:originally|first|initially)\s+(?:appeared|published|ran|posted|printed|aired|syndicated)(?:\s+(?:online|here)\b)?(?:\s+(?:in|on|by|at|with|through)\b)?",
-            &[FIRST, &["appeared", "published", "ran", "posted", "printed", "aired", "syndicated"]],
+            r"\b(?:originally|first|initially)\s+(?:appeared|published|ran|posted|printed|aired|syndicated|featured)(?:\s+(?:online|here)\b)?(?:\s+(?:in|on|by|at|with|through)\b)?",
+            &[FIRST, &["appeared", "published", "ran", "posted", "printed", "aired", "syndicated", "featured"]],
             Need::AnyName,
             false,
         ),
@@ -1957,6 +1968,7 @@ static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
             false,
         ),
         p(r"^\W*(?:{NOUN}\s+)?(?:distributed|syndicated|provided)\s+by\b", &[&["distributed", "syndicated", "provided"]], Need::Outlet, true),
+        p(r"^\W*(?:{NOUN}\s+)?sourced\s+from\b", &[&["sourced"]], Need::Outlet, true),
         p(r"^\W*(?:{NOUN}\s+)?(?:via|source|courtesy\s+of)\s*:?(?:\s|$)", &[&["via", "source", "courtesy"]], Need::Outlet, true),
         // The link home that syndication feeds append: "Read the original article on Business
         // Insider", "View the original story at …". Not "report" or "study": stories link the
@@ -1982,8 +1994,9 @@ static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
 
 /// The start of a sentence that credits the story's origin: "This article ...", "A version of this
 /// story ...", "Originally published ...", "Reprinted with ...", after an optional "Editor's note:".
-static CREDIT_SUBJECT: Pattern = Pattern::new(r"(?i)^[\W_]*(?:(?:editor(?:'|’)?s|ed\.?|publisher(?:'|’)?s)\s+note\s*:?\s*|note\s*:\s*)?(?:(?:a|an)\s+(?:\w+\s+){0,2}version\s+of\s+|(?:portions|parts)\s+of\s+)?(?:this\b|these\b|originally\b|first\b|initially\b|republished\b|reprinted\b|reproduced\b|reposted\b|used\b|published\b|appeared\b|syndicated\b|shared\b|(?:este|esta|estos|estas|esse|essa|este|cet|cette|ce|ces|dieser|diese|dieses|questo|questa|quest['’]|dit|deze|originalmente|originariamente|inicialmente|initialement|publicad[oa]|publiée?|pubblicat[oa]|erschienen|zuerst|ursprünglich|erstmals|verschenen|republicad[oa]|republiée?|reproducid[oa]|reproduzid[oa]|reproduite?)\b|(?:el|la|o|a|der|das|het)\s+(?:artículo|reportaje|nota|artigo|reportagem|texto|artikel|beitrag|text)\b|l['’](?:article|articolo)\b|(?:article|story|column|articolo|artículo|artigo|artikel|beitrag|reportaje|reportagem|nota|texto)\s+(?:originally|first|initially|publi|pubblicat|paru|erschien|ursprünglich|zuerst|republi|reprinted|reproduc))");
-/// A weaker start, trusted only in a short block: "The article first appeared ...", "It ran ...".
+static CREDIT_SUBJECT: Pattern = Pattern::new(r"(?i)^[\W_]*(?:(?:editor(?:'|’)?s|ed\.?|publisher(?:'|’)?s)\s+note\s*:?\s*|note\s*:\s*)?(?:(?:a|an)\s+(?:\w+\s+){0,2}version\s+of\s+|(?:portions|parts)\s+of\s+)?(?:this\b|these\b|the\s+following\b|originally\b|first\b|initially\b|republished\b|reprinted\b|reproduced\b|reposted\b|used\b|published\b|appeared\b|syndicated\b|shared\b|(?:este|esta|estos|estas|esse|essa|este|cet|cette|ce|ces|dieser|diese|dieses|questo|questa|quest['’]|dit|deze|originalmente|originariamente|inicialmente|initialement|publicad[oa]|publiée?|pubblicat[oa]|erschienen|zuerst|ursprünglich|erstmals|verschenen|republicad[oa]|republiée?|reproducid[oa]|reproduzid[oa]|reproduite?)\b|(?:el|la|o|a|der|das|het)\s+(?:artículo|reportaje|nota|artigo|reportagem|texto|artikel|beitrag|text)\b|l['’](?:article|articolo)\b|(?:article|story|column|articolo|artículo|artigo|artikel|beitrag|reportaje|reportagem|nota|texto)\s+(?:originally|first|initially|publi|pubblicat|paru|erschien|ursprünglich|zuerst|republi|reprinted|reproduc))");
+/// A weaker start, trusted only in an emphasized note or a note of one sentence that ends with the
+/// name: "The article first appeared ...", "It ran ...".
 static WEAK_SUBJECT: Pattern = Pattern::new(r"(?i)^[\W_]*(?:it\b|the\s+(?:original\s+)?(?:article|story|piece|column|essay|op-ed)\b)");
 
 const LANGUAGE_WORDS: &[&str] = &[
@@ -2260,19 +2273,12 @@ fn floor_char_boundary(text: &str, at: usize) -> usize {
 /// The start of the sentence that contains byte offset `at`, looking back at most `reach` bytes:
 /// a sentence that starts further back starts, for a credit, at the nearest word there.
 fn sentence_start(text: &str, at: usize, reach: usize) -> usize {
-    let bytes = text.as_bytes();
     let floor = floor_char_boundary(text, at.saturating_sub(reach));
     let mut i = at;
     while i > floor {
         i -= 1;
-        if matches!(bytes[i], b'.' | b'!' | b'?') && bytes.get(i + 1).is_some_and(|b| b.is_ascii_whitespace()) {
-            // Not after an initial or an abbreviation like "U.S." or "Mr.".
-            let word_start = text[floor..i].rfind(|c: char| c.is_whitespace()).map_or(floor, |p| floor + p + 1);
-            let word = &text[word_start..i];
-            let short = word.chars().count() <= 2 || word.contains('.') || matches!(word, "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Jr" | "Sr") || month_abbreviation_at(text, i);
-            if !short {
-                return i + 1;
-            }
+        if sentence_ends_at(text, floor, i) {
+            return i + 1;
         }
     }
     if floor == 0 {
@@ -2280,6 +2286,19 @@ fn sentence_start(text: &str, at: usize, reach: usize) -> usize {
     }
     // Out of reach: from the first word that starts within it.
     text[floor..at].char_indices().find(|(_, c)| c.is_whitespace()).map_or(at, |(p, c)| floor + p + c.len_utf8())
+}
+
+/// Whether the byte at `i` is a full stop (or "!", "?") that ends a sentence: a space follows, and
+/// it closes no initial or abbreviation like "U.S.", "Mr." or "Nov." (the word before it is read
+/// from `floor` on).
+fn sentence_ends_at(text: &str, floor: usize, i: usize) -> bool {
+    let bytes = text.as_bytes();
+    if !(matches!(bytes[i], b'.' | b'!' | b'?') && bytes.get(i + 1).is_some_and(|b| b.is_ascii_whitespace())) {
+        return false;
+    }
+    let word_start = text[floor..i].rfind(|c: char| c.is_whitespace()).map_or(floor, |p| floor + p + 1);
+    let word = &text[word_start..i];
+    !(word.chars().count() <= 2 || word.contains('.') || matches!(word, "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Jr" | "Sr") || month_abbreviation_at(text, i))
 }
 
 /// Months as abbreviated with a full stop: not [`MONTH_OPENINGS`], since "May." ends a sentence
@@ -2354,30 +2373,49 @@ fn find_credits(text: &str, emphasized: bool) -> Vec<(String, Option<String>, Ne
     // ASCII letters, so a text with either skips the shortcut.
     let folded = text.to_ascii_lowercase();
     let exotic = text.contains(['ſ', '\u{212a}']);
+    let single_sentence = short && !(0..text.len()).any(|i| sentence_ends_at(text, 0, i));
     for pattern in CREDIT_PATTERNS.iter() {
         if !exotic && !pattern.needs.iter().all(|group| group.iter().any(|w| folded.contains(w))) {
             continue;
         }
-        for m in pattern.regex.find_iter(text) {
-            let start = sentence_start(text, m.start(), SENTENCE_REACH);
+        // A pattern anchored at the text's start ("Distributed by …", "Source: …") also reads each
+        // later sentence of a short note: "© 2026 The Harbor Sun. Distributed by Tribune Content
+        // Agency, LLC."
+        let later_starts: Vec<usize> = if pattern.anchored && short {
+            (0..text.len()).filter(|&i| sentence_ends_at(text, 0, i)).map(|i| i + 1 + (text[i + 1..].len() - text[i + 1..].trim_start().len())).collect()
+        } else {
+            Vec::new()
+        };
+        let matches = pattern.regex.find_iter(text).map(|m| (m.start(), m.end())).chain(
+            later_starts.iter().filter_map(|&at| pattern.regex.find_iter(&text[at..]).next().map(|m| (at + m.start(), at + m.end()))),
+        );
+        for (m_start, m_end) in matches {
+            let start = sentence_start(text, m_start, SENTENCE_REACH);
             let sentence_head = &text[start..];
             let shaped = pattern.self_standing || CREDIT_SUBJECT.is_match(sentence_head) || (short && emphasized);
             let shaped = shaped || (emphasized && WEAK_SUBJECT.is_match(sentence_head));
+            // A note of one sentence that ends with the outlet's name: "The story was first
+            // published by Searchlight New Mexico." Not "The story was first published by Haaretz
+            // last week, and JTA followed.", a paragraph of the story.
+            let closing_name = || {
+                credit_outlet(&text[m_end..]).is_some_and(|o| text.trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace()).ends_with(o.as_str()))
+            };
+            let shaped = shaped || (single_sentence && WEAK_SUBJECT.is_match(sentence_head) && closing_name());
             if !shaped {
                 continue;
             }
             // The sentence's end, within reach of the phrase: keep "U.S." and "jta.org" whole (end at
             // a dot followed by a space or the end).
-            let limit = floor_char_boundary(text, m.end() + SENTENCE_REACH);
-            let end = text[m.end()..limit].find(['.', '!', '?']).map_or(limit, |e| {
-                let mut e = m.end() + e;
+            let limit = floor_char_boundary(text, m_end + SENTENCE_REACH);
+            let end = text[m_end..limit].find(['.', '!', '?']).map_or(limit, |e| {
+                let mut e = m_end + e;
                 while e < limit && text.as_bytes()[e] == b'.' && (text.as_bytes().get(e + 1).is_some_and(|b| !b.is_ascii_whitespace()) || month_abbreviation_at(text, e)) {
                     e = text[e + 1..limit].find(['.', '!', '?']).map_or(limit, |n| e + 1 + n);
                 }
                 (e + 1).min(limit)
             });
             let sentence = text[start..end].trim().to_owned();
-            let outlet = credit_outlet(&text[m.end()..]);
+            let outlet = credit_outlet(&text[m_end..]);
             // Two patterns may read one phrase ("This article courtesy of …" at a note's start and
             // in running text): one credit, held to the laxer need.
             if let Some(seen) = out.iter_mut().find(|(s, o, _)| *s == sentence && *o == outlet) {
@@ -4273,6 +4311,10 @@ mod tests {
             ("SYDNEY, Nov 20 AAP - The", "Australian Associated Press"),
             ("OTTAWA — (The Canadian Press) The", "The Canadian Press"),
             ("TORONTO – (CP) The", "The Canadian Press"),
+            ("LONDON (PA) - The", "PA Media"),
+            // An outlet that is no partner, by its name.
+            ("PHOENIX (Cronkite News) — The", "Cronkite News"),
+            ("(The Harbor Sun) — The", "Harbor Sun"),
         ];
         for (text, source) in fires {
             let got = match_dateline(&site, text);
@@ -4304,11 +4346,17 @@ mod tests {
             "SYDNEY, Nov 20 NSW - The",
             "CANBERRA, Nov 20 - AAP reporters were told",
             "OTTAWA — (KMIZ) The",
+            "The council (7-2) — a slim majority — voted",
             "The minister — (CP) — said",
         ];
         for text in quiet {
             assert_eq!(match_dateline(&site, text), None, "{text}");
         }
+        // The site's own name in the brackets is its own dateline.
+        let meta = Metadata { publisher: Some("Valley Ledger".to_owned()), ..Metadata::default() };
+        let own = Site::new(&generic, &meta, &Html::parse_document("<p></p>"), None);
+        assert_eq!(match_dateline(&own, "VALLEY CITY (Valley Ledger News) — The"), None);
+        assert_eq!(match_dateline(&own, "VALLEY CITY (Harbor Sun News) — The").map(|(_, s)| s).as_deref(), Some("Harbor Sun News"));
     }
 
     #[test]
@@ -4440,6 +4488,17 @@ mod tests {
         named("This story was adapted from an article in Grist.", "Grist");
         named("This article appears courtesy of CalMatters.", "CalMatters");
         named("Article courtesy of Yale Environment 360.", "Yale Environment 360");
+        named("The following article was originally published by The Marshall Project.", "Marshall Project");
+        named("This article was first featured on Civil Beat.", "Civil Beat");
+        named("Sourced from The Associated Press.", "Associated Press");
+        // A note of one sentence with a weaker subject, when the name closes it.
+        named("The story was first published by Searchlight New Mexico.", "Searchlight New Mexico");
+        assert!(found("The story was first published by Haaretz last week, and JTA followed.").is_empty());
+        // An anchored phrase opening a later sentence of a short note.
+        assert_eq!(
+            found("(c) 2026 The Fresno Bee. Distributed by Tribune Content Agency, LLC."),
+            vec![Some("Tribune Content Agency".to_owned()), Some("Fresno Bee".to_owned())]
+        );
         // In running text, only an outlet would count.
         let running = find_credits("The map was drawn from a data analysis courtesy of Johns Hopkins University researchers.", false);
         assert!(running.iter().all(|(_, _, need)| *need == Need::Outlet), "{running:?}");

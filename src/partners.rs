@@ -136,7 +136,7 @@ pub(crate) const BUILTIN: &[Builtin] = &[
     Builtin { name: "UNB", aliases: &["United News of Bangladesh"], domains: &["unb.com.bd"], agency_codes: &["UNB"], ..Builtin::NONE },
     Builtin { name: "Australian Associated Press", aliases: &["AAP"], domains: &["aap.com.au"], agency_codes: &["AAP"], ..Builtin::NONE },
     Builtin { name: "The Canadian Press", aliases: &["Canadian Press", "CP", "La Presse Canadienne"], domains: &["thecanadianpress.com"], agency_codes: &["CP"], ..Builtin::NONE },
-    Builtin { name: "PA Media", aliases: &["Press Association", "PA News Agency", "PA Wire", "PA Reporter"], domains: &["pamediagroup.com"], ..Builtin::NONE },
+    Builtin { name: "PA Media", aliases: &["Press Association", "PA News Agency", "PA Wire", "PA Reporter"], domains: &["pamediagroup.com"], agency_codes: &["PA"], ..Builtin::NONE },
     Builtin { name: "TASS", aliases: &["ТАСС", "ITAR-TASS"], domains: &["tass.com", "tass.ru"], agency_codes: &["TASS"], ..Builtin::NONE },
     Builtin { name: "RIA Novosti", aliases: &["РИА Новости"], domains: &["ria.ru"], agency_codes: &["RIA Novosti"], ..Builtin::NONE },
     Builtin { name: "Interfax", aliases: &["Интерфакс", "Interfax-Ukraine"], domains: &["interfax.ru", "interfax.com"], agency_codes: &["Interfax"], ..Builtin::NONE },
