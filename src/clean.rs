@@ -435,11 +435,77 @@ impl<'b> Walk<'b> {
             Some(base) => base.join(href).ok()?,
             None => Url::parse(href).ok()?,
         };
-        match url.scheme() {
-            "http" | "https" if url.host_str().is_some_and(|h| !h.is_empty()) => Some(url.to_string()),
-            _ => None,
+        web_url(&url).then(|| untracked(url).to_string())
+    }
+}
+
+fn web_url(url: &Url) -> bool {
+    matches!(url.scheme(), "http" | "https") && url.host_str().is_some_and(|h| !h.is_empty())
+}
+
+/// Query parameters that identify a click to an analytics or advertising system and nothing else:
+/// a link in the embed must not carry another party's tracking to the partner's readers. Matched
+/// case-sensitively, as the systems write them; `utm_`, `pk_` and `mtm_` are prefixes (Google
+/// Analytics, Matomo).
+const TRACKING_PARAMS: &[&str] = &[
+    "fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "ttclid", "igshid", "li_fat_id", "mc_cid", "mc_eid",
+    "_hsenc", "_hsmi", "mkt_tok", "oly_anon_id", "oly_enc_id", "vero_id", "_ga", "_gl", "s_kwcid", "ef_id",
+];
+const TRACKING_PREFIXES: &[&str] = &["utm_", "pk_", "mtm_"];
+
+/// Click-through redirectors that carry the destination in a query parameter: (host, or a
+/// `.`-prefixed host suffix; path; parameter). Google's `/url` is matched on any of its country
+/// hosts.
+const REDIRECTORS: &[(&str, &str, &str)] = &[
+    ("l.facebook.com", "/l.php", "u"),
+    ("lm.facebook.com", "/l.php", "u"),
+    ("l.messenger.com", "/l.php", "u"),
+    ("l.instagram.com", "/", "u"),
+    (".safelinks.protection.outlook.com", "/", "url"),
+    ("www.youtube.com", "/redirect", "q"),
+    ("t.umblr.com", "/redirect", "z"),
+    ("slack-redir.net", "/link", "url"),
+    ("www.linkedin.com", "/redir/redirect", "url"),
+    ("vk.com", "/away.php", "to"),
+];
+
+/// A link without another party's tracking: a redirector's destination instead of the
+/// redirector ("https://www.google.com/url?q=https://county.example/x" → "https://county.example/x"),
+/// and the query without [`TRACKING_PARAMS`]. Everything else in the URL is kept byte for byte.
+pub fn untracked(mut url: Url) -> Url {
+    // A redirector may wrap another (a mail's safe link around a newsletter's Facebook link).
+    for _ in 0..3 {
+        match redirect_target(&url) {
+            Some(target) => url = target,
+            None => break,
         }
     }
+    let Some(query) = url.query() else { return url };
+    let tracking = |pair: &&str| {
+        let key = pair.split('=').next().unwrap_or_default();
+        TRACKING_PARAMS.contains(&key) || TRACKING_PREFIXES.iter().any(|p| key.starts_with(p))
+    };
+    if !query.split('&').any(|pair| tracking(&pair)) {
+        return url;
+    }
+    let kept: Vec<&str> = query.split('&').filter(|pair| !pair.is_empty() && !tracking(pair)).collect();
+    let kept = kept.join("&");
+    url.set_query((!kept.is_empty()).then_some(kept.as_str()));
+    url
+}
+
+/// The destination a click-through redirector's URL holds, when it is a web URL.
+fn redirect_target(url: &Url) -> Option<Url> {
+    let host = url.host_str()?;
+    let google = (host.starts_with("www.google.") || host.starts_with("google.")) && url.path() == "/url";
+    let param = if google {
+        &["q", "url"][..]
+    } else {
+        let (_, _, param) = REDIRECTORS.iter().find(|(h, path, _)| (if h.starts_with('.') { host.ends_with(h) } else { host == *h }) && url.path() == *path)?;
+        std::slice::from_ref(param)
+    };
+    let target = url.query_pairs().find(|(k, _)| param.contains(&k.as_ref()))?.1;
+    Url::parse(&target).ok().filter(web_url)
 }
 
 fn static_tag(name: &str) -> &'static str {
@@ -685,6 +751,34 @@ mod tests {
         );
         // A style that is not the profile's own is dropped by the final pass.
         assert_eq!(sanitize("<p style=\"color:red\">x</p>", &forward), "<p>x</p>");
+    }
+
+    #[test]
+    fn links_lose_other_parties_tracking() {
+        let cases: &[(&str, &str)] = &[
+            // Tracking parameters go; the rest of the query stays as written, in order.
+            ("https://county.example/budget.pdf?utm_source=news&page=2&fbclid=abc&q=a%20b+c", "https://county.example/budget.pdf?page=2&q=a%20b+c"),
+            ("https://county.example/x?utm_medium=email&utm_campaign=fall#part-2", "https://county.example/x#part-2"),
+            ("https://county.example/x?gclid=1&mc_cid=2&mc_eid=3&_hsenc=4&pk_campaign=5", "https://county.example/x"),
+            // Not a tracking parameter: a look-alike key, a value, case.
+            ("https://county.example/x?utmost=1&ref=utm_source&GCLID=2", "https://county.example/x?utmost=1&ref=utm_source&GCLID=2"),
+            ("https://county.example/x?a=1&&b=2", "https://county.example/x?a=1&&b=2"),
+            // Redirectors give way to their destination, itself without tracking.
+            ("https://www.google.com/url?q=https://county.example/x?utm_source=g&sa=D", "https://county.example/x"),
+            ("https://www.google.co.uk/url?sa=t&url=https%3A%2F%2Fcounty.example%2Fy", "https://county.example/y"),
+            ("https://l.facebook.com/l.php?u=https%3A%2F%2Fcounty.example%2Fz%3Fid%3D7&h=AT0", "https://county.example/z?id=7"),
+            (
+                "https://nam02.safelinks.protection.outlook.com/?url=https%3A%2F%2Fl.facebook.com%2Fl.php%3Fu%3Dhttps%253A%252F%252Fcounty.example%252Fw&data=x",
+                "https://county.example/w",
+            ),
+            // A redirector whose destination is no web URL stays as it is.
+            ("https://www.google.com/url?q=javascript:alert(1)", "https://www.google.com/url?q=javascript:alert(1)"),
+            ("https://www.google.com/search?q=https://county.example/x", "https://www.google.com/search?q=https://county.example/x"),
+        ];
+        for (input, want) in cases {
+            let out = cleaned(&format!("<p><a href=\"{}\">link</a></p>", input.replace('&', "&amp;")));
+            assert_eq!(out, format!("<p><a href=\"{}\">link</a></p>\n", want.replace('&', "&amp;")), "{input}");
+        }
     }
 
     #[test]
