@@ -473,11 +473,17 @@ const REDIRECTORS: &[(&str, &str, &str)] = &[
 /// redirector ("https://www.google.com/url?q=https://county.example/x" → "https://county.example/x"),
 /// and the query without [`TRACKING_PARAMS`]. Everything else in the URL is kept byte for byte.
 pub fn untracked(mut url: Url) -> Url {
-    // A redirector may wrap another (a mail's safe link around a newsletter's Facebook link).
-    for _ in 0..3 {
-        match redirect_target(&url) {
-            Some(target) => url = target,
-            None => break,
+    // A redirector may wrap another (a mail's safe link around a newsletter's Facebook link). A
+    // chain deeper than any real one stays as written: unwrapping only part of it would leave a
+    // redirector that the next pass unwraps further, and the cleaner must be idempotent.
+    let mut target = url.clone();
+    for _ in 0..8 {
+        match redirect_target(&target) {
+            Some(next) => target = next,
+            None => {
+                url = target;
+                break;
+            }
         }
     }
     let Some(query) = url.query() else { return url };
@@ -737,6 +743,13 @@ mod tests {
             let once = cleaned(input);
             assert_eq!(cleaned(&once), once, "input: {input}");
         }
+        // Redirector chains of every depth up to past the limit, with tracking at each level.
+        let mut link = "https://county.example/x?utm_source=a&id=1".to_owned();
+        for _ in 0..10 {
+            link = format!("https://l.facebook.com/l.php?u={}&utm_medium=b", percent_encoding::utf8_percent_encode(&link, percent_encoding::NON_ALPHANUMERIC));
+            let once = cleaned(&format!("<p><a href=\"{}\">x</a></p>", link.replace('&', "&amp;")));
+            assert_eq!(cleaned(&once), once, "link: {link}");
+        }
         assert_eq!(cleaned("<pre>\n\n\nx\n y</pre>"), "<pre>x\n y</pre>\n");
         assert_eq!(cleaned("<pre>\n<code>\nw</code></pre>"), "<pre><code>\nw</code></pre>\n");
     }
@@ -755,6 +768,9 @@ mod tests {
 
     #[test]
     fn links_lose_other_parties_tracking() {
+        let deep = (0..9).fold("https://county.example/x".to_owned(), |inner, _| {
+            format!("https://l.facebook.com/l.php?u={}", percent_encoding::utf8_percent_encode(&inner, percent_encoding::NON_ALPHANUMERIC))
+        });
         let cases: &[(&str, &str)] = &[
             // Tracking parameters go; the rest of the query stays as written, in order.
             ("https://county.example/budget.pdf?utm_source=news&page=2&fbclid=abc&q=a%20b+c", "https://county.example/budget.pdf?page=2&q=a%20b+c"),
@@ -771,6 +787,8 @@ mod tests {
                 "https://nam02.safelinks.protection.outlook.com/?url=https%3A%2F%2Fl.facebook.com%2Fl.php%3Fu%3Dhttps%253A%252F%252Fcounty.example%252Fw&data=x",
                 "https://county.example/w",
             ),
+            // A chain deeper than eight stays as it is.
+            (&deep, &deep),
             // A redirector whose destination is no web URL stays as it is.
             ("https://www.google.com/url?q=javascript:alert(1)", "https://www.google.com/url?q=javascript:alert(1)"),
             ("https://www.google.com/search?q=https://county.example/x", "https://www.google.com/search?q=https://county.example/x"),
