@@ -435,7 +435,15 @@ impl<'b> Walk<'b> {
             Some(base) => base.join(href).ok()?,
             None => Url::parse(href).ok()?,
         };
-        web_url(&url).then(|| untracked(url).to_string())
+        if !web_url(&url) {
+            return None;
+        }
+        let mut url = untracked(url);
+        // "https://forward.com@phish.example/" shows a trusted name before the real host; no
+        // article links with credentials.
+        let _ = url.set_username("");
+        let _ = url.set_password(None);
+        Some(url.to_string())
     }
 }
 
@@ -767,7 +775,7 @@ mod tests {
     }
 
     #[test]
-    fn links_lose_other_parties_tracking() {
+    fn links_lose_tracking_and_credentials() {
         let deep = (0..9).fold("https://county.example/x".to_owned(), |inner, _| {
             format!("https://l.facebook.com/l.php?u={}", percent_encoding::utf8_percent_encode(&inner, percent_encoding::NON_ALPHANUMERIC))
         });
@@ -787,6 +795,9 @@ mod tests {
                 "https://nam02.safelinks.protection.outlook.com/?url=https%3A%2F%2Fl.facebook.com%2Fl.php%3Fu%3Dhttps%253A%252F%252Fcounty.example%252Fw&data=x",
                 "https://county.example/w",
             ),
+            // Credentials go: they only hide the real host behind a trusted name.
+            ("https://forward.com:x@phish.example/login", "https://phish.example/login"),
+            ("https://forward.com@phish.example/", "https://phish.example/"),
             // A chain deeper than eight stays as it is.
             (&deep, &deep),
             // A redirector whose destination is no web URL stays as it is.
