@@ -14,7 +14,7 @@ use scraper::{ElementRef, Html, Selector};
 use serde::Serialize;
 use url::Url;
 
-use crate::extract::text::{MONTH_OPENINGS, alnum_key, collapse, collapses_to, contains_ignore_ascii_case, is_cjk, key_hash, may_contain_any, only_agencies, strip_prefix_ignore_ascii_case, without_doubled_scheme};
+use crate::extract::text::{MONTH_OPENINGS, alnum_key, collapse, collapses_to, contains_ignore_ascii_case, is_cjk, is_social_host, key_hash, may_contain_any, only_agencies, strip_prefix_ignore_ascii_case, without_doubled_scheme};
 use crate::extract::{Article, Block, Metadata};
 use crate::parse::{has_any_attr, select_named};
 use crate::pattern::Pattern;
@@ -2825,8 +2825,9 @@ fn credit_outlet_checked(site: &Site<'_>, mut found: CreditFound, links: &[Block
         }
         found.outlet = None;
     }
-    // No name: a linked host may say where ("originally appeared here").
-    if let Some(link) = in_sentence.iter().find(|l| !site.is_own_host(&l.host)) {
+    // No name: a linked host may say where ("originally appeared here"); not a writer's account
+    // on a network, which an author box puts next to the print edition's line.
+    if let Some(link) = in_sentence.iter().find(|l| !site.is_own_host(&l.host) && !is_social_host(&l.host)) {
         found.link_host = Some(link.host.clone());
         return Some(found);
     }
@@ -3695,6 +3696,14 @@ mod tests {
     fn mentions_and_own_stories_stay_eligible() {
         check(&[
             Case { name: "plain original", byline: Some("By Laura E. Adkins"), body: ORIGINAL_BODY, eligible: true, ..Case::default() },
+            Case {
+                // The print edition's line names no outlet; the writer's account beside it is not one.
+                name: "print-edition line after the writer's network account",
+                byline: Some("By Laura E. Adkins"),
+                body: &[O0, O1, O2, "<em><a href=\"https://twitter.com/ladkins\">@ladkins</a> • Facebook A version of this article appears in print on , on Page A22 of the New York edition.</em>"],
+                eligible: true,
+                ..Case::default()
+            },
             Case {
                 name: "original that cites Haaretz and JTA and links to both",
                 byline: Some("By Laura E. Adkins"),
@@ -4695,6 +4704,34 @@ mod tests {
         // A rail that is mostly links is not a note, and a photo's caption never is.
         assert!(!texts.iter().any(|(t, _)| t.contains("Reuters")), "{texts:#?}");
         assert_eq!(texts.iter().filter(|(_, note)| !note).count(), 5, "{texts:#?}");
+    }
+
+    /// Short elements after the body's container are notes up to the story's own container (the
+    /// one that holds the headline), not past it.
+    #[test]
+    fn blocks_hold_notes_beside_the_body_container() {
+        use crate::extract::{Options, extract};
+        let html = format!(
+            r#"<html><body><main><article><h1>Bus network grows</h1><div class="entry-content">{LEDE}{MIDDLE}</div>
+            <aside class="credit">Originally published by the Harbor Sun.</aside>
+            <footer class="entry-footer"><p>Filed under transit.</p></footer></article>
+            <aside class="sidebar"><p>From the Associated Press: a storm hits the coast.</p></aside></main></body></html>"#
+        );
+        let loaded = crate::load::Loaded { html, url: None, encoding: "UTF-8" };
+        let page = crate::parse::parse(&loaded, &crate::prescan::Limits::default()).expect("parses");
+        let profile = Profile::builtin("generic").unwrap();
+        let article = extract(&page, &profile, &Options::default()).expect("an article");
+        let blocks = article.blocks();
+        let texts: Vec<(&str, bool)> = blocks.iter().map(|b| (b.text.as_str(), b.note)).collect();
+        assert!(texts.contains(&("Originally published by the Harbor Sun.", true)), "{texts:#?}");
+        assert!(texts.contains(&("Filed under transit.", true)), "{texts:#?}");
+        assert!(!texts.iter().any(|(t, _)| t.contains("Associated Press")), "{texts:#?}");
+        // With the headline outside every container but the page's, no such note is read.
+        let html = format!(r#"<html><body><h1>Bus network grows</h1><div class="entry-content">{LEDE}{MIDDLE}</div><aside>Originally published by the Harbor Sun.</aside></body></html>"#);
+        let loaded = crate::load::Loaded { html, url: None, encoding: "UTF-8" };
+        let page = crate::parse::parse(&loaded, &crate::prescan::Limits::default()).expect("parses");
+        let article = extract(&page, &profile, &Options::default()).expect("an article");
+        assert!(!article.blocks().iter().any(|b| b.text.contains("Harbor Sun")));
     }
 
     const LEDE: &str = "<p>The city council voted 7-2 on Tuesday to expand the bus network to the northern suburbs, ending a decade of debate over routes, fares and who should pay for the new depot.</p>";

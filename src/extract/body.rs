@@ -1203,6 +1203,37 @@ pub(super) fn blocks(body: &Body<'_>) -> Vec<Block> {
             }
         }
     }
+    out.extend(trailing_notes(body));
+    out
+}
+
+/// The notes under the story but outside the body's container: short elements after it, or after
+/// an ancestor of it, inside the story's own container (the nearest ancestor that holds the page's
+/// first `h1`). "<article><h1>…<div class=entry-content>…</div><aside class=credit>Originally
+/// published by …</aside></article>". Not past that container: a page's sidebars and footer
+/// speak of other stories. None when the headline is outside every container but `body`.
+fn trailing_notes(body: &Body<'_>) -> Vec<Block> {
+    let Some(document) = body.root.tree().root().children().find_map(ElementRef::wrap) else { return Vec::new() };
+    let Some(headline) = document.select(&H1).next() else { return Vec::new() };
+    let holds_headline: FxHashSet<NodeId> = headline.ancestors().map(|a| a.id()).collect();
+    let Some(container) = body.root.ancestors().find(|a| holds_headline.contains(&a.id())) else { return Vec::new() };
+    if container.value().as_element().is_none_or(|e| matches!(e.name(), "body" | "html")) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut node = *body.root;
+    while node.id() != container.id() {
+        for sibling in node.next_siblings() {
+            let Some(element) = ElementRef::wrap(sibling) else { continue };
+            let name = element.value().name();
+            if body.removed.contains_key(&sibling.id()) || is_non_text(name) || matches!(name, "nav" | "form" | "header") || !is_note_sized(sibling) {
+                continue;
+            }
+            out.extend(block("div", text_without_removed(element, body, true), true));
+        }
+        let Some(parent) = node.parent() else { break };
+        node = parent;
+    }
     out
 }
 

@@ -1439,18 +1439,13 @@ fn looks_like_name(name: &str) -> bool {
 /// hidden text ("Twitter", "Email"): its label is no part of the byline. A name that links to the
 /// writer's profile on a network stays.
 fn is_contact_link(link: ElementRef<'_>) -> bool {
-    const NETWORKS: &[&str] = &[
-        "twitter.com", "x.com", "facebook.com", "instagram.com", "linkedin.com", "threads.net", "bsky.app", "t.me", "youtube.com", "tiktok.com", "pinterest.com",
-        "wa.me", "whatsapp.com",
-    ];
     if link.value().name() != "a" {
         return false;
     }
     let Some(href) = link.value().attr("href").map(str::trim) else { return false };
     let lower = href.to_ascii_lowercase();
     let host = lower.split_once("//").map_or("", |(_, rest)| rest.split(['/', '?', '#']).next().unwrap_or(""));
-    let host = host.strip_prefix("www.").unwrap_or(host);
-    let contact = lower.starts_with("mailto:") || lower.starts_with("tel:") || NETWORKS.iter().any(|n| host == *n || host.ends_with(&format!(".{n}")));
+    let contact = lower.starts_with("mailto:") || lower.starts_with("tel:") || super::text::is_social_host(host);
     match element_text_within(link, 80) {
         Some(label) => is_control_label(&label) || (contact && label.split_whitespace().count() <= 1),
         None => contact,

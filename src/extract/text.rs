@@ -421,6 +421,18 @@ pub fn may_contain_any(text: &str, words: &[&str]) -> bool {
     words.iter().any(|w| contains_ignore_ascii_case(bytes, w.as_bytes())) || has_ascii_folding(bytes)
 }
 
+/// Social networks and messengers: a link there goes to someone's account, never to the outlet
+/// that published a story.
+const SOCIAL_HOSTS: &[&str] = &[
+    "twitter.com", "x.com", "facebook.com", "instagram.com", "linkedin.com", "threads.net", "bsky.app", "t.me", "youtube.com", "tiktok.com", "pinterest.com",
+    "wa.me", "whatsapp.com",
+];
+
+/// Whether `host` (lower-case) is one of [`SOCIAL_HOSTS`] or below one ("m.facebook.com").
+pub fn is_social_host(host: &str) -> bool {
+    SOCIAL_HOSTS.iter().any(|n| host.strip_suffix(n).is_some_and(|rest| rest.is_empty() || rest.ends_with('.')))
+}
+
 /// `text` after `prefix` when it opens with it, ignoring ASCII case ("Special to The Sun" after
 /// "special to ").
 pub fn strip_prefix_ignore_ascii_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
@@ -632,6 +644,16 @@ mod tests {
             "a<b &lt;c&gt; </p>", "&amp<", "&amp< &lt;", "&no< &zz;", "\u{feff}&amp;", "x\r\n&amp;y", "a\0&amp;", "&AMP; &Eacute; &eacute",
         ] {
             assert_eq!(decode_entities(text), by_fragment(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn social_hosts_and_their_subdomains() {
+        for host in ["twitter.com", "www.twitter.com", "m.facebook.com", "x.com", "bsky.app"] {
+            assert!(is_social_host(host), "{host}");
+        }
+        for host in ["box.com", "notx.com", "twitter.com.example", "news.example", "facebookmail.example"] {
+            assert!(!is_social_host(host), "{host}");
         }
     }
 
