@@ -699,6 +699,7 @@ fn sel(s: &str) -> Selector {
 }
 
 static SITE_NAME: LazyLock<Selector> = LazyLock::new(|| sel("meta[property='og:site_name'], meta[name='og:site_name'], meta[name='application-name']"));
+static H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
 static OG_URL: LazyLock<Selector> = LazyLock::new(|| sel("meta[property='og:url'], meta[name='og:url']"));
 
 /// A meta tag's value: `content`, or `value` as React Helmet wrote it on some sites.
@@ -1154,6 +1155,35 @@ fn profile_rules(site: &Site<'_>, profile: &Profile, meta: &Metadata, html: &Htm
             let source =
                 site.partners.iter().find(|p| partner_names(p).any(|n| contains_words(&text, n)) || contains_words(selector, &p.name)).map(|p| p.name.clone());
             reasons.push(Reason { signal: Signal::Profile, evidence: evidence(selector), location: "opt-out selector".to_owned(), source });
+        }
+    }
+    category_signals(site, profile, html, reasons);
+}
+
+/// The wires' categories, as WordPress writes a post's categories into its classes: the story's
+/// `article` (the one around the page's first `h1`) or `body` with "category-associated-press",
+/// "category-reuters", "category-wire". Only categories, not tags ("tag-reuters" may be a story
+/// about Reuters), and only a partner's name, alias or domain, or an agency code of three letters
+/// or more ("category-ap" may be Advanced Placement); other pages' articles in a rail do not count.
+/// Without an `h1`, only `body`.
+fn category_signals(site: &Site<'_>, profile: &Profile, html: &Html, reasons: &mut Vec<Reason>) {
+    const WIRE_CATEGORIES: &[&str] = &["wire", "wires", "wire-service", "wire-services", "wire-stories", "wire-news", "syndicated", "syndication", "news-agencies"];
+    let story: Vec<ElementRef<'_>> = match html.select(&H1).next() {
+        Some(h1) => h1.ancestors().filter_map(ElementRef::wrap).filter(|e| matches!(e.value().name(), "article" | "body")).collect(),
+        None => select_named(html, &BODY_ARTICLE, &["body"]).filter(|e| e.value().name() == "body").take(1).collect(),
+    };
+    for element in story {
+        for class in element.value().classes() {
+            let lower = class.to_ascii_lowercase();
+            let Some(category) = lower.strip_prefix("category-") else { continue };
+            if profile.opt_out.classes.iter().any(|m| m.trim().eq_ignore_ascii_case(class)) {
+                continue;
+            }
+            let source = (category.len() >= 3).then(|| source_from_class(site, class)).flatten();
+            if source.is_some() || WIRE_CATEGORIES.contains(&category) {
+                reasons.push(Reason { signal: Signal::Metadata, evidence: evidence(class), location: format!("{} class", element.value().name()), source });
+                return;
+            }
         }
     }
 }
@@ -3286,6 +3316,24 @@ mod tests {
                 ..Case::default()
             },
             Case {
+                name: "generic profile: a WordPress category named for an agency",
+                profile: "generic",
+                body_class: "single single-post category-associated-press postid-7",
+                body: ORIGINAL_BODY,
+                source: Some("Associated Press"),
+                signals: &[Metadata],
+                ..Case::default()
+            },
+            Case {
+                name: "generic profile: the wires' category",
+                profile: "generic",
+                body_class: "single category-wire-services",
+                body: ORIGINAL_BODY,
+                source: None,
+                signals: &[Metadata],
+                ..Case::default()
+            },
+            Case {
                 name: "every signal at once: source from the strongest",
                 body_class: "category-wire",
                 byline: Some("By Jewish Telegraphic Agency"),
@@ -3696,6 +3744,15 @@ mod tests {
     fn mentions_and_own_stories_stay_eligible() {
         check(&[
             Case { name: "plain original", byline: Some("By Laura E. Adkins"), body: ORIGINAL_BODY, eligible: true, ..Case::default() },
+            Case {
+                // A tag names what a story is about; "ap" is also Advanced Placement.
+                name: "tags and short categories",
+                profile: "generic",
+                body_class: "single category-ap category-education tag-reuters tag-associated-press",
+                body: ORIGINAL_BODY,
+                eligible: true,
+                ..Case::default()
+            },
             Case {
                 // The print edition's line names no outlet; the writer's account beside it is not one.
                 name: "print-edition line after the writer's network account",

@@ -1244,23 +1244,28 @@ fn block(tag: &'static str, (text, emphasized_chars): (String, usize), note: boo
 }
 
 /// A note is a line or two, not mostly links: a rail of other stories, each with its outlet's
-/// name under it, is furniture too, and says nothing about this story.
+/// name under it, is furniture too, and says nothing about this story. One link may be most of a
+/// note: "Source: <a>Reuters</a>".
 fn is_note_sized(root: ego_tree::NodeRef<'_, Node>) -> bool {
     const MAX_NOTE_CHARS: usize = 600;
     let (mut chars, mut linked) = (0usize, 0usize);
+    let mut links: FxHashSet<NodeId> = FxHashSet::default();
     for node in root.descendants() {
         if let Node::Text(t) = node.value() {
             let n = t.chars().filter(|c| !c.is_whitespace()).count();
             chars += n;
-            if n > 0 && node.ancestors().take_while(|a| a.id() != root.id()).any(|a| a.value().as_element().is_some_and(|e| e.name() == "a")) {
+            if n > 0
+                && let Some(link) = node.ancestors().take_while(|a| a.id() != root.id()).find(|a| a.value().as_element().is_some_and(|e| e.name() == "a"))
+            {
                 linked += n;
+                links.insert(link.id());
             }
             if chars > MAX_NOTE_CHARS {
                 return false;
             }
         }
     }
-    linked * 2 < chars.max(1)
+    linked * 2 < chars.max(1) || (links.len() == 1 && linked < chars)
 }
 
 fn is_block_like(name: &str) -> bool {

@@ -2520,9 +2520,43 @@ const PROVIDER_LABEL_REACH: usize = 200;
 /// it: Yahoo's `<span class="provider-name">Fox Nation</span>`, MSN's `<span class="partner"><a
 /// href=…><img alt="Medical Daily"> Medical Daily</a></span>`. Only between the first `h1` and the
 /// first paragraph of text after it: elsewhere such classes mark a TV login's providers, a
-/// sponsor's box or a rail of partners' stories.
+/// sponsor's box or a rail of partners' stories. Above the headline, only a kicker that says so
+/// ([`kicker_label`]).
 fn provider_label(html: &Html) -> Option<ProviderLabel> {
     let h1 = select_named(html, &H1, &["h1"]).next()?;
+    provider_label_under(h1).or_else(|| kicker_label(h1))
+}
+
+/// The kicker right above the headline when it names where the story is from: "From The
+/// Associated Press", "Via Reuters", "Source: AFP". A bare name there is a section or a topic
+/// ("Reuters" over a story about the agency).
+fn kicker_label(h1: ElementRef<'_>) -> Option<ProviderLabel> {
+    const KICKER_PREFIXES: &[&str] = &["from ", "via ", "source: ", "provided by "];
+    // The element before the headline, or before the wrapper the headline opens.
+    fn previous(n: ego_tree::NodeRef<'_, scraper::Node>) -> Option<ego_tree::NodeRef<'_, scraper::Node>> {
+        n.prev_siblings().find(|s| s.value().as_text().is_none_or(|t| !t.trim().is_empty()) && !matches!(s.value(), scraper::Node::Comment(_)))
+    }
+    let kicker = match previous(*h1) {
+        Some(node) => node,
+        None => previous(h1.parent()?)?,
+    };
+    let kicker = ElementRef::wrap(kicker)?;
+    if in_picture_or_rail(kicker) {
+        return None;
+    }
+    let text = element_text_within(kicker, 80)?;
+    let text = collapse(&text);
+    let name = KICKER_PREFIXES.iter().find_map(|p| strip_prefix_ignore_ascii_case(&text, p))?.trim();
+    if name.is_empty() || name.split_whitespace().count() > 6 {
+        return None;
+    }
+    let class = kicker.value().attr("class").and_then(|c| c.split_whitespace().next()).unwrap_or(kicker.value().name());
+    let href = if kicker.value().name() == "a" { kicker.value().attr("href") } else { kicker.select(&LINKS).find_map(|a| a.value().attr("href")) };
+    Some(ProviderLabel { class: class.to_owned(), name: name.to_owned(), href: href.map(str::to_owned) })
+}
+
+/// [`provider_label`] between the headline and the story's first paragraph.
+fn provider_label_under(h1: ElementRef<'_>) -> Option<ProviderLabel> {
     // From the node after the headline's own subtree.
     let start = std::iter::once(*h1).chain(h1.ancestors()).find_map(|n| n.next_sibling())?;
     for node in std::iter::successors(Some(start), |n| next_in_document(*n)).take(PROVIDER_LABEL_REACH) {
@@ -3300,6 +3334,11 @@ mod tests {
         assert_eq!(label(&format!(r#"<h1>Title</h1><section class="morefromprovider"><div class="providername">Medical Daily</div></section>{TEXT}"#)), None);
         // A sentence is no name.
         assert_eq!(label(&format!(r#"<h1>Title</h1><div class="source">{}</div>{TEXT}"#, "word ".repeat(20))), None);
+        // A kicker right above the headline that says where the story is from; not a bare name.
+        assert_eq!(label(&format!(r#"<div class="kicker">From The Associated Press</div><h1>Title</h1>{TEXT}"#)), named("kicker", "The Associated Press"));
+        assert_eq!(label(&format!(r#"<span class="eyebrow">Via <a href="https://wire.example/">Wire Daily</a></span><header><h1>Title</h1></header>{TEXT}"#)), Some(("eyebrow".to_owned(), "Wire Daily".to_owned(), Some("https://wire.example/".to_owned()))));
+        assert_eq!(label(&format!(r#"<div class="kicker">Reuters</div><h1>Title</h1>{TEXT}"#)), None);
+        assert_eq!(label(&format!(r#"<div class="kicker">From the archives: the 1998 flood and what came after it</div><h1>Title</h1>{TEXT}"#)), None);
     }
 
     #[test]
