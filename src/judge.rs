@@ -1961,6 +1961,22 @@ static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
             Need::Outlet,
             true,
         ),
+        // Russian, Polish and Turkish credits: "Статья впервые опубликована в «Новой газете»",
+        // "Artykuł ukazał się pierwotnie w Gazecie Wyborczej", "Bu haber ilk olarak BBC Türkçe'de
+        // yayımlanmıştır" (the outlet before the verb, its case ending after an apostrophe).
+        p(
+            r"\b(?:статья|материал|текст|публикация|заметка|интервью)\s+(?:был[аои]?\s+)?(?:впервые|первоначально|изначально)\s+(?:был[аои]?\s+)?(?:опубликован[аоы]?|вышл[аои]|вышел|появил(?:ась|ось|ся))\s+(?:в|на)\b",
+            &[&["впервые", "первоначально", "изначально"]],
+            Need::AnyName,
+            true,
+        ),
+        p(
+            r"\b(?:artykuł|tekst|materiał|wywiad|reportaż)\s+(?:ukazał\s+się|został\s+opublikowany|był\s+opublikowany)\s+(?:pierwotnie\s+|po\s+raz\s+pierwszy\s+|oryginalnie\s+|wcześniej\s+)?(?:w|na)\b",
+            &[&["ukaza", "opublikowan"]],
+            Need::AnyName,
+            true,
+        ),
+        p(r"\bbu\s+(?:haber|makale|yazı|içerik|röportaj)\s+(?:ilk\s+(?:olarak|kez|defa)|orijinal\s+olarak)\b", &[&["bu "], &["ilk", "orijinal"]], Need::AnyName, true),
         // "Cet article a d'abord été publié par Mediapart": the adverb before "été".
         p(r"\bd['’]abord\s+été\s+(?:publiée?s?|parue?s?)\s+(?:dans|sur|par|chez)\b", &[&["abord"]], Need::AnyName, false),
         p(r"\bcross-?posted\s+(?:here\s+)?(?:from|with)\b", &[&["cross"], &["posted"]], Need::AnyName, false),
@@ -2281,9 +2297,24 @@ fn name_run(tokens: &[&str], start: usize) -> Option<(Run, usize)> {
     if parts.is_empty() {
         return None;
     }
+    // A case ending glued to the name's last word, as Turkish writes it: "BBC Türkçe'de
+    // yayımlanmıştır", "Reuters'a göre". Only at the name's end ("Hawai'i Public Radio").
+    if let Some(last) = parts.last_mut()
+        && let Some((stem, ending)) = last.rsplit_once(['\'', '’'])
+        && TURKISH_CASE_ENDINGS.contains(&ending)
+        && stem.chars().count() >= 2
+    {
+        *last = stem;
+    }
     let text = without_leading_the(&parts.join(" ")).to_owned();
     (text.chars().filter(|c| c.is_alphanumeric()).count() >= 2).then_some((Run { text, ended }, i))
 }
+
+/// Turkish case endings, written after an apostrophe on a proper name ("BBC'de", "Reuters'a").
+const TURKISH_CASE_ENDINGS: &[&str] = &[
+    "de", "da", "te", "ta", "den", "dan", "ten", "tan", "nde", "nda", "nden", "ndan", "e", "a", "ye", "ya", "ne", "na", "in", "ın", "un", "ün", "nin", "nın", "nun",
+    "nün", "i", "ı", "u", "ü", "yi", "yı", "yu", "yü",
+];
 
 /// How far a credit sentence reaches on either side of its phrase, in bytes. Credit lines are
 /// short; without a bound, a paragraph of megabytes with the phrase all through it had each match
@@ -4442,6 +4473,9 @@ mod tests {
             ("Yale Environment 360.", Some("Yale Environment 360")),
             ("Channel 4 News on Monday.", Some("Channel 4 News")),
             ("Haaretz 2019.", Some("Haaretz")),
+            ("BBC Türkçe'de yayımlanmıştır.", Some("BBC Türkçe")),
+            ("Hawai'i Public Radio.", Some("Hawai'i Public Radio")),
+            ("Ma'ariv.", Some("Ma'ariv")),
             ("here.", None),
             ("our website.", None),
             ("Yiddish.", None),
@@ -4579,6 +4613,9 @@ mod tests {
         named("Traducido de The Economist.", "The Economist");
         named("Translated from Le Monde.", "Le Monde");
         named("Cet article a d'abord été publié par Mediapart.", "Mediapart");
+        named("Статья впервые опубликована в «Новой газете».", "Новой");
+        named("Artykuł ukazał się pierwotnie w Gazecie Wyborczej.", "Gazecie Wyborczej");
+        named("Bu haber ilk olarak BBC Türkçe'de yayımlanmıştır.", "BBC Türkçe");
 
         assert!(found("Read the original report in Nature.").is_empty());
         assert!(found("Read the full report at the county's website.").iter().all(Option::is_none));
