@@ -1168,7 +1168,7 @@ fn profile_rules(site: &Site<'_>, profile: &Profile, meta: &Metadata, html: &Htm
 /// Without an `h1`, only `body`.
 fn category_signals(site: &Site<'_>, profile: &Profile, html: &Html, reasons: &mut Vec<Reason>) {
     const WIRE_CATEGORIES: &[&str] = &["wire", "wires", "wire-service", "wire-services", "wire-stories", "wire-news", "syndicated", "syndication", "news-agencies"];
-    let story: Vec<ElementRef<'_>> = match html.select(&H1).next() {
+    let story: Vec<ElementRef<'_>> = match select_named(html, &H1, &["h1"]).next() {
         Some(h1) => h1.ancestors().filter_map(ElementRef::wrap).filter(|e| matches!(e.value().name(), "article" | "body")).collect(),
         None => select_named(html, &BODY_ARTICLE, &["body"]).filter(|e| e.value().name() == "body").take(1).collect(),
     };
@@ -1179,7 +1179,9 @@ fn category_signals(site: &Site<'_>, profile: &Profile, html: &Html, reasons: &m
             if profile.opt_out.classes.iter().any(|m| m.trim().eq_ignore_ascii_case(class)) {
                 continue;
             }
-            let source = (category.len() >= 3).then(|| source_from_class(site, class)).flatten();
+            // The partners' index, not `source_from_class`'s scan of every partner's every name:
+            // most pages carry categories, and few name a partner.
+            let source = (category.len() >= 3).then(|| site.partner_named(&category.replace(['-', '_'], " "))).flatten().map(|p| p.name.clone());
             if source.is_some() || WIRE_CATEGORIES.contains(&category) {
                 reasons.push(Reason { signal: Signal::Metadata, evidence: evidence(class), location: format!("{} class", element.value().name()), source });
                 return;
@@ -2434,7 +2436,20 @@ fn find_credits(text: &str, emphasized: bool) -> Vec<(String, Option<String>, Ne
     // ASCII letters, so a text with either skips the shortcut.
     let folded = text.to_ascii_lowercase();
     let exotic = text.contains(['ſ', '\u{212a}']);
-    let single_sentence = short && !(0..text.len()).any(|i| sentence_ends_at(text, 0, i));
+    // Where a note's later sentences start (after a full stop and its spaces), found once. Only
+    // in a note of a few lines: a paragraph of the story is longer, and running the anchored
+    // patterns at each of its sentences would find nothing at some cost.
+    const NOTE_BYTES: usize = 240;
+    let later_starts: Vec<usize> = if text.len() <= NOTE_BYTES {
+        text.bytes()
+            .enumerate()
+            .filter(|&(i, b)| matches!(b, b'.' | b'!' | b'?') && sentence_ends_at(text, 0, i))
+            .map(|(i, _)| i + 1 + (text[i + 1..].len() - text[i + 1..].trim_start().len()))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let single_sentence = text.len() <= NOTE_BYTES && later_starts.is_empty();
     for pattern in CREDIT_PATTERNS.iter() {
         if !exotic && !pattern.needs.iter().all(|group| group.iter().any(|w| folded.contains(w))) {
             continue;
@@ -2442,14 +2457,12 @@ fn find_credits(text: &str, emphasized: bool) -> Vec<(String, Option<String>, Ne
         // A pattern anchored at the text's start ("Distributed by …", "Source: …") also reads each
         // later sentence of a short note: "© 2026 The Harbor Sun. Distributed by Tribune Content
         // Agency, LLC."
-        let later_starts: Vec<usize> = if pattern.anchored && short {
-            (0..text.len()).filter(|&i| sentence_ends_at(text, 0, i)).map(|i| i + 1 + (text[i + 1..].len() - text[i + 1..].trim_start().len())).collect()
-        } else {
-            Vec::new()
-        };
-        let matches = pattern.regex.find_iter(text).map(|m| (m.start(), m.end())).chain(
-            later_starts.iter().filter_map(|&at| pattern.regex.find_iter(&text[at..]).next().map(|m| (at + m.start(), at + m.end()))),
-        );
+        let later = if pattern.anchored { later_starts.as_slice() } else { &[] };
+        let matches = pattern
+            .regex
+            .find_iter(text)
+            .map(|m| (m.start(), m.end()))
+            .chain(later.iter().filter_map(|&at| pattern.regex.find_iter(&text[at..]).next().map(|m| (at + m.start(), at + m.end()))));
         for (m_start, m_end) in matches {
             let start = sentence_start(text, m_start, SENTENCE_REACH);
             let sentence_head = &text[start..];

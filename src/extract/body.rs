@@ -1213,8 +1213,8 @@ pub(super) fn blocks(body: &Body<'_>) -> Vec<Block> {
 /// published by …</aside></article>". Not past that container: a page's sidebars and footer
 /// speak of other stories. None when the headline is outside every container but `body`.
 fn trailing_notes(body: &Body<'_>) -> Vec<Block> {
-    let Some(document) = body.root.tree().root().children().find_map(ElementRef::wrap) else { return Vec::new() };
-    let Some(headline) = document.select(&H1).next() else { return Vec::new() };
+    // The first `h1` as `select_named` finds it (arena order), the one metadata reads too.
+    let Some(headline) = body.root.tree().nodes().filter_map(ElementRef::wrap).find(|e| e.value().name() == "h1") else { return Vec::new() };
     let holds_headline: FxHashSet<NodeId> = headline.ancestors().map(|a| a.id()).collect();
     let Some(container) = body.root.ancestors().find(|a| holds_headline.contains(&a.id())) else { return Vec::new() };
     if container.value().as_element().is_none_or(|e| matches!(e.name(), "body" | "html")) {
