@@ -1163,8 +1163,8 @@ fn profile_rules(site: &Site<'_>, profile: &Profile, meta: &Metadata, html: &Htm
 /// The wires' categories, as WordPress writes a post's categories into its classes: the story's
 /// `article` (the one around the page's first `h1`) or `body` with "category-associated-press",
 /// "category-reuters", "category-wire". Only categories, not tags ("tag-reuters" may be a story
-/// about Reuters), and only a partner's name, alias or domain, or an agency code of three letters
-/// or more ("category-ap" may be Advanced Placement); other pages' articles in a rail do not count.
+/// about Reuters), and only a partner's name, alias or site's label, of three letters or more
+/// ("category-ap" may be Advanced Placement); other pages' articles in a rail do not count.
 /// Without an `h1`, only `body`.
 fn category_signals(site: &Site<'_>, profile: &Profile, html: &Html, reasons: &mut Vec<Reason>) {
     const WIRE_CATEGORIES: &[&str] = &["wire", "wires", "wire-service", "wire-services", "wire-stories", "wire-news", "syndicated", "syndication", "news-agencies"];

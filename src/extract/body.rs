@@ -1249,7 +1249,8 @@ fn block(tag: &'static str, (text, emphasized_chars): (String, usize), note: boo
 fn is_note_sized(root: ego_tree::NodeRef<'_, Node>) -> bool {
     const MAX_NOTE_CHARS: usize = 600;
     let (mut chars, mut linked) = (0usize, 0usize);
-    let mut links: FxHashSet<NodeId> = FxHashSet::default();
+    // The first link's id, and whether another follows.
+    let (mut first_link, mut more_links): (Option<NodeId>, bool) = (None, false);
     for node in root.descendants() {
         if let Node::Text(t) = node.value() {
             let n = t.chars().filter(|c| !c.is_whitespace()).count();
@@ -1258,14 +1259,17 @@ fn is_note_sized(root: ego_tree::NodeRef<'_, Node>) -> bool {
                 && let Some(link) = node.ancestors().take_while(|a| a.id() != root.id()).find(|a| a.value().as_element().is_some_and(|e| e.name() == "a"))
             {
                 linked += n;
-                links.insert(link.id());
+                match first_link {
+                    None => first_link = Some(link.id()),
+                    Some(first) => more_links |= first != link.id(),
+                }
             }
             if chars > MAX_NOTE_CHARS {
                 return false;
             }
         }
     }
-    linked * 2 < chars.max(1) || (links.len() == 1 && linked < chars)
+    linked * 2 < chars.max(1) || (!more_links && linked < chars)
 }
 
 fn is_block_like(name: &str) -> bool {
