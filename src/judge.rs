@@ -4792,19 +4792,13 @@ mod tests {
 
     #[test]
     fn blocks_hold_notes_in_dropped_furniture_and_loose_text() {
-        use crate::extract::{Options, extract};
-        let html = format!(
+        let blocks = generic_blocks(format!(
             r#"<html><body><article><h1>Bus network grows</h1>{LEDE}{MIDDLE}
             <i>Loose text after the paragraphs.</i>
             <p class="disclaimer">A note the embed drops.</p>
             <aside class="rail"><a href="/a">Another story with a long enough title</a> Reuters <a href="/b">A third story with a long enough title</a></aside>
             <figure><img src="x.jpg"><figcaption>© Reuters</figcaption></figure></article></body></html>"#
-        );
-        let loaded = crate::load::Loaded { html, url: None, encoding: "UTF-8" };
-        let page = crate::parse::parse(&loaded, &crate::prescan::Limits::default()).expect("parses");
-        let profile = Profile::builtin("generic").unwrap();
-        let article = extract(&page, &profile, &Options::default()).expect("an article");
-        let blocks = article.blocks();
+        ));
         let texts: Vec<(&str, bool)> = blocks.iter().map(|b| (b.text.as_str(), b.note)).collect();
         assert!(texts.contains(&("Loose text after the paragraphs.", false)), "{texts:#?}");
         assert!(texts.contains(&("A note the embed drops.", true)), "{texts:#?}");
@@ -4817,28 +4811,29 @@ mod tests {
     /// one that holds the headline), not past it.
     #[test]
     fn blocks_hold_notes_beside_the_body_container() {
-        use crate::extract::{Options, extract};
-        let html = format!(
+        let blocks = generic_blocks(format!(
             r#"<html><body><main><article><h1>Bus network grows</h1><div class="entry-content">{LEDE}{MIDDLE}</div>
             <aside class="credit">Originally published by the Harbor Sun.</aside>
             <footer class="entry-footer"><p>Filed under transit.</p></footer></article>
             <aside class="sidebar"><p>From the Associated Press: a storm hits the coast.</p></aside></main></body></html>"#
-        );
-        let loaded = crate::load::Loaded { html, url: None, encoding: "UTF-8" };
-        let page = crate::parse::parse(&loaded, &crate::prescan::Limits::default()).expect("parses");
-        let profile = Profile::builtin("generic").unwrap();
-        let article = extract(&page, &profile, &Options::default()).expect("an article");
-        let blocks = article.blocks();
+        ));
         let texts: Vec<(&str, bool)> = blocks.iter().map(|b| (b.text.as_str(), b.note)).collect();
         assert!(texts.contains(&("Originally published by the Harbor Sun.", true)), "{texts:#?}");
         assert!(texts.contains(&("Filed under transit.", true)), "{texts:#?}");
         assert!(!texts.iter().any(|(t, _)| t.contains("Associated Press")), "{texts:#?}");
         // With the headline outside every container but the page's, no such note is read.
-        let html = format!(r#"<html><body><h1>Bus network grows</h1><div class="entry-content">{LEDE}{MIDDLE}</div><aside>Originally published by the Harbor Sun.</aside></body></html>"#);
+        let blocks = generic_blocks(format!(
+            r#"<html><body><h1>Bus network grows</h1><div class="entry-content">{LEDE}{MIDDLE}</div><aside>Originally published by the Harbor Sun.</aside></body></html>"#
+        ));
+        assert!(!blocks.iter().any(|b| b.text.contains("Harbor Sun")));
+    }
+
+    /// The blocks the judge reads on a page, extracted with the generic profile.
+    fn generic_blocks(html: String) -> Vec<Block> {
         let loaded = crate::load::Loaded { html, url: None, encoding: "UTF-8" };
         let page = crate::parse::parse(&loaded, &crate::prescan::Limits::default()).expect("parses");
-        let article = extract(&page, &profile, &Options::default()).expect("an article");
-        assert!(!article.blocks().iter().any(|b| b.text.contains("Harbor Sun")));
+        let profile = Profile::builtin("generic").unwrap();
+        crate::extract::extract(&page, &profile, &crate::extract::Options::default()).expect("an article").blocks()
     }
 
     const LEDE: &str = "<p>The city council voted 7-2 on Tuesday to expand the bus network to the northern suburbs, ending a decade of debate over routes, fares and who should pay for the new depot.</p>";
