@@ -1241,7 +1241,9 @@ fn strip_staff_suffix(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Where a credit for the story's pictures, video or graphics starts in a byline ("photos by …"),
-/// at the start of a word.
+/// at the start of a word. Not metadata's `BYLINE_TAIL`, which also ends a byline at "edited by":
+/// an editor's credit is the story's own ("By Jane Roe; edited by Tom Lee, Reuters" is the
+/// agency's copy), a photographer's is not.
 fn media_credit_at(text: &str) -> Option<usize> {
     const MEDIA_CREDITS: &[&str] = &[
         "photos by", "photo by", "photographs by", "photography by", "pictures by", "images by", "video by", "videos by", "graphics by", "graphic by",
