@@ -21,6 +21,7 @@ use url::Url;
 use crate::Outcome;
 use crate::clean::{self, Link};
 use crate::extract::text::{collapse, element_text, is_breaking};
+use crate::extract::tracking::untracked;
 use crate::extract::{self, Article, Body, BodySource, Metadata, Removal};
 use crate::parse::Page;
 use crate::pattern::Pattern;
@@ -502,8 +503,10 @@ fn resolve(href: &str, base: Option<&Url>) -> Option<Url> {
 }
 
 /// Same URL for the canonical and credit checks: scheme, host, port, path and query equal; the
-/// fragment and a trailing slash on the path are ignored.
+/// fragment, a trailing slash on the path and other parties' tracking ([`untracked`]: the embed
+/// drops it, a copy of an older embed may keep it) are ignored.
 pub fn same_url(a: &Url, b: &Url) -> bool {
+    let (a, b) = (&untracked(a.clone()), &untracked(b.clone()));
     a.scheme() == b.scheme()
         && a.host_str() == b.host_str()
         && a.port_or_known_default() == b.port_or_known_default()
@@ -933,10 +936,10 @@ fn link_paragraphs(paragraphs: &[String], links: &[Link]) -> Vec<Option<usize>> 
 }
 
 /// Same link for the links check. Both sides are read without other parties' tracking
-/// ([`clean::untracked`]): an embed made before the cleaner dropped it still matches the copy.
+/// ([`untracked`]): an embed made before the cleaner dropped it still matches the copy.
 fn same_href(a: &str, b: &str) -> bool {
     a == b
-        || matches!((Url::parse(a).map(clean::untracked), Url::parse(b).map(clean::untracked)), (Ok(x), Ok(y)) if x.as_str() == y.as_str() || (same_url(&x, &y) && x.fragment() == y.fragment()))
+        || matches!((Url::parse(a).map(untracked), Url::parse(b).map(untracked)), (Ok(x), Ok(y)) if x.as_str() == y.as_str() || (same_url(&x, &y) && x.fragment() == y.fragment()))
 }
 
 fn check_links(expected: &Expected, partner: &[Link], matching: &Matching) -> Check {
@@ -1146,6 +1149,7 @@ mod tests {
         assert!(!same_url(&a, &Url::parse("http://forward.com/news/1/").unwrap()));
         assert!(!same_url(&a, &Url::parse("https://forward.com/news/2/").unwrap()));
         assert!(!same_url(&a, &Url::parse("https://forward.com/news/1/?amp=1").unwrap()));
+        assert!(same_url(&a, &Url::parse("https://forward.com/news/1/?utm_source=partner").unwrap()));
     }
 
     #[test]

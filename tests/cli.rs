@@ -148,6 +148,15 @@ fn base_url_resolves_links_when_the_page_has_no_canonical() {
         .status(0)
         .stdout_has("href=\"https://harbor.example/ferry/plan\"")
         .stdout_has("<link rel=\"canonical\" href=\"https://harbor.example/news/ferry\">");
+    // A base URL copied from a newsletter's link: the embed links the story without its tracking.
+    Test::new()
+        .args(["embed", "-", "--base-url", "https://harbor.example/news/ferry?utm_source=newsletter&id=7&fbclid=abc"])
+        .stdin(page)
+        .run()
+        .status(0)
+        .stdout_has("<link rel=\"canonical\" href=\"https://harbor.example/news/ferry?id=7\">")
+        .stdout_lacks("utm_source")
+        .stdout_lacks("fbclid");
 }
 
 #[test]

@@ -10,6 +10,7 @@ use url::Url;
 
 use super::jsonld::{self, JsonLd};
 use super::text::{MONTH_OPENINGS, ShortTexts, alnum_key, collapse, contains_ignore_ascii_case, decode_entities, element_text, element_text_within, element_words, element_words_without, is_block, is_cjk, key_hash, may_contain_any, only_agencies, strip_prefix_ignore_ascii_case, without_doubled_scheme};
+use super::tracking::untracked;
 use super::{Author, Metadata, Options, Provenance, ProviderLabel, SourceLine};
 use crate::parse::{Page, has_any_attr, select_named, select_where};
 use crate::pattern::Pattern;
@@ -147,7 +148,9 @@ fn canonical_and_page_url(
         .chain(from_ld)
         .find_map(|href| absolute(&href, base.as_ref()));
     let page_url = fetched.or_else(|| canonical.clone()).or_else(|| options.base_url.clone());
-    (canonical, page_url)
+    // A URL fetched from a newsletter ("?utm_source=…", "?fbclid=…") or a tag written with one is
+    // still the story's address: the embed links it and the pixel counts it without the tracking.
+    (canonical.map(untracked), page_url.map(untracked))
 }
 
 /// Read every metadata field the later stages need.

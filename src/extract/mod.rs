@@ -9,6 +9,7 @@ mod furniture;
 mod jsonld;
 mod metadata;
 pub(crate) mod text;
+pub(crate) mod tracking;
 
 use std::collections::BTreeMap;
 
