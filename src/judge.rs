@@ -16,7 +16,7 @@ use url::Url;
 
 use crate::extract::text::{MONTH_OPENINGS, alnum_key, collapse, collapses_to, contains_ignore_ascii_case, is_cjk, is_social_host, key_hash, may_contain_any, only_agencies, strip_prefix_ignore_ascii_case, without_doubled_scheme};
 use crate::extract::{Article, Block, Metadata};
-use crate::parse::{has_any_attr, select_named};
+use crate::parse::{first_headline, has_any_attr, select_named};
 use crate::pattern::Pattern;
 use crate::profile::{Partner, Profile, host_within};
 
@@ -699,7 +699,6 @@ fn sel(s: &str) -> Selector {
 }
 
 static SITE_NAME: LazyLock<Selector> = LazyLock::new(|| sel("meta[property='og:site_name'], meta[name='og:site_name'], meta[name='application-name']"));
-static H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
 static OG_URL: LazyLock<Selector> = LazyLock::new(|| sel("meta[property='og:url'], meta[name='og:url']"));
 
 /// A meta tag's value: `content`, or `value` as React Helmet wrote it on some sites.
@@ -1168,7 +1167,7 @@ fn profile_rules(site: &Site<'_>, profile: &Profile, meta: &Metadata, html: &Htm
 /// Without an `h1`, only `body`.
 fn category_signals(site: &Site<'_>, profile: &Profile, html: &Html, reasons: &mut Vec<Reason>) {
     const WIRE_CATEGORIES: &[&str] = &["wire", "wires", "wire-service", "wire-services", "wire-stories", "wire-news", "syndicated", "syndication", "news-agencies"];
-    let story: Vec<ElementRef<'_>> = match select_named(html, &H1, &["h1"]).next() {
+    let story: Vec<ElementRef<'_>> = match first_headline(&html.tree) {
         Some(h1) => h1.ancestors().filter_map(ElementRef::wrap).filter(|e| matches!(e.value().name(), "article" | "body")).collect(),
         None => select_named(html, &BODY_ARTICLE, &["body"]).filter(|e| e.value().name() == "body").take(1).collect(),
     };

@@ -286,6 +286,12 @@ pub fn has_any_attr(element: &Element, names: &[&str]) -> bool {
     element.attrs().any(|(name, _)| names.contains(&name))
 }
 
+/// The page's first `h1` (in tree order, as [`select_named`] yields them): the headline that the
+/// provider label, the judge's WordPress categories and the notes after the body start from.
+pub fn first_headline(tree: &Tree<Node>) -> Option<ElementRef<'_>> {
+    tree.nodes().filter_map(ElementRef::wrap).find(|e| e.value().name() == "h1")
+}
+
 /// [`select_where`] for a selector that only matches elements of the given names.
 pub fn select_named<'a>(html: &'a Html, selector: &'a Selector, names: &'a [&'a str]) -> impl Iterator<Item = ElementRef<'a>> + 'a {
     select_where(html, selector, move |e| names.contains(&e.name()))

@@ -506,7 +506,11 @@ fn resolve(href: &str, base: Option<&Url>) -> Option<Url> {
 /// fragment, a trailing slash on the path and other parties' tracking ([`untracked`]: the embed
 /// drops it, a copy of an older embed may keep it) are ignored.
 pub fn same_url(a: &Url, b: &Url) -> bool {
-    let (a, b) = (&untracked(a.clone()), &untracked(b.clone()));
+    same_untracked_url(&untracked(a.clone()), &untracked(b.clone()))
+}
+
+/// [`same_url`] for URLs already without tracking.
+fn same_untracked_url(a: &Url, b: &Url) -> bool {
     a.scheme() == b.scheme()
         && a.host_str() == b.host_str()
         && a.port_or_known_default() == b.port_or_known_default()
@@ -939,7 +943,7 @@ fn link_paragraphs(paragraphs: &[String], links: &[Link]) -> Vec<Option<usize>> 
 /// ([`untracked`]): an embed made before the cleaner dropped it still matches the copy.
 fn same_href(a: &str, b: &str) -> bool {
     a == b
-        || matches!((Url::parse(a).map(untracked), Url::parse(b).map(untracked)), (Ok(x), Ok(y)) if x.as_str() == y.as_str() || (same_url(&x, &y) && x.fragment() == y.fragment()))
+        || matches!((Url::parse(a).map(untracked), Url::parse(b).map(untracked)), (Ok(x), Ok(y)) if x.as_str() == y.as_str() || (same_untracked_url(&x, &y) && x.fragment() == y.fragment()))
 }
 
 fn check_links(expected: &Expected, partner: &[Link], matching: &Matching) -> Check {

@@ -16,7 +16,7 @@ use super::furniture::{self, Removal};
 use super::metadata::absolute;
 use super::text::{self, collapse, contains_ignore_ascii_case, element_text, element_text_within, is_block, is_non_text};
 use super::{Block, Body, BodySource, ExtractError, StrippedImage};
-use crate::parse::{NodeMap, Page};
+use crate::parse::{NodeMap, Page, first_headline};
 use crate::pattern::Pattern;
 use crate::profile::{Profile, host_within};
 
@@ -1213,8 +1213,7 @@ pub(super) fn blocks(body: &Body<'_>) -> Vec<Block> {
 /// published by …</aside></article>". Not past that container: a page's sidebars and footer
 /// speak of other stories. None when the headline is outside every container but `body`.
 fn trailing_notes(body: &Body<'_>) -> Vec<Block> {
-    // The first `h1` as `select_named` finds it (arena order), the one metadata reads too.
-    let Some(headline) = body.root.tree().nodes().filter_map(ElementRef::wrap).find(|e| e.value().name() == "h1") else { return Vec::new() };
+    let Some(headline) = first_headline(body.root.tree()) else { return Vec::new() };
     let holds_headline: FxHashSet<NodeId> = headline.ancestors().map(|a| a.id()).collect();
     let Some(container) = body.root.ancestors().find(|a| holds_headline.contains(&a.id())) else { return Vec::new() };
     if container.value().as_element().is_none_or(|e| matches!(e.name(), "body" | "html")) {

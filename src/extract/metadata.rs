@@ -12,7 +12,7 @@ use super::jsonld::{self, JsonLd};
 use super::text::{MONTH_OPENINGS, ShortTexts, alnum_key, collapse, contains_ignore_ascii_case, decode_entities, element_text, element_text_within, element_words, element_words_without, is_block, is_cjk, key_hash, may_contain_any, only_agencies, strip_prefix_ignore_ascii_case, without_doubled_scheme};
 use super::tracking::untracked;
 use super::{Author, Metadata, Options, Provenance, ProviderLabel, SourceLine};
-use crate::parse::{Page, has_any_attr, select_named, select_where};
+use crate::parse::{Page, first_headline, has_any_attr, select_named, select_where};
 use crate::pattern::Pattern;
 use crate::profile::Profile;
 
@@ -2526,7 +2526,7 @@ const PROVIDER_LABEL_REACH: usize = 200;
 /// sponsor's box or a rail of partners' stories. Above the headline, only a kicker that says so
 /// ([`kicker_label`]).
 fn provider_label(html: &Html) -> Option<ProviderLabel> {
-    let h1 = select_named(html, &H1, &["h1"]).next()?;
+    let h1 = first_headline(&html.tree)?;
     provider_label_under(h1).or_else(|| kicker_label(h1))
 }
 
@@ -2554,8 +2554,13 @@ fn kicker_label(h1: ElementRef<'_>) -> Option<ProviderLabel> {
         return None;
     }
     let class = kicker.value().attr("class").and_then(|c| c.split_whitespace().next()).unwrap_or(kicker.value().name());
-    let href = if kicker.value().name() == "a" { kicker.value().attr("href") } else { kicker.select(&LINKS).find_map(|a| a.value().attr("href")) };
-    Some(ProviderLabel { class: class.to_owned(), name: name.to_owned(), href: href.map(str::to_owned) })
+    Some(ProviderLabel { class: class.to_owned(), name: name.to_owned(), href: label_link(kicker) })
+}
+
+/// The link on a provider's label: the label itself, or the first link inside it.
+fn label_link(label: ElementRef<'_>) -> Option<String> {
+    let href = if label.value().name() == "a" { label.value().attr("href") } else { label.select(&LINKS).find_map(|a| a.value().attr("href")) };
+    href.map(str::to_owned)
 }
 
 /// [`provider_label`] between the headline and the story's first paragraph.
@@ -2581,8 +2586,7 @@ fn provider_label_under(h1: ElementRef<'_>) -> Option<ProviderLabel> {
         if name.is_empty() || name.chars().count() > 60 || name.split_whitespace().count() > 6 {
             continue;
         }
-        let href = if element.value().name() == "a" { element.value().attr("href") } else { element.select(&LINKS).find_map(|a| a.value().attr("href")) };
-        return Some(ProviderLabel { class: class.to_owned(), name: name.to_owned(), href: href.map(str::to_owned) });
+        return Some(ProviderLabel { class: class.to_owned(), name: name.to_owned(), href: label_link(element) });
     }
     None
 }
