@@ -4815,12 +4815,17 @@ mod tests {
         let blocks = generic_blocks(format!(
             r#"<html><body><main><article><h1>Bus network grows</h1><div class="entry-content">{LEDE}{MIDDLE}</div>
             <aside class="credit">Originally published by the Harbor Sun.</aside>
+            <p class="source">Source: <a href="https://wire.example/">Wire Daily</a></p>
+            <div class="more"><a href="/a">Buses run late again</a> <a href="/b">Depot opens</a> on Tuesday</div>
             <footer class="entry-footer"><p>Filed under transit.</p></footer></article>
             <aside class="sidebar"><p>From the Associated Press: a storm hits the coast.</p></aside></main></body></html>"#
         ));
         let texts: Vec<(&str, bool)> = blocks.iter().map(|b| (b.text.as_str(), b.note)).collect();
         assert!(texts.contains(&("Originally published by the Harbor Sun.", true)), "{texts:#?}");
         assert!(texts.contains(&("Filed under transit.", true)), "{texts:#?}");
+        // One link may be most of a note; a line of several links is a rail.
+        assert!(texts.contains(&("Source: Wire Daily", true)), "{texts:#?}");
+        assert!(!texts.iter().any(|(t, _)| t.contains("Depot opens")), "{texts:#?}");
         assert!(!texts.iter().any(|(t, _)| t.contains("Associated Press")), "{texts:#?}");
         // With the headline outside every container but the page's, no such note is read.
         let blocks = generic_blocks(format!(
