@@ -2292,7 +2292,10 @@ fn name_run(tokens: &[&str], start: usize) -> Option<(Run, usize)> {
         }
         parts.push(word);
         i += 1;
-        if end != End::None {
+        // A legal form written as initials closes the name, the full stop its own and perhaps
+        // the sentence's: "© 2026 Bloomberg L.P. Visit bloomberg.com/opinion."
+        let legal_initials = parts.len() > 1 && word.contains('.') && tokens[i - 1].ends_with('.') && LEGAL_FORMS.contains(&word.replace('.', "").to_lowercase().as_str());
+        if end != End::None || legal_initials {
             ended = true;
             break;
         }
@@ -2362,7 +2365,9 @@ fn sentence_ends_at(text: &str, floor: usize, i: usize) -> bool {
     }
     let word_start = text[floor..i].rfind(|c: char| c.is_whitespace()).map_or(floor, |p| floor + p + 1);
     let word = &text[word_start..i];
-    !(word.chars().count() <= 2 || word.contains('.') || matches!(word, "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Jr" | "Sr") || month_abbreviation_at(text, i))
+    // "U.S." and "Ph.D." are abbreviations; "bloomberg.com." ends a sentence.
+    let abbreviation = word.split('.').all(|piece| piece.chars().count() <= 2);
+    !(word.chars().count() <= 2 || (word.contains('.') && abbreviation) || matches!(word, "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Jr" | "Sr") || month_abbreviation_at(text, i))
 }
 
 /// Months as abbreviated with a full stop: not [`MONTH_OPENINGS`], since "May." ends a sentence
@@ -2439,9 +2444,12 @@ fn find_credits(text: &str, emphasized: bool) -> Vec<(String, Option<String>, Ne
     let exotic = text.contains(['ſ', '\u{212a}']);
     // Where a note's later sentences start (after a full stop and its spaces), found once. Only
     // in a note of a few lines: a paragraph of the story is longer, and running the anchored
-    // patterns at each of its sentences would find nothing at some cost.
+    // patterns at each of its sentences would find nothing at some cost. A note set in italics
+    // may run longer, as a syndicated column's tagline does (a disclaimer, the columnist's line,
+    // the copyright, the distributor).
     const NOTE_BYTES: usize = 240;
-    let later_starts: Vec<usize> = if text.len() <= NOTE_BYTES {
+    const ITALIC_NOTE_BYTES: usize = 600;
+    let later_starts: Vec<usize> = if text.len() <= NOTE_BYTES || (emphasized && text.len() <= ITALIC_NOTE_BYTES) {
         text.bytes()
             .enumerate()
             .filter(|&(i, b)| matches!(b, b'.' | b'!' | b'?') && sentence_ends_at(text, 0, i))
@@ -2551,7 +2559,10 @@ fn credit_signals(site: &Site<'_>, meta: &Metadata, blocks: &[Block], html: &Htm
         let links = block_links(html, &block.text, base);
         // One reason per paragraph: the first credit that names its outlet, else the first at all
         // ("This story was produced by ProPublica and is republished with permission" matches a
-        // nameless phrase first).
+        // nameless phrase first), read in the note's order: a line names the story's owner before
+        // its distributor ("© 2026 Bloomberg L.P. … Distributed by Tribune Content Agency").
+        let mut found = found;
+        found.sort_by_key(|(sentence, _, _)| block.text.find(sentence.as_str()).unwrap_or(usize::MAX));
         let mut chosen: Option<(CreditFound, Option<String>)> = None;
         for (sentence, outlet, need) in found {
             let Some(credit) = credit_outlet_checked(site, CreditFound { sentence, outlet, link_host: None }, &links, need) else { continue };
@@ -2859,7 +2870,7 @@ fn wire_contribution<'p>(site: &Site<'p>, text: &str) -> Option<(&'p Partner, St
 fn credit_outlet_checked(site: &Site<'_>, mut found: CreditFound, links: &[BlockLink], need: Need) -> Option<CreditFound> {
     let in_sentence: Vec<&BlockLink> = links.iter().filter(|l| !l.text.is_empty() && found.sentence.contains(l.text.as_str())).collect();
     if let Some(outlet) = found.outlet.clone() {
-        if site.is_own_name(&outlet) {
+        if site.is_own_name(&outlet) || credits_material(&found.sentence, &outlet) {
             return None;
         }
         // "Forverts, the Forward's Yiddish edition": appositive to the page's own publisher.
@@ -2910,6 +2921,20 @@ fn credit_outlet_checked(site: &Site<'_>, mut found: CreditFound, links: &[Block
         return None;
     }
     (need == Need::Nothing).then_some(found)
+}
+
+/// What an outlet may be credited for besides the story: its data, its chart, its picture.
+const MATERIAL_WORDS: &[&str] = &[
+    "analysis", "analyses", "calculations", "chart", "charts", "count", "data", "database", "dataset", "estimate", "estimates", "figures", "graphic", "graphics",
+    "illustration", "map", "maps", "photo", "photos", "poll", "polls", "polling", "records", "research", "statistics", "study", "survey", "surveys", "tally",
+];
+
+/// Whether the credit names the outlet for material the story used, not for the story: "Source:
+/// Iowa Public Radio analysis of state records.", "Courtesy of Harbor Sun photo archives".
+fn credits_material(sentence: &str, outlet: &str) -> bool {
+    let Some((_, after)) = sentence.split_once(outlet) else { return false };
+    let next = after.split_whitespace().next().filter(|_| after.starts_with(char::is_whitespace)).unwrap_or_default();
+    MATERIAL_WORDS.contains(&next.trim_end_matches(|c: char| c.is_ascii_punctuation()).to_lowercase().as_str())
 }
 
 const LEGAL_FORMS: &[&str] = &["inc", "llc", "ltd", "limited", "co", "corp", "corporation", "plc", "gmbh", "ag", "sa", "lp", "llp", "pty", "bv", "nv", "srl", "spa"];
@@ -3983,6 +4008,24 @@ mod tests {
                 ..Case::default()
             },
             Case {
+                name: "credit: an outlet credited for its data or its chart, not for the story",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, O2, "Source: Iowa Public Radio analysis of state records."],
+                notes: &["Source: Reuters graphic", "Courtesy of Harbor Sun photo archives."],
+                eligible: true,
+                ..Case::default()
+            },
+            Case {
+                name: "credit: a column's tagline names the owner, then the distributor, after a domain",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, O2, "Jane Roe is a Bloomberg Opinion columnist. ©2025 Bloomberg L.P. Visit bloomberg.com/opinion. Distributed by Tribune Content Agency, LLC."],
+                source: Some("Bloomberg"),
+                signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
                 name: "credit: a distributor, whatever its legal form",
                 profile: "generic",
                 head: r#"<meta property="og:site_name" content="Valley Post">"#,
@@ -4487,6 +4530,9 @@ mod tests {
             ("Yale Environment 360.", Some("Yale Environment 360")),
             ("Channel 4 News on Monday.", Some("Channel 4 News")),
             ("Haaretz 2019.", Some("Haaretz")),
+            // A legal form in initials ends the name, whatever follows it.
+            ("Bloomberg L.P. Visit bloomberg.com/opinion.", Some("Bloomberg L.P.")),
+            ("Acme Widgets S.A. All rights reserved.", Some("Acme Widgets S.A.")),
             ("BBC Türkçe'de yayımlanmıştır.", Some("BBC Türkçe")),
             ("Hawai'i Public Radio.", Some("Hawai'i Public Radio")),
             ("Ma'ariv.", Some("Ma'ariv")),
@@ -4613,6 +4659,9 @@ mod tests {
             found("(c) 2026 The Fresno Bee. Distributed by Tribune Content Agency, LLC."),
             vec![Some("Tribune Content Agency".to_owned()), Some("Fresno Bee".to_owned())]
         );
+        // A domain that ends a sentence ends it; initials do not ("U.S.").
+        named("Visit bloomberg.com. Distributed by Tribune Content Agency, LLC.", "Tribune Content Agency");
+        assert!(found("Read it on the U.S. Distributed by Tribune Content Agency desk pages today.").is_empty());
         // In running text, only an outlet would count.
         let running = find_credits("The map was drawn from a data analysis courtesy of Johns Hopkins University researchers.", false);
         assert!(running.iter().all(|(_, _, need)| *need == Need::Outlet), "{running:?}");
