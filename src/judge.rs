@@ -287,6 +287,7 @@ const OUTLET_WORDS: &[&str] = &[
     "tv",
     "broadcasting",
     "syndicate",
+    "synd",
     "syndication",
     "daily",
     "weekly",
@@ -2033,8 +2034,10 @@ static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
             true,
         ),
         p(
-            r"^\W*(?:(?:©|\(c\)|copyright)\s*){1,3}(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?",
-            &[&["©", "(c)", "copyright"]],
+            // "c.2026 The New York Times Company", as that paper's syndicated copy writes it (a
+            // recent year glued to it: "c. 1910" is circa).
+            r"^\W*(?:(?:(?:©|\(c\)|copyright)\s*){1,3}(?:\d{4}(?:\s*[-–]\s*\d{4})?)?|c\.(?:199\d|20\d\d)\b)\s*,?",
+            &[&["©", "(c)", "copyright", "c."]],
             Need::Masthead,
             true,
         ),
@@ -2546,7 +2549,7 @@ fn credit_signals(site: &Site<'_>, meta: &Metadata, blocks: &[Block], html: &Htm
         }
         // Notes that credit no partner: a Chinese reprint note's outlet, the wires unnamed.
         if i + 4 >= n
-            && let Some(source) = cjk_reprint_note(site, &block.text).or_else(|| wire_note(&block.text).map(str::to_owned))
+            && let Some(source) = cjk_reprint_note(site, &block.text).or_else(|| wire_note(&block.text).or_else(|| syndicated_feed_note(&block.text)).map(str::to_owned))
         {
             reasons.push(Reason { signal: Signal::Credit, evidence: evidence(&block.text), location: location(), source: Some(source) });
             continue;
@@ -2705,8 +2708,23 @@ fn wire_note(text: &str) -> Option<&str> {
         None if note.signed => note.core,
         None => return None,
     };
+    // "(With inputs from agencies)", "With agency inputs": how papers in India say it.
+    let rest = ["inputs from ", "input from "].iter().find_map(|p| strip_prefix_ignore_ascii_case(rest, p)).unwrap_or(rest);
+    if let Some(head) = [" inputs", " input"].iter().find_map(|s| rest.len().checked_sub(s.len()).filter(|&at| rest.is_char_boundary(at) && rest[at..].eq_ignore_ascii_case(s)).map(|at| &rest[..at]))
+        && ["agency", "agencies", "wire", "wires"].iter().any(|w| head.eq_ignore_ascii_case(w))
+    {
+        return Some("agencies");
+    }
     let wires = wire_credit(rest)?;
     (wires.len() == rest.len()).then_some(wires)
+}
+
+/// A note that says the story came in a feed and was published unedited, as aggregating portals
+/// print under agency copy: "(This story has not been edited by … staff and is auto-generated from
+/// a syndicated feed.)". The feed is not named; the dateline or byline usually names it too.
+fn syndicated_feed_note(text: &str) -> Option<&'static str> {
+    const FEED: &[&str] = &["from a syndicated feed", "from syndicated feed", "from a syndicated news feed", "from a news agency feed", "from an agency feed"];
+    (text.len() <= 400 && FEED.iter().any(|f| contains_ignore_ascii_case(text.as_bytes(), f.as_bytes()))).then_some("a syndicated feed")
 }
 
 /// As `agencies_only`, for agencies a story is signed with, in brackets or after a dash, where an
@@ -2810,8 +2828,10 @@ fn wire_contribution<'p>(site: &Site<'p>, text: &str) -> Option<(&'p Partner, St
         // The Canadian Press's tagline: "This report by The Canadian Press was first published …".
         " was first published",
     ];
-    const OBJECT_AFTER: &[&str] = &["additional reporting by ", "additional reporting from ", "with reporting from ", "with files from ", "material from ", "information from "];
-    if !may_contain_any(text, &["contributed", "reporting", "material from", "information from", "files from", "first published"]) {
+    // "With inputs from PTI", as papers in India credit an agency's copy.
+    const OBJECT_AFTER: &[&str] =
+        &["additional reporting by ", "additional reporting from ", "with reporting from ", "with files from ", "material from ", "information from ", "inputs from ", "input from "];
+    if !may_contain_any(text, &["contributed", "reporting", "material from", "information from", "files from", "first published", "input from", "inputs from"]) {
         return None;
     }
     let lower = text.to_ascii_lowercase();
@@ -2900,7 +2920,7 @@ fn credit_outlet_checked(site: &Site<'_>, mut found: CreditFound, links: &[Block
             // ("Distributed by King Features Syndicate, Inc.").
             Need::Outlet | Need::Masthead => {
                 site.partner_or_its_company(&outlet).is_some()
-                    || (!(need == Need::Masthead && is_company_name(&outlet))
+                    || (!(need == Need::Masthead && is_company_name(&outlet) && !is_syndicate(&outlet))
                         && (looks_like_outlet(&outlet)
                             || (written_with_the(&found.sentence, &outlet) && looks_like_outlet(&format!("The {outlet}")))
                             || is_call_sign(&outlet)))
@@ -2947,6 +2967,12 @@ fn company_words(name: &str) -> Vec<String> {
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).replace('.', "").to_lowercase())
         .filter(|w| !w.is_empty())
         .collect()
+}
+
+/// A syndicate, which sells other writers' columns under its copyright whatever its legal form:
+/// "(c) 2026 King Features Synd., Inc.".
+fn is_syndicate(name: &str) -> bool {
+    company_words(name).iter().any(|w| matches!(w.as_str(), "syndicate" | "synd" | "syndication"))
 }
 
 /// A company's name rather than a masthead's: a legal form ("Inc.", "LLC", "GmbH") or a word
@@ -4144,6 +4170,61 @@ mod tests {
                 body: &[O0, O1, O2, "(Avec agences)"],
                 source: Some("agences"),
                 signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: an agency's inputs, as papers in India credit its copy",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Deccan Ledger">"#,
+                body: &[O0, O1, O2, "(With inputs from PTI)"],
+                source: Some("Press Trust of India"),
+                signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: the agencies' inputs, unnamed",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Deccan Ledger">"#,
+                body: &[O0, O1, O2, "With agency inputs"],
+                source: Some("agencies"),
+                signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: a portal's note on copy published unedited from a feed",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Deccan Ledger">"#,
+                body: &[O0, O1, O2, "(This story has not been edited by Deccan Ledger staff and is auto-generated from a syndicated feed.)"],
+                source: Some("a syndicated feed"),
+                signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: a syndicate's copyright, whatever its legal form",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, O2, "(c) 2026 King Features Synd., Inc."],
+                source: Some("King Features Synd"),
+                signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: a paper's copyright as its syndicated copy writes it, 'c.2026'",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, O2],
+                notes: &["c.2026 The New York Times Company"],
+                source: Some("The New York Times"),
+                signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: a colleague's inputs and a picture's 'c. 1910' credit no other outlet",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Deccan Ledger">"#,
+                body: &[O0, O1, O2, "With inputs from our Mumbai bureau and Jane Roe."],
+                notes: &["c.1910 photograph of the Harbor Sun building, courtesy of the county archive."],
+                eligible: true,
                 ..Case::default()
             },
             Case {
