@@ -14,7 +14,7 @@ use scraper::{ElementRef, Html, Selector};
 use serde::Serialize;
 use url::Url;
 
-use crate::extract::text::{MONTH_OPENINGS, alnum_key, collapse, collapses_to, contains_ignore_ascii_case, is_cjk, is_social_host, key_hash, may_contain_any, only_agencies, strip_prefix_ignore_ascii_case, without_doubled_scheme};
+use crate::extract::text::{MONTH_OPENINGS, alnum_key, collapse, collapses_to, contains_ignore_ascii_case, is_cjk, is_social_host, key_hash, may_contain_any, only_agencies_besides, strip_prefix_ignore_ascii_case, without_doubled_scheme};
 use crate::extract::{Article, Block, Metadata};
 use crate::parse::{first_headline, has_any_attr, select_named};
 use crate::pattern::Pattern;
@@ -1656,7 +1656,7 @@ fn title_case(s: &str) -> String {
 /// ("OTTAWA — (The Canadian Press) The"). Which of these parts a dateline needs is decided in
 /// [`match_dateline`].
 static DATELINE_PARENS: Pattern = Pattern::new(
-    r"^[\s*“”‘’]*(?:(?P<place>\p{Lu}[\p{L}\p{M}.'’/-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’/-]*){0,5})\s*(?:\[[^\[\]]{2,30}\]\s*)?(?P<date>(?:[,.]\s*|\s+)[\p{L}\p{M}\d.,'’\s-]{1,40}?)?\s*(?P<lead>[—–―‒]{1,2}\s*)?)?(?:[(\[（【［](?P<code>[^()\[\]（）【】［］]{2,40})[)\]）】］]|/(?P<slashed>[^/()]{2,20})/)(?P<dash>\s*\.?\s*(?:[—–―‒-]{1,2}|:|_\s))?",
+    r"^[\s*“”‘’]*(?:(?P<place>[\p{Lu}\p{Lo}][\p{L}\p{M}.'’/-]*(?:\s+[\p{Lu}\p{Lo}][\p{L}\p{M}.'’/-]*){0,5})\s*(?:\[[^\[\]]{2,30}\]\s*)?(?P<date>(?:[,.]\s*|\s+)[\p{L}\p{M}\d.,'’\s-]{1,40}?)?\s*(?P<lead>[—–―‒]{1,2}\s*)?)?(?:[(\[（【［](?P<code>[^()\[\]（）【】［］]{2,40})[)\]）】］]|/(?P<slashed>[^/()]{2,20})/)(?P<dash>\s*\.?\s*(?:[—–―‒－-]{1,2}|[:：]|_\s))?",
 );
 static DATELINE_VIA: Pattern = Pattern::new(r"^[\s*]*(\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,3})\s+via\s+([\p{L}.]{2,25})\s*(?:[—–―‒-]{1,2}|:)");
 static CODE_SPLIT: Pattern = Pattern::new(r"(?i)\s*(?:/|,|;|&|\+|=|＝|\band\b|\bvia\b)\s*");
@@ -1682,7 +1682,7 @@ fn match_dateline(site: &Site<'_>, text: &str) -> Option<(String, String)> {
     // The two patterns are large (Unicode classes repeated 40 times) and slow to build: build them
     // only for a text that has what they need (a closing bracket after which comes a dash or colon,
     // or before which comes a digit or "="; "via").
-    let dash_or_colon = ['—', '–', '―', '‒', '-', ':', '_'];
+    let dash_or_colon = ['—', '–', '―', '‒', '－', '-', ':', '：', '_'];
     let may_open = head.char_indices().filter(|(_, c)| CODE_CLOSERS.contains(c)).any(|(i, c)| {
         let after = head[i + c.len_utf8()..].trim_start_matches(|c: char| c.is_whitespace() || c == '.');
         after.starts_with(dash_or_colon) || head[..i].contains(|c: char| c.is_ascii_digit() || c == '=' || c == '＝' || c == '【')
@@ -1697,7 +1697,31 @@ fn match_dateline(site: &Site<'_>, text: &str) -> Option<(String, String)> {
     {
         return Some((cap[0].trim().to_owned(), partner.name.clone()));
     }
-    unbracketed_dateline(site, &head)
+    unbracketed_dateline(site, &head).or_else(|| caseless_dateline(site, &head))
+}
+
+/// A dateline in a script without capitals, the agency after a dash: "دبي - رويترز:", "تهران-
+/// ایرنا-" (a place of one to three words, the agency's name or code, then a dash, colon or full
+/// stop).
+fn caseless_dateline(site: &Site<'_>, head: &str) -> Option<(String, String)> {
+    const DASHES: &[char] = &['—', '–', '-'];
+    let first = head.trim_start().chars().next()?;
+    if !(first.is_alphabetic() && !first.is_uppercase() && !first.is_lowercase()) || is_cjk(first) {
+        return None;
+    }
+    let window = &head[..floor_char_boundary(head, 120)];
+    let dash = window.find(DASHES)?;
+    let place = window[..dash].trim();
+    if place.is_empty() || place.split_whitespace().count() > 3 || place.chars().any(|c| c.is_ascii_punctuation() || c.is_numeric() || matches!(c, '،' | '«' | '»' | '“' | '”')) {
+        return None;
+    }
+    let after = &window[dash..];
+    let agency_start = dash + (after.len() - after.trim_start_matches(|c: char| DASHES.contains(&c) || c.is_whitespace() || c == '(').len());
+    let rest = &window[agency_start..];
+    let end = rest.find(|c: char| DASHES.contains(&c) || matches!(c, ':' | '.' | '،' | ')' | '\n'))?;
+    let agency = rest[..end].trim();
+    let partner = site.partner_coded(agency)?;
+    Some((window[..agency_start + end + rest[end..].chars().next().map_or(0, char::len_utf8)].trim().to_owned(), partner.name.clone()))
 }
 
 fn unbracketed_dateline(site: &Site<'_>, head: &str) -> Option<(String, String)> {
@@ -1749,6 +1773,14 @@ fn dateline_source(site: &Site<'_>, cap: &crate::pattern::Captures<'_>) -> Optio
     if let Some(place) = cap.name("place").map(|m| m.as_str().trim())
         && place.chars().any(char::is_lowercase)
         && (place.split_whitespace().any(|w| w.ends_with("'s") || w.ends_with("’s")) || site.partner_named(strip_leading_the(place)).is_some())
+    {
+        return None;
+    }
+    // A script without capitals cannot tell a place from the lede's first words: a place of at
+    // most three words ("القدس المحتلة", "नई दिल्ली"), not "قال المسؤولون في الوزارة اليوم (رويترز) -".
+    if let Some(place) = cap.name("place").map(|m| m.as_str())
+        && !place.chars().any(|c| c.is_uppercase() || c.is_lowercase())
+        && place.split_whitespace().count() > 3
     {
         return None;
     }
@@ -2730,13 +2762,14 @@ fn syndicated_feed_note(text: &str) -> Option<&'static str> {
 /// As `agencies_only`, for agencies a story is signed with, in brackets or after a dash, where an
 /// agency's code counts as well as its name: Japanese papers sign "（共同）", "〔時事〕".
 fn signed_agencies<'p>(site: &Site<'p>, text: &str) -> Option<&'p Partner> {
-    only_agencies(text, |piece| site.partner_named(strip_leading_the(piece)).or_else(|| site.partner_coded(piece)))
+    only_agencies_besides(text, |piece| site.partner_named(strip_leading_the(piece)).or_else(|| site.partner_coded(piece)), |piece| site.is_own_name(piece))
 }
 
 /// The first partner in `text` when it names partners and nothing else but an editor's
-/// lower-case initials: "dpa/AFP", "Reuters and AP", "dpa/mj".
+/// lower-case initials, or the site's own name: "dpa/AFP", "Reuters and AP", "dpa/mj", "ntv.de,
+/// mau/dpa" on ntv.de.
 fn agencies_only<'p>(site: &Site<'p>, text: &str) -> Option<&'p Partner> {
-    only_agencies(text, |piece| site.partner_named(strip_leading_the(piece)))
+    only_agencies_besides(text, |piece| site.partner_named(strip_leading_the(piece)), |piece| site.is_own_name(piece))
 }
 
 /// A US broadcaster's call sign, as a station signs its copy: "KQED", "WBUR", "KSL-TV", "KMIZ 17".
@@ -4173,6 +4206,15 @@ mod tests {
                 ..Case::default()
             },
             Case {
+                name: "credit: the agencies beside the site's own name after a label",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Stadtblatt">"#,
+                body: &[O0, O1, O2, "Quelle: Stadtblatt, mau/dpa"],
+                source: Some("dpa"),
+                signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
                 name: "credit: an agency's inputs, as papers in India credit its copy",
                 profile: "generic",
                 head: r#"<meta property="og:site_name" content="Deccan Ledger">"#,
@@ -4550,6 +4592,18 @@ mod tests {
             // An outlet that is no partner, by its name.
             ("PHOENIX (Cronkite News) — The", "Cronkite News"),
             ("(The Harbor Sun) — The", "Harbor Sun"),
+            // Scripts without capitals: the agency by its name there, in brackets or after a dash.
+            ("القاهرة (رويترز) - قالت الحكومة", "Reuters"),
+            ("دبي - رويترز: قالت الحكومة", "Reuters"),
+            ("الرياض - واس: أعلنت الحكومة", "Saudi Press Agency"),
+            ("تهران- ایرنا- دولت امروز", "IRNA"),
+            ("ירושלים (רויטרס) - ממשלת ישראל", "Reuters"),
+            ("नयी दिल्ली, 20 नवंबर (भाषा) केंद्र सरकार", "Press Trust of India"),
+            ("กรุงเทพฯ (รอยเตอร์) - รัฐบาล", "Reuters"),
+            ("［東京　２０日　ロイター］ - 日本政府は", "Reuters"),
+            ("東京（共同）－政府は", "Kyodo News"),
+            ("ΑΘΗΝΑ (ΑΠΕ-ΜΠΕ) - Η κυβέρνηση", "ANA-MPA"),
+            ("Київ, 20 листопада. /Укрінформ/. Уряд", "Ukrinform"),
         ];
         for (text, source) in fires {
             let got = match_dateline(&site, text);
@@ -4583,6 +4637,12 @@ mod tests {
             "OTTAWA — (KMIZ) The",
             "The council (7-2) — a slim majority — voted",
             "The minister — (CP) — said",
+            "قال المسؤولون في الوزارة اليوم (رويترز) - لا",
+            "القاهرة - قالت الحكومة المصرية يوم الأحد",
+            "قالت الحكومة المصرية - في بيان - إنها ستخفض الدعم.",
+            "تهران - دولت امروز برنامه جدیدی را اعلام کرد: وام مسکن",
+            "नई दिल्ली: केंद्र सरकार ने बुधवार को",
+            "政府は20日（木）、新しい経済対策を発表した。",
         ];
         for text in quiet {
             assert_eq!(match_dateline(&site, text), None, "{text}");

@@ -375,7 +375,13 @@ pub fn key_hash(bytes: impl Iterator<Item = u8>) -> u64 {
 /// lower-case initials: "dpa/AFP", "Reuters and AP", "Par l'AFP", "Von dpa/mj", "(dpa)". `agency`
 /// looks one piece up ("AFP", "Europa Press"). Extract takes such a byline element as the byline
 /// and the judge refuses the story for it: both read a credit with this one function.
-pub fn only_agencies<T>(text: &str, mut agency: impl FnMut(&str) -> Option<T>) -> Option<T> {
+pub fn only_agencies<T>(text: &str, agency: impl FnMut(&str) -> Option<T>) -> Option<T> {
+    only_agencies_besides(text, agency, |_| false)
+}
+
+/// As [`only_agencies`], where pieces that are `besides` (the site's own name: "Quelle: ntv.de,
+/// mau/dpa") may stand among the agencies without being one.
+pub fn only_agencies_besides<T>(text: &str, mut agency: impl FnMut(&str) -> Option<T>, besides: impl Fn(&str) -> bool) -> Option<T> {
     const BY: &[&str] = &["by ", "par ", "por ", "von ", "di ", "door "];
     let mut found = None;
     let pieces = text.split([',', '/', ';', '&', '+', '|']).flat_map(|p| p.split(" and ")).flat_map(|p| p.split(" und ")).flat_map(|p| p.split(" y ")).flat_map(|p| p.split(" et "));
@@ -391,6 +397,7 @@ pub fn only_agencies<T>(text: &str, mut agency: impl FnMut(&str) -> Option<T>) -
         match agency(piece) {
             Some(a) => found = found.or(Some(a)),
             None if piece.len() <= 4 && piece.bytes().all(|b| b.is_ascii_lowercase()) => {}
+            None if besides(piece) => {}
             None => return None,
         }
     }
