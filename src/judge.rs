@@ -1519,6 +1519,7 @@ fn cjk_source(site: &Site<'_>, name: &str, href: Option<&str>, reprinted: bool) 
 /// Words that end a byline compiled from agency copy, in the languages bylines come in.
 const WIRE_CREDITS: &[&str] = &[
     "wire services", "wire reports", "wire report", "news services", "news agencies", "agencies", "agencias", "agências", "agences", "agenturen", "agenzie",
+    "وكالات", "агентства", "סוכנויות",
 ];
 
 /// The words that say a byline's story comes from the wires, as the piece writes them: "wire
@@ -2656,7 +2657,7 @@ const NOTE_LABELS: &[&str] = &[
     "quelle:", "quellen:", "source:", "source :", "sources:", "sources :", "fuente:", "fuentes:", "fonte:", "fontes:", "fonti:", "bron:", "bronnen:", "źródło:",
     "kaynak:", "sumber:", "nguồn:", "zdroj:", "forrás:", "sursa:", "izvor:", "πηγή:", "المصدر:", "מקור:", "источник:", "джерело:", "по материалам",
     "за матеріалами", "来源：", "来源:", "來源：", "來源:", "稿源：", "出典：", "出所：", "출처:", "par", "por", "von", "con información de", "con informacion de", "com informações de", "com informações da",
-    "com informações do", "con informazioni da", "mit material von", "mit material der", "mit material", "avec", "with", "via", "from", "by",
+    "com informações do", "con informazioni da", "mit material von", "mit material der", "mit material", "स्रोत:", "इनपुट:", "इनपुट-", "avec", "with", "via", "from", "by",
     // Last: the longer labels that open with them come first ("con información de").
     "mit", "com", "con",
 ];
@@ -2682,6 +2683,8 @@ fn agency_note<'p>(site: &Site<'p>, text: &str, last: bool, bare: bool) -> Optio
     }
     let note = NoteParts::of(t);
     let partner = match note.after_label {
+        // In brackets an agency's code counts after the label too: "(इनपुट: भाषा)".
+        Some(agencies) if note.signed => signed_agencies(site, agencies),
         Some(agencies) => agencies_only(site, agencies),
         None if note.signed => signed_agencies(site, note.core),
         None if bare => agencies_only(site, note.core),
@@ -4211,6 +4214,33 @@ mod tests {
                 head: r#"<meta property="og:site_name" content="Stadtblatt">"#,
                 body: &[O0, O1, O2, "Quelle: Stadtblatt, mau/dpa"],
                 source: Some("dpa"),
+                signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: agencies signed in scripts without capitals, by name or code",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="صحيفة الوادي">"#,
+                body: &[O0, O1, O2, "(د ب أ)"],
+                source: Some("dpa"),
+                signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: an agency's code after a Hindi label in brackets",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Deccan Ledger">"#,
+                body: &[O0, O1, O2, "(इनपुट: भाषा)"],
+                source: Some("Press Trust of India"),
+                signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: the agencies, unnamed, in Arabic",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="صحيفة الوادي">"#,
+                body: &[O0, O1, O2, "المصدر: وكالات"],
+                source: Some("وكالات"),
                 signals: &[Signal::Credit],
                 ..Case::default()
             },

@@ -43,7 +43,7 @@ pub(crate) const BUILTIN: &[Builtin] = &[
     Builtin { name: "Times of Israel", aliases: &["The Times of Israel"], domains: &["timesofisrael.com"], agency_codes: &["TOI"], ..Builtin::NONE },
     Builtin { name: "Bloomberg", aliases: &["Bloomberg News", "彭博社", "ブルームバーグ"], domains: &["bloomberg.com"], ..Builtin::NONE },
     Builtin { name: "United Press International", aliases: &["UPI"], domains: &["upi.com"], agency_codes: &["UPI"], ..Builtin::NONE },
-    Builtin { name: "dpa", aliases: &["Deutsche Presse-Agentur"], agency_codes: &["dpa"], ..Builtin::NONE },
+    Builtin { name: "dpa", aliases: &["Deutsche Presse-Agentur"], agency_codes: &["dpa", "د ب أ", "د.ب.أ"], ..Builtin::NONE },
     Builtin { name: "CNN", domains: &["cnn.com"], agency_codes: &["CNN"], ..Builtin::NONE },
     Builtin { name: "Kaiser Health News", aliases: &["KFF Health News", "KHN"], domains: &["kffhealthnews.org", "khn.org"], agency_codes: &["KHN"], ..Builtin::NONE },
     Builtin { name: "Religion News Service", aliases: &["RNS"], domains: &["religionnews.com"], agency_codes: &["RNS"], ..Builtin::NONE },
