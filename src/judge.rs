@@ -1519,7 +1519,7 @@ fn cjk_source(site: &Site<'_>, name: &str, href: Option<&str>, reprinted: bool) 
 /// Words that end a byline compiled from agency copy, in the languages bylines come in.
 const WIRE_CREDITS: &[&str] = &[
     "wire services", "wire reports", "wire report", "news services", "news agencies", "agencies", "agencias", "agências", "agences", "agenturen", "agenzie",
-    "وكالات", "агентства", "סוכנויות",
+    "وكالات", "агентства", "סוכנויות", "एजेंसी", "एजेंसियां", "एजेंसियाँ",
 ];
 
 /// The words that say a byline's story comes from the wires, as the piece writes them: "wire
@@ -4952,6 +4952,7 @@ mod tests {
             ("Staff and wire reports", &["wire reports"]),
             ("Guardian staff and agencies", &["The Guardian", "agencies"]),
             ("Redacción / Agencias", &["Agencias"]),
+            ("एजेंसी, नई दिल्ली", &["एजेंसी"]),
             ("Jane Doe, federal agencies reporter", &[]),
             // Agencies by their own short names, and joined to an outlet in other languages.
             ("PTI", &["Press Trust of India"]),
