@@ -1801,8 +1801,26 @@ fn dateline_source(site: &Site<'_>, cap: &crate::pattern::Captures<'_>) -> Optio
         return Some(partner.name.clone());
     }
     match pieces.as_slice() {
-        [name] if looks_like_outlet(name) && !site.is_own_name_loosely(name) => Some(site.source_name(name)),
+        [name] if (looks_like_outlet(name) || masthead_shaped(name)) && !site.is_own_name_loosely(name) => Some(site.source_name(name)),
         _ => None,
+    }
+}
+
+/// A name in a dateline's brackets that can only be a masthead, whatever its words: "The" and up
+/// to five capitalised words ("(The Center Square) —", "(The Hill) —"), or one word in camel case
+/// ("(NewsNation) —"). Not a call sign ("(KMIZ) —", a station's own stories) nor a label
+/// ("(UPDATE) —", "(Opinion) —").
+fn masthead_shaped(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let capitalised = |w: &&str| w.starts_with(char::is_uppercase) || NAME_CONNECTORS.contains(w);
+    let camel = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic) && w.chars().zip(w.chars().skip(1)).any(|(a, b)| a.is_lowercase() && b.is_uppercase())
+    };
+    match words.as_slice() {
+        ["The", rest @ ..] => (1..=5).contains(&rest.len()) && rest.iter().all(capitalised) && rest.last().is_some_and(|w| w.starts_with(char::is_uppercase)),
+        [word] => camel(word),
+        _ => false,
     }
 }
 
@@ -4622,6 +4640,8 @@ mod tests {
             // An outlet that is no partner, by its name.
             ("PHOENIX (Cronkite News) — The", "Cronkite News"),
             ("(The Harbor Sun) — The", "Harbor Sun"),
+            ("(The Center Square) — State lawmakers", "Center Square"),
+            ("(NewsNation) — State lawmakers", "NewsNation"),
             // Scripts without capitals: the agency by its name there, in brackets or after a dash.
             ("القاهرة (رويترز) - قالت الحكومة", "Reuters"),
             ("دبي - رويترز: قالت الحكومة", "Reuters"),
@@ -4667,6 +4687,10 @@ mod tests {
             "OTTAWA — (KMIZ) The",
             "The council (7-2) — a slim majority — voted",
             "The minister — (CP) — said",
+            "(UPDATE) — The council",
+            "(Opinion) — The council",
+            "(The update) — The council",
+            "(iPhone) — The council",
             "قال المسؤولون في الوزارة اليوم (رويترز) - لا",
             "القاهرة - قالت الحكومة المصرية يوم الأحد",
             "قالت الحكومة المصرية - في بيان - إنها ستخفض الدعم.",
