@@ -146,7 +146,7 @@ pub fn judge_parts(profile: &Profile, meta: &Metadata, blocks: &[Block], html: &
     byline_signals(&site, meta, blocks, &mut reasons);
     source_line_signal(&site, meta, &mut reasons);
     provider_signal(&site, meta, &mut reasons);
-    dateline_signals(&site, meta, blocks, &mut reasons);
+    dateline_signals(&site, meta, blocks, html, &mut reasons);
     credit_signals(&site, meta, blocks, html, &mut reasons);
     metadata_signals(&site, meta, &mut reasons);
     pixel_signals(&site, profile, html, &mut reasons);
@@ -1837,7 +1837,21 @@ fn han_dateline(site: &Site<'_>, head: &str) -> Option<(String, String)> {
     Some((opening[..end].to_owned(), partner.name.clone()))
 }
 
-fn dateline_signals(site: &Site<'_>, meta: &Metadata, blocks: &[Block], reasons: &mut Vec<Reason>) {
+static DATELINE_ELEMENTS: LazyLock<Selector> = LazyLock::new(|| sel("[class*=dateline], [class*=Dateline], [class*=DateLine]"));
+
+/// The agency dateline in an element the template marks as the dateline, read as if its dash
+/// followed (only the first three such elements, and short ones: a dateline is a few words).
+fn dateline_element(site: &Site<'_>, html: &Html) -> Option<(String, String)> {
+    html.select(&DATELINE_ELEMENTS).take(3).find_map(|e| {
+        let text = element_text(e);
+        let text = text.trim().trim_end_matches(['—', '–', '-', ' ']);
+        let (found, source) = (!text.is_empty() && text.chars().count() <= 80).then(|| match_dateline(site, &format!("{text} —"))).flatten()?;
+        // The evidence as the page writes it, without the dash read into it.
+        Some((found.strip_suffix('—').unwrap_or(&found).trim_end().to_owned(), source))
+    })
+}
+
+fn dateline_signals(site: &Site<'_>, meta: &Metadata, blocks: &[Block], html: &Html, reasons: &mut Vec<Reason>) {
     // The first paragraph of running text, and any short lines or italic notes before it
     // (a gallery caption, an editor's note); never a later paragraph.
     let mut seen = 0;
@@ -1854,6 +1868,12 @@ fn dateline_signals(site: &Site<'_>, meta: &Metadata, blocks: &[Block], reasons:
             break;
         }
         seen += 1;
+    }
+    // A template that sets the dateline in an element of its own, apart from the lede, may drop
+    // its dash: "<span class=dateline>WASHINGTON (AP)</span> The court …".
+    if let Some((found, source)) = dateline_element(site, html) {
+        reasons.push(Reason { signal: Signal::Dateline, evidence: evidence(&found), location: "dateline element".to_owned(), source: Some(source) });
+        return;
     }
     // The summary usually repeats the lede, dateline included.
     if let Some((found, source)) = meta.description.as_deref().and_then(|d| match_dateline(site, d)) {
@@ -4260,6 +4280,24 @@ mod tests {
                 body: &[O0, O1, O2, "المصدر: وكالات"],
                 source: Some("وكالات"),
                 signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "dateline: set in an element of its own, without its dash",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[r#"<span class="story-dateline">WASHINGTON (AP)</span> The court ruled on Tuesday that the county's new maps may stand until the next census."#, O1, O2],
+                source: Some("Associated Press"),
+                signals: &[Signal::Dateline],
+                ..Case::default()
+            },
+            Case {
+                name: "dateline: an element of its own with a place, a date or a station's call sign is the site's",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[r#"<span class="dateline">COLUMBIA, Mo. (KMIZ)</span> The court ruled on Tuesday that the county's new maps may stand."#, O1, O2],
+                notes: &[r#"<div class="dateline">Published November 20, 2026</div>"#],
+                eligible: true,
                 ..Case::default()
             },
             Case {
