@@ -2776,6 +2776,11 @@ fn wire_note(text: &str) -> Option<&str> {
         return None;
     }
     let note = NoteParts::of(text);
+    // "Redacción con agencias", "Staff and wire reports": the newsroom that compiled the wires'
+    // copy, then the wires.
+    if let Some(wires) = newsroom_with_wires(note.core) {
+        return Some(wires);
+    }
     let rest = match note.after_label {
         Some(rest) => rest.trim(),
         None if note.signed => note.core,
@@ -2788,6 +2793,21 @@ fn wire_note(text: &str) -> Option<&str> {
     {
         return Some("agencies");
     }
+    let wires = wire_credit(rest)?;
+    (wires.len() == rest.len()).then_some(wires)
+}
+
+/// The wires after a newsroom's own word and a connector: "Redacción con agencias", "Rédaction
+/// avec agences", "Redaktion mit Agenturen", "Staff and wire reports", "Redação, com agências".
+fn newsroom_with_wires(core: &str) -> Option<&str> {
+    const NEWSROOM: &[&str] = &["redacción", "redaccion", "rédaction", "redaction", "redaktion", "redação", "redacao", "redazione", "redactie", "staff", "newsroom"];
+    const CONNECTORS: &[&str] = &["and", "with", "con", "y", "avec", "et", "mit", "und", "com", "e", "en"];
+    let (first, rest) = core.split_once(|c: char| c.is_whitespace() || matches!(c, ',' | '/' | '+' | '&'))?;
+    if !NEWSROOM.contains(&first.to_lowercase().as_str()) {
+        return None;
+    }
+    let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '/' | '+' | '&'));
+    let rest = CONNECTORS.iter().find_map(|c| strip_prefix_ignore_ascii_case(rest, c).filter(|r| r.starts_with(char::is_whitespace))).map_or(rest, str::trim_start);
     let wires = wire_credit(rest)?;
     (wires.len() == rest.len()).then_some(wires)
 }
@@ -4297,6 +4317,24 @@ mod tests {
                 head: r#"<meta property="og:site_name" content="Valley Post">"#,
                 body: &[r#"<span class="dateline">COLUMBIA, Mo. (KMIZ)</span> The court ruled on Tuesday that the county's new maps may stand."#, O1, O2],
                 notes: &[r#"<div class="dateline">Published November 20, 2026</div>"#],
+                eligible: true,
+                ..Case::default()
+            },
+            Case {
+                name: "credit: the newsroom with the wires, in a closing note",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Diario del Valle">"#,
+                body: &[O0, O1, O2, "Redacción con agencias"],
+                source: Some("agencias"),
+                signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: the newsroom alone, or with a colleague, is the site's",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Diario del Valle">"#,
+                body: &[O0, O1, O2, "Staff and Jane Roe"],
+                notes: &["Redacción"],
                 eligible: true,
                 ..Case::default()
             },
