@@ -1937,9 +1937,17 @@ static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
             false,
         ),
         p(
-            r"\b(?:republished|reprinted|reproduced|re-?posted|used|shared|published|appears|syndicated|run|printed)\s+(?:here\s+)?(?:with|by|under|through)\s+(?:the\s+)?(?:kind\s+|express\s+|special\s+|generous\s+)?(?:permission|arrangement|agreement|licen[cs]e|partnership)\b(?:\s+(?:of|from|with|by))?",
+            r"\b(?:republished|reprinted|reproduced|re-?posted|used|shared|published|appears|syndicated|run|printed)\s+(?:here\s+)?(?:with|by|under|through)\s+(?:the\s+|an?\s+)?(?:kind\s+|express\s+|special\s+|generous\s+|(?:content|news|story|media)[-\s]sharing\s+)?(?:permission|arrangement|agreement|licen[cs]e|partnership)\b(?:\s+(?:of|from|with|by))?",
             &[&["permission", "arrangement", "agreement", "licence", "license", "partnership"]],
             Need::Nothing,
+            false,
+        ),
+        // "This article is part of a content-sharing partnership with The Harbor Sun": the
+        // partner it came from. Not "between" two outlets, one of which may be the site.
+        p(
+            r"\bpart\s+of\s+(?:an?|our)\s+(?:content|news|story|media)[-\s]sharing\s+(?:partnership|agreement|arrangement|collaboration)\s+with\b",
+            &[&["sharing"]],
+            Need::AnyName,
             false,
         ),
         // Under an open licence, said of a copy: "is republished here under a Creative Commons
@@ -4938,6 +4946,9 @@ mod tests {
         assert!(running.iter().all(|(_, _, need)| *need == Need::Outlet), "{running:?}");
         named("This story about rural schools was produced by The Hechinger Report, a nonprofit newsroom.", "Hechinger Report");
         named("This story comes to us via Grist.", "Grist");
+        named("This article is part of a content-sharing partnership with The Harbor Sun.", "Harbor Sun");
+        named("This story is published through a content-sharing agreement with Harbor Report.", "Harbor Report");
+        assert!(found("This story is part of a content-sharing partnership between the Harbor Sun and Valley Ledger.").is_empty());
         named("Story via Haaretz.", "Haaretz");
         named("Read the original article on Business Insider.", "Business Insider");
         named("Go to Article from The Los Angeles Times »", "Los Angeles Times");
