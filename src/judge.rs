@@ -2990,7 +2990,7 @@ fn wire_contribution<'p>(site: &Site<'p>, text: &str) -> Option<(&'p Partner, St
 /// Decide whether a credit sentence names another outlet; `None` when it names the page's own
 /// publisher, or names nothing that `need` accepts.
 fn credit_outlet_checked(site: &Site<'_>, mut found: CreditFound, links: &[BlockLink], need: Need) -> Option<CreditFound> {
-    let in_sentence: Vec<&BlockLink> = links.iter().filter(|l| !l.text.is_empty() && found.sentence.contains(l.text.as_str())).collect();
+    let mut in_sentence: Vec<&BlockLink> = links.iter().filter(|l| !l.text.is_empty() && found.sentence.contains(l.text.as_str())).collect();
     if let Some(outlet) = found.outlet.clone() {
         if site.is_own_name(&outlet) || credits_material(&found.sentence, &outlet) {
             return None;
@@ -3032,9 +3032,23 @@ fn credit_outlet_checked(site: &Site<'_>, mut found: CreditFound, links: &[Block
             return Some(found);
         }
         found.outlet = None;
+        // "Via <a>Engadget</a>" under a blog's post: a hat tip, by a name that is no outlet's,
+        // whose own link adds nothing. ("Source: <a>Kompas</a>" stays an aggregator's credit.)
+        let opening = found.sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
+        if opening.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("via ")) {
+            in_sentence.retain(|l| !(l.text.contains(outlet.as_str()) || outlet.contains(l.text.as_str())));
+        }
     }
     // No name: a linked host may say where ("originally appeared here"); not a writer's account
-    // on a network, which an author box puts next to the print edition's line.
+    // on a network, which an author box puts next to the print edition's line. Links to several
+    // other hosts are a list of sources ("Source: <a>Jane Roe (Facebook)</a> <a>The Guardian</a>"
+    // under a blog's post), not the one place the story came from.
+    let mut foreign_hosts: Vec<&str> = in_sentence.iter().map(|l| l.host.as_str()).filter(|h| !site.is_own_host(h)).collect();
+    foreign_hosts.sort_unstable();
+    foreign_hosts.dedup();
+    if foreign_hosts.len() > 1 {
+        return (need == Need::Nothing).then_some(found);
+    }
     if let Some(link) = in_sentence.iter().find(|l| !site.is_own_host(&l.host) && !is_social_host(&l.host)) {
         found.link_host = Some(link.host.clone());
         return Some(found);
@@ -4344,6 +4358,29 @@ mod tests {
                 body: &[O0, O1, O2, "Staff and Jane Roe"],
                 notes: &["Redacción"],
                 eligible: true,
+                ..Case::default()
+            },
+            Case {
+                name: "credit: a blog's hat tip by a name that is no outlet's, and a list of sources",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[
+                    O0,
+                    O1,
+                    O2,
+                    r#"Via <a href="https://www.gizmodrome.example/2026/x">Gizmodrome</a>"#,
+                    r#"Source: <a href="https://www.facebook.com/jroe/posts/1">Jane Roe (Facebook)</a> <a href="https://www.harborsun.example/x">The Harbor Sun</a>"#,
+                ],
+                eligible: true,
+                ..Case::default()
+            },
+            Case {
+                name: "credit: an aggregator's source line, by the name's link",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, O2, r#"Source: <a href="https://www.kompasnews.example/2026/x">Kompasnews</a>"#],
+                source: Some("kompasnews.example"),
+                signals: &[Signal::Credit],
                 ..Case::default()
             },
             Case {
