@@ -1813,10 +1813,7 @@ fn dateline_source(site: &Site<'_>, cap: &crate::pattern::Captures<'_>) -> Optio
 fn masthead_shaped(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     let capitalised = |w: &&str| w.starts_with(char::is_uppercase) || NAME_CONNECTORS.contains(w);
-    let camel = |w: &str| {
-        let mut chars = w.chars();
-        chars.next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic) && w.chars().zip(w.chars().skip(1)).any(|(a, b)| a.is_lowercase() && b.is_uppercase())
-    };
+    let camel = |w: &str| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic) && w.chars().zip(w.chars().skip(1)).any(|(a, b)| a.is_lowercase() && b.is_uppercase());
     match words.as_slice() {
         ["The", rest @ ..] => (1..=5).contains(&rest.len()) && rest.iter().all(capitalised) && rest.last().is_some_and(|w| w.starts_with(char::is_uppercase)),
         [word] => camel(word),
