@@ -1701,11 +1701,13 @@ fn match_dateline(site: &Site<'_>, text: &str) -> Option<(String, String)> {
     unbracketed_dateline(site, &head).or_else(|| caseless_dateline(site, &head))
 }
 
+/// The dashes that set an agency's name apart in a dateline without brackets.
+const DASHES: &[char] = &['—', '–', '-'];
+
 /// A dateline in a script without capitals, the agency after a dash: "دبي - رويترز:", "تهران-
 /// ایرنا-" (a place of one to three words, the agency's name or code, then a dash, colon or full
 /// stop).
 fn caseless_dateline(site: &Site<'_>, head: &str) -> Option<(String, String)> {
-    const DASHES: &[char] = &['—', '–', '-'];
     let first = head.trim_start().chars().next()?;
     if !(first.is_alphabetic() && !first.is_uppercase() && !first.is_lowercase()) || is_cjk(first) {
         return None;
@@ -1726,7 +1728,6 @@ fn caseless_dateline(site: &Site<'_>, head: &str) -> Option<(String, String)> {
 }
 
 fn unbracketed_dateline(site: &Site<'_>, head: &str) -> Option<(String, String)> {
-    const DASHES: &[char] = &['—', '–', '-'];
     let place_end = head.find([',', '.'])?;
     let place = head[..place_end].trim();
     let letters = place.chars().filter(|c| c.is_alphabetic()).count();
@@ -1839,8 +1840,10 @@ static DATELINE_ELEMENTS: LazyLock<Selector> = LazyLock::new(|| sel("[class*=dat
 /// The agency dateline in an element the template marks as the dateline, read as if its dash
 /// followed (only the first three such elements, and short ones: a dateline is a few words).
 fn dateline_element(site: &Site<'_>, html: &Html) -> Option<(String, String)> {
+    // 80 characters are at most 320 bytes: a longer element (a wrapper the class also names) is
+    // not read to its end.
     html.select(&DATELINE_ELEMENTS).take(3).find_map(|e| {
-        let text = element_text(e);
+        let text = crate::extract::text::element_text_within(e, 400)?;
         let text = text.trim().trim_end_matches(['—', '–', '-', ' ']);
         let (found, source) = (!text.is_empty() && text.chars().count() <= 80).then(|| match_dateline(site, &format!("{text} —"))).flatten()?;
         // The evidence as the page writes it, without the dash read into it.
@@ -3032,7 +3035,7 @@ fn credit_outlet_checked(site: &Site<'_>, mut found: CreditFound, links: &[Block
         // "Via <a>Engadget</a>" under a blog's post: a hat tip, by a name that is no outlet's,
         // whose own link adds nothing. ("Source: <a>Kompas</a>" stays an aggregator's credit.)
         let opening = found.sentence.trim_start_matches(|c: char| !c.is_alphanumeric());
-        if opening.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("via ")) {
+        if strip_prefix_ignore_ascii_case(opening, "via ").is_some() {
             in_sentence.retain(|l| !(l.text.contains(outlet.as_str()) || outlet.contains(l.text.as_str())));
         }
     }
