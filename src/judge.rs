@@ -2628,7 +2628,9 @@ fn credit_signals(site: &Site<'_>, meta: &Metadata, blocks: &[Block], html: &Htm
         }
         // Notes that credit no partner: a Chinese reprint note's outlet, the wires unnamed.
         if i + 4 >= n
-            && let Some(source) = cjk_reprint_note(site, &block.text).or_else(|| wire_note(&block.text).or_else(|| syndicated_feed_note(&block.text)).map(str::to_owned))
+            && let Some(source) = cjk_reprint_note(site, &block.text)
+                .or_else(|| wire_note(&block.text).or_else(|| syndicated_feed_note(&block.text)).map(str::to_owned))
+                .or_else(|| newsroom_boilerplate(site, &block.text))
         {
             reasons.push(Reason { signal: Signal::Credit, evidence: evidence(&block.text), location: location(), source: Some(source) });
             continue;
@@ -2884,10 +2886,6 @@ fn partner_before_role<'p>(site: &Site<'p>, piece: &str) -> Option<&'p Partner> 
 /// A partner opens the paragraph, "is a/an/part of/one of/the" follows, and the sentence calls it
 /// a newsroom, so "Bloomberg is a financial data company" in a story about Bloomberg is not one.
 fn partner_boilerplate<'p>(site: &Site<'p>, text: &str) -> Option<&'p Partner> {
-    const NEWSROOM_WORDS: &[&str] = &[
-        "newsroom", "news organization", "news organisation", "news service", "news site", "news outlet", "nonprofit", "non-profit", "journalism",
-        "news agency", "news network", "source of news",
-    ];
     let t = text.trim();
     // The agency's note on the foundations that fund a beat, under each story they fund: "The
     // Associated Press receives support from … The AP is solely responsible for all content."
@@ -2897,6 +2895,45 @@ fn partner_boilerplate<'p>(site: &Site<'p>, text: &str) -> Option<&'p Partner> {
             return Some(partner);
         }
     }
+    let (subject, _) = newsroom_self_description(t)?;
+    site.partner_named(strip_leading_the(subject))
+}
+
+/// The same paragraph from a newsroom that is no partner, when it calls itself one in so many
+/// words ("The Harbor Ledger is an independent, nonprofit newsroom covering …", "Chalkbeat is a
+/// nonprofit news organization …") or names a partner's network it belongs to ("Georgia Recorder is
+/// part of States Newsroom, a nonprofit news network …", as each of the network's sites signs its
+/// stories). The site's own paragraph, under its own stories, names the site; a programme's or a
+/// funder's ("Report for America is a national service program that places journalists in
+/// local newsrooms", "The Institute for Nonprofit News is a network of …") is no newsroom's.
+fn newsroom_boilerplate(site: &Site<'_>, text: &str) -> Option<String> {
+    const NEWSROOM_NOUNS: &[&str] = &["newsroom", "news organization", "news organisation", "news outlet", "news site", "news website", "news service", "news publication"];
+    const PHRASE_ENDS: &[&str] =
+        &[" that ", " which ", " who ", " based ", " covering ", " dedicated ", " focused ", " founded ", " serving ", " reporting ", " with ", " of ", " in ", " on ", " for ", " and ", " —", ".", ";", ":", "("];
+    let (subject, description) = newsroom_self_description(text.trim())?;
+    let words = subject.split_whitespace();
+    if words.clone().count() > 6 || !words.clone().all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())) || site.is_own_name_loosely(subject) {
+        return None;
+    }
+    let newsroom = ["a ", "an "].iter().find_map(|a| description.strip_prefix(a)).is_some_and(|rest| {
+        let end = PHRASE_ENDS.iter().filter_map(|e| rest.find(e)).min().unwrap_or(rest.len());
+        let phrase = rest[..end].trim().trim_end_matches(',').to_lowercase();
+        phrase.split_whitespace().count() <= 8 && NEWSROOM_NOUNS.iter().any(|n| phrase.ends_with(n))
+    });
+    let in_partner_network = description
+        .strip_prefix("part of ")
+        .map(|rest| rest.split([',', '.', ';', '(']).next().unwrap_or_default().trim())
+        .is_some_and(|network| site.partner_named(strip_leading_the(network)).is_some());
+    (newsroom || in_partner_network).then(|| site.source_name(subject))
+}
+
+/// A paragraph that opens with a name describing itself as a newsroom: the name, and what follows
+/// its " is " ("a nonprofit newsroom …", "part of States Newsroom, …").
+fn newsroom_self_description(t: &str) -> Option<(&str, &str)> {
+    const NEWSROOM_WORDS: &[&str] = &[
+        "newsroom", "news organization", "news organisation", "news service", "news site", "news outlet", "nonprofit", "non-profit", "journalism",
+        "news agency", "news network", "source of news",
+    ];
     let head = &t[..floor_char_boundary(t, 80)];
     let at = head.find(" is ")?;
     let after = &t[at + 4..];
@@ -2904,10 +2941,7 @@ fn partner_boilerplate<'p>(site: &Site<'p>, text: &str) -> Option<&'p Partner> {
         return None;
     }
     let sentence = &after[..floor_char_boundary(after, 300)];
-    if !may_contain_any(sentence, NEWSROOM_WORDS) {
-        return None;
-    }
-    site.partner_named(strip_leading_the(&t[..at]))
+    may_contain_any(sentence, NEWSROOM_WORDS).then(|| (t[..at].trim(), after))
 }
 
 /// A known agency's copy in the story, as the note under it says: "The Associated Press
@@ -4496,6 +4530,40 @@ mod tests {
                 profile: "generic",
                 head: r#"<meta property="og:site_name" content="Valley Post">"#,
                 body: &[O0, O1, O2, "Bloomberg is a financial data company whose terminals sit on most trading desks in the city.", "Valley Post is a nonprofit newsroom serving the county."],
+                eligible: true,
+                ..Case::default()
+            },
+            Case {
+                name: "credit: a newsroom that is no partner, describing itself under the story",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, O2, "The Harbor Tribune is an independent, nonprofit newsroom covering the Gulf Coast. Sign up for its newsletter."],
+                source: Some("Harbor Tribune"),
+                signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: a site of a partner's network, describing itself",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, O2, "Georgia Recorder is part of States Newsroom, a nonprofit news network supported by grants and a coalition of donors."],
+                source: Some("Georgia Recorder"),
+                signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "a programme, a funder and the site itself describe themselves under a story",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[
+                    O0,
+                    O1,
+                    O2,
+                    "Report for America is a national service program that places journalists in local newsrooms.",
+                    "The Institute for Nonprofit News is a network of more than 400 nonprofit newsrooms.",
+                    "Harbor Tribune is part of Harbor Media Group, a nonprofit news network.",
+                    "The Valley Post is an independent, nonprofit newsroom.",
+                ],
                 eligible: true,
                 ..Case::default()
             },
