@@ -953,6 +953,15 @@ impl<'p> Site<'p> {
         self.labels.iter().any(|l| l.len() >= 2 && !GENERIC_WORDS.contains(&l.as_str()) && norm.split(' ').any(|w| w == l))
     }
 
+    /// `norm` (a [`normalize_name`]) is one word of the site's own name, as a paper calls itself
+    /// in its own lines: "a correspondent for The Post" on The Washington Post's site, "for the
+    /// Times" on the Los Angeles Times's.
+    fn is_own_short_name(&self, norm: &str) -> bool {
+        !norm.is_empty()
+            && !norm.contains(' ')
+            && (self.names.iter().any(|own| normalize_name(own).split(' ').any(|w| w == norm)) || (norm.len() >= 4 && self.labels.iter().any(|l| l.contains(norm))))
+    }
+
     fn is_own_host(&self, host: &str) -> bool {
         self.labels.contains(&site_label(host))
     }
@@ -2631,6 +2640,7 @@ fn credit_signals(site: &Site<'_>, meta: &Metadata, blocks: &[Block], html: &Htm
             && let Some(source) = cjk_reprint_note(site, &block.text)
                 .or_else(|| wire_note(&block.text).or_else(|| syndicated_feed_note(&block.text)).map(str::to_owned))
                 .or_else(|| newsroom_boilerplate(site, &block.text))
+                .or_else(|| author_employer_note(site, meta, &block.text))
         {
             reasons.push(Reason { signal: Signal::Credit, evidence: evidence(&block.text), location: location(), source: Some(source) });
             continue;
@@ -2925,6 +2935,78 @@ fn newsroom_boilerplate(site: &Site<'_>, text: &str) -> Option<String> {
         .map(|rest| rest.split([',', '.', ';', '(']).next().unwrap_or_default().trim())
         .is_some_and(|network| site.partner_named(strip_leading_the(network)).is_some());
     (newsroom || in_partner_network).then(|| site.source_name(subject))
+}
+
+/// The line under a story that says where its author works, when that is another outlet, as
+/// newsrooms that share their stories end them: "Dana Whitfield is a reporter for the Harbor
+/// Tribune.", "Dana Whitfield covers state government for Chalkbeat Colorado.", "Dana Whitfield is
+/// the Harbor Tribune's education reporter.", "Dana Whitfield is a Harbor Tribune reporter." The
+/// line must open with the name of one of the story's authors, and name the outlet right after the
+/// role ("is a journalist with 20 years of experience covering Congress" names none). The site's
+/// own line names the site; a former employer ("is a former reporter for …") and a university
+/// ("a student journalist at the University of Maryland") are no origin.
+fn author_employer_note(site: &Site<'_>, meta: &Metadata, text: &str) -> Option<String> {
+    const ROLES: &[&str] = &["reporter", "correspondent", "journalist", "columnist", "writer", "editor", "producer"];
+    // Any name after a newsman's role is an outlet; after an editor's or writer's, only an
+    // outlet-shaped one ("an editor at Penguin Random House", "a writer at Google").
+    const ANY_EMPLOYER: &[&str] = &["reporter", "correspondent", "journalist", "columnist"];
+    const PAST: &[&str] = &["former", "retired", "onetime", "one-time", "ex-", "erstwhile", "previously", "was"];
+    const NOT_OUTLETS: &[&str] = &["university", "college", "school", "institute", "foundation", "center", "centre", "program", "programme", "department"];
+    let t = text.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '—' | '–' | '-' | '(' | '_'));
+    if t.len() > 600 {
+        return None;
+    }
+    let author = meta.authors.iter().map(|a| a.name.trim()).filter(|n| n.split_whitespace().count() >= 2).find(|n| t.starts_with(n))?;
+    let rest = &t[author.len()..];
+    let rest = &rest[..floor_char_boundary(rest, 250)];
+    let sentence = rest.match_indices(". ").map(|(e, _)| e).find(|&e| !month_abbreviation_at(rest, e)).map_or(rest, |e| &rest[..=e]);
+    let tokens: Vec<&str> = sentence.split_whitespace().collect();
+    let lower: Vec<String> = tokens.iter().map(|w| clean_token(w).0.to_lowercase()).collect();
+    let is_role = |i: usize| lower.get(i).is_some_and(|w| ROLES.contains(&w.trim_end_matches('s')));
+    // (where the outlet's name starts, the role before it)
+    let (outlet_at, role): (usize, &str) = match lower.first().map(String::as_str) {
+        Some("is") => {
+            if lower.iter().take(8).any(|w| PAST.iter().any(|p| w.starts_with(p))) {
+                return None;
+            }
+            let article = lower.get(1).map(String::as_str);
+            if !matches!(article, Some("a" | "an" | "the")) {
+                return None;
+            }
+            // "is a reporter for X", "is a senior health writer at X", "is the Australia
+            // correspondent for X".
+            if let Some(role_at) = (2..8).find(|&i| is_role(i) && matches!(lower.get(i + 1).map(String::as_str), Some("for" | "at" | "with"))) {
+                (role_at + 2, lower[role_at].as_str())
+            } else {
+                // "is a Harbor Tribune reporter", "is the Harbor Tribune's education reporter": the
+                // outlet's name before the role.
+                let (run, next) = name_run(&tokens, 2)?;
+                let possessive = tokens[next - 1].ends_with("'s") || tokens[next - 1].ends_with("’s");
+                let role_at = if possessive && run.ended { (next..next + 3).find(|&i| is_role(i))? } else { Some(next).filter(|&i| is_role(i))? };
+                if !(possessive || looks_like_outlet(&run.text) || site.partner_named(&run.text).is_some()) {
+                    return None;
+                }
+                (2, lower[role_at].as_str())
+            }
+        }
+        // "covers state government for X", "reports on housing for X", "writes about courts for X".
+        Some("covers" | "reports" | "writes") => ((1..12).find(|&i| lower.get(i).is_some_and(|w| w == "for"))? + 1, "reporter"),
+        _ => return None,
+    };
+    let tail = tokens.get(outlet_at..)?.join(" ");
+    let opens_with_name = tokens.get(outlet_at).is_some_and(|w| is_name_token(clean_token(w).0))
+        || (lower.get(outlet_at).is_some_and(|w| w == "the") && tokens.get(outlet_at + 1).is_some_and(|w| is_name_token(clean_token(w).0)));
+    if !opens_with_name {
+        return None;
+    }
+    let outlet = credit_outlet(&tail)?;
+    let outlet = outlet.strip_suffix("'s").or_else(|| outlet.strip_suffix("’s")).unwrap_or(&outlet).to_owned();
+    let norm = normalize_name(&outlet);
+    if norm.split(' ').any(|w| NOT_OUTLETS.contains(&w)) || site.is_own_name_loosely(&outlet) || site.is_own_short_name(&norm) {
+        return None;
+    }
+    let outlet_shaped = looks_like_outlet(&outlet) || site.partner_or_its_company(&outlet).is_some() || is_call_sign(&outlet);
+    (outlet_shaped || ANY_EMPLOYER.contains(&role)).then(|| site.source_name(&outlet))
 }
 
 /// A paragraph that opens with a name describing itself as a newsroom: the name, and what follows
@@ -4564,6 +4646,52 @@ mod tests {
                     "Harbor Tribune is part of Harbor Media Group, a nonprofit news network.",
                     "The Valley Post is an independent, nonprofit newsroom.",
                 ],
+                eligible: true,
+                ..Case::default()
+            },
+            Case {
+                name: "credit: the line under the story says its author works for another outlet",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                authors: &[("Dana Whitfield", None, false)],
+                body: &[O0, O1, O2, "Dana Whitfield covers state government for Chalkbeat Colorado. Contact Dana at dwhitfield@chalkbeat.example."],
+                source: Some("Chalkbeat Colorado"),
+                signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: the author is another outlet's reporter, its name before the role",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                authors: &[("Dana Whitfield", None, false)],
+                body: &[O0, O1, O2, "Dana Whitfield is the Harbor Tribune's education reporter."],
+                source: Some("Harbor Tribune"),
+                signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "the author's line names the site, a former employer, a university or no outlet",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                authors: &[("Dana Whitfield", None, false), ("Sam Ortiz", None, false), ("Lee Park", None, false)],
+                body: &[
+                    O0,
+                    O1,
+                    // The last four paragraphs, where the lines are read.
+                    "Dana Whitfield is a reporter for The Post and a contributor to the Harbor Tribune.",
+                    "Sam Ortiz is a former reporter for the Harbor Tribune.",
+                    "Lee Park is a student journalist at the University of Maryland.",
+                    "Jane Roe is a reporter for the Harbor Tribune.",
+                ],
+                eligible: true,
+                ..Case::default()
+            },
+            Case {
+                name: "the author's line names no outlet after the role",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                authors: &[("Dana Whitfield", None, false)],
+                body: &[O0, O1, O2, "Dana Whitfield is a journalist with 20 years of experience covering Congress."],
                 eligible: true,
                 ..Case::default()
             },
