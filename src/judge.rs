@@ -2956,6 +2956,11 @@ fn author_employer_note(site: &Site<'_>, meta: &Metadata, text: &str) -> Option<
     if t.len() > 600 {
         return None;
     }
+    // An author box's heading: "About the author Dana Whitfield is …".
+    let t = ["about the authors", "about the author", "about the writer", "about the reporter"]
+        .iter()
+        .find_map(|label| strip_prefix_ignore_ascii_case(t, label))
+        .map_or(t, |rest| rest.trim_start_matches(|c: char| c.is_whitespace() || c == ':'));
     let author = meta.authors.iter().map(|a| a.name.trim()).filter(|n| n.split_whitespace().count() >= 2).find(|n| t.starts_with(n))?;
     let rest = &t[author.len()..];
     let rest = &rest[..floor_char_boundary(rest, 250)];
@@ -5576,6 +5581,21 @@ mod tests {
                 true,
                 None,
                 vec![],
+            ),
+            (
+                "generic: the author box under the story names another outlet as the author's",
+                other_page(
+                    "Valley Post",
+                    "valleypost.com",
+                    "By Jane Roe",
+                    "",
+                    // The body's container closes early: the box sits after it, inside the article.
+                    "<p>A fire broke out at a downtown restaurant on Tuesday night, sending two people to the hospital and closing Broadway for hours.</p><p>Firefighters said the cause was under investigation and that the building had passed an inspection in March.</p></div><section class=\"about-author\"><h3>About the author</h3><p>Jane Roe is a columnist for The Harbor Tribune.</p></section><div>",
+                ),
+                None,
+                false,
+                Some("Harbor Tribune"),
+                vec![Credit],
             ),
             (
                 "generic: AP dateline and byline",
