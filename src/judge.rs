@@ -1975,8 +1975,28 @@ static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
             false,
         ),
         p(
-            r"\bthis\s+{NOUN}(?:\s+(?:about|on)\s+[^.;:!?]{1,80}?)?\s+(?:is|was|has\s+been|comes|came)\s+(?:originally\s+|first\s+|initially\s+)?(?:produced\s+by|written\s+for|reported\s+for|published\s+(?:by|in|on)|provided\s+by|made\s+available\s+by|distributed\s+by|syndicated\s+by|shared\s+by)\b",
-            &[&["this"], &["produced", "written", "reported", "published", "provided", "available", "distributed", "syndicated", "shared"]],
+            r"\b(?:this|the\s+following)\s+{NOUN}(?:\s+(?:about|on)\s+[^.;:!?]{1,80}?)?\s+(?:is|was|has\s+been|comes|came)\s+(?:originally\s+|first\s+|initially\s+)?(?:produced\s+by|written\s+for|reported\s+for|published\s+(?:by|in|on)|provided\s+by|made\s+available\s+by|distributed\s+by|syndicated\s+by|shared\s+by)\b",
+            &[&["this", "following"], &["produced", "written", "reported", "published", "provided", "available", "distributed", "syndicated", "shared"]],
+            Need::AnyName,
+            true,
+        ),
+        // Written or reported by an outlet, not a person: "This story was reported by the Harbor
+        // Tribune", "… written by CalMatters reporter Jane Roe" ("This story was written by Jane
+        // Roe" names a writer).
+        p(r"\b(?:this|the\s+following)\s+{NOUN}\s+(?:is|was|has\s+been)\s+(?:reported|written)\s+by\b", &[&["this", "following"], &["reported", "written"]], Need::Outlet, true),
+        // Said by the site that runs it: "We're republishing this story from the Harbor Tribune",
+        // "Valley Ledger is republishing this article with permission from Grist", "The Valley
+        // Ledger publishes this story through a partnership with Chalkbeat". The verb inflected:
+        // "Republish this story from …" on a republish box is the site's own offer.
+        p(
+            r"\b(?:republish(?:es|ed|ing)|reprint(?:s|ed|ing)|repost(?:s|ed|ing))\s+this\s+{NOUN}\s+(?:here\s+)?(?:from|courtesy\s+of|(?:with|by)\s+(?:the\s+)?(?:kind\s+|express\s+)?permission\s+(?:of|from))\b",
+            &[&["republish", "reprint", "repost"], &["this"]],
+            Need::AnyName,
+            true,
+        ),
+        p(
+            r"\b(?:publish(?:es|ed|ing)|runs|running|ran|shar(?:es|ed|ing)|carr(?:ies|ied|ying))\s+this\s+{NOUN}\s+(?:here\s+)?(?:through|as\s+part\s+of|under)\s+(?:a|an|our|its|their|the)\s+(?:[\w-]+\s+){0,3}?(?:partnership|agreement|arrangement)\s+with\b",
+            &[&["this"], &["partnership", "agreement", "arrangement"]],
             Need::AnyName,
             true,
         ),
@@ -5187,6 +5207,16 @@ mod tests {
         named("This article is part of a content-sharing partnership with The Harbor Sun.", "Harbor Sun");
         named("This story is published through a content-sharing agreement with Harbor Report.", "Harbor Report");
         assert!(found("This story is part of a content-sharing partnership between the Harbor Sun and Valley Ledger.").is_empty());
+        // Written or reported by an outlet; said by the site that runs it.
+        named("Editor's note: This story was reported by the Harbor Tribune.", "Harbor Tribune");
+        named("This story was written by the Harbor Tribune's Dana Whitfield.", "Harbor Tribune");
+        assert!(find_credits("This story was written by Dana Whitfield.", false).iter().all(|(_, _, need)| *need == Need::Outlet));
+        named("We're republishing this story from the Harbor Tribune.", "Harbor Tribune");
+        named("Valley Ledger is republishing this article with permission from Grist.", "Grist");
+        named("The Valley Ledger publishes this story through a partnership with Chalkbeat.", "Chalkbeat");
+        named("The Valley Ledger is publishing this story as part of a content partnership with Chalkbeat.", "Chalkbeat");
+        assert!(found("Republish this story from the Harbor Tribune for free.").is_empty());
+        assert!(found("We are publishing this story from Kyiv.").is_empty());
         named("Story via Haaretz.", "Haaretz");
         named("Read the original article on Business Insider.", "Business Insider");
         named("Go to Article from The Los Angeles Times »", "Los Angeles Times");
