@@ -953,13 +953,18 @@ impl<'p> Site<'p> {
         self.labels.iter().any(|l| l.len() >= 2 && !GENERIC_WORDS.contains(&l.as_str()) && norm.split(' ').any(|w| w == l))
     }
 
-    /// `norm` (a [`normalize_name`]) is one word of the site's own name, as a paper calls itself
-    /// in its own lines: "a correspondent for The Post" on The Washington Post's site, "for the
-    /// Times" on the Los Angeles Times's.
+    /// `norm` (a [`normalize_name`]) is the site's own name in short or at length, as a paper calls
+    /// itself in its own lines: one word of its name ("a correspondent for The Post" on The
+    /// Washington Post's site, "for the Times" on the Los Angeles Times's), or its host's name with
+    /// more words around it ("Honolulu Civil Beat" on civilbeat.org, which need not say its name in
+    /// a meta tag).
     fn is_own_short_name(&self, norm: &str) -> bool {
-        !norm.is_empty()
-            && !norm.contains(' ')
-            && (self.names.iter().any(|own| normalize_name(own).split(' ').any(|w| w == norm)) || (norm.len() >= 4 && self.labels.iter().any(|l| l.contains(norm))))
+        if norm.is_empty() {
+            return false;
+        }
+        let squashed = squash(norm);
+        let one_word = !norm.contains(' ') && (self.names.iter().any(|own| normalize_name(own).split(' ').any(|w| w == norm)) || (norm.len() >= 4 && self.labels.iter().any(|l| l.contains(norm))));
+        one_word || self.labels.iter().any(|l| l.len() >= 5 && squashed.contains(l.as_str()))
     }
 
     fn is_own_host(&self, host: &str) -> bool {
@@ -2942,7 +2947,7 @@ fn newsroom_boilerplate(site: &Site<'_>, text: &str) -> Option<String> {
         &[" that ", " which ", " who ", " based ", " covering ", " dedicated ", " focused ", " founded ", " serving ", " reporting ", " with ", " of ", " in ", " on ", " for ", " and ", " —", ".", ";", ":", "("];
     let (subject, description) = newsroom_self_description(text.trim())?;
     let words = subject.split_whitespace();
-    if words.clone().count() > 6 || !words.clone().all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())) || site.is_own_name_loosely(subject) {
+    if words.clone().count() > 6 || !words.clone().all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())) || site.is_own_name_loosely(subject) || site.is_own_short_name(&normalize_name(subject)) {
         return None;
     }
     let newsroom = ["a ", "an "].iter().find_map(|a| description.strip_prefix(a)).is_some_and(|rest| {
@@ -4671,6 +4676,15 @@ mod tests {
                     "Harbor Tribune is part of Harbor Media Group, a nonprofit news network.",
                     "The Valley Post is an independent, nonprofit newsroom.",
                 ],
+                eligible: true,
+                ..Case::default()
+            },
+            Case {
+                name: "the site's own paragraph and author line, its name longer than its host's, no site name in the meta tags",
+                profile: "generic",
+                canonical: Some("https://www.baybeacon.example/2026/11/story/"),
+                authors: &[("Dana Whitfield", None, false)],
+                body: &[O0, O1, O2, "Dana Whitfield is a reporter for Kestrel Bay Beacon.", "Kestrel Bay Beacon is a nonprofit newsroom covering the islands."],
                 eligible: true,
                 ..Case::default()
             },
