@@ -678,7 +678,27 @@ pub fn looks_like_outlet(name: &str) -> bool {
     let has_the = trimmed.to_lowercase().starts_with("the ");
     let strong = ws.iter().any(|w| OUTLET_WORDS.contains(w) && !(WEAK_OUTLET_WORDS.contains(w) && !has_the && ws.len() < 3));
     let weak = has_the && ws.iter().any(|w| WEAK_OUTLET_WORDS.contains(w));
-    (strong || weak) && (ws.len() >= 2 || has_the)
+    (strong || weak) && (ws.len() >= 2 || has_the) || statehouse_masthead(&ws)
+}
+
+/// A US state's name and one masthead word, as the nonprofit statehouse newsrooms name themselves:
+/// "Georgia Recorder", "Kansas Reflector", "Virginia Mercury", "Colorado Sun", "New Jersey
+/// Monitor". After a state's name these words can only be a paper's ("Jane Doe, Georgia Recorder"
+/// is no county recorder, who would be a county's).
+fn statehouse_masthead(words: &[&str]) -> bool {
+    const STATES: &[&str] = &[
+        "alabama", "alaska", "arizona", "arkansas", "california", "colorado", "connecticut", "delaware", "florida", "georgia", "hawaii", "idaho", "illinois",
+        "indiana", "iowa", "kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan", "minnesota", "mississippi", "missouri",
+        "montana", "nebraska", "nevada", "new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota", "ohio", "oklahoma",
+        "oregon", "pennsylvania", "rhode island", "south carolina", "south dakota", "tennessee", "texas", "utah", "vermont", "virginia", "washington",
+        "west virginia", "wisconsin", "wyoming",
+    ];
+    const MASTHEAD_WORDS: &[&str] = &[
+        "recorder", "reflector", "mercury", "newsline", "reformer", "lantern", "lookout", "illuminator", "beacon", "searchlight", "spotlight", "phoenix",
+        "current", "advance", "sun", "mirror", "monitor", "examiner", "observer", "bee", "star", "post", "globe", "standard", "record", "banner",
+    ];
+    let [place @ .., last] = words else { return false };
+    !place.is_empty() && place.len() <= 2 && MASTHEAD_WORDS.contains(last) && STATES.contains(&place.join(" ").as_str())
 }
 
 /// Trim and cut to at most 160 characters.
@@ -1354,9 +1374,20 @@ fn byline_outlets(site: &Site<'_>, text: &str, unknown: bool, openings: &[&str])
             after_full_name = false;
             continue;
         }
+        // "Jane Doe The Charlotte Observer": a name run straight into an outlet's "The"; the outlet
+        // is what follows the name.
+        if let Some((person, outlet)) = piece.split_once(" The ")
+            && is_full_name(person)
+        {
+            candidates.push((format!("The {outlet}"), Reading::Outlet));
+            after_full_name = false;
+            continue;
+        }
         match partner_after_name(site, piece) {
             Some(partner) => candidates.push((partner, Reading::Partner)),
             None if after_full_name && affiliation_token(piece) => candidates.push((piece.to_owned(), Reading::Affiliation)),
+            // "Jane Doe, Chalkbeat Colorado": a partner's regional edition.
+            None if after_full_name && let Some(partner) = partner_edition(site, piece) => candidates.push((partner.name.clone(), Reading::Partner)),
             None if for_outlet.is_some() => candidates.push((piece.to_owned(), Reading::Partner)),
             None => candidates.push((piece.to_owned(), Reading::Outlet)),
         }
@@ -1571,6 +1602,20 @@ fn partner_after_name(site: &Site<'_>, piece: &str) -> Option<String> {
             return Some(partner.name.clone());
         }
         site.is_own_partner(&normalize_name(&tail)).then_some(tail)
+    })
+}
+
+/// A partner's name, then one or two capitalised words that name its edition or desk: "Chalkbeat
+/// Colorado", "Reuters Breakingviews", "Stateline Kansas".
+fn partner_edition<'p>(site: &Site<'p>, piece: &str) -> Option<&'p Partner> {
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    (1..words.len()).find_map(|k| {
+        let rest = &words[k..];
+        let capitalised = rest.len() <= 2 && rest.iter().all(|w| w.starts_with(char::is_uppercase) && !ROLE_WORDS.contains(&w.to_lowercase().as_str()));
+        if !capitalised {
+            return None;
+        }
+        site.partner_named(&words[..k].join(" "))
     })
 }
 
@@ -5325,6 +5370,13 @@ mod tests {
             ("Reuters Staff", &["Reuters"]),
             ("Times of Israel staff", &["Times of Israel"]),
             ("By Jane Doe, Cleveland Jewish News", &["Cleveland Jewish News"]),
+            // A name run into an outlet's "The"; a partner's edition; a statehouse newsroom.
+            ("By Jane Doe The Charlotte Observer", &["Charlotte Observer"]),
+            ("By Jane Doe, Chalkbeat Colorado", &["Chalkbeat"]),
+            ("Jane Doe, Georgia Recorder", &["Georgia Recorder"]),
+            ("By Jane Doe, New Jersey Monitor", &["New Jersey Monitor"]),
+            ("Jane Doe, County Recorder", &[]),
+            ("Jane Doe, Georgia State", &[]),
             ("Forward Staff", &[]),
             ("The Forward", &[]),
             ("Staff Writer", &[]),
