@@ -2913,7 +2913,12 @@ fn syndicated_feed_note(text: &str) -> Option<&'static str> {
 /// As `agencies_only`, for agencies a story is signed with, in brackets or after a dash, where an
 /// agency's code counts as well as its name: Japanese papers sign "（共同）", "〔時事〕".
 fn signed_agencies<'p>(site: &Site<'p>, text: &str) -> Option<&'p Partner> {
-    only_agencies_besides(text, |piece| site.partner_named(strip_leading_the(piece)).or_else(|| site.partner_coded(piece)), |piece| site.is_own_name(piece))
+    let signing_code = |piece: &str| !crate::partners::DATELINE_ONLY_CODES.iter().any(|c| c.eq_ignore_ascii_case(piece.trim()));
+    only_agencies_besides(
+        text,
+        |piece| site.partner_named(strip_leading_the(piece)).or_else(|| site.partner_coded(piece).filter(|_| signing_code(piece))),
+        |piece| site.is_own_name(piece),
+    )
 }
 
 /// The first partner in `text` when it names partners and nothing else but an editor's
@@ -4683,6 +4688,14 @@ mod tests {
                 ..Case::default()
             },
             Case {
+                name: "a dateline-only agency code after the last sentence or on its own is a pointer, not a signature",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, O2, "Here is where the fires were burning on Tuesday night. (MAP)", "(TAP)"],
+                eligible: true,
+                ..Case::default()
+            },
+            Case {
                 name: "credit: a partner described, not describing itself",
                 profile: "generic",
                 head: r#"<meta property="og:site_name" content="Valley Post">"#,
@@ -5021,6 +5034,10 @@ mod tests {
             ("(ANSA) - ROMA, 20 NOV - Il", "ANSA"),
             ("MOSCOW, November 20. /TASS/. The", "TASS"),
             ("Kuala Lumpur, Nov 20 (Bernama) -- The", "Bernama"),
+            ("AMMAN (Petra) -- The", "Jordan News Agency"),
+            ("Rabat, Nov 20 (MAP) - The", "Maghreb Arabe Presse"),
+            ("TEHRAN (Tasnim) – The", "Tasnim News Agency"),
+            ("ACCRA, Nov 20 (GNA) - The", "Ghana News Agency"),
             ("(서울=연합뉴스) 홍길동 기자 = 시의회는", "Yonhap"),
             ("[서울=뉴시스]홍길동 기자 = 시의회는", "Newsis"),
             ("【ワシントン共同】市議会は", "Kyodo News"),

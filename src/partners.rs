@@ -189,7 +189,33 @@ pub(crate) const BUILTIN: &[Builtin] = &[
     Builtin { name: "News Agency of Nigeria", aliases: &["NAN"], domains: &["nannews.ng"], agency_codes: &["NAN"], ..Builtin::NONE },
     Builtin { name: "African News Agency", aliases: &["ANA"], agency_codes: &["ANA"], ..Builtin::NONE },
     Builtin { name: "Catholic News Service", aliases: &["CNS"], domains: &["catholicnews.com"], agency_codes: &["CNS"], ..Builtin::NONE },
+    // More national agencies, as they sign datelines. Their short names are also given names,
+    // places or other bodies' acronyms ("Petra", "Sana", "Fars", "ISNA", "BNA", "MAP"): they count
+    // only as codes, and only in a dateline ([`DATELINE_ONLY_CODES`]). Nor are their domains
+    // listed where a domain's name is such a word (map.ma, aps.dz, inform.kz): a domain's name
+    // counts as the partner's name.
+    Builtin { name: "Ghana News Agency", agency_codes: &["GNA"], ..Builtin::NONE },
+    Builtin { name: "Jordan News Agency", agency_codes: &["Petra", "بترا"], ..Builtin::NONE },
+    Builtin { name: "Syrian Arab News Agency", agency_codes: &["SANA", "سانا"], ..Builtin::NONE },
+    Builtin { name: "National News Agency", aliases: &["الوكالة الوطنية للإعلام"], domains: &["nna-leb.gov.lb"], agency_codes: &["NNA"], ..Builtin::NONE },
+    Builtin { name: "Maghreb Arabe Presse", aliases: &["Agence Maghreb Arabe Presse"], domains: &["mapexpress.ma"], agency_codes: &["MAP", "لاماب"], ..Builtin::NONE },
+    Builtin { name: "Algérie Presse Service", aliases: &["Algerie Presse Service"], agency_codes: &["APS"], ..Builtin::NONE },
+    Builtin { name: "Tunis Afrique Presse", agency_codes: &["TAP"], ..Builtin::NONE },
+    Builtin { name: "Bahrain News Agency", agency_codes: &["BNA"], ..Builtin::NONE },
+    Builtin { name: "Oman News Agency", domains: &["omannews.gov.om"], agency_codes: &["ONA"], ..Builtin::NONE },
+    Builtin { name: "Iranian Students' News Agency", agency_codes: &["ISNA", "ایسنا"], ..Builtin::NONE },
+    Builtin { name: "Fars News Agency", domains: &["farsnews.ir"], agency_codes: &["Fars"], ..Builtin::NONE },
+    Builtin { name: "Tasnim News Agency", domains: &["tasnimnews.com"], agency_codes: &["Tasnim", "تسنیم"], ..Builtin::NONE },
+    Builtin { name: "Mehr News Agency", domains: &["mehrnews.com"], agency_codes: &["Mehr"], ..Builtin::NONE },
+    Builtin { name: "Kazinform", aliases: &["Казинформ"], agency_codes: &["Kazinform"], ..Builtin::NONE },
+    Builtin { name: "KCNA", aliases: &["Korean Central News Agency", "조선중앙통신"], domains: &["kcna.kp", "kcnawatch.org"], agency_codes: &["KCNA"], ..Builtin::NONE },
+    Builtin { name: "Rastriya Samachar Samiti", domains: &["ssnepal.gov.np"], agency_codes: &["RSS"], ..Builtin::NONE },
 ];
+
+/// Agency codes that count in a dateline only, not as a note signing a story: "(MAP)" or "(TAP)"
+/// after a paragraph's last sentence is a pointer to a map or a button more often than Maghreb
+/// Arabe Presse or Tunis Afrique Presse.
+pub(crate) const DATELINE_ONLY_CODES: &[&str] = &["GNA", "Petra", "SANA", "NNA", "MAP", "APS", "TAP", "BNA", "ONA", "ISNA", "Fars", "Tasnim", "Mehr", "RSS"];
 
 #[cfg(test)]
 mod tests {
