@@ -3082,7 +3082,12 @@ fn author_employer_note(site: &Site<'_>, meta: &Metadata, text: &str) -> Option<
     let outlet = credit_outlet(&tail)?;
     let outlet = outlet.strip_suffix("'s").or_else(|| outlet.strip_suffix("’s")).unwrap_or(&outlet).to_owned();
     let norm = normalize_name(&outlet);
-    if norm.split(' ').any(|w| NOT_OUTLETS.contains(&w)) || site.is_own_name_loosely(&outlet) || site.is_own_short_name(&norm) {
+    let is_own = |name: &str| site.is_own_name_loosely(name) || site.is_own_short_name(&normalize_name(name));
+    // "a freelance journalist for NPR, The Guardian and the Valley Ledger", "a reporter for the
+    // Harbor Tribune and the Valley Ledger, which co-published this story": the site among the
+    // employers makes the story its own too.
+    let site_among = tail.split([',', ';']).flat_map(|piece| piece.split(" and ")).filter_map(credit_outlet).any(|name| is_own(&name));
+    if norm.split(' ').any(|w| NOT_OUTLETS.contains(&w)) || is_own(&outlet) || site_among {
         return None;
     }
     let outlet_shaped = looks_like_outlet(&outlet) || site.partner_or_its_company(&outlet).is_some() || is_call_sign(&outlet);
@@ -4784,11 +4789,16 @@ mod tests {
                 ..Case::default()
             },
             Case {
-                name: "the author's line names no outlet after the role",
+                name: "the author's line names no outlet after the role, or the site among others",
                 profile: "generic",
                 head: r#"<meta property="og:site_name" content="Valley Post">"#,
                 authors: &[("Dana Whitfield", None, false)],
-                body: &[O0, O1, O2, "Dana Whitfield is a journalist with 20 years of experience covering Congress."],
+                body: &[
+                    O0,
+                    O1,
+                    "Dana Whitfield is a journalist with 20 years of experience covering Congress.",
+                    "Dana Whitfield is a freelance journalist for NPR, The Guardian and the Valley Post.",
+                ],
                 eligible: true,
                 ..Case::default()
             },
