@@ -2766,8 +2766,27 @@ fn partner_note<'p>(site: &Site<'p>, block: &Block, near_end: bool, last: bool) 
         if let Some(partner) = partner_boilerplate(site, text) {
             return Some((partner, evidence(text)));
         }
+        if let Some(partner) = partner_coverage_pointer(site, text) {
+            return Some((partner, evidence(text)));
+        }
     }
     wire_contribution(site, text).map(|(partner, sentence)| (partner, evidence(&sentence)))
+}
+
+/// An agency's pointer to the rest of its coverage, which papers that run its stories keep at
+/// the end: "Follow AP's coverage of the election at https://apnews.com/hub/…", "More AP coverage
+/// of the war: …", "Find more of AP's climate coverage at …". Only a partner counts, and only as
+/// the sentence's opening: a site points to its own coverage the same way.
+static COVERAGE_POINTER: Pattern =
+    Pattern::new(r"(?i)^\W*(?:(?:follow|find|read|see|explore|keep\s+up\s+with)\s+(?:more\s+)?(?:of\s+)?(?:the\s+)?(?P<owner>[\p{L}][\p{L}\p{N}&.-]*(?:\s+[\p{L}][\p{L}\p{N}&.-]*){0,3}?)(?:'s|’s|'|’)|more\s+(?P<brand>[\p{L}][\p{L}\p{N}&.-]*(?:\s+[\p{L}][\p{L}\p{N}&.-]*){0,2}?))\s+(?:[\p{L}-]+\s+){0,3}?coverage\b");
+
+fn partner_coverage_pointer<'p>(site: &Site<'p>, text: &str) -> Option<&'p Partner> {
+    if text.len() > 400 || !contains_ignore_ascii_case(text.as_bytes(), b"coverage") {
+        return None;
+    }
+    let caps = COVERAGE_POINTER.captures(text.trim())?;
+    let name = caps.name("owner").or_else(|| caps.name("brand"))?.as_str();
+    site.partner_named(strip_leading_the(name)).or_else(|| site.partner_coded(name))
 }
 
 /// Reuters' sign-off under its stories, which papers that run them keep: "(Reporting by Jane Roe in
@@ -4697,6 +4716,23 @@ mod tests {
                 profile: "generic",
                 head: r#"<meta property="og:site_name" content="Valley Post">"#,
                 body: &[O0, O1, O2, "Here is where the fires were burning on Tuesday night. (MAP)", "(TAP)"],
+                eligible: true,
+                ..Case::default()
+            },
+            Case {
+                name: "credit: an agency's pointer to the rest of its coverage, kept under its story",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, O2, "Follow AP's coverage of the election at https://apnews.example/hub/election."],
+                source: Some("Associated Press"),
+                signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "the site points to its own coverage",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, "Follow the Valley Post's coverage of the election.", "More local coverage of the council: valleypost.example/council"],
                 eligible: true,
                 ..Case::default()
             },
