@@ -3041,8 +3041,8 @@ fn newsroom_boilerplate(site: &Site<'_>, text: &str) -> Option<String> {
 /// ("a student journalist at the University of Maryland") are no origin.
 fn author_employer_note(site: &Site<'_>, meta: &Metadata, text: &str) -> Option<String> {
     const ROLES: &[&str] = &["reporter", "correspondent", "journalist", "columnist", "writer", "editor", "producer"];
-    // Any name after a newsman's role is an outlet; after an editor's or writer's, only an
-    // outlet-shaped one ("an editor at Penguin Random House", "a writer at Google").
+    // Any name after a reporter's role is an outlet; after an editor's, writer's or producer's,
+    // only an outlet-shaped one ("an editor at Penguin Random House", "a writer at Google").
     const ANY_EMPLOYER: &[&str] = &["reporter", "correspondent", "journalist", "columnist"];
     const PAST: &[&str] = &["former", "retired", "onetime", "one-time", "ex-", "erstwhile", "previously", "was"];
     const NOT_OUTLETS: &[&str] = &["university", "college", "school", "institute", "foundation", "center", "centre", "program", "programme", "department"];
@@ -3065,7 +3065,8 @@ fn author_employer_note(site: &Site<'_>, meta: &Metadata, text: &str) -> Option<
     // (where the outlet's name starts, the role before it)
     let (outlet_at, role): (usize, &str) = match lower.first().map(String::as_str) {
         Some("is") => {
-            if lower.iter().take(8).any(|w| PAST.iter().any(|p| w.starts_with(p))) {
+            // Whole words ("was", not "Washington"), but a prefix for "ex-".
+            if lower.iter().take(8).any(|w| PAST.iter().any(|p| if p.ends_with('-') { w.starts_with(p) } else { w == p })) {
                 return None;
             }
             let article = lower.get(1).map(String::as_str);
@@ -4794,6 +4795,16 @@ mod tests {
                 authors: &[("Dana Whitfield", None, false)],
                 body: &[O0, O1, O2, "Dana Whitfield covers state government for Chalkbeat Colorado. Contact Dana at dwhitfield@chalkbeat.example."],
                 source: Some("Chalkbeat Colorado"),
+                signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: the author is another outlet's correspondent in a city whose name opens like a past tense",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                authors: &[("Sam Ortiz", None, false)],
+                body: &[O0, O1, O2, "Sam Ortiz is the Washington correspondent for the Harbor Tribune."],
+                source: Some("Harbor Tribune"),
                 signals: &[Signal::Credit],
                 ..Case::default()
             },
