@@ -973,15 +973,20 @@ impl<'p> Site<'p> {
         self.labels.iter().any(|l| l.len() >= 2 && !GENERIC_WORDS.contains(&l.as_str()) && norm.split(' ').any(|w| w == l))
     }
 
-    /// `norm` (a [`normalize_name`]) is the site's own name in short or at length, as a paper calls
-    /// itself in its own lines: one word of its name ("a correspondent for The Post" on The
-    /// Washington Post's site, "for the Times" on the Los Angeles Times's), or its host's name with
-    /// more words around it ("Honolulu Civil Beat" on civilbeat.org, which need not say its name in
-    /// a meta tag).
-    fn is_own_short_name(&self, norm: &str) -> bool {
+    /// Like [`Site::is_own_name_loosely`], and also the site's name in short or at length, as a
+    /// paper calls itself in its own lines: one word of its name ("a correspondent for The Post" on
+    /// The Washington Post's site, "for the Times" on the Los Angeles Times's), or its host's name
+    /// with more words around it ("Honolulu Civil Beat" on civilbeat.org, which need not say its
+    /// name in a meta tag).
+    fn is_own_name_in_any_form(&self, name: &str) -> bool {
+        if self.is_own_name_loosely(name) {
+            return true;
+        }
+        let norm = normalize_name(name);
         if norm.is_empty() {
             return false;
         }
+        let norm = norm.as_str();
         let squashed = squash(norm);
         let one_word = !norm.contains(' ') && (self.names.iter().any(|own| normalize_name(own).split(' ').any(|w| w == norm)) || (norm.len() >= 4 && self.labels.iter().any(|l| l.contains(norm))));
         one_word || self.labels.iter().any(|l| l.len() >= 5 && squashed.contains(l.as_str()))
@@ -3016,7 +3021,7 @@ fn newsroom_boilerplate(site: &Site<'_>, text: &str) -> Option<String> {
         &[" that ", " which ", " who ", " based ", " covering ", " dedicated ", " focused ", " founded ", " serving ", " reporting ", " with ", " of ", " in ", " on ", " for ", " and ", " —", ".", ";", ":", "("];
     let (subject, description) = newsroom_self_description(text.trim())?;
     let words = subject.split_whitespace();
-    if words.clone().count() > 6 || !words.clone().all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())) || site.is_own_name_loosely(subject) || site.is_own_short_name(&normalize_name(subject)) {
+    if words.clone().count() > 6 || !words.clone().all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())) || site.is_own_name_in_any_form(subject) {
         return None;
     }
     let newsroom = ["a ", "an "].iter().find_map(|a| description.strip_prefix(a)).is_some_and(|rest| {
@@ -3102,12 +3107,11 @@ fn author_employer_note(site: &Site<'_>, meta: &Metadata, text: &str) -> Option<
     let outlet = credit_outlet(&tail)?;
     let outlet = outlet.strip_suffix("'s").or_else(|| outlet.strip_suffix("’s")).unwrap_or(&outlet).to_owned();
     let norm = normalize_name(&outlet);
-    let is_own = |name: &str| site.is_own_name_loosely(name) || site.is_own_short_name(&normalize_name(name));
     // "a freelance journalist for NPR, The Guardian and the Valley Ledger", "a reporter for the
     // Harbor Tribune and the Valley Ledger, which co-published this story": the site among the
     // employers makes the story its own too.
-    let site_among = tail.split([',', ';']).flat_map(|piece| piece.split(" and ")).filter_map(credit_outlet).any(|name| is_own(&name));
-    if norm.split(' ').any(|w| NOT_OUTLETS.contains(&w)) || is_own(&outlet) || site_among {
+    let site_among = tail.split([',', ';']).flat_map(|piece| piece.split(" and ")).filter_map(credit_outlet).any(|name| site.is_own_name_in_any_form(&name));
+    if norm.split(' ').any(|w| NOT_OUTLETS.contains(&w)) || site.is_own_name_in_any_form(&outlet) || site_among {
         return None;
     }
     let outlet_shaped = looks_like_outlet(&outlet) || site.partner_or_its_company(&outlet).is_some() || is_call_sign(&outlet);
