@@ -1751,7 +1751,8 @@ fn match_dateline(site: &Site<'_>, text: &str) -> Option<(String, String)> {
     let may_open = head.char_indices().filter(|(_, c)| CODE_CLOSERS.contains(c)).any(|(i, c)| {
         let after = head[i + c.len_utf8()..].trim_start_matches(|c: char| c.is_whitespace() || c == '.');
         after.starts_with(dash_or_colon) || head[..i].contains(|c: char| c.is_ascii_digit() || c == '=' || c == '＝' || c == '【')
-    }) || head.find(['(', '[']).is_some_and(|i| head[..i].trim_end().ends_with(['—', '–', '―', '‒']));
+    }) || head.find(['(', '[']).is_some_and(|i| head[..i].trim_end().ends_with(['—', '–', '―', '‒']))
+        || opens_with_bracket(&head);
     if let Some(cap) = may_open.then(|| DATELINE_PARENS.captures(&head)).flatten()
         && let Some(source) = dateline_source(site, &cap)
     {
@@ -1763,6 +1764,11 @@ fn match_dateline(site: &Site<'_>, text: &str) -> Option<(String, String)> {
         return Some((cap[0].trim().to_owned(), partner.name.clone()));
     }
     unbracketed_dateline(site, &head).or_else(|| caseless_dateline(site, &head))
+}
+
+/// The text opens with a bracket, after what [`DATELINE_PARENS`] allows before one.
+fn opens_with_bracket(head: &str) -> bool {
+    head.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '“' | '”' | '‘' | '’')).starts_with(['(', '[', '（', '［'])
 }
 
 /// The dashes that set an agency's name apart in a dateline without brackets.
@@ -1834,7 +1840,16 @@ fn dateline_source(site: &Site<'_>, cap: &crate::pattern::Captures<'_>) -> Optio
     }
     let joined = inner.contains(['=', '＝']) || cap.get(0).is_some_and(|m| m.as_str().contains('【'));
     if cap.name("dash").is_none() && cap.name("lead").is_none() && !dated && !joined {
-        return None;
+        // Brackets that open the paragraph, with no place before them, sign it without a dash
+        // ("(Family Features) Whether …", "(CNN)The court …"), when they hold a partner: only its
+        // name or a code that signs more than datelines ("(MAP) Click to see …" is a map).
+        let place = cap.name("place").is_some_and(|m| !m.as_str().trim().is_empty());
+        if place || cap.name("slashed").is_some() {
+            return None;
+        }
+        let inner = inner.trim();
+        let signing = !crate::partners::DATELINE_ONLY_CODES.iter().any(|c| c.eq_ignore_ascii_case(inner));
+        return signing.then(|| site.partner_coded(inner)).flatten().map(|p| p.name.clone());
     }
     if let Some(place) = cap.name("place").map(|m| m.as_str().trim())
         && place.chars().any(char::is_lowercase)
@@ -2146,6 +2161,14 @@ static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
         p(r"\bbu\s+(?:haber|makale|yazı|içerik|röportaj)\s+(?:ilk\s+(?:olarak|kez|defa)|orijinal\s+olarak)\b", &[&["bu "], &["ilk", "orijinal"]], Need::AnyName, true),
         // "Cet article a d'abord été publié par Mediapart": the adverb before "été".
         p(r"\bd['’]abord\s+été\s+(?:publiée?s?|parue?s?)\s+(?:dans|sur|par|chez)\b", &[&["abord"]], Need::AnyName, false),
+        // A syndicate's tagline under its columnists' work: "To find out more about Jane Roe and
+        // read features by other Creators Syndicate writers and cartoonists, visit …".
+        p(
+            r"\b(?:features|columns)\s+by\s+other\b",
+            &[&["other"], &["writers", "columnists", "cartoonists", "authors"]],
+            Need::Outlet,
+            true,
+        ),
         p(r"\bcross-?posted\s+(?:here\s+)?(?:from|with)\b", &[&["cross"], &["posted"]], Need::AnyName, false),
         p(r"\b(?:adapted|excerpted)\s+from\b", &[&["adapted", "excerpted"]], Need::Outlet, false),
         p(r"\b{NOUN}\s+courtesy\s+of\b", &[&["courtesy"]], Need::Outlet, true),
@@ -2762,6 +2785,11 @@ fn partner_note<'p>(site: &Site<'p>, block: &Block, near_end: bool, last: bool) 
         {
             return Some((reuters, evidence(text)));
         }
+        if let Some(signoff) = afp_signoff(text)
+            && let Some(afp) = site.partner_named("AFP")
+        {
+            return Some((afp, evidence(signoff)));
+        }
         // In the story's flow a bare "Reuters" signs it off; in a tag list, a promo or a logo's
         // box it is only a name.
         let bare = !block.note;
@@ -2801,6 +2829,21 @@ fn reuters_signoff(text: &str) -> bool {
     let t = text.trim_start_matches(|c: char| c.is_whitespace() || c == '(' || c == '[');
     let opens = ["reporting by", "additional reporting by", "writing by", "compiled by"].iter().any(|p| strip_prefix_ignore_ascii_case(t, p).is_some());
     opens && t.len() <= 600 && t.contains(';') && contains_ignore_ascii_case(t.as_bytes(), b"editing by")
+}
+
+/// AFP's sign-off under its stories, which papers that run them keep: "burs-jm/sst" ("bureaus",
+/// then the desk editors' initials), alone or after the last sentence. Initials alone ("jm/sst")
+/// are not enough: German papers sign their own copy "red/mj".
+fn afp_signoff(text: &str) -> Option<&str> {
+    let t = text.trim().trim_end_matches('.');
+    if t.len() > 2000 {
+        return None;
+    }
+    let (before, token) = t.rsplit_once(char::is_whitespace).map_or(("", t), |(before, token)| (before.trim_end(), token));
+    let initials = token.strip_prefix("burs-").or_else(|| token.strip_prefix("bur-"))?;
+    let initials_only = initials.split('/').all(|g| (2..=4).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_lowercase()));
+    let after_sentence = before.is_empty() || before.ends_with(['.', '!', '?', '\u{22}', '”']);
+    (initials_only && after_sentence).then_some(token)
 }
 
 /// How a note under a story introduces its agencies: "Quelle: dpa", "Con información de EFE",
@@ -3926,6 +3969,49 @@ mod tests {
                 head: r#"<meta property="og:site_name" content="Reuters">"#,
                 canonical: Some("https://www.reuters.com/world/x"),
                 body: &[O0, O1, "(Reporting by Jane Roe in London; Editing by John Doe)", "Reporting by Ada Okafor; photos by Bo Li."],
+                eligible: true,
+                ..Case::default()
+            },
+            Case {
+                name: "credit: AFP's sign-off, alone or after the last sentence",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, "The talks resume on Monday, officials said. burs-ec/fz"],
+                source: Some("Agence France-Presse"),
+                signals: &[Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: AFP's sign-off as a paragraph",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, O2, "burs-jm/sst"],
+                source: Some("Agence France-Presse"),
+                signals: &[Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: editors' initials without AFP's bureaus",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, "Officials said the talks resume on Monday. jm/sst", "jm/sst"],
+                eligible: true,
+                ..Case::default()
+            },
+            Case {
+                name: "credit: a syndicate's tagline under a column",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, "To find out more about Jane Roe and read features by other Creators Syndicate writers and cartoonists, visit the Creators Syndicate website at www.creators.com."],
+                source: Some("Creators Syndicate"),
+                signals: &[Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: the site's own columnists",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, "Read columns by other Valley Post writers at valleypost.example/opinion."],
                 eligible: true,
                 ..Case::default()
             },
@@ -5121,6 +5207,17 @@ mod tests {
             ("(The Harbor Sun) — The", "Harbor Sun"),
             ("(The Center Square) — State lawmakers", "Center Square"),
             ("(NewsNation) — State lawmakers", "NewsNation"),
+            // A broadcast group's desk and the syndicates of features, by code.
+            ("WASHINGTON (NEXSTAR) — Millions", "Nexstar Media Wire"),
+            ("(TND) — Millions", "TND"),
+            ("(BPT) - Millions", "Brandpoint"),
+            ("(NAPSI)—Millions", "NAPSI"),
+            ("WELLINGTON (RNZ) — The", "RNZ"),
+            // Brackets that open the paragraph sign it without a dash, when they hold a partner.
+            ("(Family Features) Whether you host", "Family Features"),
+            ("(StatePoint) Whether you host", "StatePoint"),
+            ("(CNN)The court", "CNN"),
+            ("(AP) The court", "Associated Press"),
             // Scripts without capitals: the agency by its name there, in brackets or after a dash.
             ("القاهرة (رويترز) - قالت الحكومة", "Reuters"),
             ("دبي - رويترز: قالت الحكومة", "Reuters"),
@@ -5170,6 +5267,14 @@ mod tests {
             "(Opinion) — The council",
             "(The update) — The council",
             "(iPhone) — The council",
+            // Without a dash: a place before the brackets, a code that only datelines use, a name
+            // that is no partner, a photo's credit.
+            "(MAP) Click to see the closures",
+            "(BPT) Whether you host",
+            "(Updated) The council",
+            "(The Harbor Sun) The council",
+            "(AP Photo/Jane Roe) The council",
+            "(KMIZ) The council",
             "قال المسؤولون في الوزارة اليوم (رويترز) - لا",
             "القاهرة - قالت الحكومة المصرية يوم الأحد",
             "قالت الحكومة المصرية - في بيان - إنها ستخفض الدعم.",

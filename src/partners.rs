@@ -111,6 +111,23 @@ pub(crate) const BUILTIN: &[Builtin] = &[
     Builtin { name: "NPR", aliases: &["National Public Radio"], domains: &["npr.org"], ..Builtin::NONE },
     Builtin { name: "Politico", domains: &["politico.com"], ..Builtin::NONE },
     Builtin { name: "Axios", domains: &["axios.com"], ..Builtin::NONE },
+    Builtin { name: "HealthDay", aliases: &["HealthDay News"], domains: &["healthday.com"], ..Builtin::NONE },
+    Builtin { name: "RNZ", aliases: &["Radio New Zealand"], domains: &["rnz.co.nz"], agency_codes: &["RNZ"], ..Builtin::NONE },
+    // Broadcast groups' national desks, whose stories their stations run under a dateline of the
+    // group's: "WASHINGTON (NEXSTAR) —", "(TND) —". Neither the group's company ("© 2026 Nexstar
+    // Media Inc.", on every station's own story) nor "National Desk" (a paper's own desk) is an
+    // alias.
+    Builtin { name: "Nexstar Media Wire", agency_codes: &["NEXSTAR"], ..Builtin::NONE },
+    Builtin { name: "TND", agency_codes: &["TND"], ..Builtin::NONE },
+    // Syndicates: columns, comics and features sold to papers, and the free "matte release"
+    // features that fill small papers' sites ("(Family Features)", "(BPT) -", "(NAPSI)—").
+    Builtin { name: "Creators Syndicate", aliases: &["Creators", "Creators.com"], domains: &["creators.com"], ..Builtin::NONE },
+    Builtin { name: "King Features Syndicate", aliases: &["King Features"], domains: &["kingfeatures.com"], ..Builtin::NONE },
+    Builtin { name: "Andrews McMeel Syndication", aliases: &["Universal Press Syndicate", "Universal Uclick"], domains: &["andrewsmcmeel.com"], ..Builtin::NONE },
+    Builtin { name: "Brandpoint", domains: &["brandpoint.com"], agency_codes: &["BPT"], ..Builtin::NONE },
+    Builtin { name: "Family Features", domains: &["familyfeatures.com"], ..Builtin::NONE },
+    Builtin { name: "StatePoint", aliases: &["StatePoint Media"], domains: &["statepoint.net"], ..Builtin::NONE },
+    Builtin { name: "NAPSI", aliases: &["North American Precis Syndicate"], domains: &["napsnet.com", "napsinfo.com"], agency_codes: &["NAPSI"], ..Builtin::NONE },
     // National news agencies, whose copy fills the wire pages of papers in every country: a byline
     // of only "PTI" or "EFE", or a dateline such as "New Delhi, Nov 20 (PTI)", "Madrid, 20 nov
     // (EFE).-", "(서울=연합뉴스)", "【ワシントン共同】" or "新华社北京11月20日电" says the story is the
@@ -214,8 +231,9 @@ pub(crate) const BUILTIN: &[Builtin] = &[
 
 /// Agency codes that count in a dateline only, not as a note signing a story: "(MAP)" or "(TAP)"
 /// after a paragraph's last sentence is a pointer to a map or a button more often than Maghreb
-/// Arabe Presse or Tunis Afrique Presse.
-pub(crate) const DATELINE_ONLY_CODES: &[&str] = &["GNA", "Petra", "SANA", "NNA", "MAP", "APS", "TAP", "BNA", "ONA", "ISNA", "Fars", "Tasnim", "Mehr", "RSS"];
+/// Arabe Presse or Tunis Afrique Presse; the desks' and syndicates' codes sign nothing else.
+/// Nor do they count in brackets opening a paragraph without a dash ("(MAP) Click to see …").
+pub(crate) const DATELINE_ONLY_CODES: &[&str] = &["GNA", "Petra", "SANA", "NNA", "MAP", "APS", "TAP", "BNA", "ONA", "ISNA", "Fars", "Tasnim", "Mehr", "RSS", "NEXSTAR", "TND", "BPT"];
 
 #[cfg(test)]
 mod tests {
