@@ -1724,7 +1724,7 @@ static DATELINE_PARENS: Pattern = Pattern::new(
     r"^[\s*“”‘’]*(?:(?P<place>[\p{Lu}\p{Lo}][\p{L}\p{M}.'’/-]*(?:\s+[\p{Lu}\p{Lo}][\p{L}\p{M}.'’/-]*){0,5})\s*(?:\[[^\[\]]{2,30}\]\s*)?(?P<date>(?:[,.]\s*|\s+)[\p{L}\p{M}\d.,'’\s-]{1,40}?)?\s*(?P<lead>[—–―‒]{1,2}\s*)?)?(?:[(\[（【［](?P<code>[^()\[\]（）【】［］]{2,40})[)\]）】］]|/(?P<slashed>[^/()]{2,20})/)(?P<dash>\s*\.?\s*(?:[—–―‒－-]{1,2}|[:：]|_\s))?",
 );
 static DATELINE_VIA: Pattern = Pattern::new(r"^[\s*]*(\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,3})\s+via\s+([\p{L}.]{2,25})\s*(?:[—–―‒-]{1,2}|:)");
-static CODE_SPLIT: Pattern = Pattern::new(r"(?i)\s*(?:/|,|;|&|\+|=|＝|\band\b|\bvia\b)\s*");
+static CODE_SPLIT: Pattern = Pattern::new(r"(?i)\s*(?:/|,|;|&|\+|=|＝|\band\b|\bvia\b|\s[-–—]\s)\s*");
 
 /// What closes a dateline's code: brackets of every width, and TASS's slash.
 const CODE_CLOSERS: &[char] = &[')', ']', '）', '】', '］', '/'];
@@ -1843,8 +1843,9 @@ fn dateline_source(site: &Site<'_>, cap: &crate::pattern::Captures<'_>) -> Optio
         // Brackets that open the paragraph, with no place before them, sign it without a dash
         // ("(Family Features) Whether …", "(CNN)The court …"), when they hold a partner: only its
         // name or a code that signs more than datelines ("(MAP) Click to see …" is a map).
+        // Slashes are no aside either: "NEW YORK, NY / ACCESSWIRE / November 20, 2026 /".
         let place = cap.name("place").is_some_and(|m| !m.as_str().trim().is_empty());
-        if place || cap.name("slashed").is_some() {
+        if place && cap.name("slashed").is_none() {
             return None;
         }
         let inner = inner.trim();
@@ -2204,6 +2205,9 @@ static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
             false,
         ),
         p(r"^\W*(?:{NOUN}\s+)?(?:distributed|syndicated|provided)\s+by\b", &[&["distributed", "syndicated", "provided"]], Need::Outlet, true),
+        // The link home under a press release: "View original content:https://www.prnewswire.com/…",
+        // "View source version on businesswire.com: …".
+        p(r"^\W*view\s+(?:the\s+)?(?:original\s+content|source\s+version)\b", &[&["original", "source"]], Need::AnyName, true),
         p(r"^\W*(?:{NOUN}\s+)?sourced\s+from\b", &[&["sourced"]], Need::Outlet, true),
         p(r"^\W*(?:{NOUN}\s+)?(?:via|source|courtesy\s+of)\s*:?(?:\s|$)", &[&["via", "source", "courtesy"]], Need::Outlet, true),
         // The link home that syndication feeds append: "Read the original article on Business
@@ -3999,6 +4003,23 @@ mod tests {
                 ..Case::default()
             },
             Case {
+                name: "credit: a press release's link home",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, r#"View original content:<a href="https://www.prnewswire.com/news-releases/acme-301.html">https://www.prnewswire.com/news-releases/acme-301.html</a>"#],
+                source: Some("PR Newswire"),
+                signals: &[Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: a link to a document's original content",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, "View the original content of the council's report at valleypost.example/reports."],
+                eligible: true,
+                ..Case::default()
+            },
+            Case {
                 name: "credit: a syndicate's tagline under a column",
                 profile: "generic",
                 head: r#"<meta property="og:site_name" content="Valley Post">"#,
@@ -5213,6 +5234,12 @@ mod tests {
             ("(BPT) - Millions", "Brandpoint"),
             ("(NAPSI)—Millions", "NAPSI"),
             ("WELLINGTON (RNZ) — The", "RNZ"),
+            // Press-release wires, in their own forms.
+            ("NEW YORK, Nov. 20, 2026 /PRNewswire/ -- Acme", "PR Newswire"),
+            ("SAN FRANCISCO--(BUSINESS WIRE)--Acme", "Business Wire"),
+            ("TORONTO, Nov. 20, 2026 (GLOBE NEWSWIRE) -- Acme", "GlobeNewswire"),
+            ("NEW YORK, NY / ACCESSWIRE / November 20, 2026 / Acme", "ACCESSWIRE"),
+            ("Vancouver, British Columbia--(Newsfile Corp. - November 20, 2026) - Acme", "Newsfile"),
             // Brackets that open the paragraph sign it without a dash, when they hold a partner.
             ("(Family Features) Whether you host", "Family Features"),
             ("(StatePoint) Whether you host", "StatePoint"),

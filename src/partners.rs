@@ -127,6 +127,15 @@ pub(crate) const BUILTIN: &[Builtin] = &[
     Builtin { name: "Brandpoint", domains: &["brandpoint.com"], agency_codes: &["BPT"], ..Builtin::NONE },
     Builtin { name: "Family Features", domains: &["familyfeatures.com"], ..Builtin::NONE },
     Builtin { name: "StatePoint", aliases: &["StatePoint Media"], domains: &["statepoint.net"], ..Builtin::NONE },
+    // Press-release wires, whose releases news sites run whole: "NEW YORK, Nov. 20, 2026
+    // /PRNewswire/ --", "SAN FRANCISCO--(BUSINESS WIRE)--", "(GLOBE NEWSWIRE) --".
+    Builtin { name: "PR Newswire", aliases: &["PRNewswire", "Cision PR Newswire"], domains: &["prnewswire.com", "prnewswire.co.uk"], agency_codes: &["PRNewswire"], ..Builtin::NONE },
+    Builtin { name: "Business Wire", domains: &["businesswire.com"], ..Builtin::NONE },
+    Builtin { name: "GlobeNewswire", aliases: &["Globe Newswire"], domains: &["globenewswire.com"], ..Builtin::NONE },
+    Builtin { name: "ACCESSWIRE", aliases: &["ACCESS Newswire"], domains: &["accesswire.com", "accessnewswire.com"], agency_codes: &["ACCESSWIRE"], ..Builtin::NONE },
+    Builtin { name: "Newsfile", aliases: &["Newsfile Corp."], domains: &["newsfilecorp.com"], ..Builtin::NONE },
+    Builtin { name: "EIN Presswire", aliases: &["EINPresswire", "EINPresswire.com"], domains: &["einpresswire.com"], ..Builtin::NONE },
+    Builtin { name: "PRWeb", domains: &["prweb.com"], agency_codes: &["PRWeb", "PRNewswire-PRWeb"], ..Builtin::NONE },
     Builtin { name: "NAPSI", aliases: &["North American Precis Syndicate"], domains: &["napsnet.com", "napsinfo.com"], agency_codes: &["NAPSI"], ..Builtin::NONE },
     // National news agencies, whose copy fills the wire pages of papers in every country: a byline
     // of only "PTI" or "EFE", or a dateline such as "New Delhi, Nov 20 (PTI)", "Madrid, 20 nov
