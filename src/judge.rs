@@ -2205,6 +2205,21 @@ static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
             false,
         ),
         p(r"^\W*(?:{NOUN}\s+)?(?:distributed|syndicated|provided)\s+by\b", &[&["distributed", "syndicated", "provided"]], Need::Outlet, true),
+        // The line WordPress adds to each post in its feed, which sites that copy feeds keep:
+        // "The post <title> appeared first on <site>.", in the translations of it ("L’article …
+        // est apparu en premier sur …", "La entrada … se publicó primero en …", "L'articolo …
+        // sembra essere il primo su …"). Only a copy carries it: the original's page does not.
+        p(
+            r"^\W*(?:the\s+post|l['’]article|la\s+entrada|o\s+post|l['’]articolo|het\s+bericht|der\s+beitrag)\s+\S[^\n]{0,300}?\s(?:appeared\s+first\s+on|est\s+apparu\s+en\s+premier\s+sur|se\s+public[óo]\s+primero\s+en|apareceu\s+primeiro\s+em|sembra\s+essere\s+il\s+primo\s+su|verscheen\s+eerst\s+op|erschien\s+zuerst\s+auf)\b",
+            &[&["first", "premier", "primero", "primeiro", "primo", "eerst", "zuerst"]],
+            Need::AnyName,
+            true,
+        ),
+        // The link an aggregator leaves under a copied story, to where it copied it from, as it
+        // leaves "Source link" (read as "Source …", below): "Original story" (only its link
+        // names the outlet, so a link must go elsewhere). Not "Original article": science
+        // stories link the study's.
+        p(r"^\W*original\s+(?:story|post)\W*$", &[&["original"]], Need::AnyName, true),
         // The link home under a press release: "View original content:https://www.prnewswire.com/…",
         // "View source version on businesswire.com: …".
         p(r"^\W*view\s+(?:the\s+)?(?:original\s+content|source\s+version)\b", &[&["original", "source"]], Need::AnyName, true),
@@ -4016,6 +4031,43 @@ mod tests {
                 profile: "generic",
                 head: r#"<meta property="og:site_name" content="Valley Post">"#,
                 body: &[O0, O1, "View the original content of the council's report at valleypost.example/reports."],
+                eligible: true,
+                ..Case::default()
+            },
+            Case {
+                name: "credit: a feed's footer on a copied post",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, r#"The post <a href="https://harbortribune.example/x">Library extends evening hours</a> appeared first on <a href="https://harbortribune.example/">Harbor Tribune</a>."#],
+                source: Some("Harbor Tribune"),
+                signals: &[Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: a feed's footer in Italian",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, "L'articolo La biblioteca allunga gli orari sembra essere il primo su Gazzetta del Porto."],
+                source: Some("Gazzetta del Porto"),
+                signals: &[Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: an aggregator's link to the original story",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                canonical: Some("https://valleypost.example/x"),
+                body: &[O0, O1, r#"<a href="https://harbortribune.example/2026/11/x">Original story</a>"#],
+                source: Some("harbortribune.example"),
+                signals: &[Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: a feed's footer and a source link to the site itself",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                canonical: Some("https://valleypost.example/x"),
+                body: &[O0, O1, "The post Library extends evening hours appeared first on Valley Post.", r#"<a href="https://valleypost.example/2026/11/x">Original story</a>"#],
                 eligible: true,
                 ..Case::default()
             },
