@@ -1136,7 +1136,7 @@ fn partner_forms(profile: &Profile) -> Vec<(&Partner, std::borrow::Cow<'static, 
 
 /// Each normalised name and site label of the built-in partners, with the partners that have it
 /// in order: what [`Site::partner_named`] looks a name up in, built once per process (a page asks
-/// for partners by name many times, and there are a hundred and fifty).
+/// for partners by name many times, and there are two hundred).
 static BUILTIN_LOOKUP: LazyLock<rustc_hash::FxHashMap<&'static str, Vec<usize>>> = LazyLock::new(|| {
     let mut lookup: rustc_hash::FxHashMap<&'static str, Vec<usize>> = rustc_hash::FxHashMap::default();
     for (i, f) in BUILTIN_FORMS.iter().enumerate() {
@@ -4879,7 +4879,7 @@ mod tests {
                 name: "a dateline-only agency code after the last sentence or on its own is a pointer, not a signature",
                 profile: "generic",
                 head: r#"<meta property="og:site_name" content="Valley Post">"#,
-                body: &[O0, O1, O2, "Here is where the fires were burning on Tuesday night. (MAP)", "(TAP)"],
+                body: &[O0, O1, "Here is where the fires were burning on Tuesday night. (MAP)", "(TAP)", "(MIA)", "Trend"],
                 eligible: true,
                 ..Case::default()
             },
@@ -5258,6 +5258,11 @@ mod tests {
             ("Rabat, Nov 20 (MAP) - The", "Maghreb Arabe Presse"),
             ("TEHRAN (Tasnim) – The", "Tasnim News Agency"),
             ("ACCRA, Nov 20 (GNA) - The", "Ghana News Agency"),
+            ("Roma, 20 nov. (AGI) - Il", "AGI"),
+            ("LIMA (Andina) — El", "Andina"),
+            ("BUENOS AIRES (NA) — El", "Noticias Argentinas"),
+            ("MINSK, Nov 20 (BelTA) - The", "BelTA"),
+            ("SKOPJE (MIA) - The", "Media Information Agency"),
             ("(서울=연합뉴스) 홍길동 기자 = 시의회는", "Yonhap"),
             ("[서울=뉴시스]홍길동 기자 = 시의회는", "Newsis"),
             ("【ワシントン共同】市議会は", "Kyodo News"),

@@ -156,6 +156,8 @@ pub(crate) const BUILTIN: &[Builtin] = &[
     Builtin { name: "Vietnam News Agency", aliases: &["VNA", "TTXVN", "Thông tấn xã Việt Nam"], domains: &["vnanet.vn"], agency_codes: &["VNA"], ..Builtin::NONE },
     Builtin { name: "Bernama", domains: &["bernama.com"], agency_codes: &["Bernama"], ..Builtin::NONE },
     Builtin { name: "Antara", aliases: &["ANTARA News", "Antara News Agency"], domains: &["antaranews.com"], agency_codes: &["Antara"], ..Builtin::NONE },
+    Builtin { name: "Lao News Agency", agency_codes: &["KPL"], ..Builtin::NONE },
+    Builtin { name: "Agence Kampuchea Presse", agency_codes: &["AKP"], ..Builtin::NONE },
     Builtin { name: "Philippine News Agency", aliases: &["PNA"], domains: &["pna.gov.ph"], agency_codes: &["PNA"], ..Builtin::NONE },
     Builtin { name: "Associated Press of Pakistan", aliases: &["APP"], domains: &["app.com.pk"], agency_codes: &["APP"], ..Builtin::NONE },
     Builtin { name: "BSS", aliases: &["Bangladesh Sangbad Sangstha"], domains: &["bssnews.net"], agency_codes: &["BSS"], ..Builtin::NONE },
@@ -174,12 +176,21 @@ pub(crate) const BUILTIN: &[Builtin] = &[
     Builtin { name: "EFE", aliases: &["Agencia EFE"], domains: &["efe.com"], agency_codes: &["EFE"], ..Builtin::NONE },
     Builtin { name: "Europa Press", domains: &["europapress.es"], agency_codes: &["Europa Press"], ..Builtin::NONE },
     Builtin { name: "ANSA", aliases: &["Agenzia ANSA"], domains: &["ansa.it"], agency_codes: &["ANSA"], ..Builtin::NONE },
+    Builtin { name: "AGI", aliases: &["Agenzia Italia"], agency_codes: &["AGI"], ..Builtin::NONE },
+    Builtin { name: "Adnkronos", domains: &["adnkronos.com"], agency_codes: &["Adnkronos"], ..Builtin::NONE },
+    Builtin { name: "Askanews", domains: &["askanews.it"], agency_codes: &["askanews"], ..Builtin::NONE },
+    Builtin { name: "Agenzia Nova", domains: &["agenzianova.com"], agency_codes: &["Nova"], ..Builtin::NONE },
+    Builtin { name: "Servimedia", domains: &["servimedia.es"], agency_codes: &["Servimedia"], ..Builtin::NONE },
     Builtin { name: "Lusa", aliases: &["Agência Lusa"], domains: &["lusa.pt"], agency_codes: &["Lusa"], ..Builtin::NONE },
     Builtin { name: "Agência Brasil", aliases: &["Agencia Brasil"], ..Builtin::NONE },
     Builtin { name: "Estadão Conteúdo", aliases: &["Estadao Conteudo"], ..Builtin::NONE },
     Builtin { name: "Folhapress", ..Builtin::NONE },
     Builtin { name: "Notimex", domains: &["notimex.gob.mx"], agency_codes: &["Notimex"], ..Builtin::NONE },
     Builtin { name: "Télam", aliases: &["Telam"], domains: &["telam.com.ar"], agency_codes: &["Télam", "Telam"], ..Builtin::NONE },
+    Builtin { name: "Andina", aliases: &["Agencia Andina", "Agencia Peruana de Noticias Andina"], agency_codes: &["Andina"], ..Builtin::NONE },
+    Builtin { name: "Noticias Argentinas", domains: &["noticiasargentinas.com"], agency_codes: &["NA"], ..Builtin::NONE },
+    Builtin { name: "Agencia Cubana de Noticias", agency_codes: &["ACN"], ..Builtin::NONE },
+    Builtin { name: "Agência O Globo", aliases: &["Agencia O Globo"], ..Builtin::NONE },
     Builtin { name: "Prensa Latina", domains: &["prensa-latina.cu"], agency_codes: &["Prensa Latina"], ..Builtin::NONE },
     Builtin { name: "Colprensa", domains: &["colprensa.com"], agency_codes: &["Colprensa"], ..Builtin::NONE },
     Builtin { name: "APA", aliases: &["Austria Presse Agentur"], domains: &["apa.at"], agency_codes: &["APA"], ..Builtin::NONE },
@@ -203,6 +214,14 @@ pub(crate) const BUILTIN: &[Builtin] = &[
     Builtin { name: "STA", aliases: &["Slovenian Press Agency", "Slovenska tiskovna agencija"], domains: &["sta.si"], agency_codes: &["STA"], ..Builtin::NONE },
     Builtin { name: "LETA", domains: &["leta.lv"], agency_codes: &["LETA"], ..Builtin::NONE },
     Builtin { name: "Baltic News Service", aliases: &["BNS"], domains: &["bns.lt", "bns.ee", "bns.lv"], agency_codes: &["BNS"], ..Builtin::NONE },
+    // Here and below, a domain whose name is a code or a word (trend.az, mia.mk, akp.gov.kh,
+    // agi.it) is left out: a domain's name counts as the partner's name.
+    Builtin { name: "Fena", aliases: &["Federalna novinska agencija"], agency_codes: &["Fena"], ..Builtin::NONE },
+    Builtin { name: "Media Information Agency", agency_codes: &["MIA"], ..Builtin::NONE },
+    Builtin { name: "Albanian Telegraphic Agency", agency_codes: &["ATA"], ..Builtin::NONE },
+    Builtin { name: "Armenpress", domains: &["armenpress.am"], agency_codes: &["Armenpress"], ..Builtin::NONE },
+    Builtin { name: "BelTA", aliases: &["Belarusian Telegraph Agency", "БелТА"], domains: &["belta.by"], agency_codes: &["BelTA", "БелТА"], ..Builtin::NONE },
+    Builtin { name: "Trend News Agency", agency_codes: &["Trend"], ..Builtin::NONE },
     Builtin { name: "Sputnik", aliases: &["Спутник", "Sputnik News"], domains: &["sputnikglobe.com", "sputniknews.com"], agency_codes: &["Sputnik"], ..Builtin::NONE },
     Builtin { name: "ANA-MPA", aliases: &["AMNA", "Athens-Macedonian News Agency", "ΑΠΕ-ΜΠΕ"], domains: &["amna.gr"], agency_codes: &["ANA-MPA", "AMNA", "ΑΠΕ-ΜΠΕ", "ΑΠΕ"], ..Builtin::NONE },
     Builtin { name: "IRNA", aliases: &["Islamic Republic News Agency", "ایرنا", "إرنا"], domains: &["irna.ir"], agency_codes: &["IRNA"], ..Builtin::NONE },
@@ -213,6 +232,7 @@ pub(crate) const BUILTIN: &[Builtin] = &[
     Builtin { name: "Qatar News Agency", aliases: &["QNA"], domains: &["qna.org.qa"], agency_codes: &["QNA", "قنا"], ..Builtin::NONE },
     Builtin { name: "Kuwait News Agency", aliases: &["KUNA", "كونا"], domains: &["kuna.net.kw"], agency_codes: &["KUNA", "كونا"], ..Builtin::NONE },
     Builtin { name: "News Agency of Nigeria", aliases: &["NAN"], domains: &["nannews.ng"], agency_codes: &["NAN"], ..Builtin::NONE },
+    Builtin { name: "Ethiopian News Agency", agency_codes: &["ENA"], ..Builtin::NONE },
     Builtin { name: "African News Agency", aliases: &["ANA"], agency_codes: &["ANA"], ..Builtin::NONE },
     Builtin { name: "Catholic News Service", aliases: &["CNS"], domains: &["catholicnews.com"], agency_codes: &["CNS"], ..Builtin::NONE },
     // More national agencies, as they sign datelines. Their short names are also given names,
@@ -242,7 +262,7 @@ pub(crate) const BUILTIN: &[Builtin] = &[
 /// after a paragraph's last sentence is a pointer to a map or a button more often than Maghreb
 /// Arabe Presse or Tunis Afrique Presse; the desks' and syndicates' codes sign nothing else.
 /// Nor do they count in brackets opening a paragraph without a dash ("(MAP) Click to see …").
-pub(crate) const DATELINE_ONLY_CODES: &[&str] = &["GNA", "Petra", "SANA", "NNA", "MAP", "APS", "TAP", "BNA", "ONA", "ISNA", "Fars", "Tasnim", "Mehr", "RSS", "NEXSTAR", "TND", "BPT"];
+pub(crate) const DATELINE_ONLY_CODES: &[&str] = &["GNA", "Petra", "SANA", "NNA", "MAP", "APS", "TAP", "BNA", "ONA", "ISNA", "Fars", "Tasnim", "Mehr", "RSS", "NEXSTAR", "TND", "BPT", "Nova", "NA", "ACN", "MIA", "ATA", "Trend", "ENA", "AKP"];
 
 #[cfg(test)]
 mod tests {
