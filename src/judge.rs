@@ -1258,7 +1258,9 @@ fn contains_words(text: &str, name: &str) -> bool {
 // ---------------------------------------------------------------------------------------------
 // 1. Byline and author
 
-static BY_PREFIX: Pattern = Pattern::new(r"(?i)^\s*(?:(?:written|words|story|reporting|reported|posted|compiled|text)\s+by|by|from)\s*:?\s+");
+static BY_PREFIX: Pattern = Pattern::new(r"(?i)^\s*(?:(?:written|words|story|reporting|reported|posted|compiled|text)\s+by|by|from|द्वारा)\s*:?\s+");
+/// What [`BY_PREFIX`] cannot match without.
+const BY_WORDS: &[&str] = &["by", "from", "द्वारा"];
 static PARENTHESES: Pattern = Pattern::new(r"[(\[]([^()\[\]]{2,60})[)\]]");
 /// Between the names of a byline: separators, "and", "with", and in lower case the words bylines
 /// join an outlet and an agency with in other languages ("Le Monde avec AFP", "Spiegel mit dpa").
@@ -1321,7 +1323,7 @@ fn byline_outlets(site: &Site<'_>, text: &str, unknown: bool, openings: &[&str])
     let text = collapse(text);
     // Each pattern only where its literal prerequisites are (building a pattern costs more than
     // the whole page's extraction; `embed` runs once per process).
-    let text = if may_contain_any(&text, &["by", "from"]) { BY_PREFIX.replace(&text, "").into_owned() } else { text };
+    let text = if may_contain_any(&text, BY_WORDS) { BY_PREFIX.replace(&text, "").into_owned() } else { text };
     // "Story by Dana Whitfield; photos by Sam Reyes/Reuters": the pictures' credit names the
     // agency that sold them, not the story's origin.
     let text = match media_credit_at(&text) {
@@ -1336,8 +1338,12 @@ fn byline_outlets(site: &Site<'_>, text: &str, unknown: bool, openings: &[&str])
         text.trim().to_owned()
     };
     let has_parens = text.contains(['(', '[']);
-    // The whole text only for partners.
+    // The whole text only for partners, by name or by an agency's code: Hindi papers sign PTI's
+    // copy "भाषा" (a code that is no word elsewhere; not "Petra", a given name).
     let mut candidates: Vec<(String, Reading)> = vec![(text.clone(), Reading::Partner)];
+    if let Some(partner) = site.partner_coded(&text).filter(|_| !crate::partners::DATELINE_ONLY_CODES.iter().any(|c| c.eq_ignore_ascii_case(&text))) {
+        candidates.push((partner.name.clone(), Reading::Partner));
+    }
     if has_parens {
         for cap in PARENTHESES.captures_iter(&text) {
             candidates.push((cap[1].to_owned(), Reading::Outlet));
@@ -1350,7 +1356,7 @@ fn byline_outlets(site: &Site<'_>, text: &str, unknown: bool, openings: &[&str])
     // Whether the piece before was a person's name of two or more words.
     let mut after_full_name = false;
     for piece in pieces {
-        let piece = if may_contain_any(piece, &["by", "from"]) { BY_PREFIX.replace(piece.trim(), "") } else { std::borrow::Cow::Borrowed(piece.trim()) };
+        let piece = if may_contain_any(piece, BY_WORDS) { BY_PREFIX.replace(piece.trim(), "") } else { std::borrow::Cow::Borrowed(piece.trim()) };
         let piece = piece.trim();
         // "Nathan Tempey in News", "Ann Roe in Lagos": the section filed under or the place filed
         // from, after a person's name.
@@ -1359,6 +1365,12 @@ fn byline_outlets(site: &Site<'_>, text: &str, unknown: bool, openings: &[&str])
             _ => piece,
         };
         if piece.is_empty() {
+            continue;
+        }
+        // "Edited by Jane Roe | Source: PTI": a source's label, then a partner.
+        if let Some(source) = NOTE_LABELS.iter().filter(|l| l.ends_with([':', '：'])).find_map(|l| strip_prefix_ignore_ascii_case(piece, l)) {
+            candidates.push((source.trim().to_owned(), Reading::Partner));
+            after_full_name = false;
             continue;
         }
         // "Staff and wire reports", "Detroit Star wire services", "Redacción / Agencias": copy from
@@ -5644,6 +5656,12 @@ mod tests {
             ("By Jane Doe, New Jersey Monitor", &["New Jersey Monitor"]),
             ("Jane Doe, County Recorder", &[]),
             ("Jane Doe, Georgia State", &[]),
+            // An agency by its code alone, by Hindi's "by", after a source's label.
+            ("भाषा", &["Press Trust of India"]),
+            ("द्वारा: आईएएनएस", &["IANS"]),
+            ("Jane Doe | Quelle: dpa", &["dpa"]),
+            ("Jane Doe | Source: City Hall", &[]),
+            ("Petra", &[]),
             ("Forward Staff", &[]),
             ("The Forward", &[]),
             ("Staff Writer", &[]),
