@@ -307,6 +307,29 @@ const OUTLET_WORDS: &[&str] = &[
     "independent",
 ];
 
+/// [`OUTLET_WORDS`] of the other languages partners publish in, as normalised ("Süddeutsche
+/// Zeitung", "Diario de Sevilla", "Folha de S.Paulo", "Gazeta Wyborcza", "Chosun Ilbo").
+const FOREIGN_OUTLET_WORDS: &[&str] = &[
+    "zeitung", "nachrichten", "rundschau", "anzeiger", "tagblatt", "tageblatt", "abendblatt", "morgenpost", "kurier", "diario", "diário", "periodico",
+    "periódico", "noticias", "notícias", "jornal", "folha", "gazeta", "gazzetta", "giornale", "corriere", "quotidiano", "quotidien", "presse", "prensa",
+    "stampa", "cronica", "crónica", "correo", "correio", "courrier", "hebdo", "nieuws", "dagblad", "courant", "tidning", "tidningen", "wiadomosci",
+    "wiadomości", "dziennik", "noviny", "novine", "hirlap", "hírlap", "gazetesi", "ajansi", "ajansı", "agencia", "agência", "agence", "agentur", "agenzia",
+    "berita", "harian", "tribun", "shimbun", "ilbo", "samachar", "patrika", "akhbar", "новости", "газета", "известия", "ведомости", "вести",
+];
+
+/// The endings of one-word mastheads in German and the Nordic languages ("Nordwest-Zeitung" is
+/// two words; "Aftenposten", "Dagbladet", "Helsingin Sanomat" one or two).
+const FOREIGN_OUTLET_ENDINGS: &[&str] = &["zeitung", "nachrichten", "bladet", "posten", "tidningen", "avisen", "sanomat"];
+
+/// Masthead words of other languages that are common words or names: they count only straight
+/// after an article ("El País", "La Nación", "Le Monde", "Die Welt", "O Globo"), in a name of two
+/// or three words.
+const FOREIGN_WEAK_OUTLET_WORDS: &[&str] = &[
+    "mundo", "pais", "país", "nacion", "nación", "tiempo", "monde", "figaro", "comercio", "universal", "jornada", "razon", "razón", "vanguardia", "repubblica",
+    "messaggero", "temps", "zeit", "welt", "spiegel", "globo", "estado", "standaard", "soir", "dia", "día", "siglo", "sol", "telegraaf", "parisien",
+];
+const FOREIGN_ARTICLES: &[&str] = &["el", "la", "le", "les", "il", "lo", "der", "die", "das", "de", "het", "o", "a", "os", "los", "las"];
+
 /// Outlet words that are also common surnames: they count only after "The" ("The Washington Post").
 const WEAK_OUTLET_WORDS: &[&str] = &[
     "post", "globe", "standard", "mirror", "guardian", "star", "sun", "review", "report", "monitor", "register", "times", "independent", "bee",
@@ -530,6 +553,69 @@ pub fn site_label(host: &str) -> String {
     }
 }
 
+/// The name of a host's subdomain, when it may be the site's own: "folha" on
+/// www1.folha.uol.com.br. Not "www2", "news", "edition" or another word of many sites.
+fn subdomain_label(host: &str) -> Option<String> {
+    const SHARED: &[&str] = &["edition", "mobile", "amp", "beta", "static", "blog", "blogs", "live", "home", "main", "english", "secure", "video", "sport", "sports", "finance"];
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    let labels: Vec<&str> = host.split('.').collect();
+    let registrable = labels.iter().rposition(|l| *l == site_label(&host))?;
+    let sub = *labels.get(registrable.checked_sub(1)?)?;
+    (sub.len() >= 4 && sub.bytes().all(|b| b.is_ascii_lowercase()) && !sub.starts_with("www") && !GENERIC_WORDS.contains(&sub) && !SHARED.contains(&sub)).then(|| sub.to_owned())
+}
+
+/// A normalised name as hosts spell it, when that differs: Latin letters without their accents
+/// ("la nacion" for "la nación", on lanacion.com.ar), and then German's umlauts as two letters
+/// ("sueddeutsche" for "süddeutsche", on sueddeutsche.de).
+fn host_spellings(norm: &str) -> impl Iterator<Item = String> {
+    let spell = |german: bool| -> Option<String> {
+        let mut changed = false;
+        let mut out = String::with_capacity(norm.len());
+        for c in norm.chars() {
+            match unaccented(c, german) {
+                Some(plain) => {
+                    out.push_str(plain);
+                    changed = true;
+                }
+                None => out.push(c),
+            }
+        }
+        changed.then_some(out)
+    };
+    let (plain, german) = if norm.is_ascii() { (None, None) } else { (spell(false), norm.contains(['ä', 'ö', 'ü']).then(|| spell(true)).flatten()) };
+    plain.into_iter().chain(german)
+}
+
+/// A lower-case Latin letter with a diacritic, as ASCII (German's umlauts as "ae", "oe", "ue"
+/// with `german`).
+fn unaccented(c: char, german: bool) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+        'ä' => if german { "ae" } else { "a" },
+        'æ' => "ae",
+        'ç' | 'ć' | 'č' => "c",
+        'ď' | 'đ' | 'ð' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => "i",
+        'ł' | 'ľ' | 'ĺ' | 'ļ' => "l",
+        'ñ' | 'ń' | 'ň' | 'ņ' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ø' | 'ō' | 'ő' => "o",
+        'ö' => if german { "oe" } else { "o" },
+        'œ' => "oe",
+        'ř' | 'ŕ' => "r",
+        'ś' | 'š' | 'ş' | 'ș' => "s",
+        'ß' => "ss",
+        'ť' | 'ţ' | 'ț' => "t",
+        'ù' | 'ú' | 'û' | 'ū' | 'ů' | 'ű' | 'ų' => "u",
+        'ü' => if german { "ue" } else { "u" },
+        'ý' | 'ÿ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        'ğ' => "g",
+        'þ' => "th",
+        _ => return None,
+    })
+}
+
 fn squash(normalized: &str) -> String {
     normalized.chars().filter(|c| !c.is_whitespace()).collect()
 }
@@ -676,9 +762,11 @@ pub fn looks_like_outlet(name: &str) -> bool {
         return false;
     }
     let has_the = trimmed.to_lowercase().starts_with("the ");
-    let strong = ws.iter().any(|w| OUTLET_WORDS.contains(w) && !(WEAK_OUTLET_WORDS.contains(w) && !has_the && ws.len() < 3));
+    let strong = ws.iter().any(|w| (OUTLET_WORDS.contains(w) && !(WEAK_OUTLET_WORDS.contains(w) && !has_the && ws.len() < 3)) || FOREIGN_OUTLET_WORDS.contains(w));
     let weak = has_the && ws.iter().any(|w| WEAK_OUTLET_WORDS.contains(w));
-    (strong || weak) && (ws.len() >= 2 || has_the) || statehouse_masthead(&ws)
+    let compound = ws.iter().any(|w| FOREIGN_OUTLET_ENDINGS.iter().any(|e| w.len() > e.len() + 2 && w.ends_with(e)));
+    let foreign_weak = matches!(ws.as_slice(), [article, word, ..] if ws.len() <= 3 && FOREIGN_ARTICLES.contains(article) && FOREIGN_WEAK_OUTLET_WORDS.contains(word));
+    (strong || weak) && (ws.len() >= 2 || has_the) || compound || foreign_weak || statehouse_masthead(&ws)
 }
 
 /// A US state's name and one masthead word, as the nonprofit statehouse newsrooms name themselves:
@@ -893,6 +981,12 @@ impl<'p> Site<'p> {
                 push(&mut strong, host);
             }
         }
+        // The site's name may be its host's subdomain: "folha" on www1.folha.uol.com.br.
+        if let Some(sub) = meta.canonical_url.as_ref().or(meta.page_url.as_ref()).and_then(Url::host_str).and_then(subdomain_label)
+            && !weak.contains(&sub)
+        {
+            weak.push(sub);
+        }
         // Partners are judged against the strong labels only; hosts against all of them.
         let mut labels = strong.clone();
         for label in weak {
@@ -953,6 +1047,10 @@ impl<'p> Site<'p> {
             || (!self.labels.is_empty() && {
                 let (squashed, full) = (squash(&norm), alnum_key(name));
                 self.labels.iter().any(|l| *l == squashed || *l == full)
+                    || host_spellings(&norm).any(|spelled| {
+                        let squashed = squash(&spelled);
+                        self.labels.contains(&squashed)
+                    })
             })
             || self.is_own_partner(&norm)
     }
@@ -970,7 +1068,8 @@ impl<'p> Site<'p> {
         // The site's own label as a word: "MA WebMD Health News" on webmd.com, "NJ Advance Media
         // for NJ.com" on nj.com.
         let norm = normalize_name(name);
-        self.labels.iter().any(|l| l.len() >= 2 && !GENERIC_WORDS.contains(&l.as_str()) && norm.split(' ').any(|w| w == l))
+        let spellings: Vec<String> = std::iter::once(norm.clone()).chain(host_spellings(&norm)).collect();
+        self.labels.iter().any(|l| l.len() >= 2 && !GENERIC_WORDS.contains(&l.as_str()) && spellings.iter().any(|s| s.split(' ').any(|w| w == l)))
     }
 
     /// Like [`Site::is_own_name_loosely`], and also the site's name in short or at length, as a
@@ -986,10 +1085,13 @@ impl<'p> Site<'p> {
         if norm.is_empty() {
             return false;
         }
-        let norm = norm.as_str();
-        let squashed = squash(norm);
-        let one_word = !norm.contains(' ') && (self.names.iter().any(|own| normalize_name(own).split(' ').any(|w| w == norm)) || (norm.len() >= 4 && self.labels.iter().any(|l| l.contains(norm))));
-        one_word || self.labels.iter().any(|l| l.len() >= 5 && squashed.contains(l.as_str()))
+        let one_word = !norm.contains(' ') && self.names.iter().any(|own| normalize_name(own).split(' ').any(|w| w == norm));
+        one_word
+            || std::iter::once(norm.clone()).chain(host_spellings(&norm)).any(|spelled| {
+                let squashed = squash(&spelled);
+                (!spelled.contains(' ') && spelled.len() >= 4 && self.labels.iter().any(|l| l.contains(spelled.as_str())))
+                    || self.labels.iter().any(|l| l.len() >= 5 && squashed.contains(l.as_str()))
+            })
     }
 
     fn is_own_host(&self, host: &str) -> bool {
@@ -5633,6 +5735,31 @@ mod tests {
     }
 
     #[test]
+    fn own_name_as_hosts_spell_it() {
+        let generic = Profile::builtin("generic").unwrap();
+        let site_at = |url: &str| {
+            let meta = Metadata { canonical_url: Some(Url::parse(url).unwrap()), ..Metadata::default() };
+            Site::new(&generic, &meta, &Html::parse_document("<p></p>"), None)
+        };
+        let cases = [
+            ("https://www.lanacion.com.ar/sociedad/x/", "La Nación", true),
+            ("https://www.clarin.com/sociedad/x.html", "Diario Clarín", true),
+            ("https://www.sueddeutsche.de/muenchen/x", "Süddeutsche Zeitung", true),
+            ("https://www1.folha.uol.com.br/cotidiano/x", "Folha de S.Paulo", true),
+            ("https://www.lanacion.com.ar/sociedad/x/", "El Universal", false),
+            ("https://www1.folha.uol.com.br/cotidiano/x", "Estadão", false),
+            ("https://news.harborsun.example/x", "News Today", false),
+        ];
+        for (url, name, own) in cases {
+            assert_eq!(site_at(url).is_own_name_loosely(name), own, "{name} on {url}");
+        }
+        assert_eq!(subdomain_label("www1.folha.uol.com.br").as_deref(), Some("folha"));
+        for host in ["edition.cnn.com", "www.bbc.co.uk", "news.harborsun.example", "www2.harborsun.example"] {
+            assert_eq!(subdomain_label(host), None, "{host}");
+        }
+    }
+
+    #[test]
     fn byline_outlet_detection() {
         let forward = Profile::builtin("forward").unwrap();
         let meta = Metadata { publisher: forward.publisher.clone(), ..Metadata::default() };
@@ -5656,6 +5783,15 @@ mod tests {
             ("By Jane Doe, New Jersey Monitor", &["New Jersey Monitor"]),
             ("Jane Doe, County Recorder", &[]),
             ("Jane Doe, Georgia State", &[]),
+            // Mastheads in other languages: their words, one-word compounds, a common word after
+            // an article; not a place, nor a label after an article-less common word.
+            ("Von Hans Maier, Süddeutsche Zeitung", &["Süddeutsche Zeitung"]),
+            ("Ana Ruiz / Diario de Sevilla", &["Diario de Sevilla"]),
+            ("Ola Nordmann, Aftenposten", &["Aftenposten"]),
+            ("Ana Ruiz, El País", &["El País"]),
+            ("Hans Maier, Die Welt", &["Die Welt"]),
+            ("Ana Ruiz, La Paz", &[]),
+            ("Ana Ruiz | Tiempo de lectura", &[]),
             // An agency by its code alone, by Hindi's "by", after a source's label.
             ("भाषा", &["Press Trust of India"]),
             ("द्वारा: आईएएनएस", &["IANS"]),
@@ -5687,7 +5823,7 @@ mod tests {
             // Agencies by their own short names, and joined to an outlet in other languages.
             ("PTI", &["Press Trust of India"]),
             ("By EFE", &["EFE"]),
-            ("Le Monde avec AFP", &["Agence France-Presse"]),
+            ("Le Monde avec AFP", &["Le Monde", "Agence France-Presse"]),
             ("Stadtblatt mit dpa", &["dpa"]),
             ("Por Ana García y Luis Pérez", &[]),
             ("By Con Coughlin", &[]),
