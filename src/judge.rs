@@ -758,7 +758,10 @@ pub fn looks_like_outlet(name: &str) -> bool {
     }
     let norm = normalize_name(trimmed);
     let ws = words(&norm);
-    if ws.is_empty() || ws.len() > 8 || ws.iter().any(|w| ROLE_WORDS.contains(w)) {
+    // A government's gazette is a source of notices, not of stories: "Diario Oficial de la
+    // Federación", "Gazzetta Ufficiale", "Official Journal of the European Union".
+    const OFFICIAL: &[&str] = &["official", "oficial", "officiel", "officielle", "ufficiale", "amtsblatt"];
+    if ws.is_empty() || ws.len() > 8 || ws.iter().any(|w| ROLE_WORDS.contains(w) || OFFICIAL.contains(w)) {
         return false;
     }
     let has_the = trimmed.to_lowercase().starts_with("the ");
@@ -2339,6 +2342,15 @@ static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
         p(r"^\W*view\s+(?:the\s+)?(?:original\s+content|source\s+version)\b", &[&["original", "source"]], Need::AnyName, true),
         p(r"^\W*(?:{NOUN}\s+)?sourced\s+from\b", &[&["sourced"]], Need::Outlet, true),
         p(r"^\W*(?:{NOUN}\s+)?(?:via|source|courtesy\s+of)\s*:?(?:\s|$)", &[&["via", "source", "courtesy"]], Need::Outlet, true),
+        // The same labels in the other languages ("Fuente: El Universal", "Quelle: Süddeutsche
+        // Zeitung", "Con información de El Universal"): an outlet must follow, since a data
+        // source is written the same way ("Fuente: Ministerio de Salud").
+        p(
+            r"^\W*(?:fuentes?|fontes?|quellen?|bron|źródło|kaynak|sumber|источник|con\s+información\s+de|con\s+informacion\s+de|com\s+informações\s+d[eoa]|avec\s+des\s+informations\s+d[eu])\s*:?(?:\s|$)",
+            &[&["fuente", "fonte", "quelle", "bron", "źródło", "kaynak", "sumber", "источник", "informaci", "informações", "informations"]],
+            Need::Outlet,
+            true,
+        ),
         // The link home that syndication feeds append: "Read the original article on Business
         // Insider", "View the original story at …". Not "report" or "study": stories link the
         // original report of a study ("Read the original report in Nature").
@@ -2597,6 +2609,21 @@ fn name_run(tokens: &[&str], start: usize) -> Option<(Run, usize)> {
             break;
         }
         let lower = word.to_lowercase();
+        // A preposition and an article before a name word, as Romance and Germanic names join
+        // their words: "Diario de la Bahía", "Het Nieuwsblad van de Kust".
+        if !parts.is_empty()
+            && end == End::None
+            && ["de", "van", "von", "di", "da"].contains(&lower.as_str())
+            && let (Some(article), Some(next)) = (tokens.get(i + 1), tokens.get(i + 2))
+            && let (article_word, End::None) = clean_token(article)
+            && ["la", "las", "los", "le", "les", "der", "den", "de", "het"].contains(&article_word.to_lowercase().as_str())
+            && is_name_token(clean_token(next).0)
+        {
+            parts.push(word);
+            parts.push(article_word);
+            i += 2;
+            continue;
+        }
         let accepted = if is_name_token(word) && !(parts.is_empty() && NOT_NAMES.contains(&lower.as_str())) {
             true
         } else if !parts.is_empty() && NAME_CONNECTORS.contains(&lower.as_str()) && end == End::None {
@@ -4186,6 +4213,32 @@ mod tests {
                 ..Case::default()
             },
             Case {
+                name: "credit: a source's label in another language before an outlet",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, "Fuente: El Universal"],
+                source: Some("El Universal"),
+                signals: &[Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: 'with information from' an outlet, in Spanish",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, O1, "Con información de Diario de la Bahía"],
+                source: Some("Diario de la Bahía"),
+                signals: &[Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: data sources after the other languages' labels, a government's gazette",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                body: &[O0, "Fuente: Ministerio de Salud", "Quelle: Statistisches Bundesamt", "Fuente: Diario Oficial de la Federación", "Con información de la Secretaría de Salud"],
+                eligible: true,
+                ..Case::default()
+            },
+            Case {
                 name: "credit: a syndicate's tagline under a column",
                 profile: "generic",
                 head: r#"<meta property="og:site_name" content="Valley Post">"#,
@@ -5506,6 +5559,8 @@ mod tests {
             ("U.S. News & World Report.", Some("U.S. News & World Report")),
             ("Yale Environment 360.", Some("Yale Environment 360")),
             ("Channel 4 News on Monday.", Some("Channel 4 News")),
+            ("El Diario de la Costa el lunes.", Some("El Diario de la Costa")),
+            ("Het Nieuwsblad van de Kust.", Some("Het Nieuwsblad van de Kust")),
             ("Haaretz 2019.", Some("Haaretz")),
             // A legal form in initials ends the name, whatever follows it.
             ("Bloomberg L.P. Visit bloomberg.com/opinion.", Some("Bloomberg L.P.")),
