@@ -1540,11 +1540,16 @@ fn byline_outlets(site: &Site<'_>, text: &str, unknown: bool, openings: &[&str])
             Reading::Outlet => looks_like_outlet(candidate) && !dateline,
             Reading::Affiliation => !dateline,
         };
+        // "Harbor Tribune Staff", "Chicago Tribune Editorial Board": the desk's words are a
+        // role's, the name before them an outlet's when it has two words or more ("Times Staff"
+        // is a paper's own desk).
+        let desk_of = reading == &Reading::Outlet && !outlet && !dateline && stripped.len() < candidate.len() && words(&normalize_name(&stripped)).len() >= 2 && looks_like_outlet(&stripped);
+        let (outlet, named) = if desk_of { (true, stripped.trim()) } else { (outlet, candidate) };
         let found = forms
             .iter()
             .find_map(|f| site.partner_named(f))
             .map(|p| p.name.clone())
-            .or_else(|| (unknown && outlet && !site.is_own_name_loosely(candidate)).then(|| site.source_name(candidate)));
+            .or_else(|| (unknown && outlet && !site.is_own_name_loosely(named)).then(|| site.source_name(named)));
         if let Some(name) = found
             && !out.contains(&name)
         {
@@ -5855,6 +5860,12 @@ mod tests {
             ("Petra", &[]),
             ("Forward Staff", &[]),
             ("The Forward", &[]),
+            // Another outlet's desk: its name before the desk's words, in two words or more.
+            ("By Harbor Tribune Staff", &["Harbor Tribune"]),
+            ("Chicago Tribune Editorial Board", &["Chicago Tribune"]),
+            ("Forward Editorial Board", &[]),
+            ("Times Staff", &[]),
+            ("By Dana Whitfield | The Hill", &["The Hill"]),
             ("Staff Writer", &[]),
             ("Editorial Board", &[]),
             ("Jane Doe for the Forward", &[]),

@@ -118,6 +118,9 @@ pub(crate) const BUILTIN: &[Builtin] = &[
     // Media Inc.", on every station's own story) nor "National Desk" (a paper's own desk) is an
     // alias.
     Builtin { name: "Nexstar Media Wire", agency_codes: &["NEXSTAR"], ..Builtin::NONE },
+    // The group's national paper, whose stories its stations carry: "By Jane Roe, The Hill"
+    // ("The" and one common word is otherwise a place: "Jane Roe, The Hague").
+    Builtin { name: "The Hill", domains: &["thehill.com"], ..Builtin::NONE },
     Builtin { name: "TND", agency_codes: &["TND"], ..Builtin::NONE },
     // Syndicates: columns, comics and features sold to papers, and the free "matte release"
     // features that fill small papers' sites ("(Family Features)", "(BPT) -", "(NAPSI)—").
