@@ -559,7 +559,8 @@ fn subdomain_label(host: &str) -> Option<String> {
     const SHARED: &[&str] = &["edition", "mobile", "amp", "beta", "static", "blog", "blogs", "live", "home", "main", "english", "secure", "video", "sport", "sports", "finance"];
     let host = host.trim_end_matches('.').to_ascii_lowercase();
     let labels: Vec<&str> = host.split('.').collect();
-    let registrable = labels.iter().rposition(|l| *l == site_label(&host))?;
+    let label = site_label(&host);
+    let registrable = labels.iter().rposition(|l| *l == label)?;
     let sub = *labels.get(registrable.checked_sub(1)?)?;
     (sub.len() >= 4 && sub.bytes().all(|b| b.is_ascii_lowercase()) && !sub.starts_with("www") && !GENERIC_WORDS.contains(&sub) && !SHARED.contains(&sub)).then(|| sub.to_owned())
 }
@@ -1446,7 +1447,7 @@ fn byline_outlets(site: &Site<'_>, text: &str, unknown: bool, openings: &[&str])
     // The whole text only for partners, by name or by an agency's code: Hindi papers sign PTI's
     // copy "भाषा" (a code that is no word elsewhere; not "Petra", a given name).
     let mut candidates: Vec<(String, Reading)> = vec![(text.clone(), Reading::Partner)];
-    if let Some(partner) = site.partner_coded(&text).filter(|_| !crate::partners::DATELINE_ONLY_CODES.iter().any(|c| c.eq_ignore_ascii_case(&text))) {
+    if let Some(partner) = site.partner_coded(&text).filter(|_| crate::partners::signs_beyond_datelines(&text)) {
         candidates.push((partner.name.clone(), Reading::Partner));
     }
     if has_parens {
@@ -1971,8 +1972,7 @@ fn dateline_source(site: &Site<'_>, cap: &crate::pattern::Captures<'_>) -> Optio
             return None;
         }
         let inner = inner.trim();
-        let signing = !crate::partners::DATELINE_ONLY_CODES.iter().any(|c| c.eq_ignore_ascii_case(inner));
-        return signing.then(|| site.partner_coded(inner)).flatten().map(|p| p.name.clone());
+        return crate::partners::signs_beyond_datelines(inner).then(|| site.partner_coded(inner)).flatten().map(|p| p.name.clone());
     }
     if let Some(place) = cap.name("place").map(|m| m.as_str().trim())
         && place.chars().any(char::is_lowercase)
@@ -3145,10 +3145,9 @@ fn syndicated_feed_note(text: &str) -> Option<&'static str> {
 /// As `agencies_only`, for agencies a story is signed with, in brackets or after a dash, where an
 /// agency's code counts as well as its name: Japanese papers sign "（共同）", "〔時事〕".
 fn signed_agencies<'p>(site: &Site<'p>, text: &str) -> Option<&'p Partner> {
-    let signing_code = |piece: &str| !crate::partners::DATELINE_ONLY_CODES.iter().any(|c| c.eq_ignore_ascii_case(piece.trim()));
     only_agencies_besides(
         text,
-        |piece| site.partner_named(strip_leading_the(piece)).or_else(|| site.partner_coded(piece).filter(|_| signing_code(piece))),
+        |piece| site.partner_named(strip_leading_the(piece)).or_else(|| site.partner_coded(piece).filter(|_| crate::partners::signs_beyond_datelines(piece))),
         |piece| site.is_own_name(piece),
     )
 }

@@ -265,7 +265,14 @@ pub(crate) const BUILTIN: &[Builtin] = &[
 /// after a paragraph's last sentence is a pointer to a map or a button more often than Maghreb
 /// Arabe Presse or Tunis Afrique Presse; the desks' and syndicates' codes sign nothing else.
 /// Nor do they count in brackets opening a paragraph without a dash ("(MAP) Click to see …").
-pub(crate) const DATELINE_ONLY_CODES: &[&str] = &["GNA", "Petra", "SANA", "NNA", "MAP", "APS", "TAP", "BNA", "ONA", "ISNA", "Fars", "Tasnim", "Mehr", "RSS", "NEXSTAR", "TND", "BPT", "Nova", "NA", "ACN", "MIA", "ATA", "Trend", "ENA", "AKP"];
+const DATELINE_ONLY_CODES: &[&str] = &["GNA", "Petra", "SANA", "NNA", "MAP", "APS", "TAP", "BNA", "ONA", "ISNA", "Fars", "Tasnim", "Mehr", "RSS", "NEXSTAR", "TND", "BPT", "Nova", "NA", "ACN", "MIA", "ATA", "Trend", "ENA", "AKP"];
+
+/// The code signs a story anywhere a partner's code may (a byline, a note, brackets opening a
+/// paragraph), not only in a dateline: see [`DATELINE_ONLY_CODES`].
+pub(crate) fn signs_beyond_datelines(code: &str) -> bool {
+    let code = code.trim();
+    !DATELINE_ONLY_CODES.iter().any(|c| c.eq_ignore_ascii_case(code))
+}
 
 #[cfg(test)]
 mod tests {
