@@ -804,12 +804,12 @@ fn heading_then_tail(title: &str, heading: &str) -> Option<String> {
 /// an alternation, not a class with a non-ASCII member, so that the pattern compiles for ASCII
 /// text without a Unicode parse (see `pattern`).
 static BY_PREFIX: Pattern = Pattern::new(
-    r"(?i)^\s*(?:(?:(?:written|writing|words|story|reporting|posted|text|texto|texte|analysis|opinion|commentary|column|essay|review|interview)(?:\s+and\s+(?:photos|photographs|photography|pictures|illustrations|video))?\s+by|by|par|por|von|di|door|av|af|przez|oleh|bởi|από|του|της|โดย)\s*(?:[:\-]|–)?\s+|(?:authors?|autor|autora|autores|autorin|autorius|avtor|auteure?|autore|yazar|penulis|reporter|wartawan|pewarta|jurnalis|tekst|teksti|texto|text|texte|szerző|piše|автор|автори|текст|作者|撰文|记者|記者)\s*(?::|：)\s*|(?:بقلم|كتب|كتبت|מאת)\s*(?:[:\-]|–)?\s+|eine?\s+(?:kommentar|analyse|gastbeitrag|kolumne|essay|reportage)\s+von\s+)",
+    r"(?i)^\s*(?:(?:von|de|par|dal|dalla|da)\s+(?:unserem|unserer|unseren|nuestro|nuestra|nuestros|notre|nos|nostro|nostra|nostri)\s+(?:\w+\s+)?(?:korrespondent(?:en|in)?|redakteur(?:in)?|reporter(?:in)?|mitarbeiter(?:in)?|corresponsal(?:es)?|enviad[oa]s?(?:\s+especial(?:es)?)?|correspondante?s?|envoyée?s?(?:\s+spéciale?s?)?|inviat[oa](?:\s+special[ei])?|corrispondente)\s+|(?:(?:written|writing|words|story|reporting|posted|text|texto|texte|analysis|opinion|commentary|column|essay|review|interview)(?:\s+and\s+(?:photos|photographs|photography|pictures|illustrations|video))?\s+by|by|par|por|von|di|door|av|af|przez|oleh|bởi|από|του|της|โดย)\s*(?:[:\-]|–)?\s+|(?:authors?|autor|autora|autores|autorin|autorius|avtor|auteure?|autore|yazar|penulis|reporter|wartawan|pewarta|jurnalis|tekst|teksti|texto|text|texte|szerző|piše|автор|автори|текст|作者|撰文|记者|記者)\s*(?::|：)\s*|(?:بقلم|كتب|كتبت|מאת)\s*(?:[:\-]|–)?\s+|eine?\s+(?:kommentar|analyse|gastbeitrag|kolumne|essay|reportage)\s+von\s+)",
 );
 /// The literal prerequisites of [`BY_PREFIX`], for [`may_contain_any`].
 const BY_WORDS: &[&str] = &[
     "by", "par", "por", "von", "di", "door", "av", "af", "przez", "oleh", "bởi", "โดย", "από", "Από", "ΑΠΟ", "του", "Του", "ΤΟΥ", "της", "Της", "ΤΗΣ", "aut", "yazar", "penulis", "reporter", "wartawan", "pewarta", "jurnalis", "tekst", "text", "szerz", "Szerz", "piše", "Piše",
-    "автор", "Автор", "АВТОР", "текст", "Текст", "ТЕКСТ", "作者", "撰文", "记者", "記者", "بقلم", "كتب", "מאת",
+    "автор", "Автор", "АВТОР", "текст", "Текст", "ТЕКСТ", "作者", "撰文", "记者", "記者", "بقلم", "كتب", "מאת", "unser", "nuestr", "notre", "nos ", "nostr",
 ];
 /// What ends the names of a byline: separators, publication notes, dates and times (a weekday
 /// before a date too: "Bryan Walsh Tuesday, Aug. 17"), the link to the writer's other stories
@@ -976,10 +976,17 @@ pub(crate) fn parse_byline(text: &str) -> Vec<String> {
     let splits = text.contains([',', '&', ';']) || may_contain_any(&text, JOIN_WORDS) || [" - ", " – ", " — ", " / "].iter().any(|dash| text.contains(dash));
     let parts = if splits { split_names(text.trim()) } else { vec![("", text.trim())] };
     let last = parts.len().saturating_sub(1);
+    // The part before was a role or place in lower case after a name ("corresponsal").
+    let mut after_role = false;
     for (i, &(separator, part)) in parts.iter().enumerate() {
         let whole = part.trim().trim_matches(|c: char| c == ',' || c == ';' || c == ':');
         let part = without_description_glued(whole);
         if part.is_empty() {
+            continue;
+        }
+        // "Ana Ruiz, corresponsal en Nueva York", "Jeanne Roy, envoyée spéciale en Ukraine":
+        // after a role, "en" is "in", and what follows it is a place, not a co-author.
+        if std::mem::take(&mut after_role) && separator.trim() == "en" {
             continue;
         }
         // "Reporting by Ann Roe; Editing by Bo Li", "Ann Roe; Additional reporting by Cy Ng":
@@ -1025,6 +1032,7 @@ pub(crate) fn parse_byline(text: &str) -> Vec<String> {
         // "Иван Иванов, корреспондент", "Ann Roe, envoyée spéciale": a part in lower case after
         // a name is the writer's role or place, in any language; a co-author's name is cased.
         if !names.is_empty() && part.chars().any(char::is_lowercase) && !part.chars().any(char::is_uppercase) {
+            after_role = true;
             continue;
         }
         // "Jane Roe, Staff Writer", "Jane Roe, Professor of History": a role after a comma
@@ -2991,6 +2999,17 @@ mod tests {
             ("Par Anne Martin envoyée spéciale à Lyon", &["Anne Martin"]),
             ("Par LILIAN ALEMAGNA, LAURE BRETTON Envoyés spéciaux à Toulouse", &["LILIAN ALEMAGNA", "LAURE BRETTON"]),
             ("Jan Kowalski z Warszawy", &["Jan Kowalski"]),
+            // After a role, "en" is "in" (a place follows), not Dutch's "and".
+            ("Ana Ruiz, corresponsal en Nueva York", &["Ana Ruiz"]),
+            ("Jeanne Roy, envoyée spéciale en Ukraine", &["Jeanne Roy"]),
+            ("Jan de Vries en Piet Jansen", &["Jan de Vries", "Piet Jansen"]),
+            // "From our correspondent", before the name.
+            ("Von unserem Korrespondenten Hans Maier", &["Hans Maier"]),
+            ("De nuestra enviada especial Ana Ruiz", &["Ana Ruiz"]),
+            ("Dal nostro inviato Marco Rossi", &["Marco Rossi"]),
+            // A masthead after the name, in the other languages.
+            ("Von Hans Maier, Süddeutsche Zeitung", &["Hans Maier"]),
+            ("Door Jan de Vries, De Telegraaf", &["Jan de Vries"]),
             ("Posted by Andrew Hale, Software Engineer on the Play team", &["Andrew Hale"]),
             // Particles and lower-case prefixes belong to the name.
             ("By Jan van der Berg", &["Jan van der Berg"]),
