@@ -1379,6 +1379,14 @@ static BYLINE_TAIL: Pattern = Pattern::new(r"(?i)\s*(?:\b(?:updated|published|po
 static STAFF_SUFFIX: Pattern = Pattern::new(r"(?i)\s+(?:staff(?:\s+(?:writers?|reporters?|reports?))?|wire(?:\s+(?:services?|reports?))?|news\s+desk|desk|editors|editorial\s+board|reports?|team|newsroom)$");
 
 /// `STAFF_SUFFIX` removed, the pattern built only for a text that could end with one.
+/// A byline's name without the newsroom's word before it, as papers in other languages sign
+/// their desk's copy: "Redacción El Tiempo" → "El Tiempo", "Redazione Corriere della Sera".
+fn without_newsroom_prefix(text: &str) -> &str {
+    const NEWSROOM: &[&str] = &["redacción", "redaccion", "redação", "redacao", "rédaction", "redaction", "redaktion", "redazione", "redactie"];
+    let Some((first, rest)) = text.trim_start().split_once(char::is_whitespace) else { return text };
+    if NEWSROOM.iter().any(|w| first.to_lowercase() == *w) && rest.trim_start().starts_with(char::is_uppercase) { rest.trim_start() } else { text }
+}
+
 fn strip_staff_suffix(text: &str) -> std::borrow::Cow<'_, str> {
     if may_contain_any(text, &["staff", "wire", "desk", "editor", "board", "report", "team", "newsroom"]) {
         STAFF_SUFFIX.replace(text, "")
@@ -1527,7 +1535,7 @@ fn byline_outlets(site: &Site<'_>, text: &str, unknown: bool, openings: &[&str])
         if candidate.is_empty() || candidate.len() > 80 {
             continue;
         }
-        let stripped = strip_staff_suffix(candidate);
+        let stripped = strip_staff_suffix(without_newsroom_prefix(candidate));
         let forms = [candidate, stripped.trim()];
         if forms.iter().any(|f| site.is_own_name(f)) {
             continue;
@@ -1541,11 +1549,12 @@ fn byline_outlets(site: &Site<'_>, text: &str, unknown: bool, openings: &[&str])
             Reading::Outlet => looks_like_outlet(candidate) && !dateline,
             Reading::Affiliation => !dateline,
         };
-        // "Harbor Tribune Staff", "Chicago Tribune Editorial Board": the desk's words are a
-        // role's, the name before them an outlet's when it has two words or more ("Times Staff"
-        // is a paper's own desk).
-        let desk_of = reading == &Reading::Outlet && !outlet && !dateline && stripped.len() < candidate.len() && words(&normalize_name(&stripped)).len() >= 2 && looks_like_outlet(&stripped);
-        let (outlet, named) = if desk_of { (true, stripped.trim()) } else { (outlet, candidate) };
+        // "Harbor Tribune Staff", "Chicago Tribune Editorial Board", "Redacción El Tiempo": the
+        // desk's words are a role's, the name beside them an outlet's when it has two words or
+        // more ("Times Staff" is a paper's own desk); the outlet is named without them.
+        let desk_named = stripped.len() < candidate.len() && words(&normalize_name(&stripped)).len() >= 2 && looks_like_outlet(&stripped);
+        let outlet = outlet || (reading == &Reading::Outlet && !dateline && desk_named);
+        let named = if outlet && desk_named { stripped.trim() } else { candidate };
         let found = forms
             .iter()
             .find_map(|f| site.partner_named(f))
@@ -5865,6 +5874,9 @@ mod tests {
             ("Forward Editorial Board", &[]),
             ("Times Staff", &[]),
             ("By Dana Whitfield | The Hill", &["The Hill"]),
+            ("Redacción El Tiempo", &["El Tiempo"]),
+            ("Redazione Corriere della Sera", &["Corriere della Sera"]),
+            ("Redacción", &[]),
             ("Staff Writer", &[]),
             ("Editorial Board", &[]),
             ("Jane Doe for the Forward", &[]),
