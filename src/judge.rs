@@ -1104,11 +1104,11 @@ impl<'p> Site<'p> {
         if norm.is_empty() {
             return None;
         }
-        if let Some((p, _)) = self.profile_partners.iter().find(|(_, f)| f.names.contains(&norm) || f.labels.contains(&norm)) {
-            return Some(p);
-        }
-        let ids = BUILTIN_LOOKUP.get(norm.as_str())?;
-        ids.iter().find(|&&i| !self.builtin_own[i]).map(|&i| &Profile::builtin_partners()[i])
+        let found = match self.profile_partners.iter().find(|(_, f)| f.names.contains(&norm) || f.labels.contains(&norm)) {
+            Some((p, _)) => Some(*p),
+            None => BUILTIN_LOOKUP.get(norm.as_str())?.iter().find(|&&i| !self.builtin_own[i]).map(|&i| &Profile::builtin_partners()[i]),
+        };
+        found.filter(|p| !crate::partners::is_given_name(&norm) || crate::partners::written_as_partner(name, p))
     }
 
     /// A foreign partner by name, or by the name of the company that owns it: "Bloomberg L.P.",
@@ -1123,7 +1123,10 @@ impl<'p> Site<'p> {
         self.partners
             .iter()
             .copied()
-            .find(|p| p.agency_codes.iter().any(|c| c.eq_ignore_ascii_case(code)))
+            .find(|p| {
+                p.agency_codes.iter().any(|c| c.eq_ignore_ascii_case(code))
+                    && (!crate::partners::is_given_name(&normalize_name(code)) || crate::partners::written_as_partner(code, p))
+            })
             // Not a lower-case word ("ap", "via"); scripts without case ("연합뉴스") are names.
             .or_else(|| self.partner_named(code).filter(|_| code.chars().any(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))))
     }
@@ -1800,7 +1803,11 @@ fn outlet_role_prefixes(piece: &str) -> Vec<String> {
     if words.len() < 2 || !role.contains(&last.trim_end_matches('s')) {
         return Vec::new();
     }
-    (1..words.len()).take(4).map(|k| words[..k].join(" ")).collect()
+    // "ANA RUIZ Staff Writer": a given name in capitals that a partner shares, then the rest of
+    // the person's name, not a beat ("AP National Political Writer").
+    let beat_or_role = |w: &str| !w.chars().any(char::is_alphabetic) || w.chars().any(char::is_lowercase) || ROLE_WORDS.contains(&w.to_lowercase().as_str());
+    let given_name_first = crate::partners::is_given_name(&normalize_name(words[0])) && !beat_or_role(words[1]);
+    (1..words.len()).take(4).filter(|&k| !(k == 1 && given_name_first)).map(|k| words[..k].join(" ")).collect()
 }
 
 /// An author page that belongs to a partner: a configured pattern ("/authors/jta/"), a page on
@@ -3898,6 +3905,23 @@ mod tests {
                 ..Case::default()
             },
             Case {
+                name: "author page whose slug is a given name a partner's code shares",
+                byline: Some("By Sid Marlow"),
+                authors: &[("Sid Marlow", Some("https://forward.com/author/sid/"), false), ("Ana Ruiz", Some("https://forward.com/author/ana/"), false)],
+                body: ORIGINAL_BODY,
+                eligible: true,
+                ..Case::default()
+            },
+            Case {
+                name: "author page whose slug is a partner's code",
+                byline: Some("By Staff"),
+                authors: &[("Staff", Some("https://forward.com/author/dpa/"), false)],
+                body: ORIGINAL_BODY,
+                source: Some("dpa"),
+                signals: &[Byline],
+                ..Case::default()
+            },
+            Case {
                 name: "JSON-LD Organization author",
                 authors: &[("Cleveland Jewish News", None, true)],
                 body: ORIGINAL_BODY,
@@ -5910,6 +5934,18 @@ mod tests {
             ("by Nathan Roe in News on Mar 9, 2026 10:15 am", &[]),
             ("By Ana Vidal in Lisbon", &[]),
             ("By Ana Vidal, Dec 1st 2026", &[]),
+            // Given names that partners' names or codes are too ("ANA", "SID", "Hina"): a name
+            // only as the partner writes it, and not before the rest of a person's name.
+            ("By Ana Ruiz Staff Writer", &[]),
+            ("By ANA RUIZ Staff Writer", &[]),
+            ("By SID LOWE Correspondent", &[]),
+            ("By Amna Khan Staff Reporter", &[]),
+            ("Ana", &[]),
+            ("Sid", &[]),
+            ("ANA", &["African News Agency"]),
+            ("Hina", &["HINA"]),
+            ("ANA Staff Writer", &["African News Agency"]),
+            ("Jane Roe (ANA)", &["African News Agency"]),
         ];
         for (text, want) in cases {
             assert_eq!(byline_outlets(&site, text, true, &[]), *want, "{text}");

@@ -267,6 +267,25 @@ pub(crate) const BUILTIN: &[Builtin] = &[
 /// Nor do they count in brackets opening a paragraph without a dash ("(MAP) Click to see …").
 const DATELINE_ONLY_CODES: &[&str] = &["GNA", "Petra", "SANA", "NNA", "MAP", "APS", "TAP", "BNA", "ONA", "ISNA", "Fars", "Tasnim", "Mehr", "RSS", "NEXSTAR", "TND", "BPT", "Nova", "NA", "ACN", "MIA", "ATA", "Trend", "ENA", "AKP"];
 
+/// Partners' names, aliases, codes and domain names (normalized) that are also people's given
+/// names: "By Ana Ruiz, Staff Writer" is no story of the African News Agency's, nor is an author
+/// page at "/author/sid/" one of the Sport-Informations-Dienst's. They name the partner only as
+/// the partner writes them ("ANA", "SID", Hina's "Hina"): see [`written_as_partner`].
+const GIVEN_NAMES: &[&str] = &["ana", "amna", "sid", "hina", "wafa", "nan", "leta", "ria", "ani", "mena", "irna"];
+
+/// Whether a partner's name or code, normalized, is also a person's given name.
+pub(crate) fn is_given_name(norm: &str) -> bool {
+    GIVEN_NAMES.contains(&norm)
+}
+
+/// Whether `written` names `partner` as the partner writes its name, which a person's given name
+/// is not: in capitals ("ANA"), or exactly as one of its names or codes ("Hina").
+pub(crate) fn written_as_partner(written: &str, partner: &Partner) -> bool {
+    let written = written.trim();
+    (written.chars().any(char::is_alphabetic) && !written.chars().any(char::is_lowercase))
+        || std::iter::once(&partner.name).chain(&partner.aliases).chain(&partner.agency_codes).any(|n| n == written)
+}
+
 /// The code signs a story anywhere a partner's code may (a byline, a note, brackets opening a
 /// paragraph), not only in a dateline: see [`DATELINE_ONLY_CODES`].
 pub(crate) fn signs_beyond_datelines(code: &str) -> bool {
