@@ -417,6 +417,11 @@ fn word_kinds(w: &str) -> u16 {
     });
     let (automaton, bits) = &*INFIXES;
     for m in automaton.find_overlapping_iter(w) {
+        // "subscriber-preview", "subscriber-only": a paywalled story's own paragraphs (TownNews's
+        // BLOX sites hold the lede in the first), not a sign-up form.
+        if w[m.end()..].starts_with('r') && &w[m.start()..m.end()] == "subscribe" {
+            continue;
+        }
         mask |= bits[m.pattern().as_usize()];
     }
     mask
@@ -799,7 +804,8 @@ fn by_words_reference(words: &[String]) -> Option<(Removal, bool)> {
     {
         return strong(Removal::Ad);
     }
-    if contains("newsletter") || has("signup") || contains("subscribe") || has("optin") || has("mailchimp")
+    let subscribe = |x: &String| x.match_indices("subscribe").any(|(i, m)| !x[i + m.len()..].starts_with('r'));
+    if contains("newsletter") || has("signup") || words.iter().any(subscribe) || has("optin") || has("mailchimp")
         || has("mc4wp") || has("emailsignup")
     {
         return strong(Removal::Newsletter);
@@ -935,7 +941,7 @@ mod tests {
         assert!(keywords.len() > 150, "{}", keywords.len());
         let mut words: Vec<String> = Vec::new();
         for k in &keywords {
-            for w in [k.clone(), format!("x{k}"), format!("{k}s"), format!("my{k}box"), k[..k.len() / 2].to_owned(), k[1..].to_owned()] {
+            for w in [k.clone(), format!("x{k}"), format!("{k}s"), format!("{k}r"), format!("my{k}box"), k[..k.len() / 2].to_owned(), k[1..].to_owned()] {
                 words.push(w);
             }
         }
@@ -958,6 +964,10 @@ mod tests {
             (r#"<div class="sponsored-content">"#, Some(Removal::Ad)),
             (r#"<div class="ad ad-text">"#, Some(Removal::Ad)),
             (r#"<div class="newsletter-module">"#, Some(Removal::Newsletter)),
+            (r#"<div class="subscribe-box">"#, Some(Removal::Newsletter)),
+            // A paywalled story's own paragraphs (TownNews BLOX).
+            (r#"<div class="subscriber-preview">"#, None),
+            (r#"<div class="subscribersOnly">"#, None),
             (r#"<div class="jp-relatedposts">"#, Some(Removal::Related)),
             (r#"<div class="sharedaddy sd-sharing-enabled">"#, Some(Removal::Share)),
             (r#"<div class="post-author single">"#, Some(Removal::Author)),
