@@ -479,7 +479,27 @@ fn classify_one(
     if matches!(name, "ul" | "ol") && stats.is_mostly_links() && stats.text < 1500 && closes_with_headline_links(element, raw, base) {
         return Some(Removal::Related);
     }
+    if matches!(name, "p" | "div") && (1..60).contains(&stats.text) && stats.link_density() >= 0.9 && returns_to_section(element, raw, base) {
+        return Some(Removal::Navigation);
+    }
     None
+}
+
+/// A line of one link, last in its container, back to the section or home page the story sits
+/// under: Bitrix's "Возврат к списку", "Back to News", "Zurück zur Übersicht". The link's path
+/// is one the page's own path goes on from ("/news/" above "/news/detail/8812/").
+fn returns_to_section(line: ElementRef<'_>, raw: &NodeMap<Stats>, base: Option<&Url>) -> bool {
+    let Some(base) = base else { return false };
+    if line.next_siblings().filter_map(ElementRef::wrap).any(|s| raw.get(&s.id()).is_some_and(|s| s.text > 0)) {
+        return false;
+    }
+    let mut links = line.select(&A);
+    let (Some(link), None) = (links.next(), links.next()) else { return false };
+    let Some(url) = link.value().attr("href").and_then(|href| base.join(href.trim()).ok()) else { return false };
+    let section = url.path();
+    within_site(&url, base)
+        && url.query().is_none()
+        && base.path().strip_prefix(section).is_some_and(|rest| !rest.is_empty() && (section.ends_with('/') || rest.starts_with('/')))
 }
 
 /// A list that closes the story's container with links to the site's other stories and nothing
@@ -692,9 +712,16 @@ fn score<'a>(root: ElementRef<'a>, removed: &FxHashMap<NodeId, Removal>) -> Opti
         if link_density > 0.6 {
             continue;
         }
-        let content = 1.0 + commas as f32 + (chars as f32 / 100.0).min(3.0);
+        let mut content = 1.0 + commas as f32 + (chars as f32 / 100.0).min(3.0);
         let own_text_paragraph = ElementRef::wrap(node).is_some_and(|e| matches!(e.value().name(), "div" | "section" | "article" | "td"));
         let start = if own_text_paragraph && chars >= MIN_PARAGRAPH_CHARS * 4 && !matches!(node.value(), Node::Element(e) if e.name() == "p") {
+            // Text that <br>s divide into paragraphs scores as those paragraphs, as Readability
+            // reads it once it has wrapped each run in a <p>: as one, a whole story would score
+            // like a single paragraph against its page's wrappers.
+            let runs = text_runs(node, removed);
+            if runs.len() > 1 {
+                content = runs.iter().map(|&(chars, commas)| 1.0 + commas as f32 + (chars as f32 / 100.0).min(3.0)).sum();
+            }
             Some(node)
         } else {
             node.parent()
@@ -779,6 +806,55 @@ fn score<'a>(root: ElementRef<'a>, removed: &FxHashMap<NodeId, Removal>) -> Opti
     let chosen = ElementRef::wrap(node)?;
     let chars = effective.get(&chosen.id()).map_or(0, |s| s.text);
     (chars >= MIN_ARTICLE_CHARS).then_some(chosen)
+}
+
+/// The paragraphs of text that sits loose in a container, as (characters, commas) for each run of
+/// at least [`MIN_PARAGRAPH_CHARS`]: a run ends at two `<br>`s in a row or at a block, and takes
+/// in the text of inline elements, links included (the link density is weighed apart).
+fn text_runs(container: ego_tree::NodeRef<'_, Node>, removed: &FxHashMap<NodeId, Removal>) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut current = (0usize, 0usize);
+    let mut after_br = false;
+    let mut end_run = |current: &mut (usize, usize)| {
+        if current.0 >= MIN_PARAGRAPH_CHARS {
+            runs.push(*current);
+        }
+        *current = (0, 0);
+    };
+    for child in container.children() {
+        match child.value() {
+            Node::Text(t) => {
+                let trimmed = text::trim(t);
+                if !trimmed.is_empty() {
+                    current.0 += trimmed.chars().count();
+                    current.1 += text::count_commas(trimmed);
+                    after_br = false;
+                }
+            }
+            Node::Element(e) if removed.contains_key(&child.id()) || is_non_text(e.name()) => {}
+            Node::Element(e) if e.name() == "br" => {
+                if after_br {
+                    end_run(&mut current);
+                }
+                after_br = true;
+            }
+            Node::Element(e) if is_block(e.name()) => {
+                end_run(&mut current);
+                after_br = false;
+            }
+            Node::Element(_) => {
+                for text in child.descendants().filter_map(|n| n.value().as_text()) {
+                    let trimmed = text::trim(text);
+                    current.0 += trimmed.chars().count();
+                    current.1 += text::count_commas(trimmed);
+                }
+                after_br = false;
+            }
+            _ => {}
+        }
+    }
+    end_run(&mut current);
+    runs
 }
 
 fn is_inside_paragraph(node: ego_tree::NodeRef<'_, Node>, removed: &FxHashMap<NodeId, Removal>) -> bool {
@@ -919,6 +995,25 @@ fn holds_data(element: ElementRef<'_>) -> bool {
     closes && (text.contains("\":") || text.contains("\" :")) && text.matches('"').count() >= 4
 }
 
+/// A date in figures and nothing else, as CMSs stamp a story above its text: "20.11.2026",
+/// "2026-11-20 10:15", "20/11/2026, 10:15" (Bitrix's `span.news-date-time` sits inline before the
+/// first line). Three fields between one kind of separator, a year of four figures at one end or
+/// three fields of two, then maybe a time: not a version, an amount or a telephone number.
+fn is_numeric_date(text: &str) -> bool {
+    let text = text.trim();
+    let (date, time) = text.split_once([' ', ',', 'T']).unwrap_or((text, ""));
+    let Some(separator) = date.chars().find(|c| matches!(c, '.' | '/' | '-')) else { return false };
+    let fields: Vec<&str> = date.split(separator).collect();
+    let [first, second, third] = fields[..] else { return false };
+    let figures = |f: &str, max: usize| (1..=max).contains(&f.len()) && f.bytes().all(|b| b.is_ascii_digit());
+    let year_at_an_end = first.len() == 4 || third.len() == 4;
+    figures(first, 4)
+        && figures(second, 2)
+        && figures(third, 4)
+        && (year_at_an_end || (first.len() <= 2 && third.len() == 2))
+        && time.chars().all(|c| c.is_ascii_digit() || matches!(c, ':' | ' ' | ','))
+}
+
 /// The word that opens a story's date line in languages other than English.
 const PUBLISHED_LABELS: &[&str] = &[
     "опубликовано", "обновлено", "опубліковано", "оновлено", "veröffentlicht", "aktualisiert", "publié", "publiée", "mis à jour", "publicado", "publicada", "actualizado",
@@ -1021,7 +1116,9 @@ fn drop_leading_chrome(body: &mut Body<'_>) {
         }
         let short = text.len() < LONG;
         let is_byline = short && super::metadata::is_by_line(&text);
-        let is_date = (text.len() < 60 && super::metadata::normalize_date(&text).is_some() && !text.contains('.')) || is_opening_date_line(&text);
+        let is_date = (text.len() < 60 && super::metadata::normalize_date(&text).is_some() && !text.contains('.'))
+            || is_numeric_date(&text)
+            || is_opening_date_line(&text);
         if is_byline || is_date || name == "time" {
             body.removed.insert(id, if is_byline { Removal::Author } else { Removal::Furniture });
             continue;
@@ -1396,6 +1493,16 @@ mod tests {
     }
 
     #[test]
+    fn a_date_in_figures_is_a_date_line() {
+        for line in ["20.11.2026", "2026-11-20 10:15", "20/11/2026, 10:15", "11/20/26", "2026-11-20T10:15"] {
+            assert!(is_numeric_date(line), "{line}");
+        }
+        for line in ["1.5", "v2.10.3", "12.5-13.0", "20.11.2026 Городская дума", "3,400,000", "2026", "+1 202-555-0143"] {
+            assert!(!is_numeric_date(line), "{line}");
+        }
+    }
+
+    #[test]
     fn an_opening_date_line_may_be_in_another_language() {
         for line in ["Опубликовано вчера в четверг 4 марта в 17:51", "Veröffentlicht am 3. März 2026, 10:00 Uhr", "Publié le 12/03/2026 à 08h15", "Published Thursday, April 20, 2017 | 2:02 p.m."] {
             assert!(is_opening_date_line(line), "{line}");
@@ -1442,6 +1549,42 @@ mod tests {
         // A gallery post's own container holds the headline or the article.
         assert!(!gallery("<h1>Photos: the flood</h1><img src=a.jpg><img src=b.jpg><img src=c.jpg>"));
         assert!(!gallery("<article><img src=a.jpg><img src=b.jpg><img src=c.jpg></article>"));
+    }
+
+    #[test]
+    fn loose_text_splits_into_runs_at_double_breaks_and_blocks() {
+        let html = scraper::Html::parse_document(
+            "<div id=x><span>20.11.2026</span>First run of the story, long enough to count.<br><br>\n<b>Second</b> run, with <a href=/a>a link</a> inside it.<br>still the second run.<div>a block</div>Third run after the block, which ends it.<br><br>short</div>",
+        );
+        let x = html.select(&Selector::parse("#x").unwrap()).next().unwrap();
+        let runs = text_runs(*x, &FxHashMap::default());
+        // Each text node counts trimmed, as the scoring's own walk counts it.
+        let chars = |pieces: &[&str]| pieces.iter().map(|p| p.chars().count()).sum::<usize>();
+        assert_eq!(
+            runs,
+            vec![
+                (chars(&["20.11.2026", "First run of the story, long enough to count."]), 1),
+                (chars(&["Second", "run, with", "a link", "inside it.", "still the second run."]), 1),
+                (chars(&["Third run after the block, which ends it."]), 1),
+            ],
+            "'a block' and 'short' are under a paragraph's length"
+        );
+    }
+
+    /// A story whose paragraphs only <br>s divide scores as those paragraphs, not as one: it wins
+    /// over a box beside it of fewer, shorter `p`s.
+    #[test]
+    fn a_story_divided_by_breaks_outscores_a_box_of_paragraphs() {
+        let run = "The district opened its new reading room on Monday after two years of work funded by a local bond";
+        let story = [run; 8].join(".<br><br>");
+        let aside = "<p>Our newsroom covers the towns of the upper valley and welcomes letters from readers, who may write to the editor</p>";
+        let html = scraper::Html::parse_document(&format!(
+            "<html><body><div id=x1>{story}.<div class=clear></div></div><div id=x2>{}</div></body></html>",
+            aside.repeat(4)
+        ));
+        // (Ids without a word that weighs: "story" would raise the first's score by itself.)
+        let chosen = score(html.root_element(), &FxHashMap::default()).expect("a body");
+        assert_eq!(chosen.value().id(), Some("x1"));
     }
 
     #[test]
