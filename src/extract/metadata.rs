@@ -804,7 +804,7 @@ fn heading_then_tail(title: &str, heading: &str) -> Option<String> {
 /// an alternation, not a class with a non-ASCII member, so that the pattern compiles for ASCII
 /// text without a Unicode parse (see `pattern`).
 static BY_PREFIX: Pattern = Pattern::new(
-    r"(?i)^\s*(?:(?:von|de|par|dal|dalla|da)\s+(?:unserem|unserer|unseren|nuestro|nuestra|nuestros|notre|nos|nostro|nostra|nostri)\s+(?:\w+\s+)?(?:korrespondent(?:en|in)?|redakteur(?:in)?|reporter(?:in)?|mitarbeiter(?:in)?|corresponsal(?:es)?|enviad[oa]s?(?:\s+especial(?:es)?)?|correspondante?s?|envoyée?s?(?:\s+spéciale?s?)?|inviat[oa](?:\s+special[ei])?|corrispondente)\s+|(?:(?:written|writing|words|story|reporting|posted|text|texto|texte|analysis|opinion|commentary|column|essay|review|interview)(?:\s+and\s+(?:photos|photographs|photography|pictures|illustrations|video))?\s+by|by|par|por|von|di|door|av|af|przez|oleh|bởi|από|του|της|โดย)\s*(?:[:\-]|–)?\s+|(?:authors?|autor|autora|autores|autorin|autorius|avtor|auteure?|autore|yazar|penulis|reporter|wartawan|pewarta|jurnalis|tekst|teksti|texto|text|texte|szerző|piše|автор|автори|текст|作者|撰文|记者|記者)\s*(?::|：)\s*|(?:بقلم|كتب|كتبت|מאת)\s*(?:[:\-]|–)?\s+|eine?\s+(?:kommentar|analyse|gastbeitrag|kolumne|essay|reportage)\s+von\s+)",
+    r"(?i)^\s*(?:(?:von|de|par|dal|dalla|da)\s+(?:unserem|unserer|unseren|nuestro|nuestra|nuestros|notre|nos|nostro|nostra|nostri)\s+(?:\w+\s+)?(?:korrespondent(?:en|in)?|redakteur(?:in)?|reporter(?:in)?|mitarbeiter(?:in)?|corresponsal(?:es)?|enviad[oa]s?(?:\s+especial(?:es)?)?|correspondante?s?|envoyée?s?(?:\s+spéciale?s?)?|inviat[oa](?:\s+special[ei])?|corrispondente)\s+|(?:(?:written|writing|words|story|reporting|posted|submitted|text|texto|texte|analysis|opinion|commentary|column|essay|review|interview)(?:\s+and\s+(?:photos|photographs|photography|pictures|illustrations|video))?\s+by|by|par|por|von|di|door|av|af|przez|oleh|bởi|από|του|της|โดย)\s*(?:[:\-]|–)?\s+|(?:authors?|autor|autora|autores|autorin|autorius|avtor|auteure?|autore|yazar|penulis|reporter|wartawan|pewarta|jurnalis|tekst|teksti|texto|text|texte|szerző|piše|автор|автори|текст|作者|撰文|记者|記者)\s*(?::|：)\s*|(?:بقلم|كتب|كتبت|מאת)\s*(?:[:\-]|–)?\s+|eine?\s+(?:kommentar|analyse|gastbeitrag|kolumne|essay|reportage)\s+von\s+)",
 );
 /// The literal prerequisites of [`BY_PREFIX`], for [`may_contain_any`].
 const BY_WORDS: &[&str] = &[
@@ -2228,7 +2228,7 @@ static BYLINE_WORDS: LazyLock<[memchr::memmem::Finder<'static>; 10]> = LazyLock:
 const BY_OPENINGS: &[&str] = &[
     "by ", "par ", "por ", "von ", "door ", "av ", "af ", "przez ", "oleh ", "di ", "bởi ", "โดย ", "από ", "Από ", "author", "autor", "auteur", "penulis", "reporter", "wartawan", "pewarta", "jurnalis", "text", "tekst", "avtor", "szerző", "Szerző",
     "piše", "Piše", "автор", "Автор", "АВТОР", "текст", "Текст", "ТЕКСТ", "作者", "撰文", "记者", "記者", "بقلم", "كتب", "מאת", "written by", "words by", "story by",
-    "posted by", "story and ", "text and ", "words and ", "analysis by", "opinion by", "commentary by", "column by", "essay by", "review by", "interview by", "ein ", "eine ", "του ", "Του ", "ΤΟΥ ", "της ", "Της ", "ΤΗΣ ",
+    "posted by", "submitted by", "story and ", "text and ", "words and ", "analysis by", "opinion by", "commentary by", "column by", "essay by", "review by", "interview by", "ein ", "eine ", "του ", "Του ", "ΤΟΥ ", "της ", "Της ", "ΤΗΣ ",
 ];
 
 /// The names of a meta line that gives the date first: "Posted on April 2, 2026 by Ann Roe"
@@ -3169,6 +3169,8 @@ mod tests {
             ("林小雨 留言(3) 人氣(1280)", &["林小雨"]),
             ("山田花子 投稿日：2024年3月2日", &["山田花子"]),
             ("Ann Roe posted in Local News", &["Ann Roe"]),
+            // Drupal's node line.
+            ("Submitted by Ann Roe on Fri, 11/20/2026 - 10:00", &["Ann Roe"]),
             ("Ann Roe published on The Valley Post", &["Ann Roe"]),
             ("Ann Roe 42 Comments", &["Ann Roe"]),
             ("Ann Roe 1,204 views", &["Ann Roe"]),
