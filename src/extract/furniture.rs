@@ -583,6 +583,16 @@ const FOLLOW_CALLS_ABROAD: &[&str] = &[
     "ikuti kami", "theo dõi chúng tôi",
 ];
 
+/// The imperatives that invite a reader to the outlet's channel on a messenger or a news app, in
+/// English and other languages ("📲 Participe do canal do g1 no WhatsApp", "Join our WhatsApp
+/// channel", "Ikuti saluran WhatsApp kami", "Follow us on Google News"): with the app's name, a
+/// line of the page's own, not the story's.
+const CHANNEL_CALLS: &[&str] = &[
+    "join", "follow", "subscribe", "click here to join", "get the latest", "participe", "siga", "entre no", "entre na", "acesse", "receba", "únete", "unete",
+    "síguenos", "siguenos", "suscríbete", "suscribete", "ikuti", "gabung", "bergabung", "rejoignez", "suivez", "abonnez-vous", "folgen sie", "folge", "abonniere",
+    "tritt", "segui", "iscriviti", "unisciti", "подписывайтесь", "подпишитесь", "присоединяйтесь", "dołącz", "obserwuj", "katılın", "takip edin",
+];
+
 /// The imperatives that open a newsletter pitch in other languages ("Suscríbete a nuestro boletín",
 /// "Abonnieren Sie unseren Newsletter"); the pitch must also name the newsletter
 /// ([`NEWSLETTER_NAMES`]).
@@ -721,6 +731,9 @@ pub fn by_text(text: &str, link_density: f32) -> Option<Removal> {
         if opens_with_phrase(&lowered, FOLLOW_CALLS_ABROAD) {
             return Some(Removal::Share);
         }
+        if text.len() < 200 && opens_with_phrase(&lowered, CHANNEL_CALLS) && [&b"whatsapp"[..], b"telegram", b"google news"].iter().any(|app| contains_ignore_ascii_case(text.as_bytes(), app)) {
+            return Some(Removal::Share);
+        }
         if opens_with_phrase(&lowered, NEWSLETTER_CALLS_ABROAD) && NEWSLETTER_NAMES.iter().any(|name| text.to_lowercase().contains(name)) {
             return Some(Removal::Newsletter);
         }
@@ -763,6 +776,11 @@ pub fn by_text(text: &str, link_density: f32) -> Option<Removal> {
     }
     if lower.starts_with("continued") {
         return (text.len() < 60).then_some(Removal::Navigation);
+    }
+    // "Watch:" left over a video the embed leaves out.
+    let label = lower.trim();
+    if (label.starts_with("watch") || label.starts_with("listen")) && label.ends_with(':') && label.len() < 16 {
+        return Some(Removal::Media);
     }
     // "Read more: <link>" lines are furniture only when they are mostly a link.
     (link_density >= 0.4).then_some(Removal::Related)
@@ -1077,6 +1095,18 @@ mod tests {
         }
         for call in ["Síguenos en Instagram y Facebook", "Folgen Sie uns auf Mastodon", "Suivez-nous sur les réseaux sociaux"] {
             assert_eq!(by_text(call, 0.5), Some(Removal::Share), "{call}");
+        }
+        // A label left over a video or a recording; a sentence that opens so is the story's.
+        assert_eq!(by_text("Watch:", 0.0), Some(Removal::Media));
+        assert_eq!(by_text(" LISTEN: ", 0.0), Some(Removal::Media));
+        assert_eq!(by_text("Watch: the mayor answers questions at the town hall", 0.0), None);
+        // A call to the outlet's channel on a messenger or a news app.
+        for call in ["📲 Participe do canal do g1 Campinas no WhatsApp", "Follow our WhatsApp channel for the latest updates.", "Ikuti saluran WhatsApp kami", "Follow us on Google News", "Únete a nuestro canal de Telegram"] {
+            assert_eq!(by_text(call, 0.0), Some(Removal::Share), "{call}");
+        }
+        // The story's sentences about those apps.
+        for prose in ["The group coordinated through a Telegram channel, police said.", "Joining a WhatsApp group is how most parents hear about closures.", "Siga a conta oficial para mais detalhes, disse o secretário."] {
+            assert_eq!(by_text(prose, 0.0), None, "{prose}");
         }
         for pitch in ["Suscríbete a nuestro boletín y recibe las noticias cada mañana", "Abonnieren Sie unseren Newsletter", "Inscrivez-vous à notre newsletter quotidienne"] {
             assert_eq!(by_text(pitch, 0.5), Some(Removal::Newsletter), "{pitch}");
