@@ -1803,12 +1803,32 @@ fn outlet_role_prefixes(piece: &str) -> Vec<String> {
     if words.len() < 2 || !role.contains(&last.trim_end_matches('s')) {
         return Vec::new();
     }
-    // "ANA RUIZ Staff Writer": a given name in capitals that a partner shares, then the rest of
-    // the person's name, not a beat ("AP National Political Writer").
-    let beat_or_role = |w: &str| !w.chars().any(char::is_alphabetic) || w.chars().any(char::is_lowercase) || ROLE_WORDS.contains(&w.to_lowercase().as_str());
-    let given_name_first = crate::partners::is_given_name(&normalize_name(words[0])) && !beat_or_role(words[1]);
-    (1..words.len()).take(4).filter(|&k| !(k == 1 && given_name_first)).map(|k| words[..k].join(" ")).collect()
+    // One word before the role is a partner's only when a beat or more of the role follows it
+    // ("AP National Political Writer", "Reuters Senior Correspondent"). Another word after it is
+    // the rest of a person's name, whose first name a partner's name or code is too: "Hill Carter
+    // Staff Writer", "Bloomberg Hart", "ANA RUIZ Staff Writer", "Belga Smith".
+    let role_follows = words[1..words.len() - 1].iter().all(|w| {
+        let w = w.to_lowercase();
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        ROLE_WORDS.contains(&w) || BEAT_WORDS.contains(&w)
+    });
+    (1..words.len()).take(4).filter(|&k| k > 1 || role_follows).map(|k| words[..k].join(" ")).collect()
 }
+
+/// The beats of a staff role between an agency's name and the role ("AP Auto Writer", "AP White
+/// House Correspondent", "Reuters Global Health Editor"), lower case.
+const BEAT_WORDS: &[&str] = &[
+    "national", "political", "politics", "business", "economics", "economy", "financial", "finance", "markets", "personal", "real", "estate", "medical", "health",
+    "global", "science", "technology", "tech", "auto", "autos", "energy", "environmental", "environment", "climate", "legal", "affairs", "law", "diplomatic",
+    "religion", "education", "entertainment", "film", "movie", "music", "television", "tv", "drama", "theater", "arts", "art", "books", "culture", "food", "travel",
+    "fashion", "sports", "sport", "white", "house", "congressional", "supreme", "court", "courts", "justice", "crime", "military", "defense", "intelligence",
+    "immigration", "investigative", "world", "foreign", "international", "regional", "state", "statehouse", "capitol", "city", "local", "race", "ethnicity",
+    "aviation", "airlines", "transportation", "labor", "agriculture", "farm", "retail", "consumer", "weather", "elections", "election", "media", "security",
+    "homeland", "cybersecurity", "tax", "trade", "banking", "industry", "housing", "urban", "rural", "water", "wildlife", "outdoors", "space", "research", "policy",
+    "public", "social", "family", "lifestyle", "style", "wine", "dining", "gaming", "video", "digital", "internet", "privacy", "ai", "baseball", "football",
+    "basketball", "soccer", "hockey", "golf", "tennis", "olympics", "racing", "college", "general", "assignment", "breaking", "news", "features", "obituaries",
+    "and",
+];
 
 /// An author page that belongs to a partner: a configured pattern ("/authors/jta/"), a page on
 /// the partner's site, or a slug that names an outlet ("/author/cleveland-jewish-news/").
@@ -5946,6 +5966,15 @@ mod tests {
             ("Hina", &["HINA"]),
             ("ANA Staff Writer", &["African News Agency"]),
             ("Jane Roe (ANA)", &["African News Agency"]),
+            ("By Efe Okoro Staff Writer", &[]),
+            // A one-word partner before a role, then a person's surname rather than a beat.
+            ("By Hill Carter Staff Writer", &[]),
+            ("By Bloomberg Hart Staff Writer", &[]),
+            ("By Belga Smith Correspondent", &[]),
+            ("Mary Clare Jalonick, AP White House Correspondent", &["Associated Press"]),
+            ("Robert Roe, Ap National Security Writer", &["Associated Press"]),
+            ("Jane Roe, Reuters Global Health Editor", &["Reuters"]),
+            ("By EFE", &["EFE"]),
         ];
         for (text, want) in cases {
             assert_eq!(byline_outlets(&site, text, true, &[]), *want, "{text}");

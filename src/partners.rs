@@ -271,7 +271,7 @@ const DATELINE_ONLY_CODES: &[&str] = &["GNA", "Petra", "SANA", "NNA", "MAP", "AP
 /// names: "By Ana Ruiz, Staff Writer" is no story of the African News Agency's, nor is an author
 /// page at "/author/sid/" one of the Sport-Informations-Dienst's. They name the partner only as
 /// the partner writes them ("ANA", "SID", Hina's "Hina"): see [`written_as_partner`].
-const GIVEN_NAMES: &[&str] = &["ana", "amna", "sid", "hina", "wafa", "nan", "leta", "ria", "ani", "mena", "irna"];
+const GIVEN_NAMES: &[&str] = &["ana", "amna", "sid", "hina", "wafa", "nan", "leta", "ria", "ani", "mena", "irna", "efe", "antara"];
 
 /// Whether a partner's name or code, normalized, is also a person's given name.
 pub(crate) fn is_given_name(norm: &str) -> bool {
