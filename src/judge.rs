@@ -2939,6 +2939,7 @@ fn credit_signals(site: &Site<'_>, meta: &Metadata, blocks: &[Block], html: &Htm
             && let Some(source) = cjk_reprint_note(site, &block.text)
                 .or_else(|| wire_note(&block.text).or_else(|| syndicated_feed_note(&block.text)).map(str::to_owned))
                 .or_else(|| newsroom_boilerplate(site, &block.text))
+                .or_else(|| vietnamese_source_note(site, meta, &block.text).filter(|_| i + 1 >= n))
                 .or_else(|| author_employer_note(site, meta, &block.text))
         {
             reasons.push(Reason { signal: Signal::Credit, evidence: evidence(&block.text), location: location(), source: Some(source) });
@@ -3254,6 +3255,37 @@ fn partner_boilerplate<'p>(site: &Site<'p>, text: &str) -> Option<&'p Partner> {
 }
 
 /// The same paragraph from a newsroom that is no partner, when it calls itself one in so many
+/// The outlet a Vietnamese story's closing line names as its source: "Theo VnExpress", "(Theo
+/// Tuổi Trẻ)", "Nguồn: Thanh Niên" ("theo" is "according to"), as Vietnamese sites sign the
+/// stories they take from other papers. A line of its own and nothing else; "Theo Reuters, giá
+/// dầu tăng …" opens a sentence of the story. Only on a page in Vietnamese: "Theo Walcott" is a
+/// name elsewhere.
+fn vietnamese_source_note(site: &Site<'_>, meta: &Metadata, text: &str) -> Option<String> {
+    let t = text.trim().trim_start_matches('(').trim_end_matches(['.', ')', ' ']);
+    if t.chars().count() > 60 {
+        return None;
+    }
+    let name = ["theo ", "nguồn:", "nguồn "].iter().find_map(|label| {
+        let head = t.get(..label.len())?;
+        head.to_lowercase().eq(label).then(|| t[label.len()..].trim())
+    })?;
+    let vietnamese = meta.lang.as_deref().is_some_and(|l| l.get(..2).is_some_and(|l| l.eq_ignore_ascii_case("vi"))) || text.contains(['ư', 'ơ', 'đ', 'ồ', 'ộ', 'ệ']);
+    let one_name = name.starts_with(char::is_uppercase) && name.split_whitespace().count() <= 5 && !name.contains([',', ';', ':', '.', '!', '?']);
+    // A ministry, an office, a company or a person gives figures, not stories ("Theo Bộ Y tế",
+    // "Nguồn: Tổng cục Thống kê").
+    const NOT_OUTLETS: &[&str] = &[
+        "bộ ", "sở ", "ubnd", "ủy ban", "uỷ ban", "chính phủ", "cục ", "tổng cục", "viện ", "trung tâm", "ngân hàng", "công ty", "tổng công ty", "bệnh viện", "trường ",
+        "đại học", "hội ", "tổ chức", "quỹ ", "ông ", "bà ", "anh ", "chị ", "tập đoàn", "liên hợp quốc",
+    ];
+    let lower = name.to_lowercase();
+    // "Báo" is "newspaper": "Báo Sông Hồng" on the site that calls itself "Sông Hồng" is its own.
+    let masthead = ["Báo ", "báo "].iter().find_map(|w| name.strip_prefix(w)).unwrap_or(name);
+    if !(vietnamese && one_name) || NOT_OUTLETS.iter().any(|w| lower.starts_with(w)) || site.is_own_name(name) || site.is_own_name(masthead) {
+        return None;
+    }
+    Some(site.source_name(name))
+}
+
 /// words ("The Harbor Ledger is an independent, nonprofit newsroom covering …", "Chalkbeat is a
 /// nonprofit news organization …") or names a partner's network it belongs to ("Georgia Recorder is
 /// part of States Newsroom, a nonprofit news network …", as each of the network's sites signs its
@@ -5846,6 +5878,38 @@ mod tests {
         assert!(!looks_like_outlet("Staff"));
         assert!(looks_like_outlet("The Economist") && looks_like_outlet("The Conversation"));
         assert!(!looks_like_outlet("Economist") && !looks_like_outlet("Conversation"), "a common noun without its 'The'");
+    }
+
+    #[test]
+    fn vietnamese_closing_source_lines() {
+        let generic = Profile::builtin("generic").unwrap();
+        let meta = Metadata {
+            canonical_url: Some(Url::parse("https://baosonghong.example/thoi-su/x.html").unwrap()),
+            publisher: Some("Báo Sông Hồng".to_owned()),
+            lang: Some("vi".to_owned()),
+            ..Metadata::default()
+        };
+        let site = Site::new(&generic, &meta, &Html::parse_document("<p></p>"), None);
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Theo VnExpress", Some("VnExpress")),
+            ("(Theo Tuổi Trẻ)", Some("Tuổi Trẻ")),
+            ("Nguồn: Thanh Niên.", Some("Thanh Niên")),
+            ("Theo Báo Lao Động", Some("Báo Lao Động")),
+            ("Theo TTXVN", Some("Vietnam News Agency")),
+            // A sentence of the story, a ministry's figures, a person, a call to follow, the site.
+            ("Theo Reuters, giá dầu tăng 3% trong phiên hôm qua.", None),
+            ("Theo Bộ Y tế", None),
+            ("Theo ông Nguyễn Văn Bình", None),
+            ("Theo dõi chúng tôi trên Facebook", None),
+            ("Theo Báo Sông Hồng", None),
+            ("Theo Sông Hồng", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(vietnamese_source_note(&site, &meta, text).as_deref(), *want, "{text}");
+        }
+        // Not on a page in another language: a name.
+        let english = Metadata { lang: Some("en".to_owned()), ..meta.clone() };
+        assert_eq!(vietnamese_source_note(&site, &english, "Theo Walcott"), None);
     }
 
     #[test]
