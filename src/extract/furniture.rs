@@ -654,7 +654,7 @@ fn opens_with_phrase(opening: &str, phrases: &[&str]) -> bool {
 }
 
 /// A combining mark (the vowel signs of Devanagari and Bengali, Arabic's harakat): part of a word.
-fn is_mark(c: char) -> bool {
+pub(crate) fn is_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036f}' | '\u{0610}'..='\u{061a}' | '\u{064b}'..='\u{065f}' | '\u{0900}'..='\u{0903}' | '\u{093a}'..='\u{094f}' | '\u{0981}'..='\u{0983}' | '\u{09bc}'..='\u{09cd}' | '\u{0e31}' | '\u{0e34}'..='\u{0e3a}' | '\u{0e47}'..='\u{0e4e}')
 }
 

@@ -1016,7 +1016,7 @@ pub(crate) fn parse_byline(text: &str) -> Vec<String> {
             // and "and" joins co-authors only.
             let lists = !separator.contains(|c: char| c.is_alphabetic() || c == '&');
             let names_next = parts.get(i + 1).is_some_and(|(next, _)| next.contains(char::is_alphabetic));
-            if lists && (i == last || names_next) && previous.split_whitespace().count() >= 2 && is_one_cased_word(part) {
+            if lists && (i == last || names_next) && previous.split_whitespace().count() >= 2 && is_filing_place(part) {
                 continue;
             }
             // "João Silva, da Folha", "Jane Doe, for The Valley Post", "Ann Roe, Special to the
@@ -1306,6 +1306,30 @@ fn is_credential(word: &str) -> bool {
 /// One word of letters (a hyphen or an apostrophe inside) that opens with a capital.
 fn is_one_cased_word(part: &str) -> bool {
     part.chars().next().is_some_and(char::is_uppercase) && part.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+}
+
+/// A place a byline names after the reporter's name, as [`parse_byline`] reads it there: one
+/// capitalised word ("Berlin"); one word of a script without case ("लखनऊ", where a co-author
+/// would have a given name and a family name); or a city's name of two or three words that
+/// opens or ends as cities' names do ("New Delhi", "San José", "Kuala Lumpur", "Mexico City",
+/// "नई दिल्ली").
+fn is_filing_place(part: &str) -> bool {
+    let word_chars = |w: &str| w.chars().all(|c| c.is_alphabetic() || super::furniture::is_mark(c) || matches!(c, '-' | '\'' | '’' | '.'));
+    // Not Chinese, Japanese or Korean, whose names are one word too ("王小明, 李大华").
+    let uncased = |w: &str| w.chars().any(char::is_alphabetic) && !w.chars().any(|c| c.is_uppercase() || c.is_lowercase() || super::text::is_cjk(c));
+    let words: Vec<&str> = part.split_whitespace().collect();
+    match words.as_slice() {
+        [one] => is_one_cased_word(one) || (uncased(one) && word_chars(one)),
+        [first, .., last] if words.len() <= 3 => {
+            const OPENINGS: &[&str] = &[
+                "New", "San", "Santa", "Santo", "São", "Saint", "St.", "Los", "Las", "Port", "Fort", "Cape", "Kuala", "Buenos", "Rio", "Tel", "Hong", "Nueva", "Nuevo",
+                "Ciudad", "Porto", "Bandar", "Ho", "Sankt", "नई", "नवी",
+            ];
+            words.iter().all(|w| word_chars(w) && (w.starts_with(char::is_uppercase) || uncased(w) || matches!(*w, "de" | "do" | "da" | "del" | "di")))
+                && (OPENINGS.contains(first) || *last == "City")
+        }
+        _ => false,
+    }
 }
 
 /// A part that names the paper a reporter wrote for rather than a person: "da Folha", "do
@@ -2999,6 +3023,20 @@ mod tests {
             ("Par Anne Martin envoyée spéciale à Lyon", &["Anne Martin"]),
             ("Par LILIAN ALEMAGNA, LAURE BRETTON Envoyés spéciaux à Toulouse", &["LILIAN ALEMAGNA", "LAURE BRETTON"]),
             ("Jan Kowalski z Warszawy", &["Jan Kowalski"]),
+            // A city of two or three words, or one word of a script without case, after a comma.
+            ("Rahul Sharma, New Delhi", &["Rahul Sharma"]),
+            ("Ana Ruiz, San José", &["Ana Ruiz"]),
+            ("Siti Aminah, Kuala Lumpur", &["Siti Aminah"]),
+            ("Ana Ruiz, Mexico City", &["Ana Ruiz"]),
+            ("Ana Ruiz, Rio de Janeiro", &["Ana Ruiz"]),
+            ("राहुल शर्मा, नई दिल्ली", &["राहुल शर्मा"]),
+            ("राहुल शर्मा, लखनऊ", &["राहुल शर्मा"]),
+            // Co-authors stay: a whole name in either script.
+            ("Rahul Sharma, Priya Nair", &["Rahul Sharma", "Priya Nair"]),
+            ("राहुल शर्मा, अमित कुमार", &["राहुल शर्मा", "अमित कुमार"]),
+            ("Jane Doe, Newton Minow", &["Jane Doe", "Newton Minow"]),
+            ("王小明, 李大华", &["王小明", "李大华"]),
+            ("홍길동, 김영희", &["홍길동", "김영희"]),
             // After a role, "en" is "in" (a place follows), not Dutch's "and".
             ("Ana Ruiz, corresponsal en Nueva York", &["Ana Ruiz"]),
             ("Jeanne Roy, envoyée spéciale en Ukraine", &["Jeanne Roy"]),
