@@ -804,11 +804,11 @@ fn heading_then_tail(title: &str, heading: &str) -> Option<String> {
 /// an alternation, not a class with a non-ASCII member, so that the pattern compiles for ASCII
 /// text without a Unicode parse (see `pattern`).
 static BY_PREFIX: Pattern = Pattern::new(
-    r"(?i)^\s*(?:(?:von|de|par|dal|dalla|da)\s+(?:unserem|unserer|unseren|nuestro|nuestra|nuestros|notre|nos|nostro|nostra|nostri)\s+(?:\w+\s+)?(?:korrespondent(?:en|in)?|redakteur(?:in)?|reporter(?:in)?|mitarbeiter(?:in)?|corresponsal(?:es)?|enviad[oa]s?(?:\s+especial(?:es)?)?|correspondante?s?|envoyée?s?(?:\s+spéciale?s?)?|inviat[oa](?:\s+special[ei])?|corrispondente)\s+|(?:(?:written|writing|words|story|reporting|posted|submitted|text|texto|texte|analysis|opinion|commentary|column|essay|review|interview)(?:\s+and\s+(?:photos|photographs|photography|pictures|illustrations|video))?\s+by|by|par|por|von|di|door|av|af|przez|oleh|bởi|από|του|της|โดย)\s*(?:[:\-]|–)?\s+|(?:authors?|autor|autora|autores|autorin|autorius|avtor|auteure?|autore|yazar|penulis|reporter|wartawan|pewarta|jurnalis|tekst|teksti|texto|text|texte|szerző|piše|автор|автори|текст|作者|撰文|记者|記者)\s*(?::|：)\s*|(?:بقلم|كتب|كتبت|מאת)\s*(?:[:\-]|–)?\s+|eine?\s+(?:kommentar|analyse|gastbeitrag|kolumne|essay|reportage)\s+von\s+)",
+    r"(?i)^\s*(?:(?:von|de|par|dal|dalla|da)\s+(?:unserem|unserer|unseren|nuestro|nuestra|nuestros|notre|nos|nostro|nostra|nostri)\s+(?:\w+\s+)?(?:korrespondent(?:en|in)?|redakteur(?:in)?|reporter(?:in)?|mitarbeiter(?:in)?|corresponsal(?:es)?|enviad[oa]s?(?:\s+especial(?:es)?)?|correspondante?s?|envoyée?s?(?:\s+spéciale?s?)?|inviat[oa](?:\s+special[ei])?|corrispondente)\s+|(?:(?:written|writing|words|story|reporting|posted|submitted|text|texto|texte|analysis|opinion|commentary|column|essay|review|interview)(?:\s+and\s+(?:photos|photographs|photography|pictures|illustrations|video))?\s+by|by|par|por|von|di|door|av|af|przez|oprac\.|oleh|bởi|από|του|της|โดย)\s*(?:[:\-]|–)?\s+|(?:authors?|autor|autora|autores|autorin|autorius|avtor|auteure?|autore|yazar|penulis|reporter|wartawan|pewarta|jurnalis|tekst|teksti|texto|text|texte|szerző|piše|автор|автори|текст|作者|撰文|记者|記者)\s*(?::|：)\s*|(?:بقلم|كتب|كتبت|מאת)\s*(?:[:\-]|–)?\s+|eine?\s+(?:kommentar|analyse|gastbeitrag|kolumne|essay|reportage)\s+von\s+)",
 );
 /// The literal prerequisites of [`BY_PREFIX`], for [`may_contain_any`].
 const BY_WORDS: &[&str] = &[
-    "by", "par", "por", "von", "di", "door", "av", "af", "przez", "oleh", "bởi", "โดย", "από", "Από", "ΑΠΟ", "του", "Του", "ΤΟΥ", "της", "Της", "ΤΗΣ", "aut", "yazar", "penulis", "reporter", "wartawan", "pewarta", "jurnalis", "tekst", "text", "szerz", "Szerz", "piše", "Piše",
+    "by", "par", "por", "von", "di", "door", "av", "af", "przez", "oprac", "oleh", "bởi", "โดย", "από", "Από", "ΑΠΟ", "του", "Του", "ΤΟΥ", "της", "Της", "ΤΗΣ", "aut", "yazar", "penulis", "reporter", "wartawan", "pewarta", "jurnalis", "tekst", "text", "szerz", "Szerz", "piše", "Piše",
     "автор", "Автор", "АВТОР", "текст", "Текст", "ТЕКСТ", "作者", "撰文", "记者", "記者", "بقلم", "كتب", "מאת", "unser", "nuestr", "notre", "nos ", "nostr",
 ];
 /// What ends the names of a byline: separators, publication notes, dates and times (a weekday
@@ -2250,7 +2250,7 @@ static BYLINE_WORDS: LazyLock<[memchr::memmem::Finder<'static>; 10]> = LazyLock:
 
 /// How a byline in a plain paragraph or span opens, in the languages bylines come in.
 const BY_OPENINGS: &[&str] = &[
-    "by ", "par ", "por ", "von ", "door ", "av ", "af ", "przez ", "oleh ", "di ", "bởi ", "โดย ", "από ", "Από ", "author", "autor", "auteur", "penulis", "reporter", "wartawan", "pewarta", "jurnalis", "text", "tekst", "avtor", "szerző", "Szerző",
+    "by ", "par ", "por ", "von ", "door ", "av ", "af ", "przez ", "oprac. ", "oleh ", "di ", "bởi ", "โดย ", "από ", "Από ", "author", "autor", "auteur", "penulis", "reporter", "wartawan", "pewarta", "jurnalis", "text", "tekst", "avtor", "szerző", "Szerző",
     "piše", "Piše", "автор", "Автор", "АВТОР", "текст", "Текст", "ТЕКСТ", "作者", "撰文", "记者", "記者", "بقلم", "كتب", "מאת", "written by", "words by", "story by",
     "posted by", "submitted by", "story and ", "text and ", "words and ", "analysis by", "opinion by", "commentary by", "column by", "essay by", "review by", "interview by", "ein ", "eine ", "του ", "Του ", "ΤΟΥ ", "της ", "Της ", "ΤΗΣ ",
 ];
@@ -3023,6 +3023,8 @@ mod tests {
             ("Par Anne Martin envoyée spéciale à Lyon", &["Anne Martin"]),
             ("Par LILIAN ALEMAGNA, LAURE BRETTON Envoyés spéciaux à Toulouse", &["LILIAN ALEMAGNA", "LAURE BRETTON"]),
             ("Jan Kowalski z Warszawy", &["Jan Kowalski"]),
+            // Polish portals' "compiled by".
+            ("oprac. Jan Kowalski", &["Jan Kowalski"]),
             // A city of two or three words, or one word of a script without case, after a comma.
             ("Rahul Sharma, New Delhi", &["Rahul Sharma"]),
             ("Ana Ruiz, San José", &["Ana Ruiz"]),
