@@ -2939,7 +2939,7 @@ fn credit_signals(site: &Site<'_>, meta: &Metadata, blocks: &[Block], html: &Htm
             && let Some(source) = cjk_reprint_note(site, &block.text)
                 .or_else(|| wire_note(&block.text).or_else(|| syndicated_feed_note(&block.text)).map(str::to_owned))
                 .or_else(|| newsroom_boilerplate(site, &block.text))
-                .or_else(|| vietnamese_source_note(site, meta, &block.text).filter(|_| i + 1 >= n))
+                .or_else(|| (i + 1 >= n).then(|| vietnamese_source_note(site, meta, &block.text)).flatten())
                 .or_else(|| author_employer_note(site, meta, &block.text))
         {
             reasons.push(Reason { signal: Signal::Credit, evidence: evidence(&block.text), location: location(), source: Some(source) });
