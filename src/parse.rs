@@ -529,7 +529,7 @@ mod tests {
         const PIECES: &[&str] = &[
             "<p>", "</p>", "<div class=\"a b\">", "</div>", "<P CLASS=X>", "</P >", "<br/>", "<br />", "<img src=a.png alt=\"\">",
             "<a href=/x/ title='q'>", "</a>", "<a href=\"x\"title=\"y\">", "<a b c=d>", "<a href=>", "<a href = \"s\" >",
-            "<a x=1 x=2>", "<input disabled/>", "<a b/c>", "<a \"q\">", "<a\u{e9}>", "<a b=\u{e9}>", "<my-el data-x=1>",
+            "<a x=1 x=2>", "<input disabled/>", "<a b/c>", "<a \"q\">", "<a\u{e9}>", "<a b=\u{e9}>", "<html \u{26a1} lang=en>", "<a \u{e9}t\u{e9}=1>", "<a\u{e9} \u{e9}>", "<my-el data-x=1>",
             "text ", "x < y", "a<", "<", "< p>", "<3", "&amp;", "&lt;b&gt;", "&eacute;", "&notin;", "&notit;", "&not ",
             "AT&T", "&#65;", "&#x41;", "&#128;", "&#x80;", "&#0;", "&#xD800;", "&#x110000;", "&#99999999999;", "&#;", "&# ",
             "&#65", "&#x41g", "&#00000000065;", "&#x;", "&#X41;", "&#13;", "&#x81;", "&#xFFFF;", "&copy2025", "&copy=", "&amp", "&ampx", "&AMP;",

@@ -193,9 +193,11 @@ fn is_space(c: u8) -> bool {
     matches!(c, b'\t' | b'\n' | b'\x0c' | b' ')
 }
 
-/// Bytes of a tag or attribute name the reader takes (the tokenizer lower-cases ASCII letters).
+/// Bytes of a tag or attribute name the reader takes (the tokenizer lower-cases ASCII letters),
+/// other characters than ASCII among them: AMP's `<html ⚡>` names an attribute "⚡", as the
+/// tokenizer reads it (a character is all its bytes, each of them 0x80 or above).
 fn is_name_byte(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b':' | b'.')
+    c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b':' | b'.') || c >= 0x80
 }
 
 fn local_name(raw: &str) -> LocalName {
