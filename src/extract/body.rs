@@ -771,9 +771,13 @@ fn score<'a>(root: ElementRef<'a>, removed: &FxHashMap<NodeId, Removal>) -> Opti
             if ElementRef::wrap(a).is_none_or(|e| matches!(e.value().name(), "body" | "html")) {
                 break;
             }
-            let holds = top.iter().filter(|id| tree.get(**id).is_some_and(|n| n.ancestors().any(|x| x.id() == a.id()))).count();
-            if holds >= 2 {
-                best = a.id();
+            let held: Vec<NodeId> = top.iter().copied().filter(|id| tree.get(*id).is_some_and(|n| n.ancestors().any(|x| x.id() == a.id()))).collect();
+            if held.len() >= 2 {
+                // Not stories of their own, each under its headline: the next story an endless
+                // page appends below the first ("<article><h1>…</article><article><h1>…").
+                if !separate_stories(a, best, &held) {
+                    best = a.id();
+                }
                 break;
             }
             ancestor = a.parent();
@@ -857,6 +861,21 @@ fn text_runs(container: ego_tree::NodeRef<'_, Node>, removed: &FxHashMap<NodeId,
     runs
 }
 
+/// Whether, below `ancestor`, the best candidate and another of `others` sit in different
+/// children of it that each hold an `article` with its own `h1`: two stories, each under its
+/// headline. (Not `h1`s alone: Medium heads a post's sections with them.)
+fn separate_stories(ancestor: ego_tree::NodeRef<'_, Node>, best: NodeId, others: &[NodeId]) -> bool {
+    let branch = |id: NodeId| ancestor.children().find(|c| c.id() == id || c.descendants().any(|d| d.id() == id));
+    let headed = |branch: ego_tree::NodeRef<'_, Node>| ElementRef::wrap(branch).is_some_and(holds_story);
+    let Some(own) = branch(best).filter(|b| headed(*b)) else { return false };
+    others.iter().filter_map(|&id| branch(id)).any(|other| other.id() != own.id() && headed(other))
+}
+
+/// Whether `element` is or holds an `article` with an `h1` in it: a story of its own.
+fn holds_story(element: ElementRef<'_>) -> bool {
+    std::iter::once(element).chain(element.select(&ARTICLE)).any(|a| a.value().name() == "article" && holds_headline(a))
+}
+
 fn is_inside_paragraph(node: ego_tree::NodeRef<'_, Node>, removed: &FxHashMap<NodeId, Removal>) -> bool {
     let _ = removed;
     node.ancestors()
@@ -908,6 +927,13 @@ fn merge_siblings(body: &mut Body<'_>, removed: &FxHashMap<NodeId, Removal>) {
             continue;
         };
         if removed.contains_key(&sibling.id()) {
+            continue;
+        }
+        // Another story under its own headline after the root, which holds the page's or follows
+        // it: an endless page appends the next story so.
+        let after_root = body.root.next_siblings().any(|s| s.id() == sibling.id());
+        let headline_placed = || holds_headline(body.root) || body.root.prev_siblings().any(|s| ElementRef::wrap(s).is_some_and(holds_headline));
+        if after_root && holds_story(element) && headline_placed() {
             continue;
         }
         let text = element_text(element);
@@ -1071,6 +1097,7 @@ fn is_gallery(element: ElementRef<'_>) -> bool {
 static A: LazyLock<Selector> = LazyLock::new(|| Selector::parse("a").expect("valid selector"));
 static P: LazyLock<Selector> = LazyLock::new(|| Selector::parse("p").expect("valid selector"));
 static H1: LazyLock<Selector> = LazyLock::new(|| Selector::parse("h1").expect("valid selector"));
+static ARTICLE: LazyLock<Selector> = LazyLock::new(|| Selector::parse("article").expect("valid selector"));
 
 /// Whether `element` holds an `h1`: a page's wrapper holds its headline.
 fn holds_headline(element: ElementRef<'_>) -> bool {
@@ -1585,6 +1612,28 @@ mod tests {
         // (Ids without a word that weighs: "story" would raise the first's score by itself.)
         let chosen = score(html.root_element(), &FxHashMap::default()).expect("a body");
         assert_eq!(chosen.value().id(), Some("x1"));
+    }
+
+    /// An endless page's next story, an `article` under its own `h1` after the first, joins
+    /// neither as a wrapper of both nor as a sibling of the first.
+    #[test]
+    fn the_next_story_an_endless_page_appends_stays_out() {
+        let story = |headline: &str, words: &str| {
+            let paragraph = format!("<p>{words} said on Tuesday that the work would go on through the winter, with crews on the site six days a week and a review in March.</p>");
+            format!("<article class=post><h1>{headline}</h1>{}</article>", paragraph.repeat(4))
+        };
+        let page = format!(
+            "<html><body><div class=wrap>{}<div class=divider>Next story</div>{}</div></body></html>",
+            story("Bridge repairs begin", "The county engineer"),
+            story("Bakery opens on Main Street", "The bakery's owner")
+        );
+        let loaded = crate::load::Loaded { html: page, url: None, encoding: "UTF-8" };
+        let page = crate::parse::parse(&loaded, &crate::prescan::Limits::default()).expect("parses");
+        let profile = Profile::builtin("generic").unwrap();
+        let blocks = crate::extract::extract(&page, &profile, &crate::extract::Options::default()).expect("an article").blocks();
+        let body: Vec<&str> = blocks.iter().filter(|b| !b.note).map(|b| b.text.as_str()).collect();
+        assert!(body.iter().any(|t| t.starts_with("The county engineer")), "{body:#?}");
+        assert!(!body.iter().any(|t| t.contains("bakery") || t.contains("Next story")), "{body:#?}");
     }
 
     #[test]
