@@ -918,7 +918,12 @@ fn merge_siblings(body: &mut Body<'_>, removed: &FxHashMap<NodeId, Removal>) {
     let root_text = element_text(body.root).len();
     let root_class = body.root.value().attr("class").map(str::trim).filter(|c| !c.is_empty());
     let mut joined = Vec::new();
-    for sibling in parent.children().filter(|c| c.id() != body.root.id()) {
+    let mut after_root = false;
+    for sibling in parent.children() {
+        if sibling.id() == body.root.id() {
+            after_root = true;
+            continue;
+        }
         let Some(element) = ElementRef::wrap(sibling) else {
             // Loose text next to the root is kept only if it is substantial.
             if sibling.value().as_text().is_some_and(|t| t.trim().len() > 80) {
@@ -931,7 +936,6 @@ fn merge_siblings(body: &mut Body<'_>, removed: &FxHashMap<NodeId, Removal>) {
         }
         // Another story under its own headline after the root, which holds the page's or follows
         // it: an endless page appends the next story so.
-        let after_root = body.root.next_siblings().any(|s| s.id() == sibling.id());
         let headline_placed = || holds_headline(body.root) || body.root.prev_siblings().any(|s| ElementRef::wrap(s).is_some_and(holds_headline));
         if after_root && holds_story(element) && headline_placed() {
             continue;
