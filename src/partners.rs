@@ -268,7 +268,7 @@ pub(crate) const BUILTIN: &[Builtin] = &[
 const DATELINE_ONLY_CODES: &[&str] = &["GNA", "Petra", "SANA", "NNA", "MAP", "APS", "TAP", "BNA", "ONA", "ISNA", "Fars", "Tasnim", "Mehr", "RSS", "NEXSTAR", "TND", "BPT", "Nova", "NA", "ACN", "MIA", "ATA", "Trend", "ENA", "AKP"];
 
 /// Partners' names, aliases, codes and domain names (normalized) that are also people's given
-/// names: "By Ana Ruiz, Staff Writer" is no story of the African News Agency's, nor is an author
+/// names: "By Ana Ruiz Staff Writer" is no story of the African News Agency's, nor is an author
 /// page at "/author/sid/" one of the Sport-Informations-Dienst's. They name the partner only as
 /// the partner writes them ("ANA", "SID", Hina's "Hina"): see [`written_as_partner`].
 const GIVEN_NAMES: &[&str] = &["ana", "amna", "sid", "hina", "wafa", "nan", "leta", "ria", "ani", "mena", "irna", "efe", "antara"];
