@@ -1108,7 +1108,7 @@ impl<'p> Site<'p> {
             Some((p, _)) => Some(*p),
             None => BUILTIN_LOOKUP.get(norm.as_str())?.iter().find(|&&i| !self.builtin_own[i]).map(|&i| &Profile::builtin_partners()[i]),
         };
-        found.filter(|p| !crate::partners::is_given_name(&norm) || crate::partners::written_as_partner(name, p))
+        found.filter(|p| crate::partners::names_partner_as_written(name, &norm, p))
     }
 
     /// A foreign partner by name, or by the name of the company that owns it: "Bloomberg L.P.",
@@ -1124,8 +1124,7 @@ impl<'p> Site<'p> {
             .iter()
             .copied()
             .find(|p| {
-                p.agency_codes.iter().any(|c| c.eq_ignore_ascii_case(code))
-                    && (!crate::partners::is_given_name(&normalize_name(code)) || crate::partners::written_as_partner(code, p))
+                p.agency_codes.iter().any(|c| c.eq_ignore_ascii_case(code)) && crate::partners::names_partner_as_written(code, &normalize_name(code), p)
             })
             // Not a lower-case word ("ap", "via"); scripts without case ("연합뉴스") are names.
             .or_else(|| self.partner_named(code).filter(|_| code.chars().any(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))))
@@ -1377,7 +1376,6 @@ static PERSON_FOR_OUTLET: Pattern = Pattern::new(r"^(?P<person>\p{Lu}[\p{L}\p{M}
 static BYLINE_TAIL: Pattern = Pattern::new(r"(?i)\s*(?:\b(?:updated|published|posted)\b|\bon\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{4}-\d{2}-\d{2}|\b\d{1,2}/\d{1,2}/\d{2,4}|\b\d+\s+(?:min|minute|hour|day)s?\b).*$");
 static STAFF_SUFFIX: Pattern = Pattern::new(r"(?i)\s+(?:staff(?:\s+(?:writers?|reporters?|reports?))?|wire(?:\s+(?:services?|reports?))?|news\s+desk|desk|editors|editorial\s+board|reports?|team|newsroom)$");
 
-/// `STAFF_SUFFIX` removed, the pattern built only for a text that could end with one.
 /// A byline's name without the newsroom's word before it, as papers in other languages sign
 /// their desk's copy: "Redacción El Tiempo" → "El Tiempo", "Redazione Corriere della Sera".
 fn without_newsroom_prefix(text: &str) -> &str {
@@ -1390,6 +1388,7 @@ fn without_newsroom_prefix(text: &str) -> &str {
 /// ("Redacción El Tiempo", "Redazione con agenzie").
 const NEWSROOM_WORDS: &[&str] = &["redacción", "redaccion", "rédaction", "redaction", "redaktion", "redação", "redacao", "redazione", "redactie"];
 
+/// `STAFF_SUFFIX` removed, the pattern built only for a text that could end with one.
 fn strip_staff_suffix(text: &str) -> std::borrow::Cow<'_, str> {
     if may_contain_any(text, &["staff", "wire", "desk", "editor", "board", "report", "team", "newsroom"]) {
         STAFF_SUFFIX.replace(text, "")
@@ -3254,7 +3253,6 @@ fn partner_boilerplate<'p>(site: &Site<'p>, text: &str) -> Option<&'p Partner> {
     site.partner_named(strip_leading_the(subject))
 }
 
-/// The same paragraph from a newsroom that is no partner, when it calls itself one in so many
 /// The outlet a Vietnamese story's closing line names as its source: "Theo VnExpress", "(Theo
 /// Tuổi Trẻ)", "Nguồn: Thanh Niên" ("theo" is "according to"), as Vietnamese sites sign the
 /// stories they take from other papers. A line of its own and nothing else; "Theo Reuters, giá
@@ -3286,6 +3284,7 @@ fn vietnamese_source_note(site: &Site<'_>, meta: &Metadata, text: &str) -> Optio
     Some(site.source_name(name))
 }
 
+/// The same paragraph from a newsroom that is no partner, when it calls itself one in so many
 /// words ("The Harbor Ledger is an independent, nonprofit newsroom covering …", "Chalkbeat is a
 /// nonprofit news organization …") or names a partner's network it belongs to ("Georgia Recorder is
 /// part of States Newsroom, a nonprofit news network …", as each of the network's sites signs its

@@ -270,17 +270,17 @@ const DATELINE_ONLY_CODES: &[&str] = &["GNA", "Petra", "SANA", "NNA", "MAP", "AP
 /// Partners' names, aliases, codes and domain names (normalized) that are also people's given
 /// names: "By Ana Ruiz Staff Writer" is no story of the African News Agency's, nor is an author
 /// page at "/author/sid/" one of the Sport-Informations-Dienst's. They name the partner only as
-/// the partner writes them ("ANA", "SID", Hina's "Hina"): see [`written_as_partner`].
+/// the partner writes them ("ANA", "SID", Hina's "Hina"): see [`names_partner_as_written`].
 const GIVEN_NAMES: &[&str] = &["ana", "amna", "sid", "hina", "wafa", "nan", "leta", "ria", "ani", "mena", "irna", "efe", "antara"];
 
-/// Whether a partner's name or code, normalized, is also a person's given name.
-pub(crate) fn is_given_name(norm: &str) -> bool {
-    GIVEN_NAMES.contains(&norm)
-}
-
-/// Whether `written` names `partner` as the partner writes its name, which a person's given name
-/// is not: in capitals ("ANA"), or exactly as one of its names or codes ("Hina").
-pub(crate) fn written_as_partner(written: &str, partner: &Partner) -> bool {
+/// Whether `written` (`norm`, normalized), which a lookup matched to `partner`'s name or code,
+/// names the partner: always, but for a name or code that is also a person's given name
+/// ([`GIVEN_NAMES`]), which names it only as the partner writes it, in capitals ("ANA") or
+/// exactly as one of its names or codes ("Hina").
+pub(crate) fn names_partner_as_written(written: &str, norm: &str, partner: &Partner) -> bool {
+    if !GIVEN_NAMES.contains(&norm) {
+        return true;
+    }
     let written = written.trim();
     (written.chars().any(char::is_alphabetic) && !written.chars().any(char::is_lowercase))
         || std::iter::once(&partner.name).chain(&partner.aliases).chain(&partner.agency_codes).any(|n| n == written)
