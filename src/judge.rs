@@ -14,7 +14,7 @@ use scraper::{ElementRef, Html, Selector};
 use serde::Serialize;
 use url::Url;
 
-use crate::extract::text::{MONTH_OPENINGS, alnum_key, collapse, collapses_to, contains_ignore_ascii_case, is_cjk, is_social_host, key_hash, may_contain_any, only_agencies_besides, strip_prefix_ignore_ascii_case, without_doubled_scheme};
+use crate::extract::text::{MONTH_OPENINGS, alnum_key, collapse, collapses_to, contains_ignore_ascii_case, is_cjk, is_hangul, is_social_host, key_hash, may_contain_any, only_agencies_besides, strip_prefix_ignore_ascii_case, without_doubled_scheme};
 use crate::extract::{Article, Block, Metadata};
 use crate::parse::{first_headline, has_any_attr, select_named};
 use crate::pattern::Pattern;
@@ -1632,6 +1632,8 @@ fn is_photo_credit(text: &str) -> bool {
 /// app, edition ("人民日报海外版", "澎湃新闻", "中国青年网", "新京报", "第一财经").
 const CJK_OUTLET_WORDS: &[&str] = &[
     "报", "報", "网", "網", "社", "新闻", "新聞", "电视", "電視", "杂志", "雜誌", "周刊", "週刊", "客户端", "財經", "财经", "媒体", "媒體",
+    // Korean: news, daily, paper, broadcasting, times, ".com".
+    "뉴스", "일보", "신문", "방송", "타임스", "타임즈", "닷컴",
 ];
 
 /// Sources that are no outlet: "the web", "this site", "original", "compiled", "unknown", "reader
@@ -2939,6 +2941,7 @@ fn credit_signals(site: &Site<'_>, meta: &Metadata, blocks: &[Block], html: &Htm
                 .or_else(|| wire_note(&block.text).or_else(|| syndicated_feed_note(&block.text)).map(str::to_owned))
                 .or_else(|| newsroom_boilerplate(site, &block.text))
                 .or_else(|| (i + 1 >= n).then(|| vietnamese_source_note(site, meta, &block.text)).flatten())
+                .or_else(|| korean_copyright_note(site, &block.text))
                 .or_else(|| author_employer_note(site, meta, &block.text))
         {
             reasons.push(Reason { signal: Signal::Credit, evidence: evidence(&block.text), location: location(), source: Some(source) });
@@ -3123,9 +3126,46 @@ fn cjk_reprint_note(site: &Site<'_>, text: &str) -> Option<String> {
     if !text.contains(['转', '轉', '原', '首', '刊']) || text.chars().count() > 40 {
         return None;
     }
+    // Set in brackets as often as not: "（本文转载自澎湃新闻）".
+    let text = text.trim().trim_start_matches(['（', '(', '【', '[']).trim_end_matches(['）', ')', '】', ']']);
     let name = CJK_REPRINT.captures(text)?.get(1)?.as_str().to_owned();
     // "Reprinted from" says the outlet is another: no link or known name needs to confirm it.
     cjk_source(site, &name, None, true)
+}
+
+/// The owner that the copyright line Korean papers print under each story names, when it is
+/// another outlet: "<저작권자 ⓒ 연합뉴스, 무단 전재-재배포 금지>", "ⓒ 뉴스1코리아(news1.kr), 무단
+/// 전재 및 재배포 금지". A paper runs an agency's copy under the agency's line and its own stories
+/// under its own name. The line forbids reuse ("무단"), which a picture's credit does not say.
+fn korean_copyright_note(site: &Site<'_>, text: &str) -> Option<String> {
+    if text.len() > 300 || !(text.contains("무단") || text.contains("재배포")) {
+        return None;
+    }
+    let (at, sign) = ["ⓒ", "Ⓒ", "©", "(c)", "(C)"].iter().filter_map(|sign| text.find(sign).map(|at| (at, sign.len()))).min()?;
+    let rest = text[at + sign..].trim_start().trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
+    // A full stop ends the name, but not the dot of its address ("news1.kr").
+    let full_stop = rest.match_indices('.').map(|(at, _)| at).find(|&at| rest[at + 1..].chars().next().is_none_or(char::is_whitespace));
+    let end = rest.find([',', '，', '<', '>', '[', ']', '|', '·']).into_iter().chain(full_stop).chain(rest.find(" 무단")).min().unwrap_or(rest.len());
+    let owner = rest[..end].trim();
+    let owner = owner.find(" All rights").or_else(|| owner.find(" all rights")).map_or(owner, |at| owner[..at].trim_end());
+    // The name with the site's address after it: "뉴스1코리아(news1.kr)".
+    let (name, domain) = match owner.split_once(['(', '（']) {
+        Some((name, domain)) => (name.trim(), Some(domain.trim_end_matches([')', '）']).trim()).filter(|d| looks_like_domain(d))),
+        None => (owner, None),
+    };
+    if name.is_empty() || name.chars().count() > 30 {
+        return None;
+    }
+    if let Some(partner) = domain.and_then(|d| site.partner_for_host(d)) {
+        return (!site.is_own_partner(&normalize_name(&partner.name))).then(|| partner.name.clone());
+    }
+    // A page that knows its name only in Latin letters ("The Valley Ilbo") cannot tell its own
+    // Korean name from another paper's.
+    let knows_korean_name = site.names.iter().any(|own| own.chars().any(is_hangul));
+    if domain.is_none() && name.chars().any(is_hangul) && !knows_korean_name && site.partner_named(name).is_none() {
+        return None;
+    }
+    cjk_source(site, name, domain, false)
 }
 
 /// A note under a story that says it holds the wires' copy without naming them, as bylines do
@@ -5095,6 +5135,60 @@ mod tests {
                 body: &[O0, O1, O2, "本文转载自澎湃新闻。"],
                 source: Some("澎湃新闻"),
                 signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: a Chinese reprint note in brackets",
+                profile: "generic",
+                head: "",
+                body: &[O0, O1, O2, "（本文转载自澎湃新闻）"],
+                source: Some("澎湃新闻"),
+                signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: a Korean paper's copyright line that names an agency",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="밸리일보">"#,
+                body: &[O0, O1, O2, "<저작권자 ⓒ 연합뉴스, 무단 전재-재배포 금지>"],
+                source: Some("Yonhap"),
+                signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: a Korean copyright line that names an agency by its address",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="밸리일보">"#,
+                body: &[O0, O1, O2, "[ⓒ 뉴스1코리아(news1.kr), 무단 전재 및 재배포 금지]"],
+                source: Some("News1"),
+                signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: a Korean copyright line that names another paper",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="밸리일보">"#,
+                body: &[O0, O1, O2, "Copyright ⓒ 한강신문 All rights reserved. 무단 전재 및 재배포 금지"],
+                source: Some("한강신문"),
+                signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                // The paper's own line; its owner's line; another paper's where the page knows its
+                // name only in Latin letters; a picture's credit, which forbids nothing.
+                name: "credit: Korean copyright lines that are no other outlet's",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="밸리일보">"#,
+                body: &[O0, O1, "사진 ⓒ 연합뉴스", "<저작권자(c) 밸리일보신문, 무단 전재-재배포 금지>", "ⓒ 밸리미디어(주), 무단전재 및 재배포 금지"],
+                eligible: true,
+                ..Case::default()
+            },
+            Case {
+                name: "credit: a Korean copyright line on a page that knows only its Latin name",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Ilbo">"#,
+                body: &[O0, O1, O2, "<저작권자 ⓒ 밸리일보, 무단 전재-재배포 금지>"],
+                eligible: true,
                 ..Case::default()
             },
             Case {

@@ -9,7 +9,7 @@ use scraper::{ElementRef, Html, Selector};
 use url::Url;
 
 use super::jsonld::{self, JsonLd};
-use super::text::{MONTH_OPENINGS, ShortTexts, alnum_key, collapse, contains_ignore_ascii_case, decode_entities, element_text, element_text_within, element_words, element_words_without, is_block, is_cjk, key_hash, may_contain_any, only_agencies, strip_prefix_ignore_ascii_case, without_doubled_scheme};
+use super::text::{MONTH_OPENINGS, ShortTexts, alnum_key, collapse, contains_ignore_ascii_case, decode_entities, element_text, element_text_within, element_words, element_words_without, is_block, is_cjk, is_hangul, key_hash, may_contain_any, only_agencies, strip_prefix_ignore_ascii_case, without_doubled_scheme};
 use super::tracking::untracked;
 use super::{Author, Metadata, Options, Provenance, ProviderLabel, SourceLine};
 use crate::parse::{Page, first_headline, has_any_attr, select_named, select_where};
@@ -1185,10 +1185,6 @@ fn without_cjk_title(name: &str) -> &str {
     const AFTER: &[&str] = &["선임기자", "객원기자", "수습기자", "인턴기자", "전문기자", "기자", "특파원", "논설위원", "편집위원", "記者", "特派員", "編集委員", "记者", "特派员"];
     let name = name.trim_end_matches([' ', '=']);
     AFTER.iter().find_map(|t| name.strip_suffix(t)).map(str::trim_end).filter(|n| n.ends_with(is_cjk)).unwrap_or(name)
-}
-
-fn is_hangul(c: char) -> bool {
-    matches!(c, '\u{ac00}'..='\u{d7af}')
 }
 
 /// "Yazar: Ahmet Yılmaz", "كتب: محمد علي", "Napsal: Jan Novák": a byline that opens with one word
@@ -2537,9 +2533,10 @@ fn source_after_label(text: &str) -> Option<(&'static str, String)> {
         return None;
     }
     let (at, label) = SOURCE_LABELS.iter().find_map(|l| text.find(l).map(|at| (at, *l)))?;
-    // The label starts the text or follows a space or a separator ("2017-03-10 来源：…").
+    // The label starts the text or follows a space, a separator ("2017-03-10 来源：…") or an
+    // opening bracket (a note under the story: "（来源：人民日报）").
     let before = text[..at].chars().next_back();
-    if before.is_some_and(|c| !(c.is_whitespace() || matches!(c, '|' | '｜' | '/' | '】' | ']' | ')' | '）'))) {
+    if before.is_some_and(|c| !(c.is_whitespace() || matches!(c, '|' | '｜' | '/' | '】' | ']' | ')' | '）' | '（' | '(' | '【' | '['))) {
         return None;
     }
     let rest = text[at + label.len()..].trim_start();
@@ -2660,7 +2657,7 @@ fn names_provider(class: &str) -> bool {
 /// The origin's name at the start of `text`: up to a space, a separator or the next field.
 fn source_name(text: &str) -> String {
     let text = text.trim_start_matches(|c: char| c.is_whitespace());
-    let mut end = text.find(|c: char| c.is_whitespace() || matches!(c, '|' | '｜' | '丨')).unwrap_or(text.len());
+    let mut end = text.find(|c: char| c.is_whitespace() || matches!(c, '|' | '｜' | '丨' | '）' | ')' | '】' | ']')).unwrap_or(text.len());
     if let Some(field) = SOURCE_LINE_FIELDS.iter().filter_map(|f| text[..end].find(f)).min() {
         end = field;
     }
@@ -3351,6 +3348,9 @@ mod tests {
         assert_eq!(named("2026-11-20 08:00　来源：新京报　作者：李明").as_deref(), Some("新京报"));
         assert_eq!(named("来源:澎湃新闻作者:王晓").as_deref(), Some("澎湃新闻"));
         assert_eq!(named("來源： 聯合報 | 編輯：陳").as_deref(), Some("聯合報"));
+        // A note under the story, in brackets.
+        assert_eq!(named("（来源：人民日报）").as_deref(), Some("人民日报"));
+        assert_eq!(named("(来源：新京报) 编辑：李").as_deref(), Some("新京报"));
         // The label alone: the name is in the next element.
         assert_eq!(named("\n来源：\n").as_deref(), Some(""));
         // Another field's label that ends in 来源, or no colon.
