@@ -1075,6 +1075,30 @@ fn without_contact_words(text: &str) -> String {
 fn without_cjk_credits(text: &str) -> String {
     const BEFORE: &[&str] = &["记者", "記者", "特派员", "特派員", "通讯员", "通訊員", "撰稿", "撰文", "图文", "圖文", "文字", "文"];
     let mut text = text.to_owned();
+    // "김영희 기자 = 서울", "서울=김영희 기자": Korean papers join the place reported from to the
+    // reporter with "=". Not inside brackets: "(서울=연합뉴스) 김영희 기자" is the dateline's.
+    if let Some(at) = text.find('=')
+        && !text[..at].contains(['(', '（', '[', '【'])
+    {
+        let titled = |side: &str| without_cjk_title(side).len() < side.trim_end().len();
+        let (left, right) = (text[..at].trim(), text[at + 1..].trim());
+        if titled(left) {
+            text = left.to_owned();
+        } else if titled(right) {
+            text = right.to_owned();
+        }
+    }
+    // "밸리일보 김영희 기자", "본보 김영희 기자": the paper ("본보", "this paper") before the
+    // reporters, whose names are one word each.
+    const PAPER_ENDS: &[&str] = &["일보", "신문", "뉴스", "방송", "닷컴", "본보", "타임스", "타임즈"];
+    if let Some((paper, names)) = text.split_once(' ')
+        && PAPER_ENDS.iter().any(|p| paper.ends_with(p))
+        && paper.chars().all(is_hangul)
+        && names.starts_with(is_hangul)
+        && without_cjk_title(names).len() < names.trim_end().len()
+    {
+        text = names.to_owned();
+    }
     // "記者王小明／台北報導" (Taiwan's papers): the place reported from goes after a slash, and the
     // title is glued to the name.
     if let Some(head) = ["報導", "报道", "報道"].iter().find_map(|r| text.strip_suffix(r))
@@ -1089,6 +1113,15 @@ fn without_cjk_credits(text: &str) -> String {
         && name.chars().all(is_cjk)
     {
         text = name.to_owned();
+    }
+    // "记者张三、李四", "记者 张三 李四": after the title that Chinese papers set before them, names
+    // are listed with "、" or a space (Japanese sets its title after the name and may space a
+    // name's two parts, "山田 太郎 記者").
+    if let Some(names) = ["记者", "記者"].iter().find_map(|t| text.strip_prefix(t)) {
+        let listed: Vec<&str> = names.split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ',')).filter(|n| !n.is_empty()).collect();
+        if listed.len() >= 2 && listed.iter().all(|n| (2..=4).contains(&n.chars().count()) && n.chars().all(is_cjk)) {
+            text = listed.join(", ");
+        }
     }
     // "홍길동·김철수": the dot between two Korean names joins them (in Chinese it is inside a
     // foreign name: "唐纳德·特朗普").
@@ -1438,6 +1471,8 @@ fn clean_name(name: &str) -> String {
     let name = without_credential(name.trim());
     // Separators the layout put after the name ("Ann Roe —" before the date).
     let name = name.trim().trim_end_matches([',', '—', '–', '-', '|', ':', '•', '·', '/']).trim();
+    // "/김영희 기자": Korean papers sign a story off with a slash before the reporter.
+    let name = name.trim_start_matches(['/', '／']).trim_start();
     // "Ann Roe. Illustrations by Bo Li": the full stop ended a sentence, not an initial ("Ann Q.")
     // or a suffix ("Jr.").
     match name.strip_suffix('.') {
@@ -1718,6 +1753,9 @@ fn authors<'h>(
     };
     if chosen.is_empty() {
         chosen = closing_credit(body_root);
+    }
+    if chosen.is_empty() {
+        chosen = lede_credit(body_root);
     }
     // Structured data that credits the lead author only, while the byline on the page names them
     // and more people ("By Ann Roe, Bo Li, Cy Ng"): the page's byline is the whole credit. The
@@ -2208,6 +2246,62 @@ fn closing_credit(body_root: ElementRef<'_>) -> Vec<Author> {
         .find(|text| CLOSING_CREDITS.iter().any(|c| text.starts_with(c)))
         .map(|text| parse_byline(&text).into_iter().filter(|n| capitalised_name(n)).map(|name| Author { name, url: None, is_organization: false }).collect())
         .unwrap_or_default()
+}
+
+/// The reporters that a Korean or Chinese story credits at the head of its first paragraph, as
+/// agencies and many papers there do instead of a byline: "(서울=연합뉴스) 김영희 기자 = …",
+/// "[밸리일보 김영희 기자] …", "本报讯（记者 张三）…", "新华社北京11月14日电（记者张三、李四）…".
+/// The credit is closed by "=" or a bracket; a sentence that opens with the reporter ("记者从市政府
+/// 获悉") credits nobody.
+fn lede_credit(body_root: ElementRef<'_>) -> Vec<Author> {
+    const HEAD_CHARS: usize = 60;
+    let Some(first) = body_root.descendants().filter_map(ElementRef::wrap).filter(|e| e.value().name() == "p").find_map(|p| element_text_within(p, 2000).filter(|t| !t.trim().is_empty())) else {
+        return Vec::new();
+    };
+    if first.is_ascii() {
+        return Vec::new();
+    }
+    let head: String = first.trim().chars().take(HEAD_CHARS).collect();
+    let credit = korean_lede_credit(&head).or_else(|| chinese_lede_credit(&head));
+    let names = credit.map(parse_byline).unwrap_or_default();
+    let cjk_name = |n: &String| (2..=4).contains(&n.chars().count()) && n.chars().all(is_cjk);
+    if names.is_empty() || !names.iter().all(cjk_name) {
+        return Vec::new();
+    }
+    names.into_iter().map(|name| Author { name, url: None, is_organization: false }).collect()
+}
+
+/// "(서울=연합뉴스) 김영희 기자 = ", "[밸리일보 김영희 기자]", "【서울=김영희 기자】": the credit up to
+/// the reporter's title, which "=" or a closing bracket follows; the dateline in brackets before it
+/// goes.
+fn korean_lede_credit(head: &str) -> Option<&str> {
+    const TITLES: &[&str] = &["기자", "특파원"];
+    let (at, title) = TITLES.iter().filter_map(|t| head.find(t).map(|at| (at, *t))).min()?;
+    let end = at + title.len();
+    if !head[end..].trim_start().starts_with(['=', ']', '】', ')', '）']) {
+        return None;
+    }
+    let credit = &head[..end];
+    // "(서울=연합뉴스) 김영희": the dateline closes before the name.
+    let credit = match credit.rfind([')', '）', ']', '】']) {
+        Some(close) => &credit[close + 1..],
+        None => credit.trim_start_matches(['(', '（', '[', '【']),
+    };
+    // "서울=김영희 기자": the place before the name.
+    let credit = credit.rsplit_once('=').map_or(credit, |(_, name)| name);
+    Some(credit.trim())
+}
+
+/// "本报讯（记者 张三）", "新华社北京11月14日电（记者张三、李四）", "【环球时报报道 记者 张三】": the
+/// reporter's title and names inside the brackets near the head of a Chinese lede.
+fn chinese_lede_credit(head: &str) -> Option<&str> {
+    let (at, _) = ["记者", "記者"].iter().filter_map(|t| head.find(t).map(|at| (at, *t))).min()?;
+    let open = head[..at].rfind(['（', '(', '【', '['])?;
+    if head[open..at].contains(['）', ')', '】', ']']) || head[open..at].chars().count() > 16 {
+        return None;
+    }
+    let close = head[at..].find(['）', ')', '】', ']'])? + at;
+    Some(head[at..close].trim())
 }
 
 /// A CMS login shown as the byline ("jdoe", "jane.doe"): one word of lower-case letters, digits
@@ -2805,13 +2899,22 @@ mod tests {
         let cases: &[(&str, &[&str])] = &[
             // The reporter's title, before the names in Chinese papers, after them in Korean and
             // Japanese ones; Korean's middle dot between two names.
-            ("记者 张三 李四", &["张三 李四"]),
+            ("记者 张三 李四", &["张三", "李四"]),
+            ("记者张三、李四", &["张三", "李四"]),
+            ("山田 太郎 記者", &["山田 太郎"]),
             ("本报记者 陈思远", &["陈思远"]),
             ("文/张三", &["张三"]),
             ("李文 王五", &["李文 王五"]),
             ("홍길동 기자", &["홍길동"]),
             ("홍길동기자", &["홍길동"]),
             ("김하늘·박준서 기자", &["김하늘", "박준서"]),
+            // The paper before the reporter, the place joined by "=", the slash of a sign-off.
+            ("밸리일보 김하늘 기자", &["김하늘"]),
+            ("본보 김하늘 기자", &["김하늘"]),
+            ("김하늘 기자 = 서울", &["김하늘"]),
+            ("서울=김하늘 기자", &["김하늘"]),
+            ("/김하늘 기자", &["김하늘"]),
+            ("한강 김하늘", &["한강 김하늘"]),
             ("山田太郎 記者", &["山田太郎"]),
             ("기자", &["기자"]),
             ("唐纳德·特朗普", &["唐纳德"]),
@@ -3188,6 +3291,27 @@ mod tests {
         // Helpers, not writers; and a sentence that mentions reporting is no credit.
         assert!(credited("Additional reporting by Bo Li").is_empty());
         assert!(credited("Reporting by our staff continues throughout the week.").is_empty());
+    }
+
+    #[test]
+    fn a_korean_or_chinese_lede_credits_its_reporters() {
+        let credited = |first: &str| {
+            let page = format!("<html><body><div id=story><p>{first}</p><p>두 번째 문단이다.</p></div></body></html>");
+            let html = Html::parse_document(&page);
+            let root = html.select(&sel("#story")).next().unwrap();
+            lede_credit(root).into_iter().map(|a| a.name).collect::<Vec<_>>()
+        };
+        assert_eq!(credited("(서울=연합뉴스) 김하늘 기자 = 정부는 14일 새 대책을 발표했다."), ["김하늘"]);
+        assert_eq!(credited("[밸리일보 김하늘·박준서 기자] 정부는 14일 새 대책을 발표했다."), ["김하늘", "박준서"]);
+        assert_eq!(credited("【서울=김하늘 기자】 정부는 14일 새 대책을 발표했다."), ["김하늘"]);
+        assert_eq!(credited("本报讯（记者 陈思远）市政府14日公布了新的措施。"), ["陈思远"]);
+        assert_eq!(credited("新华社北京11月14日电（记者张伟、王芳）国务院14日公布了新的措施。"), ["张伟", "王芳"]);
+        assert_eq!(credited("【环球时报报道 记者 陈思远】市政府14日公布了新的措施。"), ["陈思远"]);
+        // A sentence about reporters, a dateline without a reporter, an English lede.
+        assert!(credited("기자들은 14일 정부 발표를 취재했다.").is_empty());
+        assert!(credited("记者从市政府获悉，新的措施将于下月实施。").is_empty());
+        assert!(credited("(서울=연합뉴스) 정부는 14일 새 대책을 발표했다.").is_empty());
+        assert!(credited("(AP) — Ann Roe reporter = the city voted.").is_empty());
     }
 
     #[test]
