@@ -2205,15 +2205,38 @@ static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
             false,
         ),
         p(
-            r"\b(?:this|the\s+following)\s+{NOUN}(?:\s+(?:about|on)\s+[^.;:!?]{1,80}?)?\s+(?:is|was|has\s+been|comes|came)\s+(?:originally\s+|first\s+|initially\s+)?(?:produced\s+by|written\s+for|reported\s+for|published\s+(?:by|in|on)|provided\s+by|made\s+available\s+by|distributed\s+by|syndicated\s+by|shared\s+by)\b",
-            &[&["this", "following"], &["produced", "written", "reported", "published", "provided", "available", "distributed", "syndicated", "shared"]],
+            r"\b(?:this|the\s+following)\s+{NOUN}(?:\s+(?:about|on)\s+[^.;:!?]{1,80}?)?\s+(?:is|was|has\s+been|comes|came)\s+(?:originally\s+|first\s+|initially\s+)?(?:written\s+for|reported\s+for|published\s+(?:by|in|on)|provided\s+by|made\s+available\s+by|distributed\s+by|syndicated\s+by|shared\s+by)\b",
+            &[&["this", "following"], &["written", "reported", "published", "provided", "available", "distributed", "syndicated", "shared"]],
             Need::AnyName,
             true,
         ),
-        // Written or reported by an outlet, not a person: "This story was reported by the Harbor
-        // Tribune", "… written by CalMatters reporter Jane Roe" ("This story was written by Jane
-        // Roe" names a writer).
-        p(r"\b(?:this|the\s+following)\s+{NOUN}\s+(?:is|was|has\s+been)\s+(?:reported|written)\s+by\b", &[&["this", "following"], &["reported", "written"]], Need::Outlet, true),
+        // Written, reported or produced by an outlet, not a person: "This story was reported by
+        // the Harbor Tribune", "… written by CalMatters reporter Jane Roe", "This story about
+        // rural schools was produced by The Hechinger Report" ("This story was written by Jane
+        // Roe" names a writer, "This story was produced by Jane Roe" a station's producer).
+        p(
+            r"\b(?:this|the\s+following)\s+{NOUN}(?:\s+(?:about|on)\s+[^.;:!?]{1,80}?)?\s+(?:is|was|has\s+been)\s+(?:originally\s+|first\s+)?(?:reported|written|produced)\s+by\b",
+            &[&["this", "following"], &["reported", "written", "produced"]],
+            Need::Outlet,
+            true,
+        ),
+        // The same in Spanish, Portuguese, French and Italian: "Este reportaje fue producido por
+        // Agencia Ocote", "Esta reportagem foi produzida pela Agência Pública", "Cet article a été
+        // réalisé par Mediapart". An outlet must follow: "realizado por" credits reporters too.
+        p(
+            r"\b(?:este|esta|esse|essa|cet|cette|questo|questa|quest['’])\s*(?:artículo|reportaje|texto|trabajo|nota|contenido|historia|investigación|material|reportagem|matéria|artigo|conteúdo|article|reportage|enquête|articolo|inchiesta|contenuto)\s+(?:fue|ha\s+sido|foi|a\s+été|è\s+stat[oa])\s+(?:producid[oa]|realizad[oa]|elaborad[oa]|produzid[oa]|elaborad[oa]|produite?|réalisée?|prodott[oa]|realizzat[oa])\s+(?:por|pel[oa]|par|da|dalla|dal|dall['’])\b",
+            &[&["producid", "realizad", "elaborad", "produzid", "produit", "réalis", "prodott", "realizzat"]],
+            Need::Outlet,
+            true,
+        ),
+        // A story lent by another outlet, where a note opens with it: "Artículo cedido por The
+        // Conversation", "Texto cedido por El Faro".
+        p(
+            r"^\W*(?:(?:artículo|texto|reportaje|nota|contenido|artigo|matéria|reportagem)\s+)?cedid[oa]\s+(?:gentilmente\s+)?(?:por|pel[oa])\b",
+            &[&["cedid"]],
+            Need::AnyName,
+            true,
+        ),
         // Said by the site that runs it: "We're republishing this story from the Harbor Tribune",
         // "Valley Ledger is republishing this article with permission from Grist", "The Valley
         // Ledger publishes this story through a partnership with Chalkbeat". The verb inflected:
@@ -2271,7 +2294,7 @@ static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
             false,
         ),
         p(
-            r"\b(?:republicad[oa]|reproducid[oa]|republiée?|reproduite?|ripubblicat[oa]|riprodott[oa]|reproduzid[oa]|overgenomen|nachgedruckt)\s+(?:aquí\s+|ici\s+|qui\s+|aqui\s+|hier\s+)?(?:con|com|avec|mit|met|bajo|sous|sob)\s+(?:el\s+|la\s+|l['’]|o\s+|a\s+|il\s+|freundlicher\s+|vriendelijke\s+)?(?:permiso|autorización|autorisation|permission|autorização|permissão|autorizzazione|permesso|genehmigung|toestemming|licencia|licence|licença|licenza|lizenz|licentie)\b(?:\s+(?:de|del|de\s+la|du|de\s+l['’]|da|do|della|von|van))?",
+            r"\b(?:republicad[oa]|reproducid[oa]|republiée?|reproduite?|ripubblicat[oa]|riprodott[oa]|reproduzid[oa]|overgenomen|nachgedruckt|se\s+(?:reproduce|republica|reproduz|republica|reproduit|republie|riproduce|ripubblica))\s+(?:aquí\s+|ici\s+|qui\s+|aqui\s+|hier\s+)?(?:con|com|avec|mit|met|bajo|sous|sob)\s+(?:el\s+|la\s+|l['’]|o\s+|a\s+|il\s+|freundlicher\s+|vriendelijke\s+)?(?:permiso|autorización|autorisation|permission|autorização|permissão|autorizzazione|permesso|genehmigung|toestemming|licencia|licence|licença|licenza|lizenz|licentie)\b(?:\s+(?:de|del|de\s+la|du|de\s+l['’]|da|do|della|von|van))?",
             &[&["republi", "reprodu", "ripubblic", "riprodott", "overgenomen", "nachgedruckt"]],
             Need::Nothing,
             false,
@@ -2397,6 +2420,16 @@ static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
         // Insider", "View the original story at …". Not "report" or "study": stories link the
         // original report of a study ("Read the original report in Nature").
         p(r"^\W*(?:read|view|see|find)\s+the\s+original\s+(?:(?:article|story|piece|post|column)\s+)?(?:on|at|in|from)\b", &[&["original"]], Need::AnyName, true),
+        // The same link home in the other languages: "Lee la nota original en El Faro", "Leia a
+        // reportagem original no Nexo", "Lire l'article original sur Mediapart", "Leggi l'articolo
+        // originale su Domani"; "Versión original en El Faro" only with an outlet after it.
+        p(
+            r"^\W*(?:lee|lea|leer|consulta|consulte|leia|veja|lire|lisez|consultez|leggi|leggere)\s+(?:(?:el|la|o|a|l['’]|il)\s*)?(?:artículo|nota|reportaje|texto|historia|publicación|matéria|reportagem|artigo|texto|article|reportage|articolo|pezzo)\s+(?:original|originale)\s+(?:en|em|no|na|sur|dans|su|sul|in)\b",
+            &[&["original"]],
+            Need::AnyName,
+            true,
+        ),
+        p(r"^\W*(?:versión|versão|version|versione)\s+(?:original|originale)\s*(?::|en|em|no|na|sur|dans|su|in)\b", &[&["original"]], Need::Outlet, true),
         // The link that closes an excerpt of another outlet's story: "Go to Article from The Los
         // Angeles Times »", "Read the full story at The Valley Post". An outlet must follow: "Read
         // the full report at the county's website" is a source's document.
@@ -2419,7 +2452,7 @@ static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
 
 /// The start of a sentence that credits the story's origin: "This article ...", "A version of this
 /// story ...", "Originally published ...", "Reprinted with ...", after an optional "Editor's note:".
-static CREDIT_SUBJECT: Pattern = Pattern::new(r"(?i)^[\W_]*(?:(?:editor(?:'|’)?s|ed\.?|publisher(?:'|’)?s)\s+note\s*:?\s*|note\s*:\s*)?(?:(?:a|an)\s+(?:\w+\s+){0,2}version\s+of\s+|(?:portions|parts)\s+of\s+)?(?:this\b|these\b|the\s+following\b|originally\b|first\b|initially\b|republished\b|reprinted\b|reproduced\b|reposted\b|used\b|published\b|appeared\b|syndicated\b|shared\b|(?:este|esta|estos|estas|esse|essa|este|cet|cette|ce|ces|dieser|diese|dieses|questo|questa|quest['’]|dit|deze|originalmente|originariamente|inicialmente|initialement|publicad[oa]|publiée?|pubblicat[oa]|erschienen|zuerst|ursprünglich|erstmals|verschenen|republicad[oa]|republiée?|reproducid[oa]|reproduzid[oa]|reproduite?)\b|(?:el|la|o|a|der|das|het)\s+(?:artículo|reportaje|nota|artigo|reportagem|texto|artikel|beitrag|text)\b|l['’](?:article|articolo)\b|(?:article|story|column|articolo|artículo|artigo|artikel|beitrag|reportaje|reportagem|nota|texto)\s+(?:originally|first|initially|publi|pubblicat|paru|erschien|ursprünglich|zuerst|republi|reprinted|reproduc))");
+static CREDIT_SUBJECT: Pattern = Pattern::new(r"(?i)^[\W_]*(?:(?:editor(?:'|’)?s|ed\.?|publisher(?:'|’)?s)\s+note\s*:?\s*|note\s*:\s*)?(?:(?:a|an)\s+(?:\w+\s+){0,2}version\s+of\s+|(?:portions|parts)\s+of\s+|(?:una|uma|une)\s+(?:primera\s+|primeira\s+|première\s+)?(?:versión|versão|version)\s+(?:de|d['’])\s*|un['’]altra\s+versione\s+di\s+)?(?:this\b|these\b|the\s+following\b|originally\b|first\b|initially\b|republished\b|reprinted\b|reproduced\b|reposted\b|used\b|published\b|appeared\b|syndicated\b|shared\b|(?:este|esta|estos|estas|esse|essa|este|cet|cette|ce|ces|dieser|diese|dieses|questo|questa|quest['’]|dit|deze|originalmente|originariamente|inicialmente|initialement|publicad[oa]|publiée?|pubblicat[oa]|erschienen|zuerst|ursprünglich|erstmals|verschenen|republicad[oa]|republiée?|reproducid[oa]|reproduzid[oa]|reproduite?)\b|(?:el|la|o|a|der|das|het)\s+(?:artículo|reportaje|nota|artigo|reportagem|texto|artikel|beitrag|text)\b|l['’](?:article|articolo)\b|(?:article|story|column|articolo|artículo|artigo|artikel|beitrag|reportaje|reportagem|nota|texto)\s+(?:originally|first|initially|publi|pubblicat|paru|erschien|ursprünglich|zuerst|republi|reprinted|reproduc))");
 /// A weaker start, trusted only in an emphasized note or a note of one sentence that ends with the
 /// name: "The article first appeared ...", "It ran ...".
 static WEAK_SUBJECT: Pattern = Pattern::new(r"(?i)^[\W_]*(?:it\b|the\s+(?:original\s+)?(?:article|story|piece|column|essay|op-ed)\b)");
@@ -5890,6 +5923,19 @@ mod tests {
         named("Editor's note: This story was reported by the Harbor Tribune.", "Harbor Tribune");
         named("This story was written by the Harbor Tribune's Dana Whitfield.", "Harbor Tribune");
         assert!(find_credits("This story was written by Dana Whitfield.", false).iter().all(|(_, _, need)| *need == Need::Outlet));
+        // A station's producer, or the outlet that produced it.
+        assert!(find_credits("This story was produced by Dana Whitfield.", false).iter().all(|(_, _, need)| *need == Need::Outlet));
+        named("This story was produced by the Mountain West News Bureau.", "Mountain West News Bureau");
+        // The same credits in Spanish, Portuguese and French.
+        named("Este reportaje fue producido por Agencia Ocote.", "Agencia Ocote");
+        named("Esta reportagem foi produzida pela Agência Pública.", "Agência Pública");
+        assert!(find_credits("Este reportaje fue realizado por Ana Ruiz y Luis Pérez.", false).iter().all(|(_, _, need)| *need == Need::Outlet));
+        named("Artículo cedido por El Faro.", "El Faro");
+        named("Una versión de este artículo se publicó en El Faro.", "El Faro");
+        named("Este texto se reproduce con autorización de Plaza Pública.", "Plaza Pública");
+        named("Lee la nota original en El Faro.", "El Faro");
+        named("Lire l'article original sur Mediapart.", "Mediapart");
+        assert!(found("Foto cedida por la familia.").iter().all(Option::is_none));
         named("We're republishing this story from the Harbor Tribune.", "Harbor Tribune");
         named("Valley Ledger is republishing this article with permission from Grist.", "Grist");
         named("The Valley Ledger publishes this story through a partnership with Chalkbeat.", "Chalkbeat");
