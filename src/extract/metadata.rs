@@ -311,12 +311,17 @@ impl SiteNames<'_> {
     }
 
     /// Whether a [`title_key`] names the host: "valleypost" in "www.valleypost.com", matched by
-    /// "Valley Post", "ValleyPost.com" and "Valley Post Online".
+    /// "Valley Post", "ValleyPost.com", "Valley Post Online", "The Valley Post" ("DER SPIEGEL" on
+    /// spiegel.de, "Báo VnExpress": an article or the word for "paper" before the name) and
+    /// "Son Dakika Haberleri" ("news") on sondakika.com; a short name only as its domain ("WP.pl").
     fn host_named_by_key(&self, t: &str) -> bool {
+        const BEFORE_NAME: &[&str] = &["the", "der", "die", "das", "el", "la", "le", "les", "il", "lo", "het", "báo"];
         self.host.is_some_and(|h| {
             let (label, domain) = site_label(h);
             let label = title_key(label);
-            (label.len() >= 4 && (t == label || t == title_key(domain) || (t.starts_with(&label) && t.len() <= label.len() + 6)))
+            let after_article = BEFORE_NAME.iter().any(|a| t.strip_prefix(a) == Some(label.as_str()));
+            (label.len() >= 4 && (t == label || after_article || (t.starts_with(&label) && t.len() <= label.len() + 10)))
+                || t == title_key(domain)
                 || t == title_key(h.trim_start_matches("www."))
         })
     }
@@ -503,7 +508,8 @@ fn heading_after_label(title: &str, headings: &[String]) -> Option<String> {
 /// Where a title may end with the site's or a section's name ("Headline - Politics - Valley Post",
 /// "标题_教育频道_山谷网"), and what shows that such an end is not the headline's own.
 /// " @ " is how blog platforms join a post's title and the blog's name ("Post @ Blog :: Platform").
-const TAIL_SEPARATORS: &[&str] = &[" | ", "|", " - ", " – ", " — ", "—", " :: ", "::", " » ", "»", " « ", "«", " · ", " • ", " / ", " @ ", "_", "｜", "："];
+/// " : " is French typography's colon, and Indonesian portals' ("Headline : Okezone News").
+const TAIL_SEPARATORS: &[&str] = &[" | ", "|", " - ", " – ", " — ", "—", " :: ", "::", " : ", " » ", "»", " « ", "«", " · ", " • ", " / ", " @ ", "_", "｜", "："];
 
 /// Evidence that the end of a title, after a separator, names the site or one of its sections
 /// rather than being part of the headline ("Left - Right Politics" must stay whole). A tail goes
@@ -580,7 +586,7 @@ impl<'a> TitleTails<'a> {
             break;
         }
         if let Some(separator) = site_separator.filter(|s| s.trim() != "_") {
-            title = without_section(title, separator);
+            title = without_section(without_section(title, separator), separator);
         }
         if site_after_underscore {
             for _ in 0..2 {
@@ -680,16 +686,25 @@ fn title_from_document_title(title: &str, headings: &[String]) -> String {
     let norm = |s: &str| s.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect::<String>();
     // A heading that the title starts with is the headline itself.
     // Scripts without spaces between words count by characters ("标题_科技_腾讯网").
-    let long_heading = |h: &str| words(h) >= 3 || h.chars().filter(|c| is_cjk(*c)).count() >= 8;
     if let Some(h) = headings.iter().find(|h| long_heading(h) && norm(title).starts_with(&norm(h))) {
         return h.clone();
     }
+    // "标题_频道_网站": Chinese portals join the headline, the channel and the site with "_".
+    if let Some((head, tails)) = title.split_once('_')
+        && head.chars().filter(|c| is_cjk(*c)).count() >= 8
+        && tails.split('_').count() >= 2
+        && tails.split('_').all(|t| (1..=10).contains(&t.chars().count()) && !t.contains(char::is_whitespace))
+    {
+        return head.trim().to_owned();
+    }
+    // Few words, in a script that spaces them; or few characters, in one that does not.
+    let short = |s: &str| words(s) <= 4 && s.chars().filter(|c| written_without_spaces(*c)).count() < 8;
     let mut current = title.to_owned();
     let mut hierarchical = false;
     if let Some((i, sep)) = TITLE_SEPARATORS.iter().filter_map(|s| title.rfind(s).map(|i| (i, *s))).max_by_key(|(i, _)| *i) {
         hierarchical = matches!(sep.trim(), "|" | "/" | "\\" | "»" | ">");
         current = title[..i].trim().to_owned();
-        if words(&current) < 3
+        if !long_heading(&current)
             && let Some((j, sep)) = TITLE_SEPARATORS.iter().filter_map(|s| title.find(s).map(|i| (i, *s))).min_by_key(|(i, _)| *i) {
                 current = title[j + sep.len()..].trim().to_owned();
             }
@@ -708,7 +723,7 @@ fn title_from_document_title(title: &str, headings: &[String]) -> String {
         current = headings[0].clone();
     }
     let stripped_words = title.split(|c| "|-\\/>»–—".contains(c)).map(words).sum::<usize>();
-    if words(&current) <= 4 && (!hierarchical || words(&current) + 1 != stripped_words) {
+    if short(&current) && (!hierarchical || words(&current) + 1 != stripped_words) {
         current = title.to_owned();
     }
     current
@@ -730,17 +745,21 @@ fn site_name_from_title(html: &Html, headline: Option<&str>) -> Option<String> {
 
 /// Between a headline and the site's or section's name. `_` and the full-width bar without spaces
 /// are how Chinese portals join them ("标题_科技_腾讯网").
-const SUFFIX_SEPARATORS: &[&str] = &[" | ", " – ", " — ", " - ", " :: ", " · ", " • ", " « ", " » ", " / ", "_", "｜", " ｜ "];
+const SUFFIX_SEPARATORS: &[&str] = &[" | ", " – ", " — ", " - ", " :: ", " : ", " · ", " • ", " « ", " » ", " / ", "_", "｜", " ｜ "];
 
 /// "Headline | Local News", once "| Valley Post" went: before the site's name, with the same
 /// separator, a section's short name that the page gives nowhere else (up to three capitalised
-/// words) goes too.
+/// words) goes too. Callers take two ("Headline - Valley - News - Valley Post").
 fn without_section<'t>(title: &'t str, separator: &str) -> &'t str {
+    // "Noticias de Colombia", "News of the World": small words between the capitalised ones.
+    const PARTICLES: &[&str] = &["de", "del", "da", "do", "di", "la", "el", "of", "the", "and", "y", "e", "für", "und", "du", "des"];
     match title.rsplit_once(separator) {
         Some((head, section))
             if long_heading(head)
-                && (1..=3).contains(&section.split_whitespace().count())
-                && section.split_whitespace().all(|w| w.starts_with(char::is_uppercase) && !w.contains(char::is_numeric)) =>
+                && (1..=3).contains(&section.split_whitespace().filter(|w| !PARTICLES.contains(w)).count())
+                && section.split_whitespace().count() <= 4
+                && section.trim_start().starts_with(char::is_uppercase)
+                && section.split_whitespace().all(|w| (w.starts_with(char::is_uppercase) || PARTICLES.contains(&w)) && !w.contains(char::is_numeric)) =>
         {
             head.trim_end()
         }
@@ -764,7 +783,7 @@ fn strip_site_suffix(title: &str, site: SiteNames<'_>, h1: Option<&str>) -> Stri
             // A logo's heading ("Valley Post | Rain Returns") is not the headline.
             let head_is_h1 = h1.is_some_and(|h| norm(h) == norm(head)) && tail.chars().count() < head.chars().count();
             if (site.named_by(tail) || head_is_h1) && head.split_whitespace().count() >= 2 {
-                return if head_is_h1 { head.trim() } else { without_section(head.trim(), separator) }.to_owned();
+                return if head_is_h1 { head.trim() } else { without_section(without_section(head.trim(), separator), separator) }.to_owned();
             }
         }
         if let Some((head, tail)) = title.split_once(separator) {
@@ -781,7 +800,13 @@ fn strip_site_suffix(title: &str, site: SiteNames<'_>, h1: Option<&str>) -> Stri
 /// Long enough to be a headline rather than a logo or a section's name: three words, or eight
 /// characters of a script written without spaces.
 fn long_heading(heading: &str) -> bool {
-    heading.split_whitespace().count() >= 3 || heading.chars().filter(|c| is_cjk(*c)).count() >= 8
+    heading.split_whitespace().count() >= 3 || heading.chars().filter(|c| written_without_spaces(*c)).count() >= 8
+}
+
+/// Han, kana, hangul, Thai, Lao, Khmer and Burmese: scripts that do not space their words, whose
+/// headlines are long in characters rather than words.
+fn written_without_spaces(c: char) -> bool {
+    is_cjk(c) || matches!(c, '\u{0e00}'..='\u{0eff}' | '\u{1000}'..='\u{109f}' | '\u{1780}'..='\u{17ff}')
 }
 
 /// The page's heading followed by a separator and a shorter tail ("Headline | Section | Site",
@@ -3638,6 +3663,26 @@ mod tests {
         assert_eq!(page_title(head, "", None).as_deref(), Some("Rain returns to the valley"));
         let head = "<title>Rain returns to the valley | Weather | news.valleypost.example</title>";
         assert_eq!(page_title(head, "", Some("news.valleypost.example")).as_deref(), Some("Rain returns to the valley"));
+        // The host's name after an article or the word for "paper", or with a longer word after
+        // it; a short one only as its whole domain; then two sections, with small words in them.
+        for (title, host) in [
+            ("Bibliothek verlängert die Öffnungszeiten - DER TALBOTE", "www.talbote.example"),
+            ("Thư viện kéo dài giờ mở cửa - Báo Thungdung", "thungdung.example"),
+            ("Kütüphane çalışma saatlerini uzattı - Vadi Haber Haberleri", "www.vadihaber.example"),
+            ("Biblioteka wydłuża godziny otwarcia - Wiadomości - VP.pl", "wiadomosci.vp.pl"),
+            ("Biblioteca amplía el horario - Noticias de Colombia - El Valle", "www.elvalle.example"),
+            ("Library extends its hours - Valley - News - The Valley Ledger", "valleyledger.example"),
+            ("Perpustakaan perpanjang jam buka : Lembah News", "news.lembah.example"),
+        ] {
+            let kept = title.split(" - ").next().unwrap().split(" : ").next().unwrap();
+            assert_eq!(page_title(&format!("<title>{title}</title>"), "", Some(host)).as_deref(), Some(kept), "{title}");
+        }
+        // French spaces its colons: a headline's own stays.
+        let head = r#"<meta property="og:title" content="Réforme des retraites : ce qui change pour La Vallée">"#;
+        assert_eq!(page_title(head, "", Some("lavallee.example")).as_deref(), Some("Réforme des retraites : ce qui change pour La Vallée"));
+        // Thai does not space its words: a heading of many letters is long enough to cut at.
+        let head = "<title>ห้องสมุดขยายเวลาเปิด - หุบเขาออนไลน์</title>";
+        assert_eq!(page_title(head, "<h1>ห้องสมุดขยายเวลาเปิด</h1>", None).as_deref(), Some("ห้องสมุดขยายเวลาเปิด"));
         let head = r#"<title>谷に久しぶりの雨が戻ってきた日の記録：山谷新聞デジタル</title><meta property="og:site_name" content="山谷新聞デジタル">"#;
         assert_eq!(page_title(head, "", None).as_deref(), Some("谷に久しぶりの雨が戻ってきた日の記録"));
         // Not a section: words in lower case, or a separator other than the site's.
@@ -3670,8 +3715,11 @@ mod tests {
         let logo = r#"<a href="https://www.shangu.example/"><img src="logo.png" alt="山谷网"></a>"#;
         let title = "<title>山谷终于迎来了久违的降雨天气_天气频道_山谷网</title>";
         assert_eq!(page_title(title, logo, None).as_deref(), Some("山谷终于迎来了久违的降雨天气"));
-        // Without the masthead nothing names the site: the title stays whole.
-        assert_eq!(page_title(title, r#"<a href="/news/">山谷网</a>"#, None).as_deref(), Some("山谷终于迎来了久违的降雨天气_天气频道_山谷网"));
+        // Without the masthead, the portal's template still shows: a headline, then two short
+        // names after "_". One such name may be the headline's own.
+        assert_eq!(page_title(title, r#"<a href="/news/">山谷网</a>"#, None).as_deref(), Some("山谷终于迎来了久违的降雨天气"));
+        let one_tail = "<title>山谷终于迎来了久违的降雨天气_图集</title>";
+        assert_eq!(page_title(one_tail, r#"<a href="/news/">山谷网</a>"#, None).as_deref(), Some("山谷终于迎来了久违的降雨天气_图集"));
         // A tail that is part of the site's name is not the site.
         let head = r#"<meta property="og:site_name" content="山谷的家_蓝天"><meta property="og:title" content="我们终于到了山顶看日出的地方_蓝天">"#;
         assert_eq!(page_title(head, "", None).as_deref(), Some("我们终于到了山顶看日出的地方_蓝天"));
