@@ -829,11 +829,11 @@ fn heading_then_tail(title: &str, heading: &str) -> Option<String> {
 /// an alternation, not a class with a non-ASCII member, so that the pattern compiles for ASCII
 /// text without a Unicode parse (see `pattern`).
 static BY_PREFIX: Pattern = Pattern::new(
-    r"(?i)^\s*(?:(?:von|de|par|dal|dalla|da)\s+(?:unserem|unserer|unseren|nuestro|nuestra|nuestros|notre|nos|nostro|nostra|nostri)\s+(?:\w+\s+)?(?:korrespondent(?:en|in)?|redakteur(?:in)?|reporter(?:in)?|mitarbeiter(?:in)?|corresponsal(?:es)?|enviad[oa]s?(?:\s+especial(?:es)?)?|correspondante?s?|envoyée?s?(?:\s+spéciale?s?)?|inviat[oa](?:\s+special[ei])?|corrispondente)\s+|(?:(?:written|writing|words|story|reporting|posted|submitted|text|texto|texte|analysis|opinion|commentary|column|essay|review|interview)(?:\s+and\s+(?:photos|photographs|photography|pictures|illustrations|video))?\s+by|by|par|por|von|di|door|av|af|przez|oprac\.|oleh|bởi|από|του|της|โดย)\s*(?:[:\-]|–)?\s+|(?:authors?|autor|autora|autores|autorin|autorius|avtor|auteure?|autore|yazar|penulis|reporter|wartawan|pewarta|jurnalis|tekst|teksti|texto|text|texte|szerző|piše|автор|автори|текст|作者|撰文|记者|記者)\s*(?::|：)\s*|(?:بقلم|كتب|كتبت|מאת)\s*(?:[:\-]|–)?\s+|eine?\s+(?:kommentar|analyse|gastbeitrag|kolumne|essay|reportage)\s+von\s+)",
+    r"(?i)^\s*(?:(?:von|de|par|dal|dalla|da)\s+(?:unserem|unserer|unseren|nuestro|nuestra|nuestros|notre|nos|nostro|nostra|nostri)\s+(?:\w+\s+)?(?:korrespondent(?:en|in)?|redakteur(?:in)?|reporter(?:in)?|mitarbeiter(?:in)?|corresponsal(?:es)?|enviad[oa]s?(?:\s+especial(?:es)?)?|correspondante?s?|envoyée?s?(?:\s+spéciale?s?)?|inviat[oa](?:\s+special[ei])?|corrispondente)\s+|laporan\s+(?:wartawan|reporter|kontributor|koresponden|jurnalis)\s+[^,]{1,40},\s*|(?:escrit[oa]|redactad[oa]|écrit|rédigée?|propos\s+recueillis|scritt[oa]|geschrieben|verfasst)\s+(?:por|par|da|von)\s*(?::)?\s+|(?:(?:written|writing|words|story|reporting|reported|posted|submitted|text|texto|texte|analysis|opinion|commentary|column|essay|review|interview)(?:\s+and\s+(?:photos|photographs|photography|pictures|illustrations|video))?\s+by|by|par|por|von|di|door|av|af|przez|oprac\.|oleh|bởi|από|του|της|โดย)\s*(?:[:\-]|–)?\s+|(?:authors?|autor|autora|autores|autorin|autorius|avtor|auteure?|autore|yazar|penulis|reporter|wartawan|pewarta|jurnalis|tekst|teksti|texto|text|texte|szerző|piše|автор|автори|текст|作者|撰文|记者|記者)\s*(?::|：)\s*|(?:بقلم|كتب|كتبت|מאת)\s*(?:[:\-]|–)?\s+|eine?\s+(?:kommentar|analyse|gastbeitrag|kolumne|essay|reportage)\s+von\s+)",
 );
 /// The literal prerequisites of [`BY_PREFIX`], for [`may_contain_any`].
 const BY_WORDS: &[&str] = &[
-    "by", "par", "por", "von", "di", "door", "av", "af", "przez", "oprac", "oleh", "bởi", "โดย", "από", "Από", "ΑΠΟ", "του", "Του", "ΤΟΥ", "της", "Της", "ΤΗΣ", "aut", "yazar", "penulis", "reporter", "wartawan", "pewarta", "jurnalis", "tekst", "text", "szerz", "Szerz", "piše", "Piše",
+    "by", "par", "por", "von", "di", "da ", "laporan", "door", "av", "af", "przez", "oprac", "oleh", "bởi", "โดย", "από", "Από", "ΑΠΟ", "του", "Του", "ΤΟΥ", "της", "Της", "ΤΗΣ", "aut", "yazar", "penulis", "reporter", "wartawan", "pewarta", "jurnalis", "tekst", "text", "szerz", "Szerz", "piše", "Piše",
     "автор", "Автор", "АВТОР", "текст", "Текст", "ТЕКСТ", "作者", "撰文", "记者", "記者", "بقلم", "كتب", "מאת", "unser", "nuestr", "notre", "nos ", "nostr",
 ];
 /// What ends the names of a byline: separators, publication notes, dates and times (a weekday
@@ -1072,7 +1072,10 @@ pub(crate) fn parse_byline(text: &str) -> Vec<String> {
         }
         let name = without_affiliation_glued(without_filing_place(named));
         let name = if name.is_ascii() { name } else { without_cjk_title(name) };
-        names.push(without_role_glued(name).to_owned());
+        let unroled = without_role_glued(name);
+        // "Ana Ruiz Corresponsal en Madrid": after a role, "en" is "in" here too.
+        after_role = unroled.len() < name.len();
+        names.push(unroled.to_owned());
     }
     for name in &mut names {
         *name = clean_name(name);
@@ -1303,8 +1306,18 @@ fn without_numbers(text: &str) -> &str {
 /// "Editing by Bo Li", "Additional reporting by Cy Ng", "Photos by Di Wu": a credit for other work
 /// than the writing, which follows the writer's in Reuters-style and magazine bylines.
 fn credits_other_work(part: &str) -> bool {
+    // "Fotos: Luis Pérez", "Photos: Bo Li", "Video: Cy Ng": a label of other work, and its colon.
+    const OTHER_WORK: &[&str] = &[
+        "photo", "photos", "foto", "fotos", "fotografía", "fotografia", "fotografie", "photographie", "photography", "video", "vídeo", "illustration",
+        "ilustración", "ilustração", "illustrazione", "infografía", "graphics", "gráficos", "edición", "edição", "editing", "editor", "edited", "bild", "bilder",
+    ];
+    if let Some((label, _)) = part.split_once([':', '：'])
+        && OTHER_WORK.iter().any(|w| label.trim().eq_ignore_ascii_case(w))
+    {
+        return true;
+    }
     let words: Vec<&str> = part.split_whitespace().take(4).collect();
-    let Some(by) = words.iter().position(|w| w.eq_ignore_ascii_case("by")) else { return false };
+    let Some(by) = words.iter().position(|w| w.trim_end_matches(':').eq_ignore_ascii_case("by")) else { return false };
     (1..=2).contains(&by) && words[0].starts_with(char::is_uppercase) && words.len() > by + 1
 }
 
@@ -2831,6 +2844,17 @@ mod tests {
             ("Por María López y Juan Pérez", &["María López", "Juan Pérez"]),
             ("Przez Jan Kowalski i Anna Nowak", &["Jan Kowalski", "Anna Nowak"]),
             ("Door Pieter de Vries en Sanne Bakker", &["Pieter de Vries", "Sanne Bakker"]),
+            // Participles before "by"; Indonesian's "report by the paper's reporter, …".
+            ("Escrito por: María López", &["María López"]),
+            ("Propos recueillis par Jeanne Roy", &["Jeanne Roy"]),
+            ("Scritto da Marco Rossi", &["Marco Rossi"]),
+            ("Reported by: Ram Kumar", &["Ram Kumar"]),
+            ("Laporan wartawan Lembah.com, Budi Santoso", &["Budi Santoso"]),
+            // Credits for other work after the writer's: labelled, or "… by:".
+            ("Texto: María López / Fotos: Juan Pérez", &["María López"]),
+            ("Reported by: Ram Kumar, Edited by: Shyam Lal", &["Ram Kumar"]),
+            // A role glued to the name, then "en" ("in") and a place.
+            ("María López Corresponsal en Madrid", &["María López"]),
             ("Di Giulia Conti e Marco Ferri", &["Giulia Conti", "Marco Ferri"]),
             ("Av Ingrid Berg og Lars Dahl", &["Ingrid Berg", "Lars Dahl"]),
             ("Oleh Siti Rahma", &["Siti Rahma"]),
