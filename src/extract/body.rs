@@ -1114,6 +1114,7 @@ fn drop_leading_chrome(body: &mut Body<'_>) {
     // Every test below is on a text shorter than this; a longer one (a container holding the
     // whole article) is read no further.
     const LONG: usize = 100;
+    drop_labels_above_headline(body);
     let candidates: Vec<(NodeId, Option<String>, &str)> = body
         .root
         .descendants()
@@ -1174,6 +1175,52 @@ fn drop_leading_chrome(body: &mut Body<'_>) {
         if !is_removed(body, link) {
             body.removed.insert(label, Removal::Author);
             body.removed.insert(link, Removal::Author);
+        }
+    }
+}
+
+/// What the body holds above its headline, when that is only a few words: the section's kicker
+/// ("<span class=volanta>Ciudad</span>"), a breadcrumb, a label. The story starts under its
+/// headline; a lede set above it is longer than this.
+fn drop_labels_above_headline(body: &mut Body<'_>) {
+    const LABELS_MAX: usize = 80;
+    let Some(h1) = body.root.descendants().skip(1).filter_map(ElementRef::wrap).take(200).find(|e| e.value().name() == "h1") else {
+        return;
+    };
+    // Everything before the headline: the earlier siblings of it and of each of its ancestors.
+    let mut before: Vec<NodeId> = Vec::new();
+    let mut text = 0;
+    let mut node = *h1;
+    while node.id() != body.root.id() {
+        for sibling in node.prev_siblings() {
+            match sibling.value() {
+                // A breadcrumb's separators ("Local > Roads") go with its links; words stay.
+                Node::Text(t) if t.contains(char::is_alphanumeric) => return,
+                Node::Text(t) if !t.trim().is_empty() => before.push(sibling.id()),
+                Node::Element(_) => {
+                    let Some(element) = ElementRef::wrap(sibling) else { continue };
+                    if is_removed(body, element.id()) {
+                        continue;
+                    }
+                    // Pictures and empty boxes are left to the rules for them.
+                    match element_text_within(element, LABELS_MAX) {
+                        Some(t) if t.trim().is_empty() => {}
+                        Some(t) => {
+                            text += t.len();
+                            before.push(element.id());
+                        }
+                        None => return,
+                    }
+                }
+                _ => {}
+            }
+        }
+        let Some(parent) = node.parent() else { return };
+        node = parent;
+    }
+    if text > 0 && text <= LABELS_MAX {
+        for id in before {
+            body.removed.insert(id, Removal::Furniture);
         }
     }
 }
@@ -1638,6 +1685,27 @@ mod tests {
         let body: Vec<&str> = blocks.iter().filter(|b| !b.note).map(|b| b.text.as_str()).collect();
         assert!(body.iter().any(|t| t.starts_with("The county engineer")), "{body:#?}");
         assert!(!body.iter().any(|t| t.contains("bakery") || t.contains("Next story")), "{body:#?}");
+    }
+
+    /// A kicker or a breadcrumb above the story's headline is no part of the story; a lede set
+    /// above it is.
+    #[test]
+    fn labels_above_the_headline_go() {
+        let body_of = |above: &str| {
+            let paragraph = "<p>The county engineer said on Tuesday that the work would go on through the winter, with crews on the site six days a week and a review in March.</p>".repeat(4);
+            let page = format!("<html><body><nav><a href=/>Home</a></nav><article class=post><header>{above}<h1>Bridge repairs begin on the old river road</h1></header>{paragraph}</article></body></html>");
+            let loaded = crate::load::Loaded { html: page, url: None, encoding: "UTF-8" };
+            let page = crate::parse::parse(&loaded, &crate::prescan::Limits::default()).expect("parses");
+            let profile = Profile::builtin("generic").unwrap();
+            let blocks = crate::extract::extract(&page, &profile, &crate::extract::Options::default()).expect("an article").blocks();
+            blocks.iter().filter(|b| !b.note).map(|b| b.text.clone()).collect::<Vec<_>>().join("\n")
+        };
+        for above in ["<span class=volanta>Ciudad</span>", "<a href=/local/>Local</a> &gt; <a href=/local/roads/>Roads</a>", "<div class=tag>Transportation</div><span>Analysis</span>"] {
+            let body = body_of(above);
+            assert!(body.starts_with("The county engineer"), "{above}: {body}");
+        }
+        let lede = "<p class=lede>Crews will close the old river road for four months while they rebuild the bridge deck and widen its footpath.</p>";
+        assert!(body_of(lede).starts_with("Crews will close"), "a lede above the headline stays");
     }
 
     #[test]
