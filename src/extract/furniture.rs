@@ -605,8 +605,6 @@ const NEWSLETTER_CALLS_ABROAD: &[&str] = &[
 /// What a newsletter is called in those languages.
 const NEWSLETTER_NAMES: &[&str] = &["newsletter", "boletín", "boletin", "nieuwsbrief", "rassegna", "рассылк", "розсилк", "bülten", "buletin", "bản tin"];
 
-/// The marker an ad slot leaves, in other languages ("Anzeige", "Publicidad", "Реклама",
-/// "광고"): the whole text, give or take punctuation.
 /// A blog's links between posts and to its comment form, and the buttons that load more of the
 /// page: a line that is nothing else ("Next post →", "Write a comment", "Kommentare schreiben",
 /// "Lade weitere Inhalte …").
@@ -627,11 +625,36 @@ const POST_FILING: &[&str] = &[
     "dieser beitrag wurde veröffentlicht", "cette entrée a été publiée", "esta entrada fue publicada",
 ];
 
+/// The marker an ad slot leaves, in other languages ("Anzeige", "Publicidad", "Реклама",
+/// "광고"): the whole text, give or take punctuation.
 const AD_MARKERS_ABROAD: &[&str] = &[
-    "publicidad", "publicidade", "publicité", "publicite", "pubblicità", "pubblicita", "anzeige", "werbung", "reklama", "reklame", "reklam",
+    "anuncio", "anúncio", "publicidad", "publicidade", "publicité", "publicite", "pubblicità", "pubblicita", "anzeige", "werbung", "reklama", "reklame", "reklam",
     "реклама", "advertentie", "annonce", "iklan", "mainos", "hirdetés", "hirdetes", "διαφήμιση", "quảng cáo", "โฆษณา", "広告", "광고", "إعلان",
     "اعلان", "פרסומת", "विज्ञापन", "gesponsert", "patrocinado", "sponsorisé", "sponsorise",
 ];
+
+/// The line an ad break leaves in the text, telling the reader the story goes on after it, in
+/// English and other languages: the whole text, give or take punctuation.
+const AD_BREAK_LINES: &[&str] = &[
+    "scroll to continue with content", "scroll to continue reading", "continúa leyendo", "continua leyendo", "sigue leyendo", "continúa después de la publicidad",
+    "continua após a publicidade", "continua depois da publicidade", "continue lendo após a publicidade", "la suite après cette publicité",
+    "la suite après la publicité", "artikel geht unter der anzeige weiter", "artikel wird unter der anzeige fortgesetzt", "weiter nach der anzeige",
+    "l'articolo continua dopo la pubblicità", "l’articolo continua dopo la pubblicità", "continua a leggere dopo la pubblicità", "scroll untuk melanjutkan",
+    "lanjutkan membaca", "gulir untuk melanjutkan", "продолжение после рекламы", "devamı reklamdan sonra", "haberin devamı reklamdan sonra",
+];
+
+/// The credit of a picture the embed leaves out, in other languages: "Foto: EFE", "(Foto
+/// ilustrativa: Archivo)", "Fotografía de Ana Ruiz", "Bild: dpa", "Crédit photo : AFP".
+static PHOTO_CREDIT_ABROAD: Pattern = Pattern::new(
+    r"(?i)^\W*(?:foto(?:s|grafía|grafia|grafie|graf)?|imagen|imagem|immagine|bild(?:er)?|cr[ée]dits?\s+photos?|photo|фото|fotoğraf|ảnh)(?:\s*(?:\p{L}+\s*)?(?::|：)|\s+(?:por|de|di|von|par|da|do|by)\s+(?-i:\p{Lu}))",
+);
+
+/// Editors' initials closing a story, as Indonesian papers sign it: "(rdw/imk)", "(nwy/nwy)".
+fn is_editors_initials(text: &str) -> bool {
+    let Some(inner) = text.trim().strip_prefix('(').and_then(|t| t.strip_suffix(')')) else { return false };
+    let parts: Vec<&str> = inner.split('/').map(str::trim).collect();
+    (2..=4).contains(&parts.len()) && parts.iter().all(|p| (2..=5).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase()))
+}
 
 /// The line's opening as [`opens_with_phrase`] reads it: lower case, from its first letter or digit
 /// on (past any punctuation or symbols), 40 characters at most.
@@ -663,6 +686,12 @@ fn is_unspaced_script(c: char) -> bool {
     matches!(c, '\u{0e00}'..='\u{0e7f}' | '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}' | '\u{f900}'..='\u{faff}')
 }
 
+/// Whether the whole text is one of [`AD_BREAK_LINES`], give or take punctuation and case.
+fn is_ad_break_line(text: &str) -> bool {
+    let line = text.trim_matches(|c: char| c.is_whitespace() || (!c.is_alphanumeric() && !is_mark(c)));
+    AD_BREAK_LINES.contains(&line.to_lowercase().as_str())
+}
+
 /// Whether the whole text is one of `markers` (lower case), give or take punctuation around it.
 fn is_marker(text: &str, markers: &[&str]) -> bool {
     let word = text.trim_matches(|c: char| c.is_whitespace() || (!c.is_alphanumeric() && !is_mark(c)));
@@ -673,7 +702,6 @@ static NEWSLETTER_PITCH: Pattern = Pattern::new(
     r"(?i)(?:^|[.!?:\[(]\s*)(?:(?:get|receive)\b.{0,60}\b(?:in|to|into) your inbox\b|(?:subscribe|sign up) (?:to|for)\b.{0,60}\bnewsletters?\b)",
 );
 
-/// A short block whose text itself says it is furniture ("READ MORE: ...", "Advertisement").
 /// A picture's file name standing for the picture ("skimming scheme seized cash and cards.jpg",
 /// "google.JPG": the text of a lazy image's placeholder on Advance Local's sites).
 fn is_image_file_name(text: &str) -> bool {
@@ -684,6 +712,7 @@ fn is_image_file_name(text: &str) -> bool {
         })
 }
 
+/// A short block whose text itself says it is furniture ("READ MORE: ...", "Advertisement").
 pub fn by_text(text: &str, link_density: f32) -> Option<Removal> {
     // Characters, not bytes: a Thai or Cyrillic line of 120 letters is as short as an English one.
     if text.len() > 300 && (text.len() > 1200 || text.chars().count() > 300) {
@@ -721,6 +750,15 @@ pub fn by_text(text: &str, link_density: f32) -> Option<Removal> {
         }
         if text.len() < 60 && is_marker(text, AD_MARKERS_ABROAD) {
             return Some(Removal::Ad);
+        }
+        if text.len() < 80 && is_ad_break_line(text) {
+            return Some(Removal::Ad);
+        }
+        if text.len() < 120 && ["foto", "imag", "imma", "bild", "cr", "photo", "фото", "ảnh"].iter().any(|w| lowered.starts_with(w)) && PHOTO_CREDIT_ABROAD.is_match(text) {
+            return Some(Removal::Caption);
+        }
+        if text.len() < 30 && is_editors_initials(text) {
+            return Some(Removal::Furniture);
         }
         if text.len() < 60 && is_marker(text, POST_NAVIGATION) {
             return Some(Removal::Navigation);
@@ -1072,6 +1110,27 @@ mod tests {
         assert_eq!(by_text("Trending: Impeachment, deposition transcripts", 0.7), Some(Removal::Related));
         assert_eq!(by_text("Trending downward for a third quarter, sales fell again.", 0.0), None);
         assert_eq!(by_text("Tags on the trees mark the ones to be cut.", 0.0), None);
+    }
+
+    #[test]
+    fn ad_breaks_photo_credits_and_initials_in_other_languages() {
+        for line in ["SCROLL TO CONTINUE WITH CONTENT", "Continúa leyendo", "Continua após a publicidade", "Artikel geht unter der Anzeige weiter", "— Anuncio —"] {
+            assert_eq!(by_text(line, 0.0), Some(Removal::Ad), "{line}");
+        }
+        for credit in ["Foto: EFE", "(Foto: Reuters)", "(Foto ilustrativa: Archivo)", "Fotografía de Ana Ruiz", "Bild: dpa", "Crédit photo : AFP", "Фото: ТАСС"] {
+            assert_eq!(by_text(credit, 0.0), Some(Removal::Caption), "{credit}");
+        }
+        assert_eq!(by_text("(rdw/imk)", 0.0), Some(Removal::Furniture));
+        // The story's sentences that open with the same words.
+        for prose in [
+            "Fotos tomadas por vecinos muestran el agua en la calle.",
+            "Foto de archivo del puerto, que reabrió el martes tras las obras.",
+            "Sigue leyendo el informe quien quiera saber más, dijo la alcaldesa.",
+            "(Reuters/AP)",
+            "(rdw/imk) was the code the clerk wrote on the file.",
+        ] {
+            assert_eq!(by_text(prose, 0.0), None, "{prose}");
+        }
     }
 
     #[test]
