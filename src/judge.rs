@@ -2224,7 +2224,7 @@ static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
         // Agencia Ocote", "Esta reportagem foi produzida pela Agência Pública", "Cet article a été
         // réalisé par Mediapart". An outlet must follow: "realizado por" credits reporters too.
         p(
-            r"\b(?:este|esta|esse|essa|cet|cette|questo|questa|quest['’])\s*(?:artículo|reportaje|texto|trabajo|nota|contenido|historia|investigación|material|reportagem|matéria|artigo|conteúdo|article|reportage|enquête|articolo|inchiesta|contenuto)\s+(?:fue|ha\s+sido|foi|a\s+été|è\s+stat[oa])\s+(?:producid[oa]|realizad[oa]|elaborad[oa]|produzid[oa]|elaborad[oa]|produite?|réalisée?|prodott[oa]|realizzat[oa])\s+(?:por|pel[oa]|par|da|dalla|dal|dall['’])\b",
+            r"\b(?:este|esta|esse|essa|cet|cette|questo|questa|quest['’])\s*(?:artículo|reportaje|texto|trabajo|nota|contenido|historia|investigación|material|reportagem|matéria|artigo|conteúdo|article|reportage|enquête|articolo|inchiesta|contenuto)\s+(?:fue|ha\s+sido|foi|a\s+été|è\s+stat[oa])\s+(?:producid[oa]|realizad[oa]|elaborad[oa]|produzid[oa]|produite?|réalisée?|prodott[oa]|realizzat[oa])\s+(?:por|pel[oa]|par|da|dalla|dal|dall['’])\b",
             &[&["producid", "realizad", "elaborad", "produzid", "produit", "réalis", "prodott", "realizzat"]],
             Need::Outlet,
             true,
@@ -2294,7 +2294,7 @@ static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
             false,
         ),
         p(
-            r"\b(?:republicad[oa]|reproducid[oa]|republiée?|reproduite?|ripubblicat[oa]|riprodott[oa]|reproduzid[oa]|overgenomen|nachgedruckt|se\s+(?:reproduce|republica|reproduz|republica|reproduit|republie|riproduce|ripubblica))\s+(?:aquí\s+|ici\s+|qui\s+|aqui\s+|hier\s+)?(?:con|com|avec|mit|met|bajo|sous|sob)\s+(?:el\s+|la\s+|l['’]|o\s+|a\s+|il\s+|freundlicher\s+|vriendelijke\s+)?(?:permiso|autorización|autorisation|permission|autorização|permissão|autorizzazione|permesso|genehmigung|toestemming|licencia|licence|licença|licenza|lizenz|licentie)\b(?:\s+(?:de|del|de\s+la|du|de\s+l['’]|da|do|della|von|van))?",
+            r"\b(?:republicad[oa]|reproducid[oa]|republiée?|reproduite?|ripubblicat[oa]|riprodott[oa]|reproduzid[oa]|overgenomen|nachgedruckt|se\s+(?:reproduce|republica|reproduz|reproduit|republie|riproduce|ripubblica))\s+(?:aquí\s+|ici\s+|qui\s+|aqui\s+|hier\s+)?(?:con|com|avec|mit|met|bajo|sous|sob)\s+(?:el\s+|la\s+|l['’]|o\s+|a\s+|il\s+|freundlicher\s+|vriendelijke\s+)?(?:permiso|autorización|autorisation|permission|autorização|permissão|autorizzazione|permesso|genehmigung|toestemming|licencia|licence|licença|licenza|lizenz|licentie)\b(?:\s+(?:de|del|de\s+la|du|de\s+l['’]|da|do|della|von|van))?",
             &[&["republi", "reprodu", "ripubblic", "riprodott", "overgenomen", "nachgedruckt"]],
             Need::Nothing,
             false,
@@ -5207,8 +5207,7 @@ mod tests {
                 ..Case::default()
             },
             Case {
-                // The paper's own line; its owner's line; another paper's where the page knows its
-                // name only in Latin letters; a picture's credit, which forbids nothing.
+                // A picture's credit, which forbids nothing; the paper's own line; its owner's.
                 name: "credit: Korean copyright lines that are no other outlet's",
                 profile: "generic",
                 head: r#"<meta property="og:site_name" content="밸리일보">"#,

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 use scraper::node::Element;
 
-use super::text::{contains_ignore_ascii_case, may_contain_any};
+use super::text::{contains_ignore_ascii_case, may_contain_any, written_without_spaces};
 use crate::pattern::Pattern;
 
 /// Why a node is left out of the body. `kind()` names it in the `removed` counts.
@@ -671,7 +671,7 @@ fn lower_opening(text: &str) -> String {
 fn opens_with_phrase(opening: &str, phrases: &[&str]) -> bool {
     phrases.iter().any(|phrase| {
         opening.strip_prefix(phrase).is_some_and(|rest| {
-            phrase.chars().last().is_some_and(is_unspaced_script) || !rest.starts_with(|c: char| c.is_alphanumeric() || is_mark(c))
+            phrase.chars().last().is_some_and(written_without_spaces) || !rest.starts_with(|c: char| c.is_alphanumeric() || is_mark(c))
         })
     })
 }
@@ -679,11 +679,6 @@ fn opens_with_phrase(opening: &str, phrases: &[&str]) -> bool {
 /// A combining mark (the vowel signs of Devanagari and Bengali, Arabic's harakat): part of a word.
 pub(crate) fn is_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036f}' | '\u{0610}'..='\u{061a}' | '\u{064b}'..='\u{065f}' | '\u{0900}'..='\u{0903}' | '\u{093a}'..='\u{094f}' | '\u{0981}'..='\u{0983}' | '\u{09bc}'..='\u{09cd}' | '\u{0e31}' | '\u{0e34}'..='\u{0e3a}' | '\u{0e47}'..='\u{0e4e}')
-}
-
-/// Chinese, Japanese, Korean and Thai: a label runs into the next word without a space.
-fn is_unspaced_script(c: char) -> bool {
-    matches!(c, '\u{0e00}'..='\u{0e7f}' | '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}' | '\u{f900}'..='\u{faff}')
 }
 
 /// Whether the whole text is one of [`AD_BREAK_LINES`], give or take punctuation and case.

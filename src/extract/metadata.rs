@@ -9,7 +9,7 @@ use scraper::{ElementRef, Html, Selector};
 use url::Url;
 
 use super::jsonld::{self, JsonLd};
-use super::text::{MONTH_OPENINGS, ShortTexts, alnum_key, collapse, contains_ignore_ascii_case, decode_entities, element_text, element_text_within, element_words, element_words_without, is_block, is_cjk, is_hangul, key_hash, may_contain_any, only_agencies, strip_prefix_ignore_ascii_case, without_doubled_scheme};
+use super::text::{MONTH_OPENINGS, ShortTexts, alnum_key, collapse, contains_ignore_ascii_case, decode_entities, element_text, element_text_within, element_words, element_words_without, is_block, is_cjk, is_hangul, key_hash, may_contain_any, only_agencies, strip_prefix_ignore_ascii_case, without_doubled_scheme, written_without_spaces};
 use super::tracking::untracked;
 use super::{Author, Metadata, Options, Provenance, ProviderLabel, SourceLine};
 use crate::parse::{Page, first_headline, has_any_attr, select_named, select_where};
@@ -803,11 +803,6 @@ fn long_heading(heading: &str) -> bool {
     heading.split_whitespace().count() >= 3 || heading.chars().filter(|c| written_without_spaces(*c)).count() >= 8
 }
 
-/// Han, kana, hangul, Thai, Lao, Khmer and Burmese: scripts that do not space their words, whose
-/// headlines are long in characters rather than words.
-fn written_without_spaces(c: char) -> bool {
-    is_cjk(c) || matches!(c, '\u{0e00}'..='\u{0eff}' | '\u{1000}'..='\u{109f}' | '\u{1780}'..='\u{17ff}')
-}
 
 /// The page's heading followed by a separator and a shorter tail ("Headline | Section | Site",
 /// "标题_科技_腾讯网"): the heading. A short heading (a logo's "Valley Post") never cuts a title.
@@ -3327,14 +3322,17 @@ mod tests {
         }
     }
 
+    /// The names that `credit` finds in a story of these paragraphs.
+    fn names_credited(paragraphs: &[&str], credit: fn(ElementRef<'_>) -> Vec<Author>) -> Vec<String> {
+        let story: String = paragraphs.iter().map(|p| format!("<p>{p}</p>")).collect();
+        let html = Html::parse_document(&format!("<html><body><div id=story>{story}</div></body></html>"));
+        let root = html.select(&sel("#story")).next().unwrap();
+        credit(root).into_iter().map(|a| a.name).collect()
+    }
+
     #[test]
     fn a_closing_wire_credit_names_the_reporters() {
-        let credited = |last: &str| {
-            let page = format!("<html><body><div id=story><p>Ships waited offshore for nine days.</p><p>Work resumes on Tuesday.</p><p>{last}</p></div></body></html>");
-            let html = Html::parse_document(&page);
-            let root = html.select(&sel("#story")).next().unwrap();
-            closing_credit(root).into_iter().map(|a| a.name).collect::<Vec<_>>()
-        };
+        let credited = |last: &str| names_credited(&["Ships waited offshore for nine days.", "Work resumes on Tuesday.", last], closing_credit);
         assert_eq!(credited("Reporting by Priya Raman and Tomasz Wolski in Gdansk; Editing by Lena Hart"), ["Priya Raman", "Tomasz Wolski"]);
         assert_eq!(credited("Writing by Ann Roe"), ["Ann Roe"]);
         // Helpers, not writers; and a sentence that mentions reporting is no credit.
@@ -3344,12 +3342,7 @@ mod tests {
 
     #[test]
     fn a_korean_or_chinese_lede_credits_its_reporters() {
-        let credited = |first: &str| {
-            let page = format!("<html><body><div id=story><p>{first}</p><p>두 번째 문단이다.</p></div></body></html>");
-            let html = Html::parse_document(&page);
-            let root = html.select(&sel("#story")).next().unwrap();
-            lede_credit(root).into_iter().map(|a| a.name).collect::<Vec<_>>()
-        };
+        let credited = |first: &str| names_credited(&[first, "두 번째 문단이다."], lede_credit);
         assert_eq!(credited("(서울=연합뉴스) 김하늘 기자 = 정부는 14일 새 대책을 발표했다."), ["김하늘"]);
         assert_eq!(credited("[밸리일보 김하늘·박준서 기자] 정부는 14일 새 대책을 발표했다."), ["김하늘", "박준서"]);
         assert_eq!(credited("【서울=김하늘 기자】 정부는 14일 새 대책을 발표했다."), ["김하늘"]);

@@ -522,6 +522,12 @@ pub fn is_hangul(c: char) -> bool {
     matches!(c, '\u{ac00}'..='\u{d7af}')
 }
 
+/// Han, kana, hangul, Thai, Lao, Burmese and Khmer: scripts that do not space their words. A
+/// headline in them is long in characters rather than words, and a label runs into the next word.
+pub fn written_without_spaces(c: char) -> bool {
+    is_cjk(c) || matches!(c, '\u{0e00}'..='\u{0eff}' | '\u{1000}'..='\u{109f}' | '\u{1780}'..='\u{17ff}')
+}
+
 /// Han, kana and hangul: scripts written without spaces between words.
 pub fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}' | '\u{f900}'..='\u{faff}')
