@@ -2974,7 +2974,7 @@ fn credit_signals(site: &Site<'_>, meta: &Metadata, blocks: &[Block], html: &Htm
                 .or_else(|| wire_note(&block.text).or_else(|| syndicated_feed_note(&block.text)).map(str::to_owned))
                 .or_else(|| newsroom_boilerplate(site, &block.text))
                 .or_else(|| (i + 1 >= n).then(|| vietnamese_source_note(site, meta, &block.text)).flatten())
-                .or_else(|| korean_copyright_note(site, &block.text))
+                .or_else(|| cjk_copyright_note(site, &block.text))
                 .or_else(|| author_employer_note(site, meta, &block.text))
         {
             reasons.push(Reason { signal: Signal::Credit, evidence: evidence(&block.text), location: location(), source: Some(source) });
@@ -3166,36 +3166,49 @@ fn cjk_reprint_note(site: &Site<'_>, text: &str) -> Option<String> {
     cjk_source(site, &name, None, true)
 }
 
-/// The owner that the copyright line Korean papers print under each story names, when it is
-/// another outlet: "<저작권자 ⓒ 연합뉴스, 무단 전재-재배포 금지>", "ⓒ 뉴스1코리아(news1.kr), 무단
-/// 전재 및 재배포 금지". A paper runs an agency's copy under the agency's line and its own stories
-/// under its own name. The line forbids reuse ("무단"), which a picture's credit does not say.
-fn korean_copyright_note(site: &Site<'_>, text: &str) -> Option<String> {
-    if text.len() > 300 || !(text.contains("무단") || text.contains("재배포")) {
+/// The owner that a copyright line under the story names in Korean, Chinese or Japanese, when it
+/// is another outlet: "<저작권자 ⓒ 연합뉴스, 무단 전재-재배포 금지>", "ⓒ 뉴스1코리아(news1.kr), 무단
+/// 전재 및 재배포 금지", "（C）時事通信社", "Copyright(C) 2026 共同通信社 All Rights Reserved.".
+/// Papers run an agency's copy under the agency's line and their own stories under their own
+/// name. The line opens with the sign ("Copyright" or Korean's "저작권자", copyright holder, may
+/// come first): "사진 ⓒ 연합뉴스" is a picture's credit. A known agency counts in any such line;
+/// another outlet only in the Korean line that forbids reuse ("무단 전재", "재배포 금지"). Names in
+/// Latin letters are the English credit patterns' ("© 2026 Reuters").
+fn cjk_copyright_note(site: &Site<'_>, text: &str) -> Option<String> {
+    const SIGNS: &[&str] = &["ⓒ", "Ⓒ", "©", "（C）", "（c）", "(c)", "(C)"];
+    if text.len() > 300 || !SIGNS.iter().any(|sign| text.contains(sign)) {
         return None;
     }
-    let (at, sign) = ["ⓒ", "Ⓒ", "©", "(c)", "(C)"].iter().filter_map(|sign| text.find(sign).map(|at| (at, sign.len()))).min()?;
+    let (at, sign) = SIGNS.iter().filter_map(|sign| text.find(sign).map(|at| (at, sign.len()))).min()?;
+    let before = text[..at].trim_matches(|c: char| c.is_whitespace() || matches!(c, '<' | '[' | '【' | '(' | '（' | '〈'));
+    if !(before.is_empty() || ["copyright", "copyrights"].iter().any(|w| before.eq_ignore_ascii_case(w)) || before == "저작권자") {
+        return None;
+    }
     let rest = text[at + sign..].trim_start().trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
     // A full stop ends the name, but not the dot of its address ("news1.kr").
     let full_stop = rest.match_indices('.').map(|(at, _)| at).find(|&at| rest[at + 1..].chars().next().is_none_or(char::is_whitespace));
-    let end = rest.find([',', '，', '<', '>', '[', ']', '|', '·']).into_iter().chain(full_stop).chain(rest.find(" 무단")).min().unwrap_or(rest.len());
+    let end = rest.find([',', '，', '<', '>', '[', ']', '|', '·', '〉']).into_iter().chain(full_stop).chain(rest.find(" 무단")).min().unwrap_or(rest.len());
     let owner = rest[..end].trim();
-    let owner = owner.find(" All rights").or_else(|| owner.find(" all rights")).map_or(owner, |at| owner[..at].trim_end());
+    let owner = owner.to_ascii_lowercase().find(" all rights").map_or(owner, |at| owner[..at].trim_end());
     // The name with the site's address after it: "뉴스1코리아(news1.kr)".
     let (name, domain) = match owner.split_once(['(', '（']) {
         Some((name, domain)) => (name.trim(), Some(domain.trim_end_matches([')', '）']).trim()).filter(|d| looks_like_domain(d))),
         None => (owner, None),
     };
-    if name.is_empty() || name.chars().count() > 30 {
+    let forbids_reuse = text.contains("무단") || text.contains("재배포");
+    if name.is_empty() || name.chars().count() > 30 || !(forbids_reuse || name.chars().any(is_cjk)) {
         return None;
     }
     if let Some(partner) = domain.and_then(|d| site.partner_for_host(d)) {
         return (!site.is_own_partner(&normalize_name(&partner.name))).then(|| partner.name.clone());
     }
+    if let Some(partner) = site.partner_named(name) {
+        return Some(partner.name.clone());
+    }
     // A page that knows its name only in Latin letters ("The Valley Ilbo") cannot tell its own
     // Korean name from another paper's.
     let knows_korean_name = site.names.iter().any(|own| own.chars().any(is_hangul));
-    if domain.is_none() && name.chars().any(is_hangul) && !knows_korean_name && site.partner_named(name).is_none() {
+    if !forbids_reuse || (domain.is_none() && name.chars().any(is_hangul) && !knows_korean_name) {
         return None;
     }
     cjk_source(site, name, domain, false)
@@ -5213,6 +5226,24 @@ mod tests {
                 head: r#"<meta property="og:site_name" content="밸리일보">"#,
                 body: &[O0, O1, "사진 ⓒ 연합뉴스", "<저작권자(c) 밸리일보신문, 무단 전재-재배포 금지>", "ⓒ 밸리미디어(주), 무단전재 및 재배포 금지"],
                 eligible: true,
+                ..Case::default()
+            },
+            Case {
+                name: "credit: an agency's copyright line in Japanese and Korean",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="バレー新聞">"#,
+                body: &[O0, O1, O2, "Copyright(C) 2026 共同通信社 All Rights Reserved."],
+                source: Some("Kyodo News"),
+                signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: an agency's copyright line in full-width brackets",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="밸리일보">"#,
+                body: &[O0, O1, O2, "（C）時事通信社", "Copyrights ⓒ 연합뉴스. All rights reserved."],
+                source: Some("Jiji Press"),
+                signals: &[Signal::Credit],
                 ..Case::default()
             },
             Case {

@@ -2598,7 +2598,7 @@ pub(crate) fn normalize_date(raw: &str) -> Option<String> {
 /// Labels of the information line under a Chinese headline that names the story's origin:
 /// "来源：人民日报海外版". Portals and papers run other outlets' stories under it, and their own
 /// under their own name.
-const SOURCE_LABELS: &[&str] = &["文章来源", "本文来源", "新闻来源", "信息来源", "来源", "來源", "稿源", "出处", "出處"];
+const SOURCE_LABELS: &[&str] = &["文章来源", "本文来源", "新闻来源", "信息来源", "稿件来源", "来源", "來源", "稿源", "出处", "出處"];
 
 /// Words that end the origin's name in that line when no space does: the fields that follow it.
 const SOURCE_LINE_FIELDS: &[&str] = &["作者", "编辑", "編輯", "责任编辑", "責任編輯", "记者", "記者", "发布时间", "發佈時間", "时间", "時間", "字号", "浏览", "阅读", "评论", "参与"];
@@ -3517,6 +3517,7 @@ mod tests {
         // A note under the story, in brackets.
         assert_eq!(named("（来源：人民日报）").as_deref(), Some("人民日报"));
         assert_eq!(named("(来源：新京报) 编辑：李").as_deref(), Some("新京报"));
+        assert_eq!(named("稿件来源：中国新闻网").as_deref(), Some("中国新闻网"));
         // The label alone: the name is in the next element.
         assert_eq!(named("\n来源：\n").as_deref(), Some(""));
         // Another field's label that ends in 来源, or no colon.
