@@ -2971,6 +2971,7 @@ fn credit_signals(site: &Site<'_>, meta: &Metadata, blocks: &[Block], html: &Htm
         // Notes that credit no partner: a Chinese reprint note's outlet, the wires unnamed.
         if i + 4 >= n
             && let Some(source) = cjk_reprint_note(site, &block.text)
+                .or_else(|| cjk_provider_note(site, &block.text))
                 .or_else(|| wire_note(&block.text).or_else(|| syndicated_feed_note(&block.text)).map(str::to_owned))
                 .or_else(|| newsroom_boilerplate(site, &block.text))
                 .or_else(|| (i + 1 >= n).then(|| vietnamese_source_note(site, meta, &block.text)).flatten())
@@ -3212,6 +3213,24 @@ fn cjk_copyright_note(site: &Site<'_>, text: &str) -> Option<String> {
         return None;
     }
     cjk_source(site, name, domain, false)
+}
+
+/// The outlet that a Japanese or Chinese note under the story names as the copy's provider:
+/// "提供：共同通信社" ("provided by"), "配信：時事通信" ("distributed by"), "出典：…" ("source"),
+/// "供稿：新华社" ("copy from"). A known agency, or an outlet's name as [`cjk_source`] reads one (a
+/// ministry's figures, "出典：総務省", are no outlet's).
+fn cjk_provider_note(site: &Site<'_>, text: &str) -> Option<String> {
+    const LABELS: &[&str] = &["提供", "配信", "出典", "供稿", "稿件提供"];
+    let text = text.trim().trim_start_matches(['（', '(', '【', '[']).trim_end_matches(['）', ')', '】', ']']);
+    if text.chars().count() > 40 || text.is_ascii() {
+        return None;
+    }
+    let rest = LABELS.iter().find_map(|label| text.strip_prefix(label))?.trim_start();
+    let name = rest.strip_prefix(['：', ':'])?.trim().trim_end_matches(['。', '.']);
+    if name.is_empty() {
+        return None;
+    }
+    site.partner_named(name).map(|p| p.name.clone()).or_else(|| cjk_source(site, name, None, false))
 }
 
 /// A note under a story that says it holds the wires' copy without naming them, as bylines do
@@ -5235,6 +5254,24 @@ mod tests {
                 body: &[O0, O1, O2, "Copyright(C) 2026 共同通信社 All Rights Reserved."],
                 source: Some("Kyodo News"),
                 signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: a Japanese note of the copy's provider",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="バレー新聞">"#,
+                body: &[O0, O1, O2, "（提供：共同通信社）"],
+                source: Some("Kyodo News"),
+                signals: &[Signal::Credit],
+                ..Case::default()
+            },
+            Case {
+                // A ministry's figures; a label with nothing after it; a sponsor that is no outlet.
+                name: "credit: providers' labels that name no outlet",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="バレー新聞">"#,
+                body: &[O0, O1, "出典：総務省", "提供：", "提供：バレー自動車"],
+                eligible: true,
                 ..Case::default()
             },
             Case {
