@@ -1179,6 +1179,33 @@ fn drop_leading_chrome(body: &mut Body<'_>) {
     }
 }
 
+/// The headline again at the top of the body, in an element that is no `h1` (a `div` or an `h2`
+/// the template styles as the headline; `h1`s go in [`drop_leading_chrome`]): the first short
+/// text in the body, when it says what the extracted `title` says. The embed renders its own.
+pub(super) fn drop_repeated_headline(body: &mut Body<'_>, title: &str) {
+    const SHORT: usize = 400;
+    let key = |t: &str| t.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+    let title_key = key(title);
+    if title_key.is_empty() {
+        return;
+    }
+    // A block of its own: bold words that open a paragraph ("This <b>list of films</b> …") are
+    // the paragraph's.
+    let first_short = body.root.descendants().skip(1).filter_map(ElementRef::wrap).take(400).find_map(|e| {
+        // A box that holds something removed (the `h1` itself) reads as more than it shows.
+        if is_removed(body, e.id()) || e.descendants().skip(1).any(|d| body.removed.contains_key(&d.id())) {
+            return None;
+        }
+        element_text_within(e, SHORT).filter(|t| !t.trim().is_empty()).map(|t| (e, t))
+    });
+    let first_short = first_short.filter(|(e, _)| is_block(e.value().name())).map(|(e, t)| (e.id(), t));
+    if let Some((id, text)) = first_short
+        && key(&text) == title_key
+    {
+        body.removed.insert(id, Removal::Title);
+    }
+}
+
 /// What the body holds above its headline, when that is only a few words: the section's kicker
 /// ("<span class=volanta>Ciudad</span>"), a breadcrumb, a label. The story starts under its
 /// headline; a lede set above it is longer than this.

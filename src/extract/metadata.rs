@@ -456,6 +456,10 @@ fn title(html: &Html, profile: &Profile, metas: &Metas, ld: &JsonLd, site: SiteN
         if h1.is_some_and(|h| title_key(h) == title_key(&t)) { t } else { tails.strip(&t) }
     };
     let chosen = stripped(first, h1s.first().map(String::as_str));
+    let chosen = match without_piped_tail(&chosen) {
+        Some(head) if h1s.is_empty() => head.to_owned(),
+        _ => chosen,
+    };
     // A headline cut short for search engines ("…", or at the length they show) is the start of
     // the visible one.
     let chosen = completed_title(&chosen, &h1s).unwrap_or(chosen);
@@ -490,6 +494,16 @@ fn title(html: &Html, profile: &Profile, metas: &Metas, ld: &JsonLd, site: SiteN
         }
     }
     Some(heading_after_label(&chosen, &h1s).unwrap_or(chosen))
+}
+
+/// "Headline | Valley Post" in a metadata title, on a page whose heading is no `h1` and that names
+/// itself nowhere else: the tail after the last bar, when it is a short name (up to four words)
+/// after a headline. Headlines hold a dash or a colon often, a bar almost never; "Opinion |
+/// Headline" has its label first, and a short head is no headline.
+fn without_piped_tail(title: &str) -> Option<&str> {
+    let (head, tail) = [" | ", "｜"].iter().filter_map(|bar| title.rsplit_once(bar)).max_by_key(|(head, _)| head.len())?;
+    let (head, tail) = (head.trim(), tail.trim());
+    (long_heading(head) && !tail.is_empty() && tail.split_whitespace().count() <= 4 && tail.chars().count() < head.chars().count()).then_some(head)
 }
 
 /// "Column: The ballpark that refused to close", "Opinion | The ballpark that refused to close",
@@ -3694,6 +3708,13 @@ mod tests {
         ] {
             let kept = title.split(" - ").next().unwrap().split(" : ").next().unwrap();
             assert_eq!(page_title(&format!("<title>{title}</title>"), "", Some(host)).as_deref(), Some(kept), "{title}");
+        }
+        // A metadata title with a short name after a bar, on a page with no h1 and no other name
+        // for itself; a label before the bar, or a short head, stays.
+        let og = |t: &str| format!(r#"<meta property="og:title" content="{t}">"#);
+        assert_eq!(page_title(&og("Rain returns to the valley after a dry summer | Dolyna Pravda"), "", None).as_deref(), Some("Rain returns to the valley after a dry summer"));
+        for kept in ["Opinion | Rain returns to the valley after a dry summer", "Rain returns | Valley"] {
+            assert_eq!(page_title(&og(kept), "", None).as_deref(), Some(kept));
         }
         // French spaces its colons: a headline's own stays.
         let head = r#"<meta property="og:title" content="Réforme des retraites : ce qui change pour La Vallée">"#;

@@ -262,5 +262,9 @@ pub fn extract_with<'a>(page: &'a Page, head: &Head, profile: &'a Profile, optio
     let (canonical, page_url) = metadata::urls(page, &head.0, options);
     let found = body::find(page, profile, canonical.as_ref().or(page_url.as_ref()))?;
     let meta = metadata::extract(page, &head.0, profile, options, found.body.root);
-    Ok(Article { page, profile, meta, body: found.body, images: found.images })
+    let mut body = found.body;
+    if let Some(title) = &meta.title {
+        body::drop_repeated_headline(&mut body, title);
+    }
+    Ok(Article { page, profile, meta, body, images: found.images })
 }
