@@ -1735,6 +1735,24 @@ mod tests {
         assert!(body_of(lede).starts_with("Crews will close"), "a lede above the headline stays");
     }
 
+    /// The headline again in a `div` at the top of the body goes; the same words in bold at the
+    /// start of the first paragraph stay.
+    #[test]
+    fn a_headline_repeated_in_the_body_goes() {
+        let body_of = |top: &str| {
+            let paragraph = "<p>The county engineer said on Tuesday that the work would go on through the winter, with crews on the site six days a week and a review in March.</p>".repeat(4);
+            let page = format!("<html><head><meta property=og:title content='Bridge repairs begin on the old river road'></head><body><div class=post>{top}{paragraph}</div></body></html>");
+            let loaded = crate::load::Loaded { html: page, url: None, encoding: "UTF-8" };
+            let page = crate::parse::parse(&loaded, &crate::prescan::Limits::default()).expect("parses");
+            let profile = Profile::builtin("generic").unwrap();
+            let blocks = crate::extract::extract(&page, &profile, &crate::extract::Options::default()).expect("an article").blocks();
+            blocks.iter().filter(|b| !b.note).map(|b| b.text.clone()).collect::<Vec<_>>().join("\n")
+        };
+        assert!(body_of("<div class=post-title>Bridge repairs begin on the old river road</div>").starts_with("The county engineer"));
+        let bold = "<p><b>Bridge repairs begin on the old river road</b> today, the county said, and will last all winter long.</p>";
+        assert!(body_of(bold).starts_with("Bridge repairs begin on the old river road today"));
+    }
+
     #[test]
     fn same_site_links_are_relative_or_on_the_page_host() {
         let base = Url::parse("https://www.example.com/news/story").unwrap();
