@@ -1192,11 +1192,14 @@ pub(super) fn drop_repeated_headline(body: &mut Body<'_>, title: &str) {
     // A block of its own: bold words that open a paragraph ("This <b>list of films</b> …") are
     // the paragraph's.
     let first_short = body.root.descendants().skip(1).filter_map(ElementRef::wrap).take(400).find_map(|e| {
-        // A box that holds something removed (the `h1` itself) reads as more than it shows.
-        if is_removed(body, e.id()) || e.descendants().skip(1).any(|d| body.removed.contains_key(&d.id())) {
+        if is_removed(body, e.id()) {
             return None;
         }
-        element_text_within(e, SHORT).filter(|t| !t.trim().is_empty()).map(|t| (e, t))
+        let text = element_text_within(e, SHORT).filter(|t| !t.trim().is_empty())?;
+        // A box that holds something removed (the `h1` itself) reads as more than it shows. (Its
+        // text is short, so it holds little to look through.)
+        let holds_removed = e.descendants().skip(1).any(|d| body.removed.contains_key(&d.id()));
+        (!holds_removed).then_some((e, text))
     });
     let first_short = first_short.filter(|(e, _)| is_block(e.value().name())).map(|(e, t)| (e.id(), t));
     if let Some((id, text)) = first_short
@@ -1714,18 +1717,26 @@ mod tests {
         assert!(!body.iter().any(|t| t.contains("bakery") || t.contains("Next story")), "{body:#?}");
     }
 
+    /// The text of the story that the generic profile finds on `page`, a line a paragraph.
+    fn story_text(page: String) -> String {
+        let loaded = crate::load::Loaded { html: page, url: None, encoding: "UTF-8" };
+        let page = crate::parse::parse(&loaded, &crate::prescan::Limits::default()).expect("parses");
+        let profile = Profile::builtin("generic").unwrap();
+        let blocks = crate::extract::extract(&page, &profile, &crate::extract::Options::default()).expect("an article").blocks();
+        blocks.iter().filter(|b| !b.note).map(|b| b.text.clone()).collect::<Vec<_>>().join("\n")
+    }
+
+    const ENGINEER: &str = "<p>The county engineer said on Tuesday that the work would go on through the winter, with crews on the site six days a week and a review in March.</p>";
+
     /// A kicker or a breadcrumb above the story's headline is no part of the story; a lede set
     /// above it is.
     #[test]
     fn labels_above_the_headline_go() {
         let body_of = |above: &str| {
-            let paragraph = "<p>The county engineer said on Tuesday that the work would go on through the winter, with crews on the site six days a week and a review in March.</p>".repeat(4);
-            let page = format!("<html><body><nav><a href=/>Home</a></nav><article class=post><header>{above}<h1>Bridge repairs begin on the old river road</h1></header>{paragraph}</article></body></html>");
-            let loaded = crate::load::Loaded { html: page, url: None, encoding: "UTF-8" };
-            let page = crate::parse::parse(&loaded, &crate::prescan::Limits::default()).expect("parses");
-            let profile = Profile::builtin("generic").unwrap();
-            let blocks = crate::extract::extract(&page, &profile, &crate::extract::Options::default()).expect("an article").blocks();
-            blocks.iter().filter(|b| !b.note).map(|b| b.text.clone()).collect::<Vec<_>>().join("\n")
+            story_text(format!(
+                "<html><body><nav><a href=/>Home</a></nav><article class=post><header>{above}<h1>Bridge repairs begin on the old river road</h1></header>{}</article></body></html>",
+                ENGINEER.repeat(4)
+            ))
         };
         for above in ["<span class=volanta>Ciudad</span>", "<a href=/local/>Local</a> &gt; <a href=/local/roads/>Roads</a>", "<div class=tag>Transportation</div><span>Analysis</span>"] {
             let body = body_of(above);
@@ -1740,13 +1751,10 @@ mod tests {
     #[test]
     fn a_headline_repeated_in_the_body_goes() {
         let body_of = |top: &str| {
-            let paragraph = "<p>The county engineer said on Tuesday that the work would go on through the winter, with crews on the site six days a week and a review in March.</p>".repeat(4);
-            let page = format!("<html><head><meta property=og:title content='Bridge repairs begin on the old river road'></head><body><div class=post>{top}{paragraph}</div></body></html>");
-            let loaded = crate::load::Loaded { html: page, url: None, encoding: "UTF-8" };
-            let page = crate::parse::parse(&loaded, &crate::prescan::Limits::default()).expect("parses");
-            let profile = Profile::builtin("generic").unwrap();
-            let blocks = crate::extract::extract(&page, &profile, &crate::extract::Options::default()).expect("an article").blocks();
-            blocks.iter().filter(|b| !b.note).map(|b| b.text.clone()).collect::<Vec<_>>().join("\n")
+            story_text(format!(
+                "<html><head><meta property=og:title content='Bridge repairs begin on the old river road'></head><body><div class=post>{top}{}</div></body></html>",
+                ENGINEER.repeat(4)
+            ))
         };
         assert!(body_of("<div class=post-title>Bridge repairs begin on the old river road</div>").starts_with("The county engineer"));
         // (A paragraph longer than the short texts the test reads, as a lede is.)
