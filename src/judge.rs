@@ -3155,13 +3155,18 @@ impl<'t> NoteParts<'t> {
 /// A Chinese reprint note under a story: "本文转载自澎湃新闻。", "原载于《南方周末》", "本文首发于财新网".
 static CJK_REPRINT: Pattern = Pattern::new(r"^\s*(?:本文|此文|文章|原文)?(?:转载自|轉載自|转自|轉自|转载于|轉載於|原载于|原載於|原载|原載|首发于|首發於|刊载于|刊載於)\s*[：:]?\s*《?([^\s。．.，,；;《》]{2,24})》?\s*[。．.]?\s*$");
 
+/// A Chinese or Japanese note under the story without the brackets it is set in as often as not:
+/// "（本文转载自澎湃新闻）", "（配信：時事通信）".
+fn without_note_brackets(text: &str) -> &str {
+    text.trim().trim_start_matches(['（', '(', '【', '[']).trim_end_matches(['）', ')', '】', ']'])
+}
+
 /// The outlet a Chinese reprint note ([`CJK_REPRINT`]) names, when it is not the site itself.
 fn cjk_reprint_note(site: &Site<'_>, text: &str) -> Option<String> {
     if !text.contains(['转', '轉', '原', '首', '刊']) || text.chars().count() > 40 {
         return None;
     }
-    // Set in brackets as often as not: "（本文转载自澎湃新闻）".
-    let text = text.trim().trim_start_matches(['（', '(', '【', '[']).trim_end_matches(['）', ')', '】', ']']);
+    let text = without_note_brackets(text);
     let name = CJK_REPRINT.captures(text)?.get(1)?.as_str().to_owned();
     // "Reprinted from" says the outlet is another: no link or known name needs to confirm it.
     cjk_source(site, &name, None, true)
@@ -3221,7 +3226,7 @@ fn cjk_copyright_note(site: &Site<'_>, text: &str) -> Option<String> {
 /// ministry's figures, "出典：総務省", are no outlet's).
 fn cjk_provider_note(site: &Site<'_>, text: &str) -> Option<String> {
     const LABELS: &[&str] = &["提供", "配信", "出典", "供稿", "稿件提供"];
-    let text = text.trim().trim_start_matches(['（', '(', '【', '[']).trim_end_matches(['）', ')', '】', ']']);
+    let text = without_note_brackets(text);
     if text.chars().count() > 40 || text.is_ascii() {
         return None;
     }

@@ -669,7 +669,7 @@ fn heading_text(text: &str) -> String {
 
 /// Letters and digits, lower-cased: two titles that differ only in punctuation, quotes or case
 /// are the same title.
-fn title_key(title: &str) -> String {
+pub(super) fn title_key(title: &str) -> String {
     title.to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
