@@ -106,7 +106,7 @@ pub(super) fn find<'a>(page: &'a Page, profile: &Profile, base: Option<&Url>) ->
     } else if let Some(root) = article_body(html, &raw, &removed) {
         (root, BodySource::ArticleBody)
     } else {
-        (score(html.root_element(), &removed).ok_or(ExtractError::NoArticle)?, BodySource::Scored)
+        (score(html.root_element(), &raw, &removed).ok_or(ExtractError::NoArticle)?, BodySource::Scored)
     };
 
     // Keep only the removals under the root; removals above it do not apply to its content.
@@ -318,6 +318,9 @@ fn classify_one(
     // which sites set on their follow and promo boxes inside the article ("entry") container.
     if words.iter().any(|w| w == "instapaperignore") {
         return Some(Removal::Furniture);
+    }
+    if is_tag_list(element, name, &stats, &words, base) {
+        return Some(Removal::Tags);
     }
     // A figure or image container: media with at most a caption goes whole.
     if stats.has_media && stats.text < 400 {
@@ -566,6 +569,44 @@ fn is_own_donation_page(href: &str, base: Option<&Url>) -> bool {
         })
 }
 
+/// The story's tags under it: a short block of links named for tags or keywords, or whose every
+/// link is a tag page of the site. Its name may hold a content word that vetoes weak furniture
+/// words (detik's "detail__body-tag", "article-tags"): the links decide. A tag page linked inside a
+/// sentence stays (the sentence's words keep its link density low), and so does a lone link
+/// element (an `a class="tag"`), which is no block.
+fn is_tag_list(element: ElementRef<'_>, name: &str, stats: &Stats, words: &[String], base: Option<&Url>) -> bool {
+    if !matches!(name, "div" | "ul" | "ol" | "p" | "section" | "footer" | "nav" | "aside") || !(1..300).contains(&stats.text) || stats.link_density() < 0.5 {
+        return false;
+    }
+    let named = words.iter().any(|w| {
+        matches!(w.as_str(), "tag" | "tags" | "keyword" | "keywords" | "topics")
+            || ["tags", "taglist", "keywords", "topics"].iter().any(|end| w.len() > end.len() && w.ends_with(end))
+    });
+    // Its own links: a label inside a teaser's link ("tag-box") is the teaser's.
+    let mut links = element.select(&A).peekable();
+    links.peek().is_some() && (named || links.all(|a| a.value().attr("href").is_some_and(|href| is_tag_page(href, base))))
+}
+
+/// A link to one of the site's pages of stories by tag, topic or keyword ("/tag/pipa-air",
+/// "/topics/water", "/schlagwort/wasser").
+fn is_tag_page(href: &str, base: Option<&Url>) -> bool {
+    let Some(base) = base else { return false };
+    let Ok(url) = base.join(href.trim()) else { return false };
+    within_site(&url, base)
+        && url.path_segments().is_some_and(|segments| {
+            let segments: Vec<&str> = segments.filter(|s| !s.is_empty()).collect();
+            // The tag's own segment follows the label's: "/tag/" alone is the index of tags.
+            segments.len() >= 2
+                && segments[..segments.len() - 1].iter().any(|s| {
+                    matches!(
+                        s.to_ascii_lowercase().as_str(),
+                        "tag" | "tags" | "topic" | "topics" | "keyword" | "keywords" | "schlagwort" | "schlagworte" | "thema" | "themen"
+                            | "etiqueta" | "etiquetas" | "tema" | "temas" | "mot-cle" | "mots-cles" | "argomenti" | "tagged"
+                    )
+                })
+        })
+}
+
 /// Text in capitals only: three words or more, some of them cased letters, none lower-case.
 fn is_shouted(text: &str) -> bool {
     text.split_whitespace().nth(2).is_some()
@@ -622,7 +663,7 @@ fn is_rail_label(element: ElementRef<'_>) -> bool {
 }
 
 /// Pass 3: Readability-style scoring of paragraph-like blocks, propagated to ancestors.
-fn score<'a>(root: ElementRef<'a>, removed: &FxHashMap<NodeId, Removal>) -> Option<ElementRef<'a>> {
+fn score<'a>(root: ElementRef<'a>, raw: &NodeMap<Stats>, removed: &FxHashMap<NodeId, Removal>) -> Option<ElementRef<'a>> {
     let mut scores: FxHashMap<NodeId, f32> = FxHashMap::default();
     let mut effective: NodeMap<Stats> = NodeMap::new(root.tree());
     // Effective text statistics, bottom-up, leaving out removed subtrees.
@@ -794,11 +835,18 @@ fn score<'a>(root: ElementRef<'a>, removed: &FxHashMap<NodeId, Removal>) -> Opti
         let parent_ld = effective.get(&parent.id()).map_or(1.0, Stats::link_density);
         // Not when the rest is links (a footer's "About us | Contact") or the page's header or
         // footer (whose column headings are all that is left once its link lists went): that
-        // is chrome.
+        // is chrome. So is the story's list of tags, and a block that was mostly links before
+        // its furniture went (a post's footer of tags and share buttons, left with "Contact the
+        // author"). (Other furniture removed whole beside the candidate, a share bar between
+        // the lede and the rest, does not count: it sits inside stories as often as beside.)
         let is_page_chrome = |e: &scraper::node::Element| matches!(e.name(), "header" | "footer") || matches!(e.attr("role"), Some("banner" | "contentinfo"));
         let links_beside = || {
             parent.children().filter(|c| c.id() != node.id()).any(|c| {
-                effective.get(&c.id()).is_some_and(|s| s.is_mostly_links() || (s.text > 0 && c.value().as_element().is_some_and(is_page_chrome)))
+                removed.get(&c.id()) == Some(&Removal::Tags)
+                    || effective.get(&c.id()).is_some_and(|s| {
+                        s.is_mostly_links()
+                            || (s.text > 0 && (c.value().as_element().is_some_and(is_page_chrome) || raw.get(&c.id()).is_some_and(Stats::is_mostly_links)))
+                    })
             })
         };
         if above > 0 && own as f32 / above as f32 > 0.98 && parent_ld < 0.3 && scores.contains_key(&parent.id()) && !links_beside() {
@@ -1690,7 +1738,7 @@ mod tests {
             aside.repeat(4)
         ));
         // (Ids without a word that weighs: "story" would raise the first's score by itself.)
-        let chosen = score(html.root_element(), &FxHashMap::default()).expect("a body");
+        let chosen = score(html.root_element(), &raw_stats(html.root_element()), &FxHashMap::default()).expect("a body");
         assert_eq!(chosen.value().id(), Some("x1"));
     }
 
@@ -1754,6 +1802,60 @@ mod tests {
         // (A paragraph longer than the short texts the test reads, as a lede is.)
         let bold = format!("<p><b>Bridge repairs begin on the old river road</b> today{}.</p>", ", the county said, and the work will last all winter long".repeat(8));
         assert!(body_of(&bold).starts_with("Bridge repairs begin on the old river road today"));
+    }
+
+    /// The story's tags go, by their container's name (whatever content word it holds too) or by
+    /// where every link leads; a tag page linked from a sentence stays, and so do a story's links
+    /// to other pages.
+    #[test]
+    fn tag_lists_go() {
+        let body_of = |tail: &str| {
+            story_text(format!(
+                "<html><head><link rel=canonical href='https://news.example/2026/bridge'></head><body><div class=post-body>{}{tail}</div></body></html>",
+                ENGINEER.repeat(4)
+            ))
+        };
+        for tags in [
+            "<div class=detail__body-tag><div class=nav><a href=/tag/roads>roads</a> <a href=/tag/bridges>bridges</a></div></div>",
+            "<div class=article-tags>Tags: <a href=/t/roads>Roads</a>, <a href=/t/bridges>Bridges</a></div>",
+            "<ul class=post-keywords><li><a href=/k/roads>Roads</a><li><a href=/k/bridges>Bridges</a></ul>",
+            "<p><a href=/topics/roads>Roads</a> · <a href=https://news.example/schlagwort/bruecken>Brücken</a></p>",
+        ] {
+            let body = body_of(tags);
+            assert!(!body.contains("oads") && !body.contains("ridges") && !body.contains("Brücken"), "{tags}: {body}");
+        }
+        for kept in [
+            "<p>The work follows last year's <a href=/tag/roads>road survey</a>, which found the deck cracked in four places.</p>",
+            "<p><a href=https://county.example/tag/notices>County notices</a></p>",
+            "<p><a href=/roads/closures>Closures</a> · <a href=/roads/detours>Detours</a></p>",
+        ] {
+            let body = body_of(kept);
+            assert!(body.contains("road survey") || body.contains("County notices") || body.contains("Detours"), "{kept}: {body}");
+        }
+    }
+
+    /// Beside the story, a post's footer that was mostly links before its tags and share buttons
+    /// went, or a list of tags that went whole, marks the story's container as the page's part:
+    /// it is not widened to take in the line beside it.
+    #[test]
+    fn links_beside_the_story_keep_its_container() {
+        let last_block = |beside: &str| {
+            // (A story long enough that the line is under a fiftieth of what the two hold.)
+            let html = format!("<html><body><div class=entry><div class=entry-body>{}</div>{beside}</div></body></html>", ENGINEER.repeat(30));
+            let loaded = crate::load::Loaded { html, url: None, encoding: "UTF-8" };
+            let page = crate::parse::parse(&loaded, &crate::prescan::Limits::default()).expect("parses");
+            let profile = Profile::builtin("generic").unwrap();
+            let article = crate::extract::extract(&page, &profile, &crate::extract::Options::default()).expect("an article");
+            // (Notes under the story too: the line would be read as one.)
+            article.blocks().last().map(|b| b.text.clone()).unwrap_or_default()
+        };
+        for beside in [
+            "<div class=entry-footer><div class=entry-note>Send your questions about the roadwork to the <a href=/staff>county desk</a>.</div><div class=sharing><a href=/s/tw>Twitter</a> <a href=/s/fb>Facebook</a></div><ul class=entry-tags><li><a href=/tags/roads>roads and bridges</a><li><a href=/tags/county>county government</a></ul></div>",
+            "<div class=entry-source><p>Source: county records office</p></div><div class=entry-tags><a href=/tags/roads>roads and bridges</a> <a href=/tags/county>county government</a></div>",
+        ] {
+            let last = last_block(beside);
+            assert!(last.ends_with("a review in March."), "{beside}: {last}");
+        }
     }
 
     #[test]

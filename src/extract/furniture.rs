@@ -50,6 +50,8 @@ pub enum Removal {
     Navigation,
     /// The headline repeated in the body (the embed renders its own).
     Title,
+    /// The story's tags, keywords and topics: links to the site's pages by subject.
+    Tags,
     /// Anything else that is not the article: sidebars, asides, tags, meta lines, pop-ups.
     Furniture,
     /// Content outside the chosen body container (siblings not merged into the article).
@@ -78,6 +80,7 @@ impl Removal {
             Removal::Caption => "caption",
             Removal::Navigation => "navigation",
             Removal::Title => "title",
+            Removal::Tags => "tags",
             Removal::Furniture => "furniture",
             Removal::Outside => "outside",
         }
