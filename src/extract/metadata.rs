@@ -37,7 +37,7 @@ static BYLINE_ELEMENTS: LazyLock<Selector> = LazyLock::new(|| {
     sel(
         "[itemprop=author], [class*=byline], [id*=byline], [class*=Byline], [class*=byLine], [class~=author], [class*=author-name], [class*=writer], [class*=reporter], [class*=journalist], [class$=-author], [class*='-author '], [class*=-author__], \
          [class*=authors], [class*=post-author], [class*=article-author], [class*=c-byline], [data-testid*=byline], address.author, \
-         [class*=__author], [class*=author_name], [class*=authorname], [class*=authorName], [class*=AuthorName], [class*=autor], [class*=auteur], [class*=author-card], [class*=author-box], [class*=author-info], [class*=authorCard], [class*=authorBox], [class*=authorInfo], \
+         [class*=_author], [class*=contributor], [class*=author_name], [class*=authorname], [class*=authorName], [class*=AuthorName], [class*=autor], [class*=auteur], [class*=author-card], [class*=author-box], [class*=author-info], [class*=authorCard], [class*=authorBox], [class*=authorInfo], \
          [class*=yazar], [class*=penulis]",
     )
 });
@@ -992,6 +992,10 @@ pub(crate) fn parse_byline(text: &str) -> Vec<String> {
         Some(name) if name.ends_with(' ') => Cow::Owned(name.trim_end().to_owned()),
         _ => text,
     };
+    // "责任编辑：李明", "Editor: Bo Li" alone: the names of others than the writers.
+    if labels_other_work(&text) {
+        return Vec::new();
+    }
     let text = match without_label(&text).or_else(|| without_bare_label(&text)) {
         Some(rest) => Cow::Owned(rest.to_owned()),
         None => text,
@@ -1315,19 +1319,24 @@ fn without_numbers(text: &str) -> &str {
 /// "Editing by Bo Li", "Additional reporting by Cy Ng", "Photos by Di Wu": a credit for other work
 /// than the writing, which follows the writer's in Reuters-style and magazine bylines.
 fn credits_other_work(part: &str) -> bool {
-    // "Fotos: Luis Pérez", "Photos: Bo Li", "Video: Cy Ng": a label of other work, and its colon.
-    const OTHER_WORK: &[&str] = &[
-        "photo", "photos", "foto", "fotos", "fotografía", "fotografia", "fotografie", "photographie", "photography", "video", "vídeo", "illustration",
-        "ilustración", "ilustração", "illustrazione", "infografía", "graphics", "gráficos", "edición", "edição", "editing", "editor", "edited", "bild", "bilder",
-    ];
-    if let Some((label, _)) = part.split_once([':', '：'])
-        && OTHER_WORK.iter().any(|w| label.trim().eq_ignore_ascii_case(w))
-    {
+    if labels_other_work(part) {
         return true;
     }
     let words: Vec<&str> = part.split_whitespace().take(4).collect();
     let Some(by) = words.iter().position(|w| w.trim_end_matches(':').eq_ignore_ascii_case("by")) else { return false };
     (1..=2).contains(&by) && words[0].starts_with(char::is_uppercase) && words.len() > by + 1
+}
+
+/// Whether `text` opens with the label of work other than the writing, and its colon: "Fotos:
+/// Luis Pérez", "Photos: Bo Li", "Video: Cy Ng", "Editor: Wawan Sulis", "责任编辑：李明" (the
+/// editor in charge, under every Chinese portal's story).
+fn labels_other_work(text: &str) -> bool {
+    const OTHER_WORK: &[&str] = &[
+        "photo", "photos", "foto", "fotos", "fotografía", "fotografia", "fotografie", "photographie", "photography", "video", "vídeo", "illustration",
+        "ilustración", "ilustração", "illustrazione", "infografía", "graphics", "gráficos", "edición", "edição", "editing", "editor", "edited", "bild", "bilder",
+        "redaktur", "penyunting", "редактор", "责任编辑", "責任編輯", "编辑", "編輯", "主编", "主編", "校对", "校對", "编审", "摄影", "攝影", "編集", "편집",
+    ];
+    text.split_once([':', '：']).is_some_and(|(label, _)| label.len() <= 30 && OTHER_WORK.contains(&label.trim().to_lowercase().as_str()))
 }
 
 /// Words that qualify a role ("Senior Reporter", "Staff Writer", "Contributing Editor").
@@ -2381,8 +2390,8 @@ fn is_bio(text: &str) -> bool {
 
 /// What a byline element's class, id or data-testid holds (case as written), searched for in
 /// every such value of the page.
-static BYLINE_WORDS: LazyLock<[memchr::memmem::Finder<'static>; 10]> = LazyLock::new(|| {
-    ["yline", "yLine", "uthor", "autor", "auteur", "writer", "reporter", "journalist", "yazar", "penulis"].map(memchr::memmem::Finder::new)
+static BYLINE_WORDS: LazyLock<[memchr::memmem::Finder<'static>; 11]> = LazyLock::new(|| {
+    ["yline", "yLine", "uthor", "autor", "auteur", "writer", "reporter", "journalist", "yazar", "penulis", "ontributor"].map(memchr::memmem::Finder::new)
 });
 
 /// How a byline in a plain paragraph or span opens, in the languages bylines come in.
@@ -3052,6 +3061,21 @@ mod tests {
         assert!(named(r#"<div class="meta"><a href="/writers/">Our Writers</a></div>"#).is_empty());
         assert!(named(r#"<p>The plan was drawn up by <a href="/writers/ann-roe/">Ann Roe</a>, who chairs the council's roads committee and has argued for it since 2019.</p>"#).is_empty());
         assert!(named(r#"<div class="meta"><a href="/author/ann-roe/">Archive</a></div>"#).is_empty());
+    }
+
+    /// A bare name in an element whose class names the writer, spelt as themes spell it; the
+    /// editor in charge or the photographer under such a class is no writer.
+    #[test]
+    fn a_bare_name_under_a_writers_class() {
+        let byline = |body: &str| display_byline(&page_authors(body));
+        for class in ["post_author", "entry__author", "article-contributor", "contributor"] {
+            assert_eq!(byline(&format!(r#"<div class="{class}">Ann Roe</div>"#)).as_deref(), Some("Ann Roe"), "{class}");
+        }
+        for credit in ["责任编辑：李明", "Editor: Bo Li", "Fotos: Luis Pérez", "РЕДАКТОР: Иван Петров"] {
+            assert_eq!(byline(&format!(r#"<p class="show_author">{credit}</p>"#)), None, "{credit}");
+            assert!(parse_byline(credit).is_empty(), "{credit}");
+        }
+        assert_eq!(parse_byline("Ann Roe | Editor: Bo Li"), ["Ann Roe"]);
     }
 
     #[test]
