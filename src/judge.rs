@@ -6286,15 +6286,9 @@ mod tests {
     // The whole pipeline: HTML page → parse → extract → judge.
 
     fn pipeline(html: &str, url: Option<&str>, profile: Option<&str>) -> Verdict {
-        use crate::extract::{Options, extract, pick_profile};
         let loaded = crate::load::Loaded { html: html.to_owned(), url: url.map(|u| Url::parse(u).unwrap()), encoding: "UTF-8" };
-        let page = crate::parse::parse(&loaded, &crate::prescan::Limits::default()).expect("parses");
-        let builtins = Profile::builtins();
-        let explicit = profile.map(profile_for);
-        let options = Options::default();
-        let profile = pick_profile(&page, explicit.as_ref(), &builtins, &options);
-        let article = extract(&page, profile, &options).expect("an article");
-        judge(&article)
+        let settings = crate::Settings { profile: profile.map(profile_for), ..crate::Settings::default() };
+        crate::process_loaded(&loaded, &settings).expect("an article").verdict
     }
 
     #[test]

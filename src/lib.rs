@@ -138,7 +138,17 @@ pub fn process_loaded(loaded: &Loaded, settings: &Settings) -> Result<Outcome, E
     // Meta tags, links and JSON-LD are read once, for the profile pick and the metadata.
     let head = extract::Head::read(&page);
     let profile = extract::pick_profile_with(&page, &head, settings.profile.as_ref(), &settings.builtins, &settings.extract);
-    let article = extract::extract_with(&page, &head, profile, &settings.extract)?;
+    // Declared before the article, which may borrow it.
+    let script_filled: parse::Page;
+    let article = match extract::extract_with(&page, &head, profile, &settings.extract) {
+        Err(extract::ExtractError::NoArticle) if let Some(doc) = extract::page_from_article_body(&page, &head) => {
+            let from_metadata = Loaded { html: doc, url: loaded.url.clone(), encoding: loaded.encoding };
+            script_filled = parse::parse_pruned(&from_metadata, &settings.limits, &settings.prune())?;
+            warnings.push("the page's HTML holds no story (a script fills it in): the body is the text of its JSON-LD articleBody".to_owned());
+            extract::extract_with(&script_filled, &extract::Head::read(&script_filled), profile, &settings.extract)?
+        }
+        other => other?,
+    };
     let verdict = judge::judge(&article);
     let cleaned = clean::clean(&article);
     let rendered = if verdict.eligible {

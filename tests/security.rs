@@ -5,7 +5,8 @@
 //! (`project_vectors`, `shared_vectors`) are shared with the browser and preview tests.
 //!
 //! Every vector is placed in a dozen spots of an otherwise ordinary article page (body, title,
-//! byline, author URL, meta tags, JSON-LD, link and image attributes), both as markup written
+//! byline, author URL, meta tags, JSON-LD, the `articleBody` of a page whose HTML a script
+//! fills in, link and image attributes), both as markup written
 //! raw into the page and as the decoded value of that spot. For every embed that comes out:
 //! `safety::check_embed` is empty, an independent allow-list re-check passes, the raw-text
 //! check passes, and the body is a fixed point of `clean::clean_fragment`.
@@ -74,6 +75,9 @@ struct Page {
     byline: String,
     body_block: String,
     body_inline: String,
+    /// A JSON literal: the page's HTML holds no story and its JSON-LD's `articleBody` does (a
+    /// page that a script fills in).
+    script_filled: Option<String>,
 }
 
 impl Default for Page {
@@ -89,12 +93,20 @@ impl Default for Page {
             byline: "By <a rel=\"author\" href=\"/author/petra/\">Petra Lindgren</a>".into(),
             body_block: String::new(),
             body_inline: String::new(),
+            script_filled: None,
         }
     }
 }
 
 impl Page {
     fn html(&self) -> String {
+        let page = self.article_html();
+        let Some(article_body) = &self.script_filled else { return page };
+        let (frame, story) = (page.find("<div class=\"article-body\">").expect("a body"), page.find("</article>").expect("an article"));
+        format!("{}<p>Loading…</p>\n{}", &page[..frame], &page[story..]).replacen("\"datePublished\"", &format!("\"articleBody\":{article_body},\"datePublished\""), 1)
+    }
+
+    fn article_html(&self) -> String {
         format!(
             r#"<!DOCTYPE html>
 <html lang="en"><head>
@@ -136,8 +148,8 @@ impl Page {
 }
 
 /// The pages built around one vector: (spot, page). Body (block, inline, attribute values and
-/// markup), title, byline, author URL, meta tags and JSON-LD, each as raw markup and as the
-/// escaped value of that spot.
+/// markup), title, byline, author URL, meta tags and JSON-LD (a script-filled page's
+/// `articleBody` too), each as raw markup and as the escaped value of that spot.
 pub(crate) fn vector_pages(v: &str) -> Vec<(&'static str, String)> {
     let e = esc(v);
     let mut out = Vec::new();
@@ -193,6 +205,12 @@ pub(crate) fn vector_pages(v: &str) -> Vec<(&'static str, String)> {
         "JSON-LD markup (raw in the script)",
         Page { jsonld_headline: format!("\"{v}\""), jsonld_author: format!("\"{v}\""), ..Page::default() },
     );
+    // The story's own paragraphs around the vector, in a script-filled page's JSON-LD.
+    let story = |v: &str| {
+        format!("The harbor ferry will cost $2.75 a ride starting Sept. 1, the transit board decided on Monday.\n{v}\nBoard members said the increase, the first since 2019, is needed to cover higher fuel and insurance costs.\n<p>Riders can read the <a href=\"/transit/fares/\">fare schedule</a> online.</p>")
+    };
+    add("JSON-LD articleBody value (a script-filled page)", Page { script_filled: Some(js(&story(v))), ..Page::default() });
+    add("JSON-LD articleBody markup (raw in the script)", Page { script_filled: Some(format!("\"{}\"", story(v).replace('\n', " "))), ..Page::default() });
     add(
         "body attribute value (a href, img src/srcset)",
         Page { body_inline: format!("<a href=\"{e}\">the fare table</a> <img src=\"{e}\" srcset=\"{e} 1x, {e} 2x\" alt=\"{e}\">"), ..Page::default() },
@@ -513,6 +531,26 @@ fn process_page(html: String) -> republish::Outcome {
         let loaded = Loaded { html, url: None, encoding: "UTF-8" };
         republish::process_loaded(&loaded, &Settings::default()).expect("processed")
     })
+}
+
+/// The script-filled spot reaches the embed: a page whose HTML holds no story gives the story in
+/// its JSON-LD, in paragraphs, its markup's links kept, with a warning that says so.
+#[test]
+fn a_script_filled_page_gives_the_story_in_its_jsonld() {
+    let story = "The harbor ferry will cost $2.75 a ride starting Sept. 1, the transit board decided on Monday.\nBoard members said the increase, the first since 2019, is needed to cover higher fuel and insurance costs.";
+    let page = Page { script_filled: Some(js(story)), ..Page::default() }.html();
+    assert!(!page.contains("fuel and insurance costs.</p>"), "the HTML holds no story");
+    let outcome = process_page(page);
+    let embed = outcome.rendered.as_ref().expect("an embed").html.clone();
+    assert!(embed.contains("<p>Board members said the increase, the first since 2019, is needed to cover higher fuel and insurance costs.</p>"), "{embed}");
+    assert!(outcome.warnings.iter().any(|w| w.contains("JSON-LD articleBody")), "{:?}", outcome.warnings);
+    let markup = "<p>The harbor ferry will cost $2.75 a ride starting Sept. 1, the board decided.</p><p>Riders can read the <a href=\"/transit/fares/\">fare schedule</a> online before the increase, the first since 2019.</p>";
+    let outcome = process_page(Page { script_filled: Some(js(markup)), ..Page::default() }.html());
+    let embed = outcome.rendered.as_ref().expect("an embed").html.clone();
+    assert!(embed.contains("<a href=\"https://gazette.example/transit/fares/\">fare schedule</a>"), "{embed}");
+    // A page with no story in its HTML and none in its JSON-LD is still no article.
+    let loaded = Loaded { html: Page { script_filled: Some(js("Loading")), ..Page::default() }.html(), url: None, encoding: "UTF-8" };
+    assert!(matches!(republish::process_loaded(&loaded, &Settings::default()), Err(Error::Extract(_))));
 }
 
 const PARAGRAPH: &str = "<p>The ferry fare rises by a quarter in September, the board decided on Monday night after hearing riders.</p>";

@@ -28,7 +28,7 @@ static ARTICLE_BODY: LazyLock<Selector> =
 static DEBUG_SCORES: LazyLock<bool> = LazyLock::new(|| std::env::var_os("REPUBLISH_DEBUG_SCORES").is_some());
 
 /// The least running text (in characters) a body must hold to count as an article.
-const MIN_ARTICLE_CHARS: usize = 140;
+pub(super) const MIN_ARTICLE_CHARS: usize = 140;
 /// A block shorter than this does not score.
 const MIN_PARAGRAPH_CHARS: usize = 25;
 /// Furniture words remove an element only while it holds less than this share of the page's text.

@@ -124,6 +124,11 @@ impl Head {
     pub(crate) fn read(html: &Html) -> Head {
         Head { links: links(html), metas: Metas::from_page(html), ld: JsonLd::from_page(html) }
     }
+
+    /// The page's JSON-LD.
+    pub(super) fn ld(&self) -> &JsonLd {
+        &self.ld
+    }
 }
 
 /// The canonical URL and the page's own URL, as `pick_profile` and `extract` see them.

@@ -251,6 +251,52 @@ pub fn pick_profile_with<'p>(page: &Page, head: &Head, explicit: Option<&'p Prof
         .unwrap_or(&builtins[0])
 }
 
+/// The document to extract from when the page's HTML holds no story but its JSON-LD does: a page
+/// that a script fills in ("Loading…" in a bare frame) still carries the story's text as its
+/// article's `articleBody`. The page's own `<head>` (its metadata, canonical link and JSON-LD),
+/// then the headline and that text as the body: paragraphs at its line breaks, or its own markup
+/// when it is HTML (which the cleaner treats as any page's). `None` when there is no such text
+/// as long as an article.
+pub fn page_from_article_body(page: &Page, head: &Head) -> Option<String> {
+    let node = head.0.ld().article()?;
+    let text = jsonld::string(node, "articleBody").or_else(|| jsonld::string(node, "text"))?;
+    if text.chars().filter(|c| !c.is_whitespace()).count() < body::MIN_ARTICLE_CHARS {
+        return None;
+    }
+    let mut doc = String::with_capacity(text.len() + 4096);
+    doc.push_str("<!DOCTYPE html><html");
+    if let Some(lang) = page.html.root_element().value().attr("lang") {
+        doc.push_str(" lang=\"");
+        crate::clean::escape_into(&mut doc, lang, true);
+        doc.push('"');
+    }
+    doc.push('>');
+    static HEAD: std::sync::LazyLock<scraper::Selector> = std::sync::LazyLock::new(|| scraper::Selector::parse("head").expect("valid selector"));
+    if let Some(head) = page.html.select(&HEAD).next() {
+        doc.push_str(&head.html());
+    }
+    doc.push_str("<body><article>");
+    if let Some(headline) = jsonld::string(node, "headline") {
+        doc.push_str("<h1>");
+        crate::clean::escape_into(&mut doc, &headline, false);
+        doc.push_str("</h1>");
+    }
+    let is_markup = ["<p>", "<p ", "</p>", "<br", "</a>"].iter().any(|tag| text::contains_ignore_ascii_case(text.as_bytes(), tag.as_bytes()));
+    if is_markup {
+        doc.push_str("<div>");
+        doc.push_str(&text);
+        doc.push_str("</div>");
+    } else {
+        for paragraph in text.split('\n').map(str::trim).filter(|p| !p.is_empty()) {
+            doc.push_str("<p>");
+            crate::clean::escape_into(&mut doc, paragraph, false);
+            doc.push_str("</p>");
+        }
+    }
+    doc.push_str("</article></body></html>");
+    Some(doc)
+}
+
 /// Extract the article from a page with a given profile.
 pub fn extract<'a>(page: &'a Page, profile: &'a Profile, options: &Options) -> Result<Article<'a>, ExtractError> {
     extract_with(page, &Head::read(page), profile, options)
