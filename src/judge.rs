@@ -2399,9 +2399,10 @@ static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
         ),
         // The link an aggregator leaves under a copied story, to where it copied it from, as it
         // leaves "Source link" (read as "Source …", below): "Original story" (only its link
-        // names the outlet, so a link must go elsewhere). Not "Original article": science
-        // stories link the study's.
-        p(r"^\W*original\s+(?:story|post)\W*$", &[&["original"]], Need::AnyName, true),
+        // names the outlet, so a link must go elsewhere), "Original story: <headline>" (an
+        // outlet, not the headline's first word), "Link to original story". Not "Original
+        // article": science stories link the study's.
+        p(r"^\W*(?:link\s+to\s+(?:the\s+)?)?original\s+(?:story|post)(?:\W*$|\s*:|\s+(?:at|on|from|in)\b)", &[&["original"]], Need::Outlet, true),
         // The link home under a press release: "View original content:https://www.prnewswire.com/…",
         // "View source version on businesswire.com: …".
         p(r"^\W*view\s+(?:the\s+)?(?:original\s+content|source\s+version)\b", &[&["original", "source"]], Need::AnyName, true),
@@ -2419,7 +2420,14 @@ static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
         // The link home that syndication feeds append: "Read the original article on Business
         // Insider", "View the original story at …". Not "report" or "study": stories link the
         // original report of a study ("Read the original report in Nature").
-        p(r"^\W*(?:read|view|see|find)\s+the\s+original\s+(?:(?:article|story|piece|post|column)\s+)?(?:on|at|in|from)\b", &[&["original"]], Need::AnyName, true),
+        // Also the bare link (The Conversation's "Read the original article.", "See the original
+        // post here"), whose link names the outlet.
+        p(
+            r"^\W*(?:read|view|see|find)\s+the\s+original\s+(?:(?:(?:article|story|piece|post|column)\s+)?(?:on|at|in|from)\b|(?:article|story|piece|post|column)(?:\s+here)?\W*$)",
+            &[&["original"]],
+            Need::AnyName,
+            true,
+        ),
         // The same link home in the other languages: "Lee la nota original en El Faro", "Leia a
         // reportagem original no Nexo", "Lire l'article original sur Mediapart", "Leggi l'articolo
         // originale su Domani"; "Versión original en El Faro" only with an outlet after it.
@@ -4401,6 +4409,40 @@ mod tests {
                 body: &[O0, O1, r#"<a href="https://harbortribune.example/2026/11/x">Original story</a>"#],
                 source: Some("harbortribune.example"),
                 signals: &[Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: the copied story's headline after \"Original story:\", linked to its outlet",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                canonical: Some("https://valleypost.example/x"),
+                body: &[O0, O1, r#"Original story: <a href="https://harbortribune.example/2026/11/x">Library extends evening hours</a>"#],
+                source: Some("harbortribune.example"),
+                signals: &[Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: a bare \"Read the original article\" or \"See the original post here\" linked elsewhere",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                canonical: Some("https://valleypost.example/x"),
+                body: &[O0, O1, r#"<a href="https://harbortribune.example/2026/11/x">Read the original article</a>."#, r#"See the original post <a href="https://harbortribune.example/2026/11/x">here</a>."#],
+                source: Some("harbortribune.example"),
+                signals: &[Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "trap: \"Read the original article\" on the site's own earlier story, \"Original article:\" on a study",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                canonical: Some("https://valleypost.example/x"),
+                body: &[
+                    O0,
+                    O1,
+                    r#"<a href="https://valleypost.example/2025/03/library-budget">Read the original article</a>."#,
+                    r#"Original article: <a href="https://journal.example/10.1000/sleep">Effects of sleep on memory consolidation</a>"#,
+                ],
+                eligible: true,
                 ..Case::default()
             },
             Case {
