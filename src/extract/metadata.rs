@@ -174,7 +174,7 @@ pub(super) fn extract(page: &Page, head: &Head, profile: &Profile, options: &Opt
         .or_else(|| ld.first_of_type(&["NewsMediaOrganization", "Organization", "WebSite"]).and_then(|o| jsonld::string(o, "name")));
 
     let host = base.as_ref().and_then(|u| u.host_str()).map(str::to_owned);
-    let title = title(html, profile, metas, ld, SiteNames { publisher: publisher.as_deref(), host: host.as_deref() });
+    let title = title(html, profile, metas, ld, SiteNames { publisher: publisher.as_deref(), host: host.as_deref() }).map(|t| without_news_tagline(&t).to_owned());
     let publisher = publisher.or_else(|| site_name_from_title(html, title.as_deref()));
 
     let site = SiteNames { publisher: publisher.as_deref(), host: host.as_deref() };
@@ -784,6 +784,24 @@ fn without_section<'t>(title: &'t str, separator: &str) -> &'t str {
         }
         _ => title,
     }
+}
+
+/// "Headline - Hindi News", "Headline | Latest News": a tail that says only that the site has news
+/// (in a language, the latest), which sites set between the headline and their name (and keep
+/// once the name went), goes whichever separator comes before it.
+fn without_news_tagline(title: &str) -> &str {
+    const WORDS: &[&str] = &[
+        "latest", "breaking", "top", "today", "today's", "todays", "live", "online", "daily", "news", "updates", "headlines", "samachar", "khabar",
+        "hindi", "urdu", "tamil", "telugu", "marathi", "bengali", "bangla", "gujarati", "punjabi", "kannada", "malayalam", "odia", "assamese",
+        "nepali", "english", "sinhala",
+    ];
+    const NEWS: &[&str] = &["news", "samachar", "khabar", "headlines"];
+    let Some((head, tail)) = SUFFIX_SEPARATORS.iter().filter(|s| s.starts_with(' ')).filter_map(|s| title.rsplit_once(s)).max_by_key(|(head, _)| head.len()) else {
+        return title;
+    };
+    let words: Vec<String> = tail.split_whitespace().map(str::to_lowercase).collect();
+    let tagline = (1..=4).contains(&words.len()) && words.iter().all(|w| WORDS.contains(&w.as_str())) && words.iter().any(|w| NEWS.contains(&w.as_str()));
+    if tagline && long_heading(head) { head.trim_end() } else { title }
 }
 
 /// "Headline | Site Name" → "Headline", when the tail names the site or the head is the h1.
@@ -3682,6 +3700,22 @@ mod tests {
         let publisher = metas.first(&["og:site_name"]);
         let site = SiteNames { publisher: publisher.as_deref(), host };
         title(&html, &Profile::builtin("generic").expect("generic profile"), &metas, &ld, site)
+    }
+
+    #[test]
+    fn news_taglines_leave_the_title() {
+        for (title, want) in [
+            ("पुस्तकालय का समय बढ़ा - Hindi News", "पुस्तकालय का समय बढ़ा"),
+            ("Rain returns to the valley | Latest News", "Rain returns to the valley"),
+            ("Rain returns to the valley – Breaking News Today", "Rain returns to the valley"),
+            ("Rain returns to the valley - Tamil News Live", "Rain returns to the valley"),
+        ] {
+            assert_eq!(without_news_tagline(title), want, "{title}");
+        }
+        // Not a tagline: other words, no "news", or a head too short to be a headline.
+        for title in ["Rain returns to the valley - Fake News", "Election night - live updates", "Valley - Latest News", "Rain returns to the valley - News of the World"] {
+            assert_eq!(without_news_tagline(title), title);
+        }
     }
 
     #[test]
