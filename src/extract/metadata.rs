@@ -1785,7 +1785,7 @@ fn authors<'h>(
         // that Yoast gives as a label and its value ("twitter:label1" "Written by").
         const AUTHOR_KEYS: &[&str] = &[
             "dc:creator", "dcterm:creator", "dcterms:creator", "author", "parsely-author", "sailthru:author", "dable:author", "byl", "article:author", "og:article:author", "byline",
-            "search:byline",
+            "search:byline", "cxenseparse:author", "cxenseparse:recs:author", "citation_author",
         ];
         // Only the first "author": microdata repeats `<meta itemprop=author>` in every teaser.
         const ONE_PER_PAGE: &[&str] = &["author", "byl"];
@@ -1821,6 +1821,18 @@ fn authors<'h>(
         })
         .fold(Vec::new(), with_new_name);
 
+    // Last, the article's `creator` (some schema plugins write only it): a user name as often
+    // as a writer's ("CC7567" over the byline "James Akinaka"), so only a capitalised name
+    // and only when nothing else names anyone.
+    let from_ld_creator = || -> Vec<Author> {
+        ld.article()
+            .map(|a| ld.parties(a, "creator"))
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|p| !p.is_organization && capitalised_name(&p.name) && !p.name.contains(|c: char| c.is_numeric()))
+            .map(|p| Author { name: collapse(&p.name), url: p.url.as_deref().and_then(|u| author_url(u, base)), is_organization: false })
+            .collect()
+    };
     let profile_has_byline = profile.selectors.byline.is_some() && !from_element.is_empty();
     let mut chosen = if profile_has_byline {
         from_element.clone()
@@ -1835,6 +1847,9 @@ fn authors<'h>(
     }
     if chosen.is_empty() {
         chosen = lede_credit(body_root);
+    }
+    if chosen.is_empty() {
+        chosen = from_ld_creator();
     }
     // Structured data that credits the lead author only, while the byline on the page names them
     // and more people ("By Ann Roe, Bo Li, Cy Ng"): the page's byline is the whole credit. The
@@ -3116,6 +3131,12 @@ mod tests {
             (r#"<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Ann Roe">"#, Some("Ann Roe")),
             (r#"<meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="3 minutes">"#, None),
             (r#"<meta property="og:article:author" content="Ann Roe">"#, Some("Ann Roe")),
+            // cXense's tag (Nordic, Japanese and German papers); a scholarly page's one per author.
+            (r#"<meta name="cXenseParse:author" content="Ann Roe">"#, Some("Ann Roe")),
+            (r#"<meta name="citation_author" content="Ann Roe"><meta name="citation_author" content="Bo Li">"#, Some("Ann Roe and Bo Li")),
+            // JSON-LD's `creator` when nothing else names anyone; a user name there names no one.
+            (r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Council widens the harbour road at last","creator":["Ann Roe"]}</script>"#, Some("Ann Roe")),
+            (r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Council widens the harbour road at last","creator":"CC7567"}</script>"#, None),
         ];
         for (head, expected) in cases {
             assert_eq!(page_byline(head).as_deref(), expected, "{head}");
