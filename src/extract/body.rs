@@ -319,9 +319,6 @@ fn classify_one(
     if words.iter().any(|w| w == "instapaperignore") {
         return Some(Removal::Furniture);
     }
-    if is_tag_list(element, name, &stats, &words, base) {
-        return Some(Removal::Tags);
-    }
     // A figure or image container: media with at most a caption goes whole.
     if stats.has_media && stats.text < 400 {
         let container = name == "figure"
@@ -353,6 +350,9 @@ fn classify_one(
     // A short element's text, read once for this test and the furniture phrases' below.
     let short_text = std::cell::OnceCell::new();
     let text_of = || short_text.get_or_init(|| element_text(element)).as_str();
+    if is_tag_list(element, name, &stats, &words, base, text_of) {
+        return Some(Removal::Tags);
+    }
     if (12..120).contains(&stats.text)
         && matches!(name, "p" | "div" | "span")
         && (e.attr("itemprop").is_some_and(|p| p.split_ascii_whitespace().any(|p| matches!(p, "datePublished" | "dateModified" | "dateCreated")))
@@ -574,17 +574,43 @@ fn is_own_donation_page(href: &str, base: Option<&Url>) -> bool {
 /// words (detik's "detail__body-tag", "article-tags"): the links decide. A tag page linked inside a
 /// sentence stays (the sentence's words keep its link density low), and so does a lone link
 /// element (an `a class="tag"`), which is no block.
-fn is_tag_list(element: ElementRef<'_>, name: &str, stats: &Stats, words: &[String], base: Option<&Url>) -> bool {
-    if !matches!(name, "div" | "ul" | "ol" | "p" | "section" | "footer" | "nav" | "aside") || !(1..300).contains(&stats.text) || stats.link_density() < 0.5 {
+fn is_tag_list<'t>(element: ElementRef<'_>, name: &str, stats: &Stats, words: &[String], base: Option<&Url>, text_of: impl FnOnce() -> &'t str) -> bool {
+    if !matches!(name, "div" | "ul" | "ol" | "p" | "section" | "footer" | "nav" | "aside") || !(1..300).contains(&stats.text) || stats.link_density() < 0.2 {
+        return false;
+    }
+    // Its own links: a label inside a teaser's link ("tag-box") is the teaser's.
+    let mut links = element.select(&A).peekable();
+    if links.peek().is_none() {
+        return false;
+    }
+    // A label before the links ("Schlagwörter: …", "Mots-clés : …", "标签：…") lets the links be
+    // short beside it.
+    if opens_with_tags_label(text_of()) {
+        return true;
+    }
+    if stats.link_density() < 0.5 {
         return false;
     }
     let named = words.iter().any(|w| {
         matches!(w.as_str(), "tag" | "tags" | "keyword" | "keywords" | "topics")
             || ["tags", "taglist", "keywords", "topics"].iter().any(|end| w.len() > end.len() && w.ends_with(end))
     });
-    // Its own links: a label inside a teaser's link ("tag-box") is the teaser's.
-    let mut links = element.select(&A).peekable();
-    links.peek().is_some() && (named || links.all(|a| a.value().attr("href").is_some_and(|href| is_tag_page(href, base))))
+    named || links.all(|a| a.value().attr("href").is_some_and(|href| is_tag_page(href, base)))
+}
+
+/// Whether a text opens with the label of a story's tags and its colon, in the languages sites
+/// are written in ("Tags:", "Schlagwörter:", "Etiquetas:", "Теги:", "标签：").
+fn opens_with_tags_label(text: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "tags", "tag", "tagged", "keywords", "topics", "etiquetas", "etiqueta", "temas", "palabras clave", "tópicos", "assuntos", "palavras-chave",
+        "mots-clés", "mots clés", "mots-cles", "sujets", "thèmes", "schlagwörter", "schlagworte", "stichwörter", "themen", "tagi", "tematy",
+        "słowa kluczowe", "štítky", "témata", "címkék", "etichete", "etichette", "argomenti", "parole chiave", "trefwoorden", "onderwerpen",
+        "etiketter", "emneord", "avainsanat", "etiketler", "konular", "anahtar kelimeler", "теги", "метки", "тэги", "ключевые слова", "теми",
+        "ετικέτες", "תגיות", "الوسوم", "وسوم", "الكلمات المفتاحية", "टैग", "kata kunci", "topik", "thẻ", "từ khóa", "标签", "標籤",
+        "关键词", "關鍵詞", "关键字", "タグ", "キーワード", "태그", "키워드", "แท็ก",
+    ];
+    let opening: String = text.trim_start().chars().take(24).flat_map(char::to_lowercase).collect();
+    LABELS.iter().any(|label| opening.strip_prefix(label).is_some_and(|rest| rest.trim_start().starts_with([':', '：'])))
 }
 
 /// A link to one of the site's pages of stories by tag, topic or keyword ("/tag/pipa-air",
@@ -1820,6 +1846,9 @@ mod tests {
             "<div class=article-tags>Tags: <a href=/t/roads>Roads</a>, <a href=/t/bridges>Bridges</a></div>",
             "<ul class=post-keywords><li><a href=/k/roads>Roads</a><li><a href=/k/bridges>Bridges</a></ul>",
             "<p><a href=/topics/roads>Roads</a> · <a href=https://news.example/schlagwort/bruecken>Brücken</a></p>",
+            // A label before short links, wherever they lead.
+            "<p>Schlagwörter: <a href=/s/1>Brücken</a></p>",
+            "<div>标签：<a href=/s/2>Roads</a> <a href=/s/3>bridges</a></div>",
         ] {
             let body = body_of(tags);
             assert!(!body.contains("oads") && !body.contains("ridges") && !body.contains("Brücken"), "{tags}: {body}");
@@ -1828,9 +1857,10 @@ mod tests {
             "<p>The work follows last year's <a href=/tag/roads>road survey</a>, which found the deck cracked in four places.</p>",
             "<p><a href=https://county.example/tag/notices>County notices</a></p>",
             "<p><a href=/roads/closures>Closures</a> · <a href=/roads/detours>Detours</a></p>",
+            "<p>Topics: the <a href=/council>council</a> argued over the detours for an hour before it voted.</p>",
         ] {
             let body = body_of(kept);
-            assert!(body.contains("road survey") || body.contains("County notices") || body.contains("Detours"), "{kept}: {body}");
+            assert!(["road survey", "County notices", "Detours", "argued over the detours"].iter().any(|t| body.contains(t)), "{kept}: {body}");
         }
     }
 
