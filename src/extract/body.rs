@@ -350,7 +350,7 @@ fn classify_one(
     // A short element's text, read once for this test and the furniture phrases' below.
     let short_text = std::cell::OnceCell::new();
     let text_of = || short_text.get_or_init(|| element_text(element)).as_str();
-    if is_tag_list(element, name, &stats, &words, base, text_of) {
+    if is_tag_list(element, name, &stats, &words, base) {
         return Some(Removal::Tags);
     }
     if (12..120).contains(&stats.text)
@@ -574,18 +574,18 @@ fn is_own_donation_page(href: &str, base: Option<&Url>) -> bool {
 /// words (detik's "detail__body-tag", "article-tags"): the links decide. A tag page linked inside a
 /// sentence stays (the sentence's words keep its link density low), and so does a lone link
 /// element (an `a class="tag"`), which is no block.
-fn is_tag_list<'t>(element: ElementRef<'_>, name: &str, stats: &Stats, words: &[String], base: Option<&Url>, text_of: impl FnOnce() -> &'t str) -> bool {
+fn is_tag_list(element: ElementRef<'_>, name: &str, stats: &Stats, words: &[String], base: Option<&Url>) -> bool {
     if !matches!(name, "div" | "ul" | "ol" | "p" | "section" | "footer" | "nav" | "aside") || !(1..300).contains(&stats.text) || stats.link_density() < 0.2 {
         return false;
     }
-    // Its own links: a label inside a teaser's link ("tag-box") is the teaser's.
-    let mut links = element.select(&A).peekable();
-    if links.peek().is_none() {
+    // Its own links: a label inside a teaser's link ("tag-box", all of it link text) is the
+    // teaser's.
+    if element.ancestors().any(|a| a.value().as_element().is_some_and(|e| e.name() == "a")) {
         return false;
     }
     // A label before the links ("Schlagwörter: …", "Mots-clés : …", "标签：…") lets the links be
     // short beside it.
-    if opens_with_tags_label(text_of()) {
+    if opens_with_tags_label(element) {
         return true;
     }
     if stats.link_density() < 0.5 {
@@ -595,12 +595,16 @@ fn is_tag_list<'t>(element: ElementRef<'_>, name: &str, stats: &Stats, words: &[
         matches!(w.as_str(), "tag" | "tags" | "keyword" | "keywords" | "topics")
             || ["tags", "taglist", "keywords", "topics"].iter().any(|end| w.len() > end.len() && w.ends_with(end))
     });
-    named || links.all(|a| a.value().attr("href").is_some_and(|href| is_tag_page(href, base)))
+    named || {
+        let mut links = element.select(&A).peekable();
+        links.peek().is_some() && links.all(|a| a.value().attr("href").is_some_and(|href| is_tag_page(href, base)))
+    }
 }
 
-/// Whether a text opens with the label of a story's tags and its colon, in the languages sites
-/// are written in ("Tags:", "Schlagwörter:", "Etiquetas:", "Теги:", "标签：").
-fn opens_with_tags_label(text: &str) -> bool {
+/// Whether an element's text opens with the label of a story's tags and its colon, in the
+/// languages sites are written in ("Tags:", "Schlagwörter:", "Etiquetas:", "Теги:", "标签：").
+/// Only the opening is read.
+fn opens_with_tags_label(element: ElementRef<'_>) -> bool {
     const LABELS: &[&str] = &[
         "tags", "tag", "tagged", "keywords", "topics", "etiquetas", "etiqueta", "temas", "palabras clave", "tópicos", "assuntos", "palavras-chave",
         "mots-clés", "mots clés", "mots-cles", "sujets", "thèmes", "schlagwörter", "schlagworte", "stichwörter", "themen", "tagi", "tematy",
@@ -609,8 +613,15 @@ fn opens_with_tags_label(text: &str) -> bool {
         "ετικέτες", "תגיות", "الوسوم", "وسوم", "الكلمات المفتاحية", "टैग", "kata kunci", "topik", "thẻ", "từ khóa", "标签", "標籤",
         "关键词", "關鍵詞", "关键字", "タグ", "キーワード", "태그", "키워드", "แท็ก",
     ];
-    let opening: String = text.trim_start().chars().take(24).flat_map(char::to_lowercase).collect();
-    LABELS.iter().any(|label| opening.strip_prefix(label).is_some_and(|rest| rest.trim_start().starts_with([':', '：'])))
+    let mut opening = String::new();
+    for text in element.text() {
+        let text = if opening.is_empty() { text.trim_start() } else { text };
+        opening.extend(text.chars().flat_map(char::to_lowercase));
+        if opening.chars().nth(24).is_some() {
+            break;
+        }
+    }
+    opening.contains([':', '：']) && LABELS.iter().any(|label| opening.strip_prefix(label).is_some_and(|rest| rest.trim_start().starts_with([':', '：'])))
 }
 
 /// A link to one of the site's pages of stories by tag, topic or keyword ("/tag/pipa-air",
