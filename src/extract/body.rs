@@ -344,15 +344,15 @@ fn classify_one(
             return Some(if video { Removal::Media } else { Removal::Image });
         }
     }
+    if is_tag_list(element, name, &stats, &words, base) {
+        return Some(Removal::Tags);
+    }
     // The story's dates set apart as a line of their own: marked up for search engines (itemprop
     // datePublished, dateModified) or opening with "Published" or "Updated" ("Published Thursday,
     // April 20, 2017 | 2:02 p.m."). The page's particulars: the partner's page has its own.
     // A short element's text, read once for this test and the furniture phrases' below.
     let short_text = std::cell::OnceCell::new();
     let text_of = || short_text.get_or_init(|| element_text(element)).as_str();
-    if is_tag_list(element, name, &stats, &words, base) {
-        return Some(Removal::Tags);
-    }
     if (12..120).contains(&stats.text)
         && matches!(name, "p" | "div" | "span")
         && (e.attr("itemprop").is_some_and(|p| p.split_ascii_whitespace().any(|p| matches!(p, "datePublished" | "dateModified" | "dateCreated")))
@@ -569,11 +569,11 @@ fn is_own_donation_page(href: &str, base: Option<&Url>) -> bool {
         })
 }
 
-/// The story's tags under it: a short block of links named for tags or keywords, or whose every
-/// link is a tag page of the site. Its name may hold a content word that vetoes weak furniture
-/// words (detik's "detail__body-tag", "article-tags"): the links decide. A tag page linked inside a
-/// sentence stays (the sentence's words keep its link density low), and so does a lone link
-/// element (an `a class="tag"`), which is no block.
+/// The story's tags under it: a short block of links under a tags label, named for tags or
+/// keywords, or whose every link is a tag page of the site. Its name may hold a content word that
+/// vetoes weak furniture words (detik's "detail__body-tag", "article-tags"): the links decide. A
+/// tag page linked inside a sentence stays (the sentence's words keep its link density low), and
+/// so does a lone link element (an `a class="tag"`), which is no block.
 fn is_tag_list(element: ElementRef<'_>, name: &str, stats: &Stats, words: &[String], base: Option<&Url>) -> bool {
     if !matches!(name, "div" | "ul" | "ol" | "p" | "section" | "footer" | "nav" | "aside") || !(1..300).contains(&stats.text) || stats.link_density() < 0.2 {
         return false;
