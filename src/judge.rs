@@ -2430,9 +2430,11 @@ static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
         ),
         // The same link home in the other languages: "Lee la nota original en El Faro", "Leia a
         // reportagem original no Nexo", "Lire l'article original sur Mediapart", "Leggi l'articolo
-        // originale su Domani"; "Versión original en El Faro" only with an outlet after it.
+        // originale su Domani"; the bare link ("Lee el artículo original.", "Lire l'article original
+        // ici"), whose link names the outlet; "Versión original en El Faro" only with an outlet
+        // after it.
         p(
-            r"^\W*(?:lee|lea|leer|consulta|consulte|leia|veja|lire|lisez|consultez|leggi|leggere)\s+(?:(?:el|la|o|a|l['’]|il)\s*)?(?:artículo|nota|reportaje|texto|historia|publicación|matéria|reportagem|artigo|texto|article|reportage|articolo|pezzo)\s+(?:original|originale)\s+(?:en|em|no|na|sur|dans|su|sul|in)\b",
+            r"^\W*(?:lee|lea|leer|consulta|consulte|leia|veja|lire|lisez|consultez|leggi|leggere)\s+(?:(?:el|la|o|a|l['’]|il)\s*)?(?:artículo|nota|reportaje|texto|historia|publicación|matéria|reportagem|artigo|texto|article|reportage|articolo|pezzo)\s+(?:original|originale)(?:\s+(?:en|em|no|na|sur|dans|su|sul|in)\b|(?:\s+(?:aquí|aqui|ici|qui))?\W*$)",
             &[&["original"]],
             Need::AnyName,
             true,
@@ -4427,6 +4429,16 @@ mod tests {
                 head: r#"<meta property="og:site_name" content="Valley Post">"#,
                 canonical: Some("https://valleypost.example/x"),
                 body: &[O0, O1, r#"<a href="https://harbortribune.example/2026/11/x">Read the original article</a>."#, r#"See the original post <a href="https://harbortribune.example/2026/11/x">here</a>."#],
+                source: Some("harbortribune.example"),
+                signals: &[Credit],
+                ..Case::default()
+            },
+            Case {
+                name: "credit: the bare link home in Spanish and French, linked elsewhere",
+                profile: "generic",
+                head: r#"<meta property="og:site_name" content="Valley Post">"#,
+                canonical: Some("https://valleypost.example/x"),
+                body: &[O0, O1, r#"<a href="https://harbortribune.example/2026/11/x">Lee el artículo original</a>."#, r#"Lire l’article original <a href="https://harbortribune.example/2026/11/x">ici</a>."#],
                 source: Some("harbortribune.example"),
                 signals: &[Credit],
                 ..Case::default()
