@@ -498,10 +498,9 @@ fn returns_to_section(line: ElementRef<'_>, raw: &NodeMap<Stats>, base: Option<&
     }
     let mut links = line.select(&A);
     let (Some(link), None) = (links.next(), links.next()) else { return false };
-    let Some(url) = link.value().attr("href").and_then(|href| base.join(href.trim()).ok()) else { return false };
+    let Some(url) = link.value().attr("href").and_then(|href| site_url(href, Some(base))) else { return false };
     let section = url.path();
-    within_site(&url, base)
-        && url.query().is_none()
+    url.query().is_none()
         && base.path().strip_prefix(section).is_some_and(|rest| !rest.is_empty() && (section.ends_with('/') || rest.starts_with('/')))
 }
 
@@ -536,8 +535,13 @@ fn closes_with_headline_links(list: ElementRef<'_>, raw: &NodeMap<Stats>, base: 
 /// Whether a link leads to the page's own site (a relative link, or the host of `base` give or
 /// take a "www." or a subdomain).
 fn is_same_site(href: &str, base: Option<&Url>) -> bool {
-    let Some(base) = base else { return false };
-    base.join(href.trim()).is_ok_and(|url| within_site(&url, base))
+    site_url(href, base).is_some()
+}
+
+/// The link's address, when it leads to the page's own site (as [`is_same_site`] reads it).
+fn site_url(href: &str, base: Option<&Url>) -> Option<Url> {
+    let base = base?;
+    base.join(href.trim()).ok().filter(|url| within_site(url, base))
 }
 
 /// Whether `url` is on the page's site (`base`'s host, a subdomain of it, or the domain it is a
@@ -558,15 +562,14 @@ fn is_own_donation_page(href: &str, base: Option<&Url>) -> bool {
     if !contains_ignore_ascii_case(href_bytes, b"donat") && !contains_ignore_ascii_case(href_bytes, b"support") {
         return false;
     }
-    let Some(base) = base else { return false };
-    let Ok(url) = base.join(href.trim()) else { return false };
-    within_site(&url, base)
-        && url.path_segments().is_some_and(|mut segments| {
+    site_url(href, base).is_some_and(|url| {
+        url.path_segments().is_some_and(|mut segments| {
             segments.any(|s| {
                 let s = s.to_ascii_lowercase();
                 s.starts_with("donat") || s == "support-us" || s == "supportus"
             })
         })
+    })
 }
 
 /// The story's tags under it: a short block of links under a tags label, named for tags or
@@ -627,10 +630,8 @@ fn opens_with_tags_label(element: ElementRef<'_>) -> bool {
 /// A link to one of the site's pages of stories by tag, topic or keyword ("/tag/pipa-air",
 /// "/topics/water", "/schlagwort/wasser").
 fn is_tag_page(href: &str, base: Option<&Url>) -> bool {
-    let Some(base) = base else { return false };
-    let Ok(url) = base.join(href.trim()) else { return false };
-    within_site(&url, base)
-        && url.path_segments().is_some_and(|segments| {
+    site_url(href, base).is_some_and(|url| {
+        url.path_segments().is_some_and(|segments| {
             let segments: Vec<&str> = segments.filter(|s| !s.is_empty()).collect();
             // The tag's own segment follows the label's: "/tag/" alone is the index of tags.
             segments.len() >= 2
@@ -642,6 +643,7 @@ fn is_tag_page(href: &str, base: Option<&Url>) -> bool {
                     )
                 })
         })
+    })
 }
 
 /// Text in capitals only: three words or more, some of them cased letters, none lower-case.
