@@ -1799,12 +1799,16 @@ mod tests {
     }
 
     /// The text of the story that the generic profile finds on `page`, a line a paragraph.
-    fn story_text(page: String) -> String {
+    /// The blocks the generic extraction gives a page, notes under the story included.
+    fn story_blocks(page: String) -> Vec<Block> {
         let loaded = crate::load::Loaded { html: page, url: None, encoding: "UTF-8" };
         let page = crate::parse::parse(&loaded, &crate::prescan::Limits::default()).expect("parses");
         let profile = Profile::builtin("generic").unwrap();
-        let blocks = crate::extract::extract(&page, &profile, &crate::extract::Options::default()).expect("an article").blocks();
-        blocks.iter().filter(|b| !b.note).map(|b| b.text.clone()).collect::<Vec<_>>().join("\n")
+        crate::extract::extract(&page, &profile, &crate::extract::Options::default()).expect("an article").blocks()
+    }
+
+    fn story_text(page: String) -> String {
+        story_blocks(page).iter().filter(|b| !b.note).map(|b| b.text.clone()).collect::<Vec<_>>().join("\n")
     }
 
     const ENGINEER: &str = "<p>The county engineer said on Tuesday that the work would go on through the winter, with crews on the site six days a week and a review in March.</p>";
@@ -1885,12 +1889,8 @@ mod tests {
         let last_block = |beside: &str| {
             // (A story long enough that the line is under a fiftieth of what the two hold.)
             let html = format!("<html><body><div class=entry><div class=entry-body>{}</div>{beside}</div></body></html>", ENGINEER.repeat(30));
-            let loaded = crate::load::Loaded { html, url: None, encoding: "UTF-8" };
-            let page = crate::parse::parse(&loaded, &crate::prescan::Limits::default()).expect("parses");
-            let profile = Profile::builtin("generic").unwrap();
-            let article = crate::extract::extract(&page, &profile, &crate::extract::Options::default()).expect("an article");
             // (Notes under the story too: the line would be read as one.)
-            article.blocks().last().map(|b| b.text.clone()).unwrap_or_default()
+            story_blocks(html).last().map(|b| b.text.clone()).unwrap_or_default()
         };
         for beside in [
             "<div class=entry-footer><div class=entry-note>Send your questions about the roadwork to the <a href=/staff>county desk</a>.</div><div class=sharing><a href=/s/tw>Twitter</a> <a href=/s/fb>Facebook</a></div><ul class=entry-tags><li><a href=/tags/roads>roads and bridges</a><li><a href=/tags/county>county government</a></ul></div>",
