@@ -461,7 +461,7 @@ pub fn class_weight(words: &[String]) -> f32 {
 /// first word: `^\s*(?:phrase|...)\b` is one alternation, so a text matches it when it matches the
 /// part for its own first word, and only that part is built. (What may follow the phrase, a colon
 /// or an arrow, is optional and so does not change whether the line matches.)
-static FURNITURE_TEXT: [(&str, Pattern); 44] = [
+static FURNITURE_TEXT: [(&str, Pattern); 45] = [
     ("read", Pattern::new(r"(?i)^\s*(?:read more|read also|read next)\b")),
     ("related", Pattern::new(r"(?i)^\s*related(?: coverage| stories| articles| content)?\b")),
     ("see", Pattern::new(r"(?i)^\s*see (?:also|more)\b")),
@@ -508,6 +508,8 @@ static FURNITURE_TEXT: [(&str, Pattern); 44] = [
     // Calls to the site's own readers.
     ("follow", Pattern::new(r"(?i)^\s*follow us on\b")),
     ("have", Pattern::new(r"(?i)^\s*have a (?:news )?tip\b")),
+    // Only as a question: "Got a tip from a neighbour, she called the police" is the story's.
+    ("got", Pattern::new(r"(?i)^\s*got a (?:news |story )?tip\?")),
     ("join", Pattern::new(r"(?i)^\s*join our\b")),
     // The site's copyright line ("Copyright 2025 …", "Copyright © …", "© 2025 …"; "© Ann Roe",
     // with no year, stays).
@@ -646,6 +648,70 @@ const AD_BREAK_LINES: &[&str] = &[
     "lanjutkan membaca", "gulir untuk melanjutkan", "продолжение после рекламы", "devamı reklamdan sonra", "haberin devamı reklamdan sonra",
 ];
 
+/// The label over a page's share buttons, in other languages: the whole text, give or take
+/// punctuation ("Comparte esta noticia", "Artikel teilen", "Поделиться").
+const SHARE_LINES_ABROAD: &[&str] = &[
+    "comparte", "comparte esta noticia", "comparte esta nota", "comparte este artículo", "compartir", "compartir esta noticia", "compartir en redes",
+    "compartilhe", "compartilhar", "compartilhe esta notícia", "compartilhe esta matéria", "partager", "partagez", "partager cet article",
+    "partagez cet article", "condividi", "condividi questo articolo", "condividi l'articolo", "teilen", "artikel teilen", "diesen artikel teilen",
+    "beitrag teilen", "deel dit artikel", "artikel delen", "udostępnij", "udostępnij artykuł", "sdílet", "sdílet článek", "поделиться",
+    "поделиться новостью", "поділитися", "paylaş", "haberi paylaş", "bagikan", "bagikan artikel ini", "chia sẻ", "chia sẻ bài viết", "分享",
+    "分享到", "分享至", "シェア", "共有", "공유하기", "기사 공유", "شارك", "مشاركة", "שתפו", "שתף", "साझा करें", "शेयर करें",
+];
+
+/// The outlet's invitation to its own app, in English and other languages ("Download our app",
+/// "Descarga nuestra app y recibe…", "Baixe nosso aplicativo"): with the possessive, which a
+/// story's "download the county's app" does not have.
+const APP_CALLS: &[&str] = &[
+    "download our app", "download our free app", "download our news app", "get our app", "get our free app", "descarga nuestra app",
+    "descarga nuestra aplicación", "descargue nuestra app", "descargue nuestra aplicación", "baixe nosso app", "baixe nosso aplicativo",
+    "baixe o nosso app", "baixe o nosso aplicativo", "téléchargez notre application", "téléchargez notre appli", "téléchargez notre app",
+    "scarica la nostra app", "laden sie unsere app", "lade dir unsere app", "hol dir unsere app", "download onze app", "pobierz naszą aplikację",
+    "скачайте наше приложение", "завантажте наш застосунок", "uygulamamızı indirin", "unduh aplikasi kami", "tải ứng dụng của chúng tôi",
+];
+
+/// "All rights reserved" and its equivalents: a notice of the site's, not the story's.
+const RIGHTS_RESERVED: &[&str] = &[
+    "all rights reserved", "todos los derechos reservados", "todos os direitos reservados", "tous droits réservés", "tous droits reserves",
+    "riproduzione riservata", "tutti i diritti riservati", "alle rechte vorbehalten", "alle rechten voorbehouden", "wszelkie prawa zastrzeżone",
+    "všechna práva vyhrazena", "все права защищены", "усі права захищені", "всі права захищені", "tüm hakları saklıdır", "hak cipta dilindungi",
+    "版权所有", "版權所有", "無断転載禁止", "무단전재 및 재배포 금지", "무단 전재 및 재배포 금지", "جميع الحقوق محفوظة", "כל הזכויות שמורות",
+    "सर्वाधिकार सुरक्षित",
+];
+
+/// A notice that forbids copying the page ("Prohibida su reproducción total o parcial…"): a line
+/// that opens with one is the site's, whatever follows.
+const REPRODUCTION_NOTICES: &[&str] = &[
+    "prohibida su reproducción", "prohibida la reproducción", "queda prohibida la reproducción", "se prohíbe la reproducción", "é proibida a reprodução",
+    "proibida a reprodução", "reproduction interdite", "toute reproduction interdite", "vietata la riproduzione", "è vietata la riproduzione",
+    "nachdruck verboten", "перепечатка запрещена", "перепечатка материалов",
+];
+
+/// A line that is a rights notice ("Todos los derechos reservados.", "© RIPRODUZIONE
+/// RISERVATA", "Все права защищены. © 2026", "Valle Ledger 2026 | Alle Rechte vorbehalten"): the
+/// notice opens or closes the line, and the rest is the copyright's few words (a "©", a year, a
+/// bar before the site's name). Not a story's sentence that holds the words ("The deal kept all
+/// rights reserved to the author"), nor a block that holds a line of the story before the notice.
+/// Or a line that opens with one of [`REPRODUCTION_NOTICES`].
+fn is_rights_notice(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let lower = lower.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | '。' | '|'));
+    let copyright_words = |rest: &str| {
+        let rest = rest.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '。'));
+        rest.is_empty()
+            || (rest.split_whitespace().count() <= 8
+                && (rest.contains(['©', '|']) || rest.contains("copyright") || rest.split(|c: char| !c.is_ascii_digit()).any(|n| n.len() == 4)))
+    };
+    RIGHTS_RESERVED.iter().any(|notice| {
+        let opens = lower.strip_prefix(notice).is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()) && copyright_words(rest));
+        let closes = lower.strip_suffix(notice).is_some_and(|before| {
+            let before = before.trim_end();
+            (before.is_empty() || before.ends_with(['.', '©', '|', '-', '–', '—', '。']) || before.ends_with(|c: char| c.is_ascii_digit())) && copyright_words(before)
+        });
+        opens || closes
+    }) || REPRODUCTION_NOTICES.iter().any(|notice| lower.starts_with(notice))
+}
+
 /// The credit of a picture the embed leaves out, in other languages: "Foto: EFE", "(Foto
 /// ilustrativa: Archivo)", "Fotografía de Ana Ruiz", "Bild: dpa", "Crédit photo : AFP".
 static PHOTO_CREDIT_ABROAD: Pattern = Pattern::new(
@@ -684,10 +750,10 @@ pub(crate) fn is_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036f}' | '\u{0610}'..='\u{061a}' | '\u{064b}'..='\u{065f}' | '\u{0900}'..='\u{0903}' | '\u{093a}'..='\u{094f}' | '\u{0981}'..='\u{0983}' | '\u{09bc}'..='\u{09cd}' | '\u{0e31}' | '\u{0e34}'..='\u{0e3a}' | '\u{0e47}'..='\u{0e4e}')
 }
 
-/// Whether the whole text is one of [`AD_BREAK_LINES`], give or take punctuation and case.
-fn is_ad_break_line(text: &str) -> bool {
+/// Whether the whole text is one of `lines` (lower case), give or take punctuation and case.
+fn is_whole_line(text: &str, lines: &[&str]) -> bool {
     let line = text.trim_matches(|c: char| c.is_whitespace() || (!c.is_alphanumeric() && !is_mark(c)));
-    AD_BREAK_LINES.contains(&line.to_lowercase().as_str())
+    lines.contains(&line.to_lowercase().as_str())
 }
 
 /// Whether the whole text is one of `markers` (lower case), give or take punctuation around it.
@@ -749,8 +815,17 @@ pub fn by_text(text: &str, link_density: f32) -> Option<Removal> {
         if text.len() < 60 && is_marker(text, AD_MARKERS_ABROAD) {
             return Some(Removal::Ad);
         }
-        if text.len() < 80 && is_ad_break_line(text) {
+        if text.len() < 80 && is_whole_line(text, AD_BREAK_LINES) {
             return Some(Removal::Ad);
+        }
+        if text.len() < 80 && is_whole_line(text, SHARE_LINES_ABROAD) {
+            return Some(Removal::Share);
+        }
+        if text.len() < 200 && opens_with_phrase(&lowered, APP_CALLS) {
+            return Some(Removal::Share);
+        }
+        if text.len() < 160 && is_rights_notice(text) {
+            return Some(Removal::Furniture);
         }
         if text.len() < 120 && ["foto", "imag", "imma", "bild", "cr", "photo", "фото", "ảnh"].iter().any(|w| lowered.starts_with(w)) && PHOTO_CREDIT_ABROAD.is_match(text) {
             return Some(Removal::Caption);
@@ -807,7 +882,7 @@ pub fn by_text(text: &str, link_density: f32) -> Option<Removal> {
         let label = text.len() < 40 || text.trim_end().ends_with([':', '>', '›', '»']) || link_density >= 0.4;
         return label.then_some(Removal::Image);
     }
-    if ["have", "join", "copyright", "©", "was", "what", "send"].iter().any(|w| lower.starts_with(w)) {
+    if ["have", "got", "join", "copyright", "©", "was", "what", "send"].iter().any(|w| lower.starts_with(w)) {
         return Some(Removal::Furniture);
     }
     if lower.starts_with("continued") {
@@ -1075,6 +1150,8 @@ mod tests {
         assert_eq!(by_text("Photo by Dana Lee", 0.0), Some(Removal::Caption));
         assert_eq!(by_text("Follow us on Facebook and X for the latest news.", 0.0), Some(Removal::Share));
         assert_eq!(by_text("Have a news tip? Email us at tips@valleypost.example.", 0.0), Some(Removal::Furniture));
+        assert_eq!(by_text("Got a tip? Send it to our newsroom.", 0.4), Some(Removal::Furniture));
+        assert_eq!(by_text("Got a tip from a neighbour, she called the police.", 0.0), None);
         assert_eq!(by_text("Join our forums to keep talking about the launch, and tell us what you think.", 0.1), Some(Removal::Furniture));
         assert_eq!(by_text("Copyright 2025 The Associated Press. All rights reserved.", 0.0), Some(Removal::Furniture));
         assert_eq!(by_text("© 2026 The Valley Post. All rights reserved.", 0.0), Some(Removal::Furniture));
@@ -1206,6 +1283,41 @@ mod tests {
     }
 
     #[test]
+    fn the_sites_own_lines_abroad() {
+        // The label over share buttons, the pitch for the outlet's app, the rights notice.
+        for (line, removal) in [
+            ("Comparte esta noticia", Removal::Share),
+            ("  Artikel teilen:", Removal::Share),
+            ("Поделиться", Removal::Share),
+            ("Descarga nuestra app y recibe las noticias al instante.", Removal::Share),
+            ("Download our free app for breaking news alerts.", Removal::Share),
+            ("Baixe nosso aplicativo", Removal::Share),
+            ("Todos los derechos reservados.", Removal::Furniture),
+            ("© RIPRODUZIONE RISERVATA", Removal::Furniture),
+            ("Все права защищены. © 2026", Removal::Furniture),
+            ("版权所有 © 2026 新闻网", Removal::Furniture),
+            ("Valle Ledger 2026 | Alle Rechte vorbehalten", Removal::Furniture),
+            ("All rights reserved.", Removal::Furniture),
+            ("© 2026 Valle Ledger. Todos los derechos reservados.", Removal::Furniture),
+            ("Prohibida su reproducción total o parcial sin autorización. Todos los derechos reservados.", Removal::Furniture),
+        ] {
+            assert_eq!(by_text(line, 0.0), Some(removal), "{line}");
+        }
+        // The story's sentences with the same words.
+        for prose in [
+            "Comparte esta noticia con tus vecinos, pidió la alcaldesa en la reunión del lunes.",
+            "Download the county's app to report a pothole, the clerk said.",
+            "Descarga la aplicación del ayuntamiento para pagar la multa.",
+            "The contract kept all rights reserved to the author for ten years.",
+            "Los derechos reservados a los autores no cambian, dijo el juez.",
+            "All rights reserved. That is what the label on the old film canister said, and it was wrong.",
+            "The council meets again in May. © 2026 Valley Post. All rights reserved.",
+        ] {
+            assert_eq!(by_text(prose, 0.0), None, "{prose}");
+        }
+    }
+
+    #[test]
     fn comment_threads_by_their_containers_names() {
         for html in [r#"<div id="comments" class="comments-area">"#, r#"<ol class="comment-list">"#, r#"<div id="disqus_thread">"#, r#"<section class="outer comments relative">"#, r#"<div id="Comments">"#] {
             assert!(is_comment_thread(&element(&format!("{html}</div>"))), "{html}");
@@ -1219,7 +1331,7 @@ mod tests {
     #[test]
     fn furniture_text_per_first_word_matches_the_one_pattern() {
         // The single pattern the per-word table replaced, as the oracle.
-        let oracle = regex::Regex::new(r"(?i)^\s*(?:(?:read more|related(?: coverage| stories| articles| content)?|see also|see more|also read|read also|read next|recommended(?: reading)?|more from|more on this|most (?:read|popular|viewed|shared)|trending|top stories|tags|tagged|filed under|watch|listen|click here|sign up for|subscribe to|get (?:our|the) .{0,40}newsletter|support (?:our|independent|nonprofit|local) journalism|donate|become a member|advert(?:isement)?|don['’]t miss|you (?:may|might) (?:also )?(?:like|enjoy)|sponsored content|share this|story continues (?:below|after)|article continues (?:below|after)|continue reading (?:below|after|the main story)|follow us on|have a (?:news )?tip|join our)\b|(?:photo|photos|photograph|photography)(?:\s+by\b|\s*:)|more\s*:|credit\s*:|copyright\s*(?:©|\(c\)|[0-9]{4})|©\s*[0-9]{4})").unwrap();
+        let oracle = regex::Regex::new(r"(?i)^\s*(?:(?:read more|related(?: coverage| stories| articles| content)?|see also|see more|also read|read also|read next|recommended(?: reading)?|more from|more on this|most (?:read|popular|viewed|shared)|trending|top stories|tags|tagged|filed under|watch|listen|click here|sign up for|subscribe to|get (?:our|the) .{0,40}newsletter|support (?:our|independent|nonprofit|local) journalism|donate|become a member|advert(?:isement)?|don['’]t miss|you (?:may|might) (?:also )?(?:like|enjoy)|sponsored content|share this|story continues (?:below|after)|article continues (?:below|after)|continue reading (?:below|after|the main story)|follow us on|have a (?:news )?tip|join our)\b|got a (?:news |story )?tip\?|(?:photo|photos|photograph|photography)(?:\s+by\b|\s*:)|more\s*:|credit\s*:|copyright\s*(?:©|\(c\)|[0-9]{4})|©\s*[0-9]{4})").unwrap();
         let texts = [
             "READ MORE: Council votes", "  read next", "\u{a0}Read also", "reader", "Related", "relatedness", "related stories »",
             "See also", "Also read", "Recommended reading", "recommendedx", "More from Tuesday", "more on this", "more:x", "more: x",
@@ -1229,7 +1341,7 @@ mod tests {
             "\u{17f}ee also", "Cli\u{212a} here", "\u{212a}lick here", "\u{17f}hare this", "ſubscribe to", "The council voted.", "",
             "Story continues below advertisement", "Story time", "Article continues after", "Continue reading the main story", "Continue reading",
             "Photo: Ann Roe", "Photo by Ann Roe", "Photographs show", "Photography by Bo Li", "Credit: Bo Li", "Credits roll", "Follow us on X",
-            "Have a news tip? Email us", "Have a tip", "Have a look", "Join our Space Forums", "Joined ourselves", "Join the club", "Copyright 2025 The Valley Post", "Copyright © Ann Roe", "Copyright law",
+            "Have a news tip? Email us", "Have a tip", "Have a look", "Got a tip?", "got a story tip? x", "Got a tip from", "Got a tipx?", "Join our Space Forums", "Joined ourselves", "Join the club", "Copyright 2025 The Valley Post", "Copyright © Ann Roe", "Copyright law",
             "© 2026 The Valley Post", "©2026 CBS Interactive Inc.", " © 2026", "© Ann Roe", "©", "© photo agency 2026",
             "Trending:", "Trendingx", "Most popular", "Most viewed stories", "Most people agree", "Top stories", "Top story", "Tags", "Tags:", "Tagsx",
             "Tagged with", "Filed under: Politics", "Filed away", "Advert", "Adverts", "Advertising", "You may also like...", "You might enjoy",
