@@ -14,7 +14,7 @@ use scraper::{ElementRef, Html, Selector};
 use serde::Serialize;
 use url::Url;
 
-use crate::extract::text::{MONTH_OPENINGS, alnum_key, collapse, collapses_to, contains_ignore_ascii_case, is_cjk, is_hangul, is_social_host, key_hash, may_contain_any, only_agencies_besides, strip_prefix_ignore_ascii_case, without_doubled_scheme};
+use crate::extract::text::{MONTH_OPENINGS, alnum_key, collapse, collapses_to, contains_ignore_ascii_case, element_text, element_text_within, is_cjk, is_hangul, is_social_host, key_hash, may_contain_any, only_agencies_besides, strip_prefix_ignore_ascii_case, without_doubled_scheme};
 use crate::extract::{Article, Block, Metadata};
 use crate::parse::{first_headline, has_any_attr, select_named};
 use crate::pattern::Pattern;
@@ -1349,10 +1349,6 @@ fn source_from_class(site: &Site<'_>, class: &str) -> Option<String> {
         .map(|p| p.name.clone())
 }
 
-fn element_text(element: ElementRef<'_>) -> String {
-    collapse(&element.text().collect::<String>())
-}
-
 /// Whether `name` occurs in `text` as whole words (case-insensitive).
 fn contains_words(text: &str, name: &str) -> bool {
     let (text, name) = (normalize_name(text), normalize_name(name));
@@ -2082,7 +2078,7 @@ fn dateline_element(site: &Site<'_>, html: &Html) -> Option<(String, String)> {
     // 80 characters are at most 320 bytes: a longer element (a wrapper the class also names) is
     // not read to its end.
     html.select(&DATELINE_ELEMENTS).take(3).find_map(|e| {
-        let text = crate::extract::text::element_text_within(e, 400)?;
+        let text = element_text_within(e, 400)?;
         let text = text.trim().trim_end_matches(['—', '–', '-', ' ']);
         let (found, source) = (!text.is_empty() && text.chars().count() <= 80).then(|| match_dateline(site, &format!("{text} —"))).flatten()?;
         // The evidence as the page writes it, without the dash read into it.
