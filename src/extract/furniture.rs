@@ -362,7 +362,9 @@ fn word_kinds(w: &str) -> u16 {
         "sidebar" | "widget" | "rail" | "sticky" | "popup" | "modal" | "overlay" | "cookie" | "gdpr" | "consent"
         | "paywall" | "tags" | "taglist" | "posttags" | "categories" | "meta" | "postmeta" | "entrymeta" | "articlemeta"
         | "timestamp" | "readingtime" | "cta" | "promo" | "promotion" | "footer" | "header" | "print" | "tools"
-        | "disclaimer" | "alert" | "tooltip" | "dialog" | "piano" | "engage" | "subnav" | "masthead" | "submitted" => FURNITURE,
+        | "disclaimer" | "alert" | "tooltip" | "dialog" | "piano" | "engage" | "subnav" | "masthead" | "submitted"
+        // "robots-nocontent", "nocontent": what a site marks for search engines as not its content.
+        | "nocontent" => FURNITURE,
         _ => 0,
     };
     // "toolbar" is both a navigation word and a furniture ending.
@@ -461,7 +463,7 @@ pub fn class_weight(words: &[String]) -> f32 {
 /// first word: `^\s*(?:phrase|...)\b` is one alternation, so a text matches it when it matches the
 /// part for its own first word, and only that part is built. (What may follow the phrase, a colon
 /// or an arrow, is optional and so does not change whether the line matches.)
-static FURNITURE_TEXT: [(&str, Pattern); 45] = [
+static FURNITURE_TEXT: [(&str, Pattern); 46] = [
     ("read", Pattern::new(r"(?i)^\s*(?:read more|read also|read next)\b")),
     ("related", Pattern::new(r"(?i)^\s*related(?: coverage| stories| articles| content)?\b")),
     ("see", Pattern::new(r"(?i)^\s*see (?:also|more)\b")),
@@ -503,6 +505,7 @@ static FURNITURE_TEXT: [(&str, Pattern); 45] = [
     ("was", Pattern::new(r"(?i)^\s*was this (?:article|story|post|page|information) (?:helpful|useful)\b")),
     ("continued", Pattern::new(r"(?i)^\s*continued on (?:the )?next page\b")),
     ("what", Pattern::new(r"(?i)^\s*what do you think\?.{0,60}\bcomment")),
+    ("tell", Pattern::new(r"(?i)^\s*tell us what you think(?:\W*$|\s+(?:in the comments|below|of (?:this|the) (?:story|article))\b)")),
     ("send", Pattern::new(r"(?i)^\s*send (?:a|us a) letter to the editor\b")),
     ("join", Pattern::new(r"(?i)^\s*join the (?:conversation|discussion)\b")),
     // Calls to the site's own readers.
@@ -620,7 +623,7 @@ const POST_NAVIGATION: &[&str] = &[
     "kommentare sind geschlossen", "lade weitere inhalte", "mehr laden", "weitere laden", "weiterführender link", "weiterführende links",
     "nächster beitrag", "vorheriger beitrag", "article suivant", "article précédent", "laisser un commentaire", "charger plus",
     "artículo siguiente", "artículo anterior", "deja un comentario", "cargar más", "показать еще", "показать ещё", "загрузить еще",
-    "загрузить ещё", "оставить комментарий",
+    "загрузить ещё", "оставить комментарий", "comments", "kommentare", "commentaires", "comentarios", "comentários", "commenti", "комментарии",
 ];
 
 /// How a blog files the post under its categories, after the text: "This entry was posted in
@@ -646,6 +649,14 @@ const AD_BREAK_LINES: &[&str] = &[
     "la suite après la publicité", "artikel geht unter der anzeige weiter", "artikel wird unter der anzeige fortgesetzt", "weiter nach der anzeige",
     "l'articolo continua dopo la pubblicità", "l’articolo continua dopo la pubblicità", "continua a leggere dopo la pubblicità", "scroll untuk melanjutkan",
     "lanjutkan membaca", "gulir untuk melanjutkan", "продолжение после рекламы", "devamı reklamdan sonra", "haberin devamı reklamdan sonra",
+];
+
+/// The text a script's widget leaves when scripts do not run: a slideshow's, a video's, a comment
+/// thread's (Jetpack's "This slideshow requires JavaScript.").
+const SCRIPT_PLACEHOLDERS: &[&str] = &[
+    "this slideshow requires javascript", "this gallery requires javascript", "this video requires javascript", "this content requires javascript",
+    "this embed requires javascript", "please enable javascript to view the comments powered by disqus", "please enable javascript to view this content",
+    "please enable javascript to view this video", "javascript is required to view this content", "you need to enable javascript to view this content",
 ];
 
 /// The label over a page's share buttons, in other languages: the whole text, give or take
@@ -818,6 +829,9 @@ pub fn by_text(text: &str, link_density: f32) -> Option<Removal> {
         if text.len() < 80 && is_whole_line(text, AD_BREAK_LINES) {
             return Some(Removal::Ad);
         }
+        if text.len() < 100 && is_whole_line(text, SCRIPT_PLACEHOLDERS) {
+            return Some(Removal::Media);
+        }
         if text.len() < 80 && is_whole_line(text, SHARE_LINES_ABROAD) {
             return Some(Removal::Share);
         }
@@ -882,7 +896,7 @@ pub fn by_text(text: &str, link_density: f32) -> Option<Removal> {
         let label = text.len() < 40 || text.trim_end().ends_with([':', '>', '›', '»']) || link_density >= 0.4;
         return label.then_some(Removal::Image);
     }
-    if ["have", "got", "join", "copyright", "©", "was", "what", "send"].iter().any(|w| lower.starts_with(w)) {
+    if ["have", "got", "join", "copyright", "©", "was", "what", "tell", "send"].iter().any(|w| lower.starts_with(w)) {
         return Some(Removal::Furniture);
     }
     if lower.starts_with("continued") {
@@ -982,7 +996,7 @@ fn by_words_reference(words: &[String]) -> Option<(Removal, bool)> {
         || has("entrymeta") || has("articlemeta") || has("timestamp") || has("readingtime") || has("cta")
         || has("promo") || has("promotion") || has("footer") || has("header") || has("print") || has("tools")
         || has("disclaimer") || has("alert") || has("tooltip") || has("dialog") || has("piano")
-        || has("engage") || has("subnav") || has("masthead") || has("submitted")
+        || has("engage") || has("subnav") || has("masthead") || has("submitted") || has("nocontent")
         || words.iter().any(|w| w.ends_with("tools") || w.ends_with("toolbar"))
     {
         return Some((Removal::Furniture, false));
@@ -1152,6 +1166,10 @@ mod tests {
         assert_eq!(by_text("Have a news tip? Email us at tips@valleypost.example.", 0.0), Some(Removal::Furniture));
         assert_eq!(by_text("Got a tip? Send it to our newsroom.", 0.4), Some(Removal::Furniture));
         assert_eq!(by_text("Got a tip from a neighbour, she called the police.", 0.0), None);
+        assert_eq!(by_text("Tell us what YOU think...", 0.0), Some(Removal::Furniture));
+        assert_eq!(by_text("Tell us what you think of the new bridge, the mayor told the crowd.", 0.0), None);
+        assert_eq!(by_text("This slideshow requires JavaScript.", 0.0), Some(Removal::Media));
+        assert_eq!(by_text(" comments", 0.0), Some(Removal::Navigation));
         assert_eq!(by_text("Join our forums to keep talking about the launch, and tell us what you think.", 0.1), Some(Removal::Furniture));
         assert_eq!(by_text("Copyright 2025 The Associated Press. All rights reserved.", 0.0), Some(Removal::Furniture));
         assert_eq!(by_text("© 2026 The Valley Post. All rights reserved.", 0.0), Some(Removal::Furniture));
