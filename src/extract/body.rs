@@ -482,6 +482,17 @@ fn classify_one(
     if matches!(name, "ul" | "ol") && stats.is_mostly_links() && stats.text < 1500 && closes_with_headline_links(element, raw, base) {
         return Some(Removal::Related);
     }
+    // The list's label ("More games news:") goes with it.
+    if matches!(name, "p" | "div" | "h2" | "h3" | "h4" | "h5" | "h6")
+        && (1..80).contains(&stats.text)
+        && let Some(list) = element.next_siblings().filter_map(ElementRef::wrap).find(|s| raw.get(&s.id()).is_some_and(|s| s.text > 0))
+        && matches!(list.value().name(), "ul" | "ol")
+        && raw.get(&list.id()).is_some_and(|s| s.is_mostly_links() && s.text < 1500)
+        && element_text(element).trim_end().ends_with([':', '：'])
+        && closes_with_headline_links(list, raw, base)
+    {
+        return Some(Removal::Related);
+    }
     if matches!(name, "p" | "div") && (1..60).contains(&stats.text) && stats.link_density() >= 0.9 && returns_to_section(element, raw, base) {
         return Some(Removal::Navigation);
     }
@@ -507,12 +518,13 @@ fn returns_to_section(line: ElementRef<'_>, raw: &NodeMap<Stats>, base: Option<&
 /// A list that closes the story's container with links to the site's other stories and nothing
 /// else, with no label over it ("Council approves new budget for parks", "Storm knocks out power
 /// to thousands"): a related rail. Three items or more, each one link whose text is a headline
-/// (three words or more) on the same site; paragraphs of the story come before it and none after.
-/// A list the story goes on after, or whose links lead elsewhere (sources, documents), is part of
-/// the story.
+/// (three words or more) on the same site; paragraphs of the story come before it and none after,
+/// but for notes in italics (on the writer's book and accounts) and pictures. A list the
+/// story goes on after, or whose links lead elsewhere (sources, documents), is part of the story.
 fn closes_with_headline_links(list: ElementRef<'_>, raw: &NodeMap<Stats>, base: Option<&Url>) -> bool {
     let has_text = |e: &ElementRef<'_>| raw.get(&e.id()).is_some_and(|s| s.text > 0);
-    if list.next_siblings().filter_map(ElementRef::wrap).any(|s| has_text(&s)) {
+    let note_or_picture = |s: ElementRef<'_>| s.value().name() == "figure" || (s.value().name() == "p" && is_in_italics(s));
+    if list.next_siblings().filter_map(ElementRef::wrap).any(|s| has_text(&s) && !note_or_picture(s)) {
         return false;
     }
     let story_before = list.prev_siblings().filter_map(ElementRef::wrap).filter(|s| s.value().name() == "p" && has_text(s)).nth(1).is_some();
@@ -551,6 +563,13 @@ fn within_site(url: &Url, base: &Url) -> bool {
         (Some(link), Some(page)) => host_within(link, page) || host_within(page, link),
         _ => false,
     }
+}
+
+/// Whether every word of the element is in italics (`em`, `i`): a note set apart from the story.
+fn is_in_italics(element: ElementRef<'_>) -> bool {
+    let italic = |n: ego_tree::NodeRef<'_, Node>| n.ancestors().take_while(|a| a.id() != element.id()).any(|a| a.value().as_element().is_some_and(|e| matches!(e.name(), "em" | "i")));
+    let mut texts = element.descendants().filter(|n| n.value().as_text().is_some_and(|t| !t.trim().is_empty())).peekable();
+    texts.peek().is_some() && texts.all(italic)
 }
 
 /// A link to the site's own page for donations: a path segment "donate", "donation(s)",
@@ -1899,6 +1918,26 @@ mod tests {
             let last = last_block(beside);
             assert!(last.ends_with("a review in March."), "{beside}: {last}");
         }
+    }
+
+    /// A closing list of the site's other stories goes with its label, though the writer's note in
+    /// italics or a picture follows it; a paragraph of the story after it keeps it in the story.
+    #[test]
+    fn a_closing_list_of_the_sites_stories_goes_before_a_note() {
+        let body_of = |after: &str| {
+            let list = "<p><em>More on roads:</em></p><ul><li><a href=/2026/detours>Detours set for the river bridge</a><li><a href=/2026/potholes>County fills its ten thousandth pothole</a><li><a href=https://news.example/2026/budget>Road budget grows by a fifth</a></ul>";
+            story_text(format!(
+                "<html><head><link rel=canonical href='https://news.example/2026/bridge'></head><body><div class=post-body>{}{list}{after}</div></body></html>",
+                ENGINEER.repeat(4)
+            ))
+        };
+        for after in ["", "<p><em>Ann Roe's book on bridges is out now. Follow her on <a href=https://social.example/@ann>Mastodon</a>.</em></p>", "<figure><img src=/x.jpg><figcaption>Subscribe to our magazine.</figcaption></figure>"] {
+            let body = body_of(after);
+            assert!(!body.contains("More on roads") && !body.contains("pothole"), "{after}: {body}");
+            assert!(body.contains("a review in March."), "{after}: {body}");
+        }
+        let body = body_of("<p>The bridge reopens in May, the engineer said, if the weather holds through the spring and the steel arrives on time.</p>");
+        assert!(body.contains("More on roads") && body.contains("pothole") && body.contains("reopens in May"), "{body}");
     }
 
     #[test]
