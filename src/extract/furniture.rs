@@ -729,6 +729,10 @@ static PHOTO_CREDIT_ABROAD: Pattern = Pattern::new(
     r"(?i)^\W*(?:foto(?:s|grafía|grafia|grafie|graf)?|imagen|imagem|immagine|bild(?:er)?|cr[ée]dits?\s+photos?|photo|фото|fotoğraf|ảnh)(?:\s*(?:\p{L}+\s*)?(?::|：)|\s+(?:por|de|di|von|par|da|do|by)\s+(?-i:\p{Lu}))",
 );
 
+/// A picture's copyright inside its caption ("Jewels after Jewels, installation views, photos ©
+/// Inexhibit, 2018", "Foto © dpa", "Image: © Ann Roe"): the word for the picture, then the sign.
+static PICTURE_COPYRIGHT: Pattern = Pattern::new(r"(?i)\b(?:photos?|photographs?|pictures?|images?|fotos?|fotografías?|bild|bilder|immagini|immagine|imagen|imagens|imágenes)\s*(?:by\s+|:\s*)?(?:©|\(c\)|copyright\b)");
+
 /// Editors' initials closing a story, as Indonesian papers sign it: "(rdw/imk)", "(nwy/nwy)".
 fn is_editors_initials(text: &str) -> bool {
     let Some(inner) = text.trim().strip_prefix('(').and_then(|t| t.strip_suffix(')')) else { return false };
@@ -842,6 +846,10 @@ pub fn by_text(text: &str, link_density: f32) -> Option<Removal> {
             return Some(Removal::Furniture);
         }
         if text.len() < 120 && ["foto", "imag", "imma", "bild", "cr", "photo", "фото", "ảnh"].iter().any(|w| lowered.starts_with(w)) && PHOTO_CREDIT_ABROAD.is_match(text) {
+            return Some(Removal::Caption);
+        }
+        let copyright_sign = || text.contains('©') || contains_ignore_ascii_case(text.as_bytes(), b"(c)") || contains_ignore_ascii_case(text.as_bytes(), b"copyright");
+        if text.len() < 200 && copyright_sign() && PICTURE_COPYRIGHT.is_match(text) {
             return Some(Removal::Caption);
         }
         if text.len() < 30 && is_editors_initials(text) {
@@ -1166,6 +1174,9 @@ mod tests {
         assert_eq!(by_text("Have a news tip? Email us at tips@valleypost.example.", 0.0), Some(Removal::Furniture));
         assert_eq!(by_text("Got a tip? Send it to our newsroom.", 0.4), Some(Removal::Furniture));
         assert_eq!(by_text("Got a tip from a neighbour, she called the police.", 0.0), None);
+        assert_eq!(by_text("Jewels after Jewels, installation views, photos © Inexhibit, 2018", 0.0), Some(Removal::Caption));
+        assert_eq!(by_text("The mayor unveils the plaque. Foto © Stadt Talheim", 0.0), Some(Removal::Caption));
+        assert_eq!(by_text("The agency holds the copyright to the photos, which it licenses to papers.", 0.0), None);
         assert_eq!(by_text("Tell us what YOU think...", 0.0), Some(Removal::Furniture));
         assert_eq!(by_text("Tell us what you think of the new bridge, the mayor told the crowd.", 0.0), None);
         assert_eq!(by_text("This slideshow requires JavaScript.", 0.0), Some(Removal::Media));
