@@ -2338,6 +2338,13 @@ static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
             true,
         ),
         p(r"\bbu\s+(?:haber|makale|yazı|içerik|röportaj)\s+(?:ilk\s+(?:olarak|kez|defa)|orijinal\s+olarak)\b", &[&["bu "], &["ilk", "orijinal"]], Need::AnyName, true),
+        // Ukrainian: "Матеріал вперше опубліковано на сайті «Української правди»".
+        p(
+            r"\b(?:стаття|статтю|матеріал|текст|публікація|публікацію|інтерв['’]ю)\s+(?:був[аои]?\s+)?(?:вперше|спочатку|первісно)\s+(?:був[аои]?\s+)?(?:опубліковано|опублікован[аоий]|вийшл[аои]|вийшов|з['’]явил(?:ася|ося|ся))\s+(?:в|у|на)\s+(?:сайті\s+)?",
+            &[&["вперше", "спочатку", "первісно"]],
+            Need::AnyName,
+            true,
+        ),
         // "Cet article a d'abord été publié par Mediapart": the adverb before "été".
         p(r"\bd['’]abord\s+été\s+(?:publiée?s?|parue?s?)\s+(?:dans|sur|par|chez)\b", &[&["abord"]], Need::AnyName, false),
         // A syndicate's tagline under its columnists' work: "To find out more about Jane Roe and
@@ -2443,6 +2450,16 @@ static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
             r"^\W*(?:go\s+to\s+(?:the\s+)?(?:full\s+)?|read\s+the\s+(?:full|whole|complete|entire|rest\s+of\s+the)\s+|continue\s+reading\s+the\s+)(?:article|story)\s+(?:on|at|in|from)\b",
             &[&["article", "story"], &["go", "full", "whole", "complete", "entire", "rest", "continue"]],
             Need::Outlet,
+            true,
+        ),
+        // The same in other languages: "Baca artikel selengkapnya di Detik.com", "Lee la nota
+        // completa en El Faro", "Leia a reportagem completa na Folha", "Lire l'article complet sur
+        // Mediapart", "Leggi l'articolo completo su Domani".
+        p(
+            r"^\W*(?:baca\s+(?:artikel\s+|berita\s+)?selengkapnya\s+(?:di|pada)|(?:lee|lea|leer|leia|lire|lisez|leggi)\s+(?:el|la|a|o|l['’]|il)\s*(?:artículo|nota|noticia|reportaje|historia|matéria|reportagem|notícia|artigo|article|articolo)\s+(?:completo|completa|complet|intégral|integrale)\s+(?:en|em|no|na|sur|su|sul)|den\s+(?:ganzen|vollständigen)\s+(?:artikel|beitrag|text)\s+lesen\s+sie\s+(?:auf|bei|im|in\s+der))\b",
+            &[&["selengkapnya", "complet", "intégral", "integrale", "ganzen", "vollständigen"]],
+            // Only a story is read in full elsewhere: the name is its outlet's ("El Faro").
+            Need::AnyName,
             true,
         ),
         p(
@@ -6076,6 +6093,12 @@ mod tests {
         named("Статья впервые опубликована в «Новой газете».", "Новой");
         named("Artykuł ukazał się pierwotnie w Gazecie Wyborczej.", "Gazecie Wyborczej");
         named("Bu haber ilk olarak BBC Türkçe'de yayımlanmıştır.", "BBC Türkçe");
+        named("Матеріал вперше опубліковано на сайті Дзеркало тижня.", "Дзеркало");
+        named("Lee la nota completa en El Faro.", "El Faro");
+        named("Baca artikel selengkapnya di Detik.com.", "Detik.com");
+        named("Den ganzen Artikel lesen Sie auf Zeit Online.", "Zeit Online");
+        assert!(found("Baca selengkapnya di sini.").iter().all(Option::is_none));
+        assert!(found("Lee la nota completa aquí.").is_empty());
 
         assert!(found("Read the original report in Nature.").is_empty());
         assert!(found("Read the full report at the county's website.").iter().all(Option::is_none));
