@@ -2452,6 +2452,15 @@ static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
             Need::Outlet,
             true,
         ),
+        // The story goes on elsewhere: "Continue reading on ABC News", "Read the rest at The Hill",
+        // "Story continues on latimes.com". (Not "Read more at …", which also points to a source's
+        // page.)
+        p(
+            r"^\W*(?:continue\s+reading|read\s+the\s+rest|(?:the\s+)?(?:story|article)\s+continues)\s+(?:on|at)\b",
+            &[&["continue", "rest"]],
+            Need::Outlet,
+            true,
+        ),
         // The same in other languages: "Baca artikel selengkapnya di Detik.com", "Lee la nota
         // completa en El Faro", "Leia a reportagem completa na Folha", "Lire l'article complet sur
         // Mediapart", "Leggi l'articolo completo su Domani".
@@ -6097,6 +6106,9 @@ mod tests {
         named("Lee la nota completa en El Faro.", "El Faro");
         named("Baca artikel selengkapnya di Detik.com.", "Detik.com");
         named("Den ganzen Artikel lesen Sie auf Zeit Online.", "Zeit Online");
+        named("Continue reading on ABC News.", "ABC News");
+        named("Story continues at The Valley Post.", "Valley Post");
+        assert!(found("Continue reading on the county's website.").iter().all(Option::is_none));
         assert!(found("Baca selengkapnya di sini.").iter().all(Option::is_none));
         assert!(found("Lee la nota completa aquí.").is_empty());
 
