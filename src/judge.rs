@@ -2206,13 +2206,13 @@ static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
             Need::AnyName,
             true,
         ),
-        // Written, reported or produced by an outlet, not a person: "This story was reported by
+        // Written, reported, produced or created by an outlet, not a person: "This story was reported by
         // the Harbor Tribune", "… written by CalMatters reporter Jane Roe", "This story about
         // rural schools was produced by The Hechinger Report" ("This story was written by Jane
         // Roe" names a writer, "This story was produced by Jane Roe" a station's producer).
         p(
-            r"\b(?:this|the\s+following)\s+{NOUN}(?:\s+(?:about|on)\s+[^.;:!?]{1,80}?)?\s+(?:is|was|has\s+been)\s+(?:originally\s+|first\s+)?(?:reported|written|produced)\s+by\b",
-            &[&["this", "following"], &["reported", "written", "produced"]],
+            r"\b(?:this|the\s+following)\s+{NOUN}(?:\s+(?:about|on)\s+[^.;:!?]{1,80}?)?\s+(?:is|was|has\s+been)\s+(?:originally\s+|first\s+)?(?:reported|written|produced|created|prepared)\s+by\b",
+            &[&["this", "following"], &["reported", "written", "produced", "created", "prepared"]],
             Need::Outlet,
             true,
         ),
@@ -6107,6 +6107,8 @@ mod tests {
         named("Baca artikel selengkapnya di Detik.com.", "Detik.com");
         named("Den ganzen Artikel lesen Sie auf Zeit Online.", "Zeit Online");
         named("Continue reading on ABC News.", "ABC News");
+        named("This story was created by Reuters.", "Reuters");
+        assert!(find_credits("This story was created by Jane Roe.", false).iter().all(|(_, _, need)| *need == Need::Outlet));
         named("Story continues at The Valley Post.", "Valley Post");
         assert!(found("Continue reading on the county's website.").iter().all(Option::is_none));
         assert!(found("Baca selengkapnya di sini.").iter().all(Option::is_none));
