@@ -731,7 +731,7 @@ static PHOTO_CREDIT_ABROAD: Pattern = Pattern::new(
 
 /// A picture's copyright inside its caption ("Jewels after Jewels, installation views, photos ©
 /// Inexhibit, 2018", "Foto © dpa", "Image: © Ann Roe"): the word for the picture, then the sign.
-static PICTURE_COPYRIGHT: Pattern = Pattern::new(r"(?i)\b(?:photos?|photographs?|pictures?|images?|fotos?|fotografías?|bild|bilder|immagini|immagine|imagen|imagens|imágenes)\s*(?:by\s+|:\s*)?(?:©|\(c\)|copyright\b)");
+static PICTURE_COPYRIGHT: Pattern = Pattern::new(r"(?i)(?:photos?|photographs?|pictures?|images?|fotos?|fotografías?|bild|bilder|immagini|immagine|imagen|imagens|imágenes)\s*(?:by\s+|:\s*)?(?:©|\(c\)|copyright)");
 
 /// Editors' initials closing a story, as Indonesian papers sign it: "(rdw/imk)", "(nwy/nwy)".
 fn is_editors_initials(text: &str) -> bool {
