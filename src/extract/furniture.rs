@@ -599,6 +599,20 @@ const CHANNEL_CALLS: &[&str] = &[
     "join", "follow", "subscribe", "click here to join", "get the latest", "participe", "siga", "entre no", "entre na", "acesse", "receba", "únete", "unete",
     "síguenos", "siguenos", "suscríbete", "suscribete", "ikuti", "gabung", "bergabung", "rejoignez", "suivez", "abonnez-vous", "folgen sie", "folge", "abonniere",
     "tritt", "segui", "iscriviti", "unisciti", "подписывайтесь", "подпишитесь", "присоединяйтесь", "dołącz", "obserwuj", "katılın", "takip edin",
+    "recibe", "reciba", "haz clic aquí", "da clic aquí", "dale clic", "bizi", "dapatkan",
+];
+
+/// The apps and channels those calls name: messengers, news apps, a video channel.
+const CHANNEL_APPS: &[&[u8]] = &[b"whatsapp", b"telegram", b"google news", b"google not\xc3\xadcias", b"google noticias", b"google actualit", b"youtube"];
+
+/// The outlet's "follow us" anywhere in a short line, with where to ("Para más noticias, síguenos
+/// en nuestras redes sociales", "Bizi Google News üzerinden takip edin"): the page's own line.
+/// The call first, as ASCII bytes to look for in any case.
+const FOLLOW_US: &[&[u8]] = &[b"follow us", b"s\xc3\xadguenos", b"siguenos", b"s\xc3\xadganos", b"siganos", b"folgen sie uns", b"suivez-nous", b"seguici", b"siga-nos", b"sigam-nos", b"takip edin"];
+/// Where the call sends the reader.
+const SOCIAL_PLACES: &[&[u8]] = &[
+    b"redes sociales", b"redes sociais", b"social media", b"sociale netwerken", b"sozialen medien", b"r\xc3\xa9seaux sociaux", b"social", b"facebook", b"instagram",
+    b"twitter", b"youtube", b"tiktok", b"telegram", b"whatsapp", b"google news",
 ];
 
 /// The imperatives that open a newsletter pitch in other languages ("Suscríbete a nuestro boletín",
@@ -608,6 +622,7 @@ const NEWSLETTER_CALLS_ABROAD: &[&str] = &[
     "suscríbete", "suscribete", "suscríbase", "suscribase", "regístrate", "registrate", "apúntate", "apuntate", "recibe", "abonnieren sie",
     "abonniere", "melden sie sich", "bestellen sie", "inscrivez-vous", "abonnez-vous", "recevez", "inscreva-se", "assine", "receba",
     "cadastre-se", "iscriviti", "abbonati", "ricevi", "schrijf je in", "meld je aan", "abonneer", "zapisz się", "zapisz sie", "zasubskrybuj",
+    "jetzt den", "jetzt unseren", "jetzt kostenlos",
     "подпишитесь", "підпишіться", "abone ol", "daftar", "berlangganan", "đăng ký",
 ];
 /// What a newsletter is called in those languages.
@@ -670,15 +685,18 @@ const SHARE_LINES_ABROAD: &[&str] = &[
     "分享到", "分享至", "シェア", "共有", "공유하기", "기사 공유", "شارك", "مشاركة", "שתפו", "שתף", "साझा करें", "शेयर करें",
 ];
 
-/// The outlet's invitation to its own app, in English and other languages ("Download our app",
-/// "Descarga nuestra app y recibe…", "Baixe nosso aplicativo"): with the possessive, which a
-/// story's "download the county's app" does not have.
+/// The outlet's invitation to its own app or alerts, in English and other languages ("Download our
+/// app", "Descarga nuestra app y recibe…", "Baixe nosso aplicativo", "Activa las notificaciones"):
+/// with the possessive, which a story's "download the county's app" does not have.
 const APP_CALLS: &[&str] = &[
     "download our app", "download our free app", "download our news app", "get our app", "get our free app", "descarga nuestra app",
     "descarga nuestra aplicación", "descargue nuestra app", "descargue nuestra aplicación", "baixe nosso app", "baixe nosso aplicativo",
     "baixe o nosso app", "baixe o nosso aplicativo", "téléchargez notre application", "téléchargez notre appli", "téléchargez notre app",
     "scarica la nostra app", "laden sie unsere app", "lade dir unsere app", "hol dir unsere app", "download onze app", "pobierz naszą aplikację",
     "скачайте наше приложение", "завантажте наш застосунок", "uygulamamızı indirin", "unduh aplikasi kami", "tải ứng dụng của chúng tôi",
+    // The outlet's alerts.
+    "turn on notifications", "turn on push notifications", "enable notifications", "enable push notifications", "activa las notificaciones",
+    "activa las alertas", "activez les notifications", "ative as notificações", "attiva le notifiche", "aktivieren sie die benachrichtigungen",
 ];
 
 /// "All rights reserved" and its equivalents: a notice of the site's, not the story's.
@@ -864,7 +882,21 @@ pub fn by_text(text: &str, link_density: f32) -> Option<Removal> {
         if opens_with_phrase(&lowered, FOLLOW_CALLS_ABROAD) {
             return Some(Removal::Share);
         }
-        if text.len() < 200 && opens_with_phrase(&lowered, CHANNEL_CALLS) && [&b"whatsapp"[..], b"telegram", b"google news"].iter().any(|app| contains_ignore_ascii_case(text.as_bytes(), app)) {
+        if text.len() < 200 && opens_with_phrase(&lowered, CHANNEL_CALLS) && CHANNEL_APPS.iter().any(|app| contains_ignore_ascii_case(text.as_bytes(), app)) {
+            return Some(Removal::Share);
+        }
+        // (The line opens a sentence: "<em>. Follow us on Twitter</em>" inside a writer's note is
+        // the end of its sentence, whose other half would be left behind.)
+        let opens_sentence = text.trim_start().chars().next().is_some_and(|c| !c.is_lowercase() && !matches!(c, '.' | ',' | ';' | ':' | ')'));
+        if text.len() < 150
+            && opens_sentence
+            && FOLLOW_US.iter().any(|call| contains_ignore_ascii_case(text.as_bytes(), call))
+            && SOCIAL_PLACES.iter().any(|place| contains_ignore_ascii_case(text.as_bytes(), place))
+        {
+            return Some(Removal::Share);
+        }
+        // A Chinese paper's call to follow its WeChat account ("请关注我们的微信公众号").
+        if text.len() < 240 && text.contains("公众号") && ["关注", "扫码", "搜索"].iter().any(|verb| text.contains(verb)) {
             return Some(Removal::Share);
         }
         if opens_with_phrase(&lowered, NEWSLETTER_CALLS_ABROAD) && NEWSLETTER_NAMES.iter().any(|name| text.to_lowercase().contains(name)) {
@@ -1177,6 +1209,13 @@ mod tests {
         assert_eq!(by_text("Jewels after Jewels, installation views, photos © Inexhibit, 2018", 0.0), Some(Removal::Caption));
         assert_eq!(by_text("The mayor unveils the plaque. Foto © Stadt Talheim", 0.0), Some(Removal::Caption));
         assert_eq!(by_text("The agency holds the copyright to the photos, which it licenses to papers.", 0.0), None);
+        assert_eq!(by_text("Para más noticias, síguenos en nuestras redes sociales.", 0.0), Some(Removal::Share));
+        assert_eq!(by_text("Recibe las noticias en tu WhatsApp", 0.0), Some(Removal::Share));
+        assert_eq!(by_text("更多精彩内容，请关注我们的微信公众号。", 0.0), Some(Removal::Share));
+        assert_eq!(by_text("Activa las notificaciones para no perderte nada.", 0.0), Some(Removal::Share));
+        assert_eq!(by_text("\"Follow us,\" the guide told the hikers, and they walked into the fog toward the ridge.", 0.0), None);
+        assert_eq!(by_text("Los órganos de control social del municipio revisarán el contrato.", 0.0), None);
+        assert_eq!(by_text(". Follow us on Twitter", 0.0), None);
         assert_eq!(by_text("Tell us what YOU think...", 0.0), Some(Removal::Furniture));
         assert_eq!(by_text("Tell us what you think of the new bridge, the mayor told the crowd.", 0.0), None);
         assert_eq!(by_text("This slideshow requires JavaScript.", 0.0), Some(Removal::Media));
