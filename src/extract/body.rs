@@ -425,8 +425,21 @@ fn classify_one(
             return Some(removal);
         }
     }
+    // Words set in bold or italics inside a paragraph are the paragraph's: "Residents can
+    // <strong>sign up for the lottery</strong> at city hall" loses no words to the phrases that
+    // mark a line of furniture. (The paragraph as a whole was read first.)
+    let inside_paragraph = || {
+        matches!(name, "span" | "strong" | "em")
+            && element
+                .ancestors()
+                .filter_map(ElementRef::wrap)
+                .take(4)
+                .find(|a| matches!(a.value().name(), "p" | "li" | "h2" | "h3" | "h4" | "blockquote" | "td"))
+                .is_some_and(|block| raw.get(&block.id()).is_some_and(|s| s.text > stats.text + 20))
+    };
     if matches!(name, "p" | "div" | "li" | "section" | "footer" | "span" | "h2" | "h3" | "h4" | "strong" | "em")
         && stats.text < 300
+        && !inside_paragraph()
         && let Some(removal) = furniture::by_text(text_of(), stats.link_density())
     {
         return Some(removal);
@@ -1938,6 +1951,19 @@ mod tests {
         }
         let body = body_of("<p>The bridge reopens in May, the engineer said, if the weather holds through the spring and the steel arrives on time.</p>");
         assert!(body.contains("More on roads") && body.contains("pothole") && body.contains("reopens in May"), "{body}");
+    }
+
+    /// Words in bold or italics inside a paragraph stay, whatever phrase of furniture they open
+    /// with; the same words alone in the story's container go.
+    #[test]
+    fn emphasis_inside_a_sentence_stays() {
+        let body = story_text(format!(
+            "<html><body><div class=post-body>{}<p>Residents can <strong>sign up for the lottery</strong> at city hall until Friday, and the <em>advertisement</em> for it runs all week.</p><span>Advertisement</span>{}</div></body></html>",
+            ENGINEER.repeat(2),
+            ENGINEER.repeat(2)
+        ));
+        assert!(body.contains("Residents can sign up for the lottery at city hall until Friday, and the advertisement for it runs all week."), "{body}");
+        assert!(!body.lines().any(|l| l.trim() == "Advertisement"), "{body}");
     }
 
     #[test]
