@@ -382,7 +382,21 @@ fn classify_one(
     {
         return Some(Removal::Related);
     }
-    let mut by_words = furniture::by_words(&words);
+    // Words set apart inside a paragraph (bold, italics, a glossary's tooltip, a link) are the
+    // paragraph's: "Residents can <strong>sign up for the lottery</strong> at city hall", "a
+    // <span class=tooltip>quorum</span> is", lose no words to the phrases or the class names
+    // that mark furniture elsewhere. (The paragraph as a whole was read first.)
+    let inside_paragraph = || {
+        matches!(name, "span" | "strong" | "em" | "b" | "i" | "a" | "small" | "mark" | "abbr" | "cite")
+            && element
+                .ancestors()
+                .filter_map(ElementRef::wrap)
+                .take(4)
+                .find(|a| matches!(a.value().name(), "p" | "li" | "h2" | "h3" | "h4" | "blockquote" | "td"))
+                .is_some_and(|block| raw.get(&block.id()).is_some_and(|s| s.text > stats.text + 20))
+    };
+    // (A share button set at a paragraph's end, "<span class=share-quote>", still goes.)
+    let mut by_words = furniture::by_words(&words).filter(|(removal, _)| *removal == Removal::Share || !inside_paragraph());
     if by_words.is_some() && id_is_slug_of_text(element) {
         by_words = furniture::by_words(&furniture::words_except_id(e));
     }
@@ -425,18 +439,6 @@ fn classify_one(
             return Some(removal);
         }
     }
-    // Words set in bold or italics inside a paragraph are the paragraph's: "Residents can
-    // <strong>sign up for the lottery</strong> at city hall" loses no words to the phrases that
-    // mark a line of furniture. (The paragraph as a whole was read first.)
-    let inside_paragraph = || {
-        matches!(name, "span" | "strong" | "em")
-            && element
-                .ancestors()
-                .filter_map(ElementRef::wrap)
-                .take(4)
-                .find(|a| matches!(a.value().name(), "p" | "li" | "h2" | "h3" | "h4" | "blockquote" | "td"))
-                .is_some_and(|block| raw.get(&block.id()).is_some_and(|s| s.text > stats.text + 20))
-    };
     if matches!(name, "p" | "div" | "li" | "section" | "footer" | "span" | "h2" | "h3" | "h4" | "strong" | "em")
         && stats.text < 300
         && !inside_paragraph()
@@ -1954,9 +1956,17 @@ mod tests {
     }
 
     /// Words in bold or italics inside a paragraph stay, whatever phrase of furniture they open
-    /// with; the same words alone in the story's container go.
+    /// with or class they have; the same words alone in the story's container go, and so does a
+    /// share button at a paragraph's end.
     #[test]
     fn emphasis_inside_a_sentence_stays() {
+        let classed = story_text(format!(
+            "<html><body><div class=post-body>{}<p>The bill defines a <span class=tooltip>quorum</span> as half the members, and <a class=related-link href=/x>the earlier report</a> agreed. <span class=share-quote><a href=https://www.facebook.com/sharer/sharer.php?u=x>Share on Facebook</a></span></p>{}</div></body></html>",
+            ENGINEER.repeat(2),
+            ENGINEER.repeat(2)
+        ));
+        assert!(classed.contains("The bill defines a quorum as half the members, and the earlier report agreed."), "{classed}");
+        assert!(!classed.contains("Share on Facebook"), "{classed}");
         let body = story_text(format!(
             "<html><body><div class=post-body>{}<p>Residents can <strong>sign up for the lottery</strong> at city hall until Friday, and the <em>advertisement</em> for it runs all week.</p><span>Advertisement</span>{}</div></body></html>",
             ENGINEER.repeat(2),
