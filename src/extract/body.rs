@@ -396,9 +396,10 @@ fn classify_one(
                 .is_some_and(|block| raw.get(&block.id()).is_some_and(|s| s.text > stats.text + 20))
     };
     // (A share button set at a paragraph's end, "<span class=share-quote>", still goes.)
-    let mut by_words = furniture::by_words(&words).filter(|(removal, _)| *removal == Removal::Share || !inside_paragraph());
+    let outside_paragraph = |(removal, _): &(Removal, bool)| *removal == Removal::Share || !inside_paragraph();
+    let mut by_words = furniture::by_words(&words).filter(outside_paragraph);
     if by_words.is_some() && id_is_slug_of_text(element) {
-        by_words = furniture::by_words(&furniture::words_except_id(e));
+        by_words = furniture::by_words(&furniture::words_except_id(e)).filter(outside_paragraph);
     }
     // Drupal marks a node promoted to the front page "node-promoted" ("node--promoted"): the
     // site's own flag, not a sponsor's.

@@ -607,7 +607,7 @@ const CHANNEL_APPS: &[&[u8]] = &[b"whatsapp", b"telegram", b"google news", b"goo
 
 /// The outlet's "follow us" anywhere in a short line, with where to ("Para más noticias, síguenos
 /// en nuestras redes sociales", "Bizi Google News üzerinden takip edin"): the page's own line.
-/// The call first, as ASCII bytes to look for in any case.
+/// The call first, as bytes matched with ASCII letters in any case.
 const FOLLOW_US: &[&[u8]] = &[b"follow us", b"s\xc3\xadguenos", b"siguenos", b"s\xc3\xadganos", b"siganos", b"folgen sie uns", b"suivez-nous", b"seguici", b"siga-nos", b"sigam-nos", b"takip edin"];
 /// Where the call sends the reader.
 const SOCIAL_PLACES: &[&[u8]] = &[
