@@ -2206,10 +2206,10 @@ static CREDIT_PATTERNS: LazyLock<Vec<CreditPattern>> = LazyLock::new(|| {
             Need::AnyName,
             true,
         ),
-        // Written, reported, produced or created by an outlet, not a person: "This story was reported by
-        // the Harbor Tribune", "… written by CalMatters reporter Jane Roe", "This story about
-        // rural schools was produced by The Hechinger Report" ("This story was written by Jane
-        // Roe" names a writer, "This story was produced by Jane Roe" a station's producer).
+        // Written, reported, produced or created by an outlet, not a person: "This story was
+        // reported by the Harbor Tribune", "… written by CalMatters reporter Jane Roe", "This story
+        // about rural schools was produced by The Hechinger Report" ("This story was written by
+        // Jane Roe" names a writer, "This story was produced by Jane Roe" a station's producer).
         p(
             r"\b(?:this|the\s+following)\s+{NOUN}(?:\s+(?:about|on)\s+[^.;:!?]{1,80}?)?\s+(?:is|was|has\s+been)\s+(?:originally\s+|first\s+)?(?:reported|written|produced|created|prepared)\s+by\b",
             &[&["this", "following"], &["reported", "written", "produced", "created", "prepared"]],
