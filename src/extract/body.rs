@@ -1833,7 +1833,6 @@ mod tests {
         assert!(!body.contains("bakery") && !body.contains("Next story"), "{body}");
     }
 
-    /// The text of the story that the generic profile finds on `page`, a line a paragraph.
     /// The blocks the generic extraction gives a page, notes under the story included.
     fn story_blocks(page: String) -> Vec<Block> {
         let loaded = crate::load::Loaded { html: page, url: None, encoding: "UTF-8" };
@@ -1842,6 +1841,7 @@ mod tests {
         crate::extract::extract(&page, &profile, &crate::extract::Options::default()).expect("an article").blocks()
     }
 
+    /// The text of the story that the generic profile finds on `page`, a line a paragraph.
     fn story_text(page: String) -> String {
         story_blocks(page).iter().filter(|b| !b.note).map(|b| b.text.clone()).collect::<Vec<_>>().join("\n")
     }
